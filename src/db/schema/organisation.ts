@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** A tenant. Everything else hangs off an organisation id. */
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  defaultLocale: text('default_locale').notNull().default('sv'),
+  defaultTimeZone: text('default_time_zone').notNull().default('Europe/Stockholm'),
+  createdAt: createdAt(),
+});
+
+/** Organisational units: a tree (unit within unit). Keys start with the organisation id. */
+export const departments = pgTable(
+  'departments',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    parentId: uuid('parent_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      columns: [t.orgId, t.parentId],
+      foreignColumns: [t.orgId, t.id],
+      name: 'departments_parent_fk',
+    }),
+    unique('departments_sibling_name_uq').on(t.orgId, t.parentId, t.name).nullsNotDistinct(),
+  ],
+);
+
+/** A person in an organisation: employee, manager (derived from reporting lines), HR or admin. */
+export const people = pgTable(
+  'people',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    id: uuid('id').notNull(),
+    /** Always stored lower-cased and trimmed. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    employeeNumber: text('employee_number'),
+    jobTitle: text('job_title'),
+    departmentId: uuid('department_id'),
+    /** Null means "the organisation's default". */
+    locale: text('locale'),
+    timeZone: text('time_zone').notNull(),
+    managerId: uuid('manager_id'),
+    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    passwordHash: text('password_hash'),
+    active: boolean('active').notNull().default(true),
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      columns: [t.orgId, t.managerId],
+      foreignColumns: [t.orgId, t.id],
+      name: 'people_manager_fk',
+    }),
+    foreignKey({
+      columns: [t.orgId, t.departmentId],
+      foreignColumns: [departments.orgId, departments.id],
+      name: 'people_department_fk',
+    }),
+    unique('people_email_uq').on(t.orgId, t.email),
+    unique('people_employee_number_uq').on(t.orgId, t.employeeNumber),
+    index('people_manager_idx').on(t.orgId, t.managerId),
+    index('people_department_idx').on(t.orgId, t.departmentId),
+    index('people_org_name_idx').on(t.orgId, t.name, t.id),
+    // Sign-in looks a person up by e-mail before the tenant is known.
+    index('people_email_idx').on(t.email),
+  ],
+);

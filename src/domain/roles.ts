@@ -1,0 +1,27 @@
+/** Granted roles. "Manager" is not granted: it follows from having direct reports. */
+export const ROLES = ['hr', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is acting: the signed-in person, with everything a policy needs to decide. */
+export type Actor = {
+  orgId: string;
+  personId: string;
+  name: string;
+  email: string;
+  roles: readonly Role[];
+  locale: string;
+  timeZone: string;
+  sessionId: string;
+  /** Number of active direct reports; > 0 makes the person a manager. */
+  directReports: number;
+};
+
+/** The kinds of home page a person can land on, most powerful first. */
+export type HomeKind = 'hr' | 'manager' | 'employee';
+
+/** Which home a person lands on after sign-in. */
+export function homeFor(actor: Pick<Actor, 'roles' | 'directReports'>): HomeKind {
+  if (actor.roles.includes('hr') || actor.roles.includes('admin')) return 'hr';
+  if (actor.directReports > 0) return 'manager';
+  return 'employee';
+}

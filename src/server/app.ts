@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../db/client';
+import type { Config } from './config';
+import { installErrorHandler } from './http-errors';
+import { authPlugin } from './plugins/auth';
+import { instanceSecret } from './repositories/instance.repository';
+import { authRoutes } from './routes/auth.routes';
+import { departmentRoutes } from './routes/departments.routes';
+import { meRoutes } from './routes/me.routes';
+import { organisationRoutes } from './routes/organisation.routes';
+import { peopleRoutes } from './routes/people.routes';
+import { createServices } from './services/index';
+import { registerExtraRoutes } from './routes/index';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Log options: request ids, and never a password, token, cookie or note. */
+export function loggerOptions(level: string) {
+  return {
+    level,
+    redact: {
+      paths: [
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.newPassword',
+        '*.currentPassword',
+        '*.token',
+      ],
+      censor: '[redacted]',
+    },
+  };
+}
+
+/** Builds the whole HTTP application around an open database. */
+export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate(
+    'services',
+    createServices(database.db, { sessionDays: config.sessionDays, login: config.login }),
+  );
+  installErrorHandler(app);
+
+  const cookieSecret = config.cookieSecret ?? (await instanceSecret(database.db, 'cookie'));
+  await app.register(fastifyCookie, { secret: cookieSecret });
+  await app.register(fastifyCsrf, {
+    cookieKey: 'samtal_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true },
+    getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+  });
+  // Every state-changing request carries the CSRF token, signed-in or not (login CSRF too).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return done();
+    app.csrfProtection(request, reply, done);
+  });
+  await app.register(authPlugin);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Samtal API', version: '1' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'samtal_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(authRoutes);
+  await app.register(meRoutes);
+  await app.register(peopleRoutes);
+  await app.register(departmentRoutes);
+  await app.register(organisationRoutes);
+  await registerExtraRoutes(app);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await database.ping();
+      return { status: 'ok', database: database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    // The web app routes on the client: every other GET outside /api gets index.html.
+    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    });
+  }
+  return app;
+}

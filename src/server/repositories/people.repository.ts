@@ -1,0 +1,159 @@
+import { and, asc, count, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../../db/client';
+import { departments, organisations, people } from '../../db/schema/index';
+
+export type PersonRow = typeof people.$inferSelect;
+export type NewPerson = typeof people.$inferInsert;
+
+export type PeopleFilter = {
+  search?: string;
+  departmentId?: string;
+  managerId?: string;
+  includeInactive?: boolean;
+  /** Keyset cursor: the (name, id) of the last row of the previous page. */
+  after?: { name: string; id: string };
+  limit: number;
+};
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** People of one organisation. Every query is scoped by org id. */
+export const peopleRepository = {
+  async findById(db: DbOrTx, orgId: string, id: string): Promise<PersonRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(people)
+      .where(and(eq(people.orgId, orgId), eq(people.id, id)))
+      .limit(1);
+    return row;
+  },
+
+  async findByIds(db: DbOrTx, orgId: string, ids: string[]): Promise<PersonRow[]> {
+    if (ids.length === 0) return [];
+    return db
+      .select()
+      .from(people)
+      .where(and(eq(people.orgId, orgId), inArray(people.id, ids)));
+  },
+
+  /** Active people with this e-mail in any organisation (sign-in happens before the tenant is known). */
+  async findActiveByEmailAnyOrg(db: DbOrTx, email: string) {
+    return db
+      .select({ person: people, org: organisations })
+      .from(people)
+      .innerJoin(organisations, eq(organisations.id, people.orgId))
+      .where(and(eq(people.email, email), eq(people.active, true)))
+      .limit(5);
+  },
+
+  async findByEmail(db: DbOrTx, orgId: string, email: string) {
+    const [row] = await db
+      .select()
+      .from(people)
+      .where(and(eq(people.orgId, orgId), eq(people.email, email)))
+      .limit(1);
+    return row;
+  },
+
+  async findByEmployeeNumber(db: DbOrTx, orgId: string, employeeNumber: string) {
+    const [row] = await db
+      .select()
+      .from(people)
+      .where(and(eq(people.orgId, orgId), eq(people.employeeNumber, employeeNumber)))
+      .limit(1);
+    return row;
+  },
+
+  /** One page of people, ordered by name then id, with department and manager names. */
+  async list(db: DbOrTx, orgId: string, f: PeopleFilter) {
+    const conds: SQL[] = [eq(people.orgId, orgId)];
+    if (!f.includeInactive) conds.push(eq(people.active, true));
+    if (f.departmentId) conds.push(eq(people.departmentId, f.departmentId));
+    if (f.managerId) conds.push(eq(people.managerId, f.managerId));
+    if (f.search) {
+      const q = `%${escapeLike(f.search.trim())}%`;
+      conds.push(
+        or(ilike(people.name, q), ilike(people.email, q), ilike(people.employeeNumber, q)) as SQL,
+      );
+    }
+    if (f.after) {
+      conds.push(
+        or(
+          gt(people.name, f.after.name),
+          and(eq(people.name, f.after.name), gt(people.id, f.after.id)),
+        ) as SQL,
+      );
+    }
+    const manager = sql.raw('manager');
+    return db
+      .select({
+        person: people,
+        departmentName: departments.name,
+        managerName: sql<string | null>`${manager}.name`,
+      })
+      .from(people)
+      .leftJoin(
+        departments,
+        and(eq(departments.orgId, people.orgId), eq(departments.id, people.departmentId)),
+      )
+      .leftJoin(
+        sql`${people} as ${manager}`,
+        sql`${manager}.org_id = ${people.orgId} and ${manager}.id = ${people.managerId}`,
+      )
+      .where(and(...conds))
+      .orderBy(asc(people.name), asc(people.id))
+      .limit(f.limit);
+  },
+
+  async countDirectReports(db: DbOrTx, orgId: string, managerId: string): Promise<number> {
+    const [row] = await db
+      .select({ n: count() })
+      .from(people)
+      .where(and(eq(people.orgId, orgId), eq(people.managerId, managerId), eq(people.active, true)));
+    return row?.n ?? 0;
+  },
+
+  async insert(db: DbOrTx, row: NewPerson): Promise<PersonRow> {
+    const [created] = await db.insert(people).values(row).returning();
+    if (!created) throw new Error('insert returned nothing');
+    return created;
+  },
+
+  async update(
+    db: DbOrTx,
+    orgId: string,
+    id: string,
+    patch: Partial<NewPerson>,
+  ): Promise<PersonRow | undefined> {
+    const [row] = await db
+      .update(people)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(people.orgId, orgId), eq(people.id, id)))
+      .returning();
+    return row;
+  },
+
+  /**
+   * True when `candidateManagerId`, or anyone above them, is `personId`: making the candidate
+   * the person's manager would close a loop. One recursive query, bounded by the tree's depth.
+   */
+  async isInChainAbove(
+    db: DbOrTx,
+    orgId: string,
+    personId: string,
+    candidateManagerId: string,
+  ): Promise<boolean> {
+    const rows = await queryRows<{ hit: boolean }>(db, sql`
+      with recursive chain(id, manager_id, depth) as (
+        select id, manager_id, 0 from people where org_id = ${orgId} and id = ${candidateManagerId}
+        union all
+        select p.id, p.manager_id, c.depth + 1 from people p
+          join chain c on p.org_id = ${orgId} and p.id = c.manager_id
+          where c.depth < 10000 and c.id <> ${personId}
+      )
+      select exists(select 1 from chain where id = ${personId}) as hit`);
+    return Boolean(rows[0]?.hit);
+  },
+};

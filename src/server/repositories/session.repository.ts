@@ -1,0 +1,73 @@
+import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { loginAttempts, people, sessions } from '../../db/schema/index';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+/** Sessions and sign-in throttling. */
+export const sessionRepository = {
+  async create(db: DbOrTx, row: typeof sessions.$inferInsert): Promise<void> {
+    await db.insert(sessions).values(row);
+  },
+
+  /** The live session with this id, joined with its (active) person. */
+  async findLive(db: DbOrTx, id: string, now: Date) {
+    const rows = await db
+      .select({ session: sessions, person: people })
+      .from(sessions)
+      .innerJoin(people, and(eq(people.orgId, sessions.orgId), eq(people.id, sessions.personId)))
+      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(people.active, true)))
+      .limit(1);
+    return rows[0];
+  },
+
+  async touch(db: DbOrTx, id: string, now: Date, expiresAt: Date): Promise<void> {
+    await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
+  },
+
+  async listForPerson(db: DbOrTx, orgId: string, personId: string, now: Date) {
+    return db
+      .select()
+      .from(sessions)
+      .where(
+        and(eq(sessions.orgId, orgId), eq(sessions.personId, personId), gt(sessions.expiresAt, now)),
+      )
+      .orderBy(sql`${sessions.lastSeenAt} desc`);
+  },
+
+  async delete(db: DbOrTx, orgId: string, id: string): Promise<void> {
+    await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
+  },
+
+  /** Revokes every session of a person, optionally keeping one. */
+  async deleteForPerson(db: DbOrTx, orgId: string, personId: string, keep?: string) {
+    const cond = and(eq(sessions.orgId, orgId), eq(sessions.personId, personId));
+    await db
+      .delete(sessions)
+      .where(keep ? and(cond, sql`${sessions.id} <> ${keep}`) : cond);
+  },
+
+  async deleteExpired(db: DbOrTx, now: Date): Promise<void> {
+    await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  },
+
+  async countFailures(db: DbOrTx, key: string, since: Date): Promise<number> {
+    const [row] = await db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.key, key), gt(loginAttempts.attemptedAt, since)));
+    return row?.n ?? 0;
+  },
+
+  async recordFailure(db: DbOrTx, keys: string[], at: Date): Promise<void> {
+    await db.insert(loginAttempts).values(keys.map((key) => ({ key, attemptedAt: at })));
+  },
+
+  async clearFailures(db: DbOrTx, key: string): Promise<void> {
+    await db.delete(loginAttempts).where(eq(loginAttempts.key, key));
+  },
+
+  async pruneFailures(db: DbOrTx, before: Date): Promise<void> {
+    await db.delete(loginAttempts).where(lt(loginAttempts.attemptedAt, before));
+  },
+};

@@ -1,0 +1,91 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../plugins/auth';
+import { ErrorSchema, IdParams, Ok, errors } from './schemas';
+
+const DepartmentSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  parentId: z.uuid().nullable(),
+  people: z.number().int(),
+});
+
+const present = (d: { id: string; name: string; parentId: string | null }, people = 0) => ({
+  id: d.id,
+  name: d.name,
+  parentId: d.parentId,
+  people,
+});
+
+/** The department tree. */
+export async function departmentRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/departments',
+    {
+      schema: {
+        tags: ['departments'],
+        response: { 200: z.object({ items: z.array(DepartmentSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const rows = await app.services.departments.list(requireActor(request));
+      return { items: rows.map((x) => present(x.department, Number(x.people ?? 0))) };
+    },
+  );
+
+  r.post(
+    '/api/departments',
+    {
+      schema: {
+        tags: ['departments'],
+        body: z.object({ name: z.string().trim().min(1).max(200), parentId: z.uuid().nullable().optional() }),
+        response: { 201: DepartmentSchema, ...errors, 409: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const row = await app.services.departments.create(requireActor(request), request.body);
+      return reply.status(201).send(present(row));
+    },
+  );
+
+  r.patch(
+    '/api/departments/:id',
+    {
+      schema: {
+        tags: ['departments'],
+        params: IdParams,
+        body: z.object({
+          name: z.string().trim().min(1).max(200).optional(),
+          parentId: z.uuid().nullable().optional(),
+        }),
+        response: { 200: DepartmentSchema, ...errors, 409: ErrorSchema },
+      },
+    },
+    async (request) =>
+      present(
+        await app.services.departments.update(
+          requireActor(request),
+          request.params.id,
+          request.body,
+        ),
+      ),
+  );
+
+  r.delete(
+    '/api/departments/:id',
+    {
+      schema: {
+        tags: ['departments'],
+        params: IdParams,
+        response: { 200: Ok, ...errors, 409: ErrorSchema },
+      },
+    },
+    async (request) => {
+      await app.services.departments.remove(requireActor(request), request.params.id);
+      return { ok: true as const };
+    },
+  );
+}

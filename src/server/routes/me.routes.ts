@@ -1,0 +1,136 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { homeFor } from '../../domain/roles';
+import { requireActor } from '../plugins/auth';
+import { LocaleSchema, Ok, errors } from './schemas';
+
+export const MeSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(z.string()),
+  locale: z.string(),
+  ownLocale: z.string().nullable(),
+  timeZone: z.string(),
+  home: z.enum(['hr', 'manager', 'employee']),
+  directReports: z.number().int(),
+  organisation: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    defaultLocale: z.string(),
+    defaultTimeZone: z.string(),
+  }),
+});
+
+/** The signed-in person: who am I, my language and time zone, my password and sessions. */
+export async function meRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  async function me(actor: ReturnType<typeof requireActor>) {
+    const [org, person] = await Promise.all([
+      app.services.organisation.get(actor),
+      app.services.people.get(actor, actor.personId),
+    ]);
+    return {
+      id: actor.personId,
+      name: actor.name,
+      email: actor.email,
+      roles: [...actor.roles],
+      locale: person.locale ?? org.defaultLocale,
+      ownLocale: person.locale,
+      timeZone: person.timeZone,
+      home: homeFor(actor),
+      directReports: actor.directReports,
+      organisation: {
+        id: org.id,
+        name: org.name,
+        defaultLocale: org.defaultLocale,
+        defaultTimeZone: org.defaultTimeZone,
+      },
+    };
+  }
+
+  r.get(
+    '/api/me',
+    { schema: { tags: ['me'], response: { 200: MeSchema, ...errors } } },
+    async (request) => me(requireActor(request)),
+  );
+
+  r.patch(
+    '/api/me',
+    {
+      schema: {
+        tags: ['me'],
+        body: z.object({ locale: LocaleSchema.nullable().optional(), timeZone: z.string().optional() }),
+        response: { 200: MeSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await app.services.people.updateOwnPreferences(actor, request.body);
+      const fresh = await app.services.auth.actorForToken(request.cookies.samtal_session ?? '');
+      return me(fresh ?? actor);
+    },
+  );
+
+  r.post(
+    '/api/me/password',
+    {
+      schema: {
+        tags: ['me'],
+        body: z.object({ currentPassword: z.string().max(1000), newPassword: z.string().max(1000) }),
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await app.services.auth.changePassword(
+        actor,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/api/me/sessions',
+    {
+      schema: {
+        tags: ['me'],
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                current: z.boolean(),
+                createdAt: z.date(),
+                lastSeenAt: z.date(),
+                userAgent: z.string().nullable(),
+                ipAddress: z.string().nullable(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => ({ items: await app.services.auth.listSessions(requireActor(request)) }),
+  );
+
+  r.delete(
+    '/api/me/sessions/:id',
+    {
+      schema: {
+        tags: ['me'],
+        params: z.object({ id: z.string().min(8).max(64) }),
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (request) => {
+      await app.services.auth.revokeSession(requireActor(request), request.params.id);
+      return { ok: true as const };
+    },
+  );
+}

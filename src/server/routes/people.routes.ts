@@ -1,0 +1,160 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES } from '../../domain/roles';
+import { requireActor } from '../plugins/auth';
+import { PersonSchema, presentPerson } from '../presenters/person.presenter';
+import { ErrorSchema, IdParams, LocaleSchema, errors } from './schemas';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v));
+
+export const PersonInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(320),
+  employeeNumber: optionalText(64),
+  jobTitle: optionalText(200),
+  departmentId: z.uuid().nullable().optional(),
+  locale: LocaleSchema.nullable().optional(),
+  timeZone: z.string().min(1).max(64),
+  managerId: z.uuid().nullable().optional(),
+  roles: z.array(z.enum(ROLES)).max(ROLES.length).optional(),
+});
+
+const Cursor = z
+  .string()
+  .max(500)
+  .transform((s, ctx) => {
+    try {
+      const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown;
+      return z.object({ name: z.string(), id: z.uuid() }).parse(v);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'invalid' });
+      return z.NEVER;
+    }
+  });
+
+function encodeCursor(c: { name: string; id: string }): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+/** HR's people register, and a manager's own team. */
+export async function peopleRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/people',
+    {
+      schema: {
+        tags: ['people'],
+        querystring: z.object({
+          search: z.string().max(200).optional(),
+          departmentId: z.uuid().optional(),
+          managerId: z.uuid().optional(),
+          includeInactive: z
+            .enum(['true', 'false'])
+            .optional()
+            .transform((v) => v === 'true'),
+          cursor: Cursor.optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: {
+          200: z.object({ items: z.array(PersonSchema), nextCursor: z.string().nullable() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const rows = await app.services.people.list(requireActor(request), {
+        search: q.search || undefined,
+        departmentId: q.departmentId,
+        managerId: q.managerId,
+        includeInactive: q.includeInactive,
+        after: q.cursor,
+        limit: q.limit + 1,
+      });
+      const page = rows.slice(0, q.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((x) => presentPerson(x.person, x)),
+        nextCursor:
+          rows.length > q.limit && last
+            ? encodeCursor({ name: last.person.name, id: last.person.id })
+            : null,
+      };
+    },
+  );
+
+  r.get(
+    '/api/team',
+    {
+      schema: {
+        tags: ['people'],
+        response: { 200: z.object({ items: z.array(PersonSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const rows = await app.services.people.team(requireActor(request));
+      return { items: rows.map((x) => presentPerson(x.person, x)) };
+    },
+  );
+
+  r.get(
+    '/api/people/:id',
+    { schema: { tags: ['people'], params: IdParams, response: { 200: PersonSchema, ...errors } } },
+    async (request) =>
+      presentPerson(await app.services.people.get(requireActor(request), request.params.id)),
+  );
+
+  r.post(
+    '/api/people',
+    {
+      schema: {
+        tags: ['people'],
+        body: PersonInputSchema,
+        response: { 201: PersonSchema, ...errors, 409: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const row = await app.services.people.create(requireActor(request), request.body);
+      return reply.status(201).send(presentPerson(row));
+    },
+  );
+
+  r.patch(
+    '/api/people/:id',
+    {
+      schema: {
+        tags: ['people'],
+        params: IdParams,
+        body: PersonInputSchema.partial(),
+        response: { 200: PersonSchema, ...errors, 409: ErrorSchema },
+      },
+    },
+    async (request) =>
+      presentPerson(
+        await app.services.people.update(requireActor(request), request.params.id, request.body),
+      ),
+  );
+
+  for (const [path, active] of [
+    ['deactivate', false],
+    ['reactivate', true],
+  ] as const) {
+    r.post(
+      `/api/people/:id/${path}`,
+      { schema: { tags: ['people'], params: IdParams, response: { 200: PersonSchema, ...errors } } },
+      async (request) =>
+        presentPerson(
+          await app.services.people.setActive(requireActor(request), request.params.id, active),
+        ),
+    );
+  }
+}

@@ -1,0 +1,17 @@
+import type { Db } from '../../db/client';
+import { createAuthService, type AuthSettings } from './auth.service';
+import { createDepartmentService } from './department.service';
+import { createOrganisationService } from './organisation.service';
+import { createPeopleService } from './people.service';
+
+/** Every use case the routes may call, built once per app. */
+export function createServices(db: Db, settings: AuthSettings) {
+  return {
+    auth: createAuthService(db, settings),
+    people: createPeopleService(db),
+    departments: createDepartmentService(db),
+    organisation: createOrganisationService(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,16 @@
+import type { Actor } from '../domain/roles';
+import type { Database } from '../db/client';
+import type { Config } from './config';
+import type { Services } from './services/index';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    database: Database;
+    config: Config;
+  }
+  interface FastifyRequest {
+    /** The signed-in person, or null for anonymous requests. */
+    actor: Actor | null;
+  }
+}
