@@ -1,0 +1,97 @@
+import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../client';
+import { departments, organisations, people } from '../schema/index';
+import { hashPassword } from '../../server/services/password';
+import { organisationRepository } from '../../server/repositories/organisation.repository';
+
+export const DEMO_SLUG = 'demo';
+export const DEMO_PASSWORD = 'samtal-demo';
+
+type DemoPerson = {
+  key: string;
+  name: string;
+  email: string;
+  number: string;
+  title: string;
+  dept: string;
+  locale: 'sv' | 'da' | 'nb' | 'en';
+  tz: string;
+  manager?: string;
+  roles?: ('hr' | 'admin')[];
+  login?: string;
+};
+
+const DEPARTMENTS: { key: string; name: string; parent?: string }[] = [
+  { key: 'mgmt', name: 'Ledning' },
+  { key: 'care', name: 'Vård och omsorg', parent: 'mgmt' },
+  { key: 'home', name: 'Hemtjänst Norr', parent: 'care' },
+  { key: 'cph', name: 'Kontor København', parent: 'mgmt' },
+  { key: 'osl', name: 'Kontor Oslo', parent: 'mgmt' },
+  { key: 'hr', name: 'HR', parent: 'mgmt' },
+];
+
+const PEOPLE: DemoPerson[] = [
+  { key: 'ceo', name: 'Anders Ek', email: 'vd@samtal.demo', number: 'D001', title: 'VD', dept: 'mgmt', locale: 'sv', tz: 'Europe/Stockholm' },
+  { key: 'hr', name: 'Helena Berg', email: 'hr@samtal.demo', number: 'D002', title: 'HR-chef', dept: 'hr', locale: 'sv', tz: 'Europe/Stockholm', manager: 'ceo', roles: ['hr', 'admin'], login: 'HR' },
+  { key: 'maria', name: 'Maria Lindqvist', email: 'chef@samtal.demo', number: 'D010', title: 'Enhetschef', dept: 'home', locale: 'sv', tz: 'Europe/Stockholm', manager: 'ceo', login: 'manager' },
+  { key: 'erik', name: 'Erik Johansson', email: 'medarbetare@samtal.demo', number: 'D011', title: 'Undersköterska', dept: 'home', locale: 'sv', tz: 'Europe/Stockholm', manager: 'maria', login: 'employee' },
+  { key: 'sara', name: 'Sara Nilsson', email: 'sara@samtal.demo', number: 'D012', title: 'Sjuksköterska', dept: 'home', locale: 'sv', tz: 'Europe/Stockholm', manager: 'maria' },
+  { key: 'ahmed', name: 'Ahmed Hassan', email: 'ahmed@samtal.demo', number: 'D013', title: 'Undersköterska', dept: 'home', locale: 'en', tz: 'Europe/Stockholm', manager: 'maria' },
+  { key: 'mads', name: 'Mads Jensen', email: 'leder@samtal.demo', number: 'D020', title: 'Afdelingsleder', dept: 'cph', locale: 'da', tz: 'Europe/Copenhagen', manager: 'ceo', login: 'manager' },
+  { key: 'sofie', name: 'Sofie Hansen', email: 'medarbejder@samtal.demo', number: 'D021', title: 'Konsulent', dept: 'cph', locale: 'da', tz: 'Europe/Copenhagen', manager: 'mads', login: 'employee' },
+  { key: 'lars', name: 'Lars Poulsen', email: 'lars@samtal.demo', number: 'D022', title: 'Udvikler', dept: 'cph', locale: 'da', tz: 'Europe/Copenhagen', manager: 'mads' },
+  { key: 'kari', name: 'Kari Nordmann', email: 'leiar@samtal.demo', number: 'D030', title: 'Avdelingsleder', dept: 'osl', locale: 'nb', tz: 'Europe/Oslo', manager: 'ceo', login: 'manager' },
+  { key: 'ola', name: 'Ola Nordmann', email: 'ola@samtal.demo', number: 'D031', title: 'Rådgiver', dept: 'osl', locale: 'nb', tz: 'Europe/Oslo', manager: 'kari' },
+];
+
+/** Creates the demo organisation unless it exists. Returns the sign-ins to print. */
+export async function seedDemo(db: Db): Promise<{ created: boolean; logins: { role: string; email: string }[] }> {
+  const logins = PEOPLE.filter((p) => p.login).map((p) => ({ role: p.login!, email: p.email }));
+  if (await organisationRepository.findBySlug(db, DEMO_SLUG)) return { created: false, logins };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const orgId = randomUUID();
+    await tx.insert(organisations).values({
+      id: orgId,
+      name: 'Samtal Demo',
+      slug: DEMO_SLUG,
+      defaultLocale: 'sv',
+      defaultTimeZone: 'Europe/Stockholm',
+    });
+    const depIds = new Map(DEPARTMENTS.map((d) => [d.key, randomUUID()]));
+    // Parents first: the list is ordered so every parent precedes its children.
+    for (const d of DEPARTMENTS) {
+      await tx.insert(departments).values({
+        orgId,
+        id: depIds.get(d.key)!,
+        name: d.name,
+        parentId: d.parent ? depIds.get(d.parent)! : null,
+      });
+    }
+    const ids = new Map(PEOPLE.map((p) => [p.key, randomUUID()]));
+    await tx.insert(people).values(
+      PEOPLE.map((p) => ({
+        orgId,
+        id: ids.get(p.key)!,
+        name: p.name,
+        email: p.email,
+        employeeNumber: p.number,
+        jobTitle: p.title,
+        departmentId: depIds.get(p.dept)!,
+        locale: p.locale,
+        timeZone: p.tz,
+        managerId: null,
+        roles: p.roles ?? [],
+        passwordHash,
+      })),
+    );
+    for (const p of PEOPLE.filter((x) => x.manager)) {
+      await tx
+        .update(people)
+        .set({ managerId: ids.get(p.manager!)! })
+        .where(and(eq(people.orgId, orgId), eq(people.id, ids.get(p.key)!)));
+    }
+  });
+  return { created: true, logins };
+}
