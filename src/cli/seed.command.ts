@@ -12,8 +12,11 @@ export const seedCommand: Command = {
     const database = await openDatabase(config);
     try {
       const result = await seedDemo(database.db);
-      console.log(result.created ? 'Demo organisation created.' : 'Demo organisation already there.');
-      for (const u of result.logins) console.log(`  ${u.role.padEnd(9)} ${u.email}  ${DEMO_PASSWORD}`);
+      console.log(
+        result.created ? 'Demo organisation created.' : 'Demo organisation already there.',
+      );
+      for (const u of result.logins)
+        console.log(`  ${u.role.padEnd(9)} ${u.email}  ${DEMO_PASSWORD}`);
     } finally {
       await database.close();
     }

@@ -51,10 +51,6 @@ export class AppError extends Error {
 }
 
 /** Shorthand for a validation error about one field. */
-export function fieldError(
-  path: string,
-  code: string,
-  params?: Record<string, unknown>,
-): AppError {
+export function fieldError(path: string, code: string, params?: Record<string, unknown>): AppError {
   return new AppError('validation', {}, [{ path, code, ...(params ? { params } : {}) }]);
 }

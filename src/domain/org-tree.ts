@@ -4,7 +4,9 @@
  */
 
 /** Returns the ids on the first cycle found (in walk order), or null when there is none. */
-export function findCycle(parentOf: ReadonlyMap<string, string | null | undefined>): string[] | null {
+export function findCycle(
+  parentOf: ReadonlyMap<string, string | null | undefined>,
+): string[] | null {
   const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = known to end at a root
   for (const start of parentOf.keys()) {
     if (state.get(start) === 2) continue;

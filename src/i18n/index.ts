@@ -10,7 +10,18 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   nb: 'Norsk bokmål',
   en: 'English',
 };
-export const NAMESPACES = ['common', 'errors', 'auth', 'people', 'import', 'home', 'mail'] as const;
+export const NAMESPACES = [
+  'common',
+  'errors',
+  'auth',
+  'people',
+  'departments',
+  'import',
+  'home',
+  'settings',
+  'mail',
+  'oneOnOne',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** True when `value` is one of our locales. */

@@ -115,7 +115,10 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(indexHtml);
     });
   }
   return app;

@@ -59,7 +59,8 @@ export function fieldIssueFromZod(issue: ZodIssueLike): FieldIssue {
         ? { path, code: 'required' }
         : { path, code: 'invalid_type' };
     case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) === 1) return { path, code: 'required' };
+      if (issue.origin === 'string' && Number(issue.minimum) === 1)
+        return { path, code: 'required' };
       return {
         path,
         code: issue.origin === 'string' ? 'too_short' : 'too_small',
@@ -111,7 +112,10 @@ export function installErrorHandler(app: FastifyInstance): void {
         fieldIssueFromZod({ ...(v.params.issue as ZodIssueLike) }),
       );
       appError = new AppError('validation', {}, issues);
-    } else if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+    } else if (
+      error.code === 'FST_CSRF_INVALID_TOKEN' ||
+      error.code === 'FST_CSRF_MISSING_SECRET'
+    ) {
       appError = new AppError('auth.csrf');
     } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       appError = new AppError('import.too_large');

@@ -3,6 +3,8 @@ import type { Database } from '../db/client';
 import type { Config } from './config';
 import type { Services } from './services/index';
 
+// Module augmentation needs interfaces: types cannot merge.
+/* eslint-disable @typescript-eslint/consistent-type-definitions */
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;

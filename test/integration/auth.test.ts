@@ -9,7 +9,11 @@ beforeAll(async () => {
   ctx = await testApp({ LOGIN_MAX_PER_ACCOUNT: '3', LOGIN_MAX_PER_ADDRESS: '8' });
   const org = await makeOrg(ctx.database.db);
   orgId = org.id;
-  await makePerson(ctx.database.db, orgId, { email: 'anna@example.test', name: 'Anna', locale: 'da' });
+  await makePerson(ctx.database.db, orgId, {
+    email: 'anna@example.test',
+    name: 'Anna',
+    locale: 'da',
+  });
   await makePerson(ctx.database.db, orgId, { email: 'gone@example.test', active: false });
 });
 afterAll(() => ctx.close());
@@ -114,7 +118,8 @@ describe('sign-in', () => {
     }[];
     const other = list.filter((s) => !s.current);
     expect(other.length).toBeGreaterThan(0);
-    for (const s of other) expect((await laptop.delete(`/api/me/sessions/${s.id}`)).statusCode).toBe(200);
+    for (const s of other)
+      expect((await laptop.delete(`/api/me/sessions/${s.id}`)).statusCode).toBe(200);
     expect((await phone.get('/api/me')).statusCode).toBe(401);
     expect((await laptop.get('/api/me')).statusCode).toBe(200);
   });

@@ -66,7 +66,10 @@ export const people = pgTable(
     locale: text('locale'),
     timeZone: text('time_zone').notNull(),
     managerId: uuid('manager_id'),
-    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    roles: text('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     passwordHash: text('password_hash'),
     active: boolean('active').notNull().default(true),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),

@@ -36,7 +36,9 @@ export function presentPerson(
     managerId: p.managerId,
     locale: p.locale,
     timeZone: p.timeZone,
-    roles: p.roles.filter((r): r is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(r)),
+    roles: p.roles.filter((r): r is (typeof ROLES)[number] =>
+      (ROLES as readonly string[]).includes(r),
+    ),
     active: p.active,
     hasPassword: p.passwordHash !== null,
     deactivatedAt: p.deactivatedAt?.toISOString() ?? null,

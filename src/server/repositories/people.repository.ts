@@ -111,7 +111,9 @@ export const peopleRepository = {
     const [row] = await db
       .select({ n: count() })
       .from(people)
-      .where(and(eq(people.orgId, orgId), eq(people.managerId, managerId), eq(people.active, true)));
+      .where(
+        and(eq(people.orgId, orgId), eq(people.managerId, managerId), eq(people.active, true)),
+      );
     return row?.n ?? 0;
   },
 
@@ -145,7 +147,9 @@ export const peopleRepository = {
     personId: string,
     candidateManagerId: string,
   ): Promise<boolean> {
-    const rows = await queryRows<{ hit: boolean }>(db, sql`
+    const rows = await queryRows<{ hit: boolean }>(
+      db,
+      sql`
       with recursive chain(id, manager_id, depth) as (
         select id, manager_id, 0 from people where org_id = ${orgId} and id = ${candidateManagerId}
         union all
@@ -153,7 +157,8 @@ export const peopleRepository = {
           join chain c on p.org_id = ${orgId} and p.id = c.manager_id
           where c.depth < 10000 and c.id <> ${personId}
       )
-      select exists(select 1 from chain where id = ${personId}) as hit`);
+      select exists(select 1 from chain where id = ${personId}) as hit`,
+    );
     return Boolean(rows[0]?.hit);
   },
 };

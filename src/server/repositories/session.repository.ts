@@ -30,7 +30,11 @@ export const sessionRepository = {
       .select()
       .from(sessions)
       .where(
-        and(eq(sessions.orgId, orgId), eq(sessions.personId, personId), gt(sessions.expiresAt, now)),
+        and(
+          eq(sessions.orgId, orgId),
+          eq(sessions.personId, personId),
+          gt(sessions.expiresAt, now),
+        ),
       )
       .orderBy(sql`${sessions.lastSeenAt} desc`);
   },
@@ -42,9 +46,7 @@ export const sessionRepository = {
   /** Revokes every session of a person, optionally keeping one. */
   async deleteForPerson(db: DbOrTx, orgId: string, personId: string, keep?: string) {
     const cond = and(eq(sessions.orgId, orgId), eq(sessions.personId, personId));
-    await db
-      .delete(sessions)
-      .where(keep ? and(cond, sql`${sessions.id} <> ${keep}`) : cond);
+    await db.delete(sessions).where(keep ? and(cond, sql`${sessions.id} <> ${keep}`) : cond);
   },
 
   async deleteExpired(db: DbOrTx, now: Date): Promise<void> {

@@ -22,7 +22,10 @@ export async function authRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['auth'],
-        body: z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) }),
+        body: z.object({
+          email: z.string().trim().min(1).max(320),
+          password: z.string().min(1).max(1000),
+        }),
         response: {
           200: z.object({ home: z.enum(['hr', 'manager', 'employee']), locale: z.string() }),
           ...errors,

@@ -41,7 +41,10 @@ export async function departmentRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['departments'],
-        body: z.object({ name: z.string().trim().min(1).max(200), parentId: z.uuid().nullable().optional() }),
+        body: z.object({
+          name: z.string().trim().min(1).max(200),
+          parentId: z.uuid().nullable().optional(),
+        }),
         response: { 201: DepartmentSchema, ...errors, 409: ErrorSchema },
       },
     },

@@ -62,7 +62,10 @@ export async function meRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['me'],
-        body: z.object({ locale: LocaleSchema.nullable().optional(), timeZone: z.string().optional() }),
+        body: z.object({
+          locale: LocaleSchema.nullable().optional(),
+          timeZone: z.string().optional(),
+        }),
         response: { 200: MeSchema, ...errors },
       },
     },
@@ -79,7 +82,10 @@ export async function meRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['me'],
-        body: z.object({ currentPassword: z.string().max(1000), newPassword: z.string().max(1000) }),
+        body: z.object({
+          currentPassword: z.string().max(1000),
+          newPassword: z.string().max(1000),
+        }),
         response: { 200: Ok, ...errors },
       },
     },

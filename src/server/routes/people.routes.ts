@@ -150,7 +150,9 @@ export async function peopleRoutes(app: FastifyInstance) {
   ] as const) {
     r.post(
       `/api/people/:id/${path}`,
-      { schema: { tags: ['people'], params: IdParams, response: { 200: PersonSchema, ...errors } } },
+      {
+        schema: { tags: ['people'], params: IdParams, response: { 200: PersonSchema, ...errors } },
+      },
       async (request) =>
         presentPerson(
           await app.services.people.setActive(requireActor(request), request.params.id, active),

@@ -6,7 +6,9 @@ export const ErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+    fields: z
+      .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
+      .optional(),
     details: z.unknown().optional(),
   }),
 });

@@ -82,7 +82,10 @@ export function createAuthService(db: Db, settings: AuthSettings) {
       const candidates = await peopleRepository.findActiveByEmailAnyOrg(db, email);
       let match: (typeof candidates)[number] | undefined;
       for (const c of candidates) {
-        if (c.person.passwordHash && (await verifyPassword(c.person.passwordHash, input.password))) {
+        if (
+          c.person.passwordHash &&
+          (await verifyPassword(c.person.passwordHash, input.password))
+        ) {
           match = c;
           break;
         }
@@ -129,7 +132,12 @@ export function createAuthService(db: Db, settings: AuthSettings) {
     },
 
     async listSessions(actor: Actor) {
-      const rows = await sessionRepository.listForPerson(db, actor.orgId, actor.personId, new Date());
+      const rows = await sessionRepository.listForPerson(
+        db,
+        actor.orgId,
+        actor.personId,
+        new Date(),
+      );
       return rows.map((s) => ({
         id: s.id.slice(0, 16),
         current: s.id === actor.sessionId,
@@ -142,7 +150,12 @@ export function createAuthService(db: Db, settings: AuthSettings) {
 
     /** Revokes one of the actor's own sessions by the public prefix shown in listSessions. */
     async revokeSession(actor: Actor, publicId: string): Promise<void> {
-      const rows = await sessionRepository.listForPerson(db, actor.orgId, actor.personId, new Date());
+      const rows = await sessionRepository.listForPerson(
+        db,
+        actor.orgId,
+        actor.personId,
+        new Date(),
+      );
       const target = rows.find((s) => s.id.slice(0, 16) === publicId);
       if (!target) throw new AppError('not_found');
       await sessionRepository.delete(db, actor.orgId, target.id);

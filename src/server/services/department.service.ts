@@ -25,11 +25,19 @@ export function createDepartmentService(db: Db) {
     async create(actor: Actor, input: { name: string; parentId?: string | null }) {
       authorize(actor, { do: 'department.manage', orgId: actor.orgId });
       return db.transaction(async (tx) => {
-        if (input.parentId && !(await departmentRepository.findById(tx, actor.orgId, input.parentId)))
+        if (
+          input.parentId &&
+          !(await departmentRepository.findById(tx, actor.orgId, input.parentId))
+        )
           throw new AppError('department.parent_not_found');
         const id = randomUUID();
         const row = await departmentRepository
-          .insert(tx, { orgId: actor.orgId, id, name: input.name.trim(), parentId: input.parentId ?? null })
+          .insert(tx, {
+            orgId: actor.orgId,
+            id,
+            name: input.name.trim(),
+            parentId: input.parentId ?? null,
+          })
           .catch(translateUnique);
         await auditRepository.record(tx, {
           orgId: actor.orgId,
@@ -74,7 +82,8 @@ export function createDepartmentService(db: Db) {
     async remove(actor: Actor, id: string) {
       authorize(actor, { do: 'department.manage', orgId: actor.orgId });
       await db.transaction(async (tx) => {
-        if (!(await departmentRepository.findById(tx, actor.orgId, id))) throw new AppError('not_found');
+        if (!(await departmentRepository.findById(tx, actor.orgId, id)))
+          throw new AppError('not_found');
         if (await departmentRepository.isUsed(tx, actor.orgId, id))
           throw new AppError('department.not_empty');
         await departmentRepository.delete(tx, actor.orgId, id);

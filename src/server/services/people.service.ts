@@ -27,7 +27,8 @@ export type PersonInput = {
 function translateUnique(err: unknown): never {
   const constraint = violatedUniqueConstraint(err);
   if (constraint === 'people_email_uq') throw new AppError('person.email_taken');
-  if (constraint === 'people_employee_number_uq') throw new AppError('person.employee_number_taken');
+  if (constraint === 'people_employee_number_uq')
+    throw new AppError('person.employee_number_taken');
   throw err;
 }
 
@@ -110,7 +111,11 @@ export function createPeopleService(db: Db) {
 
     async update(actor: Actor, id: string, input: Partial<PersonInput>): Promise<PersonRow> {
       authorize(actor, { do: 'person.manage', orgId: actor.orgId });
-      if (id === actor.personId && input.roles && !input.roles.some((r) => r === 'admin' || r === 'hr')) {
+      if (
+        id === actor.personId &&
+        input.roles &&
+        !input.roles.some((r) => r === 'admin' || r === 'hr')
+      ) {
         throw new AppError('person.cannot_remove_own_admin');
       }
       return db.transaction(async (tx) => {
@@ -128,7 +133,9 @@ export function createPeopleService(db: Db) {
         if (input.timeZone !== undefined) patch.timeZone = input.timeZone;
         if (input.managerId !== undefined) patch.managerId = input.managerId;
         if (input.roles !== undefined) patch.roles = input.roles;
-        const row = await peopleRepository.update(tx, actor.orgId, id, patch).catch(translateUnique);
+        const row = await peopleRepository
+          .update(tx, actor.orgId, id, patch)
+          .catch(translateUnique);
         if (!row) throw new AppError('not_found');
         await auditRepository.record(tx, {
           orgId: actor.orgId,
