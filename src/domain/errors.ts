@@ -2,37 +2,39 @@
  * Every error a user can see has a code; its text lives in the `errors` catalog under that code
  * and is translated at the edge. The HTTP status is chosen there too (see server/http-errors.ts).
  */
-export type ErrorCode =
-  | 'validation'
-  | 'auth.invalid_credentials'
-  | 'auth.rate_limited'
-  | 'auth.required'
-  | 'auth.forbidden'
-  | 'auth.csrf'
-  | 'auth.token_invalid'
-  | 'auth.password_too_short'
-  | 'auth.password_too_long'
-  | 'not_found'
-  | 'conflict'
-  | 'person.email_taken'
-  | 'person.employee_number_taken'
-  | 'person.manager_self'
-  | 'person.manager_cycle'
-  | 'person.manager_not_found'
-  | 'person.manager_inactive'
-  | 'person.department_not_found'
-  | 'person.time_zone_invalid'
-  | 'person.cannot_deactivate_self'
-  | 'person.cannot_remove_own_admin'
-  | 'department.parent_not_found'
-  | 'department.cycle'
-  | 'department.name_taken'
-  | 'department.not_empty'
-  | 'import.invalid'
-  | 'import.empty'
-  | 'import.too_large'
-  | 'import.encoding'
-  | 'internal';
+export const ERROR_CODES = [
+  'validation',
+  'auth.invalid_credentials',
+  'auth.rate_limited',
+  'auth.required',
+  'auth.forbidden',
+  'auth.csrf',
+  'auth.token_invalid',
+  'auth.password_too_short',
+  'auth.password_too_long',
+  'not_found',
+  'conflict',
+  'person.email_taken',
+  'person.employee_number_taken',
+  'person.manager_self',
+  'person.manager_cycle',
+  'person.manager_not_found',
+  'person.manager_inactive',
+  'person.department_not_found',
+  'person.time_zone_invalid',
+  'person.cannot_deactivate_self',
+  'person.cannot_remove_own_admin',
+  'department.parent_not_found',
+  'department.cycle',
+  'department.name_taken',
+  'department.not_empty',
+  'import.invalid',
+  'import.empty',
+  'import.too_large',
+  'import.encoding',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** A field-level problem: which field, and the catalog key + parameters of the message. */
 export type FieldIssue = { path: string; code: string; params?: Record<string, unknown> };
