@@ -109,7 +109,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       appError = error;
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) =>
-        fieldIssueFromZod({ ...(v.params.issue as ZodIssueLike) }),
+        fieldIssueFromZod({
+          ...(v.params as Omit<ZodIssueLike, 'code' | 'path' | 'message'>),
+          code: v.keyword,
+          path: v.instancePath.split('/').filter(Boolean),
+          message: v.message,
+        }),
       );
       appError = new AppError('validation', {}, issues);
     } else if (

@@ -1,0 +1,248 @@
+/**
+ * Roles × resources × own/other tenant, through the HTTP API. Each row says what every role
+ * gets; a change to a policy that opens or closes access makes a cell fail.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedIn, testApp, type Client, type TestContext } from '../support/app';
+import { makeDepartment, makeOrg, makePerson } from '../support/factories';
+
+type Role = 'employee' | 'manager' | 'hr' | 'admin' | 'otherTenantHr' | 'anonymous';
+const ROLES: Role[] = ['employee', 'manager', 'hr', 'admin', 'otherTenantHr', 'anonymous'];
+
+let ctx: TestContext;
+const clients = {} as Record<Role, Client>;
+const ids = {} as Record<
+  'employee' | 'manager' | 'peer' | 'dep' | 'otherPerson' | 'otherDep',
+  string
+>;
+
+beforeAll(async () => {
+  ctx = await testApp();
+  const db = ctx.database.db;
+  const org = await makeOrg(db);
+  const other = await makeOrg(db);
+  const manager = await makePerson(db, org.id, { email: 'manager@a.test' });
+  const employee = await makePerson(db, org.id, {
+    email: 'employee@a.test',
+    managerId: manager.id,
+  });
+  const peer = await makePerson(db, org.id, { email: 'peer@a.test' });
+  await makePerson(db, org.id, { email: 'hr@a.test', roles: ['hr'] });
+  await makePerson(db, org.id, { email: 'admin@a.test', roles: ['admin'] });
+  await makePerson(db, other.id, { email: 'hr@b.test', roles: ['hr', 'admin'] });
+  const otherPerson = await makePerson(db, other.id, { email: 'someone@b.test' });
+  Object.assign(ids, {
+    employee: employee.id,
+    manager: manager.id,
+    peer: peer.id,
+    dep: (await makeDepartment(db, org.id, 'Unit')).id,
+    otherPerson: otherPerson.id,
+    otherDep: (await makeDepartment(db, other.id, 'Other unit')).id,
+  });
+  clients.employee = await signedIn(ctx.app, 'employee@a.test');
+  clients.manager = await signedIn(ctx.app, 'manager@a.test');
+  clients.hr = await signedIn(ctx.app, 'hr@a.test');
+  clients.admin = await signedIn(ctx.app, 'admin@a.test');
+  clients.otherTenantHr = await signedIn(ctx.app, 'hr@b.test');
+  const { Client } = await import('../support/app');
+  clients.anonymous = new Client(ctx.app);
+});
+afterAll(() => ctx.close());
+
+type Cell = number; // expected HTTP status
+type Row = {
+  name: string;
+  call: (c: Client) => ReturnType<Client['get']>;
+  expect: Record<Role, Cell>;
+};
+
+const rows: () => Row[] = () => [
+  {
+    name: 'list people',
+    call: (c) => c.get('/api/people'),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'read own record (employee)',
+    call: (c) => c.get(`/api/people/${ids.employee}`),
+    expect: {
+      employee: 200,
+      manager: 200,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'read a peer outside one’s team',
+    call: (c) => c.get(`/api/people/${ids.peer}`),
+    expect: {
+      employee: 404,
+      manager: 404,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'read the manager (from the employee)',
+    call: (c) => c.get(`/api/people/${ids.manager}`),
+    expect: {
+      employee: 404,
+      manager: 200,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'read a person of another tenant',
+    call: (c) => c.get(`/api/people/${ids.otherPerson}`),
+    expect: {
+      employee: 404,
+      manager: 404,
+      hr: 404,
+      admin: 404,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'edit a person',
+    call: (c) => c.patch(`/api/people/${ids.peer}`, { jobTitle: 'Changed' }),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'edit a person of another tenant',
+    call: (c) => c.patch(`/api/people/${ids.otherPerson}`, { jobTitle: 'Changed' }),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 404,
+      admin: 404,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'create a sign-in link',
+    call: (c) => c.post(`/api/people/${ids.peer}/password-link`),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'list departments',
+    call: (c) => c.get('/api/departments'),
+    expect: {
+      employee: 200,
+      manager: 200,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'rename a department',
+    call: (c) => c.patch(`/api/departments/${ids.dep}`, { name: `Unit ${Math.random()}` }),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'rename a department of another tenant',
+    call: (c) => c.patch(`/api/departments/${ids.otherDep}`, { name: `Other ${Math.random()}` }),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 404,
+      admin: 404,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'own team',
+    call: (c) => c.get('/api/team'),
+    expect: {
+      employee: 200,
+      manager: 200,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'organisation settings: read',
+    call: (c) => c.get('/api/organisation'),
+    expect: {
+      employee: 200,
+      manager: 200,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'organisation settings: change',
+    call: (c) => c.patch('/api/organisation', { defaultTimeZone: 'Europe/Oslo' }),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 403,
+      admin: 200,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+];
+
+describe('authorization matrix', () => {
+  for (const row of rows()) {
+    it(row.name, async () => {
+      const got = {} as Record<Role, number>;
+      for (const role of ROLES) got[role] = (await row.call(clients[role])).statusCode;
+      expect(got).toEqual(row.expect);
+    });
+  }
+
+  it('a manager’s team holds only their own reports, never another tenant’s', async () => {
+    const team = (await clients.manager.get('/api/team'))
+      .json()
+      .items.map((p: { id: string }) => p.id);
+    expect(team).toEqual([ids.employee]);
+    const otherList = (await clients.otherTenantHr.get('/api/people')).json().items;
+    const emails = otherList.map((p: { email: string }) => p.email).sort();
+    expect(emails).toEqual(['hr@b.test', 'someone@b.test']);
+  });
+});
