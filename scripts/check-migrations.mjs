@@ -10,13 +10,24 @@ fs.cpSync('drizzle', scratch, { recursive: true });
 const before = fs.readdirSync(scratch).length;
 const out = execFileSync(
   'npx',
-  ['drizzle-kit', 'generate', '--dialect', 'postgresql', '--schema', './src/db/schema/index.ts', '--out', scratch],
+  [
+    'drizzle-kit',
+    'generate',
+    '--dialect',
+    'postgresql',
+    '--schema',
+    './src/db/schema/index.ts',
+    '--out',
+    scratch,
+  ],
   { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
 );
 const after = fs.readdirSync(scratch).length;
 fs.rmSync(scratch, { recursive: true, force: true });
 if (after !== before) {
-  console.error('The schema has changes without a migration. Run: npm run db:generate -- --name <what>');
+  console.error(
+    'The schema has changes without a migration. Run: npm run db:generate -- --name <what>',
+  );
   console.error(out);
   process.exit(1);
 }

@@ -84,7 +84,8 @@ const fieldCodesUsed = new Set<string>();
 for (const file of walk(path.resolve('src/server'))) {
   const text = fs.readFileSync(file, 'utf8');
   for (const m of text.matchAll(/fieldError\([^,]+,\s*'([a-z_]+)'/g)) fieldCodesUsed.add(m[1]!);
-  for (const m of text.matchAll(/code: '([a-z_]+)'/g)) if (m[1] !== 'custom') fieldCodesUsed.add(m[1]!);
+  for (const m of text.matchAll(/code: '([a-z_]+)'/g))
+    if (m[1] !== 'custom') fieldCodesUsed.add(m[1]!);
 }
 for (const code of fieldCodesUsed)
   if (!en.has(`field.${code}`)) problems.push(`errors:field.${code} has no message`);
