@@ -1,3 +1,5 @@
 export * from './organisation';
 export * from './auth';
 export * from './audit';
+export * from './one-on-one';
+export * from './mail';

@@ -1,0 +1,361 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { MinutesContent } from '../../domain/one-on-one/minutes';
+import type {
+  LocalisedText,
+  TemplateSection,
+  TemplateSnapshot,
+} from '../../domain/one-on-one/template';
+import { organisations, people } from './organisation';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+const updatedAt = () => ts('updated_at').notNull().defaultNow();
+const orgId = () =>
+  uuid('org_id')
+    .notNull()
+    .references(() => organisations.id);
+
+/** Agenda templates HR adds for the organisation (built-in ones live in templates/*.json). */
+export const oneOnOneTemplates = pgTable(
+  'one_on_one_templates',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull(),
+    name: jsonb('name').$type<LocalisedText>().notNull(),
+    description: jsonb('description').$type<LocalisedText>(),
+    sections: jsonb('sections').$type<TemplateSection[]>().notNull(),
+    archivedAt: ts('archived_at'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+/** A manager's recurring 1:1 with one direct report. Ended, never deleted. */
+export const oneOnOneSeries = pgTable(
+  'one_on_one_series',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull(),
+    managerId: uuid('manager_id').notNull(),
+    employeeId: uuid('employee_id').notNull(),
+    cadence: text('cadence').notNull(),
+    monthlyOrdinal: integer('monthly_ordinal'),
+    /** First date of the current rule (its weekday is the series' weekday). */
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    localTime: text('local_time').notNull(),
+    timeZone: text('time_zone').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    placeKind: text('place_kind').notNull(),
+    placeDetail: text('place_detail'),
+    /** Either a built-in template key or an organisation template id. */
+    builtinTemplateKey: text('builtin_template_key'),
+    templateId: uuid('template_id'),
+    /** Meetings exist up to this local date; extended lazily and by a job. */
+    horizonUntil: date('horizon_until', { mode: 'string' }).notNull(),
+    endedAt: ts('ended_at'),
+    endReason: text('end_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      columns: [t.orgId, t.managerId],
+      foreignColumns: [people.orgId, people.id],
+      name: 'one_on_one_series_manager_fk',
+    }),
+    foreignKey({
+      columns: [t.orgId, t.employeeId],
+      foreignColumns: [people.orgId, people.id],
+      name: 'one_on_one_series_employee_fk',
+    }),
+    foreignKey({
+      columns: [t.orgId, t.templateId],
+      foreignColumns: [oneOnOneTemplates.orgId, oneOnOneTemplates.id],
+      name: 'one_on_one_series_template_fk',
+    }),
+    // One running series per employee: the current manager's.
+    uniqueIndex('one_on_one_series_active_uq')
+      .on(t.orgId, t.employeeId)
+      .where(sql`${t.endedAt} is null`),
+    index('one_on_one_series_manager_idx').on(t.orgId, t.managerId),
+    index('one_on_one_series_employee_idx').on(t.orgId, t.employeeId),
+    index('one_on_one_series_horizon_idx')
+      .on(t.horizonUntil)
+      .where(sql`${t.endedAt} is null`),
+  ],
+);
+
+/** One occurrence of a series. Moved and cancelled ones stay, with their reason. */
+export const oneOnOneMeetings = pgTable(
+  'one_on_one_meetings',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull(),
+    seriesId: uuid('series_id').notNull(),
+    // The pair, copied from the series so the homes and follow-up queries need no join.
+    managerId: uuid('manager_id').notNull(),
+    employeeId: uuid('employee_id').notNull(),
+    seq: integer('seq').notNull(),
+    localDate: date('local_date', { mode: 'string' }).notNull(),
+    timeZone: text('time_zone').notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    originalStartsAt: ts('original_starts_at'),
+    durationMinutes: integer('duration_minutes').notNull(),
+    placeKind: text('place_kind').notNull(),
+    placeDetail: text('place_detail'),
+    status: text('status').notNull().default('planned'),
+    statusReason: text('status_reason'),
+    statusChangedBy: uuid('status_changed_by'),
+    statusChangedAt: ts('status_changed_at'),
+    templateSnapshot: jsonb('template_snapshot').$type<TemplateSnapshot>(),
+    heldAt: ts('held_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      columns: [t.orgId, t.seriesId],
+      foreignColumns: [oneOnOneSeries.orgId, oneOnOneSeries.id],
+      name: 'one_on_one_meetings_series_fk',
+    }),
+    uniqueIndex('one_on_one_meetings_seq_uq').on(t.orgId, t.seriesId, t.seq),
+    index('one_on_one_meetings_series_idx').on(t.orgId, t.seriesId, t.startsAt),
+    // Homes: next upcoming and last held per pair.
+    index('one_on_one_meetings_upcoming_idx')
+      .on(t.orgId, t.employeeId, t.managerId, t.startsAt)
+      .where(sql`${t.status} in ('planned', 'moved')`),
+    index('one_on_one_meetings_held_idx')
+      .on(t.orgId, t.employeeId, t.managerId, t.startsAt)
+      .where(sql`${t.status} = 'held'`),
+  ],
+);
+
+/** A point on a meeting's agenda: a template section, or a topic someone added. */
+export const oneOnOnePoints = pgTable(
+  'one_on_one_points',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    kind: text('kind').notNull(),
+    sectionKey: text('section_key'),
+    title: text('title'),
+    authorId: uuid('author_id'),
+    position: integer('position').notNull(),
+    discussedAt: ts('discussed_at'),
+    carriedFromPointId: uuid('carried_from_point_id'),
+    carriedToMeetingId: uuid('carried_to_meeting_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      columns: [t.orgId, t.meetingId],
+      foreignColumns: [oneOnOneMeetings.orgId, oneOnOneMeetings.id],
+      name: 'one_on_one_points_meeting_fk',
+    }),
+    foreignKey({
+      columns: [t.orgId, t.authorId],
+      foreignColumns: [people.orgId, people.id],
+      name: 'one_on_one_points_author_fk',
+    }),
+    index('one_on_one_points_meeting_idx').on(t.orgId, t.meetingId, t.position),
+  ],
+);
+
+/** The shared note of one agenda point (seed 002: notes and the decision). Versioned. */
+export const oneOnOneNotes = pgTable(
+  'one_on_one_notes',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    pointId: uuid('point_id').notNull(),
+    body: text('body').notNull().default(''),
+    decision: text('decision').notNull().default(''),
+    version: integer('version').notNull(),
+    updatedBy: uuid('updated_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      columns: [t.orgId, t.pointId],
+      foreignColumns: [oneOnOnePoints.orgId, oneOnOnePoints.id],
+      name: 'one_on_one_notes_point_fk',
+    }).onDelete('cascade'),
+    uniqueIndex('one_on_one_notes_point_uq').on(t.orgId, t.pointId),
+    index('one_on_one_notes_meeting_idx').on(t.orgId, t.meetingId),
+  ],
+);
+
+/** Earlier versions of a shared note: the base a stale save is merged against. */
+export const oneOnOneNoteRevisions = pgTable(
+  'one_on_one_note_revisions',
+  {
+    orgId: orgId(),
+    noteId: uuid('note_id').notNull(),
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+    decision: text('decision').notNull(),
+    savedBy: uuid('saved_by'),
+    savedAt: ts('saved_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.noteId, t.version] }),
+    foreignKey({
+      columns: [t.orgId, t.noteId],
+      foreignColumns: [oneOnOneNotes.orgId, oneOnOneNotes.id],
+      name: 'one_on_one_note_revisions_note_fk',
+    }).onDelete('cascade'),
+  ],
+);
+
+/** A participant's private support notes for one meeting; only the author ever reads them. */
+export const oneOnOnePrivateNotes = pgTable(
+  'one_on_one_private_notes',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    body: text('body').notNull(),
+    version: integer('version').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      columns: [t.orgId, t.meetingId],
+      foreignColumns: [oneOnOneMeetings.orgId, oneOnOneMeetings.id],
+      name: 'one_on_one_private_notes_meeting_fk',
+    }),
+    foreignKey({
+      columns: [t.orgId, t.authorId],
+      foreignColumns: [people.orgId, people.id],
+      name: 'one_on_one_private_notes_author_fk',
+    }),
+    uniqueIndex('one_on_one_private_notes_author_uq').on(t.orgId, t.meetingId, t.authorId),
+  ],
+);
+
+/** Something one of the pair will do; open until done, followed up in every later meeting. */
+export const oneOnOneActions = pgTable(
+  'one_on_one_actions',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull(),
+    seriesId: uuid('series_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    pointId: uuid('point_id'),
+    managerId: uuid('manager_id').notNull(),
+    employeeId: uuid('employee_id').notNull(),
+    /** When the meeting it was agreed in starts; orders follow-up without a join. */
+    originStartsAt: ts('origin_starts_at').notNull(),
+    title: text('title').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    dueDate: date('due_date', { mode: 'string' }),
+    doneAt: ts('done_at'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      columns: [t.orgId, t.meetingId],
+      foreignColumns: [oneOnOneMeetings.orgId, oneOnOneMeetings.id],
+      name: 'one_on_one_actions_meeting_fk',
+    }),
+    foreignKey({
+      columns: [t.orgId, t.ownerId],
+      foreignColumns: [people.orgId, people.id],
+      name: 'one_on_one_actions_owner_fk',
+    }),
+    index('one_on_one_actions_pair_idx').on(t.orgId, t.employeeId, t.managerId, t.originStartsAt),
+    index('one_on_one_actions_open_pair_idx')
+      .on(t.orgId, t.managerId, t.employeeId)
+      .where(sql`${t.doneAt} is null`),
+    index('one_on_one_actions_owner_idx').on(t.orgId, t.ownerId, t.doneAt, t.dueDate),
+    index('one_on_one_actions_meeting_idx').on(t.orgId, t.meetingId),
+  ],
+);
+
+/** The decision minutes of a held meeting, as sent to the employee. Never rewritten. */
+export const oneOnOneMinutes = pgTable(
+  'one_on_one_minutes',
+  {
+    orgId: orgId(),
+    meetingId: uuid('meeting_id').notNull(),
+    seriesId: uuid('series_id').notNull(),
+    managerId: uuid('manager_id').notNull(),
+    employeeId: uuid('employee_id').notNull(),
+    locale: text('locale').notNull(),
+    content: jsonb('content').$type<MinutesContent>().notNull(),
+    createdAt: createdAt(),
+    acknowledgedAt: ts('acknowledged_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.meetingId] }),
+    foreignKey({
+      columns: [t.orgId, t.meetingId],
+      foreignColumns: [oneOnOneMeetings.orgId, oneOnOneMeetings.id],
+      name: 'one_on_one_minutes_meeting_fk',
+    }),
+    index('one_on_one_minutes_employee_idx').on(t.orgId, t.employeeId, t.createdAt),
+  ],
+);
+
+/** The manager's private reflection on one meeting (seed 002: per topic, plus notes). */
+export const oneOnOneReflections = pgTable(
+  'one_on_one_reflections',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    topics: jsonb('topics')
+      .$type<{ title: string; howItWent: string; why: string; doDifferently: string }[]>()
+      .notNull(),
+    notes: text('notes').notNull().default(''),
+    meetingStartsAt: ts('meeting_starts_at').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      columns: [t.orgId, t.meetingId],
+      foreignColumns: [oneOnOneMeetings.orgId, oneOnOneMeetings.id],
+      name: 'one_on_one_reflections_meeting_fk',
+    }),
+    foreignKey({
+      columns: [t.orgId, t.authorId],
+      foreignColumns: [people.orgId, people.id],
+      name: 'one_on_one_reflections_author_fk',
+    }),
+    uniqueIndex('one_on_one_reflections_author_uq').on(t.orgId, t.meetingId, t.authorId),
+    index('one_on_one_reflections_list_idx').on(t.orgId, t.authorId, t.meetingStartsAt, t.id),
+  ],
+);
