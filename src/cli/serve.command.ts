@@ -2,6 +2,7 @@ import { openDatabase } from '../db/client';
 import { DEMO_PASSWORD, seedDemo } from '../db/seed/demo';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
+import { pruneAuthState } from '../server/services/maintenance.service';
 import type { Command } from './commands';
 
 export const serveCommand: Command = {
@@ -17,10 +18,17 @@ embedded database in SAMTAL_DATA_DIR (default ./data).
     const database = await openDatabase(config);
     const logins = values.demo ? (await seedDemo(database.db)).logins : [];
     const app = await buildApp(config, database);
+    // Expired sessions and old failed sign-ins are removed hourly (idempotent across instances).
+    const prune = () =>
+      pruneAuthState(database.db).catch((err) => app.log.warn({ err }, 'pruning failed'));
+    const pruneTimer = setInterval(prune, 3_600_000);
+    pruneTimer.unref();
+    void prune();
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
+      clearInterval(pruneTimer);
       app.log.info({ signal }, 'shutting down');
       await app.close();
       await database.close();

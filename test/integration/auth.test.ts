@@ -136,3 +136,15 @@ describe('sign-in', () => {
     expect(Object.keys(res.json().paths)).toContain('/api/people');
   });
 });
+
+describe('housekeeping', () => {
+  it('prunes expired sessions and old failed attempts, keeping live ones', async () => {
+    const { pruneAuthState } = await import('../../src/server/services/maintenance.service');
+    const live = await signedIn(ctx.app, 'anna@example.test');
+    const later = new Date(Date.now() + 30 * 86_400_000);
+    await pruneAuthState(ctx.database.db, new Date());
+    expect((await live.get('/api/me')).statusCode).toBe(200);
+    await pruneAuthState(ctx.database.db, later);
+    expect((await live.get('/api/me')).statusCode).toBe(401);
+  });
+});

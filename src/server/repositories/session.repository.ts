@@ -1,6 +1,6 @@
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { loginAttempts, people, sessions } from '../../db/schema/index';
+import { loginAttempts, organisations, people, sessions } from '../../db/schema/index';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -10,12 +10,23 @@ export const sessionRepository = {
     await db.insert(sessions).values(row);
   },
 
-  /** The live session with this id, joined with its (active) person. */
+  /**
+   * The live session with this id, with its (active) person, the organisation's default
+   * language and the person's number of active direct reports: one round trip per request.
+   */
   async findLive(db: DbOrTx, id: string, now: Date) {
+    const reports = sql<number>`(select count(*)::int from ${people} r
+      where r.org_id = ${people.orgId} and r.manager_id = ${people.id} and r.active)`;
     const rows = await db
-      .select({ session: sessions, person: people })
+      .select({
+        session: sessions,
+        person: people,
+        orgDefaultLocale: organisations.defaultLocale,
+        directReports: reports,
+      })
       .from(sessions)
       .innerJoin(people, and(eq(people.orgId, sessions.orgId), eq(people.id, sessions.personId)))
+      .innerJoin(organisations, eq(organisations.id, sessions.orgId))
       .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(people.active, true)))
       .limit(1);
     return rows[0];

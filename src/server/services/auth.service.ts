@@ -6,7 +6,6 @@ import { passwordTokens } from '../../db/schema/index';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { authorize } from '../policies/index';
 import { peopleRepository } from '../repositories/people.repository';
-import { organisationRepository } from '../repositories/organisation.repository';
 import { sessionRepository } from '../repositories/session.repository';
 import { dummyHash, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './password';
 
@@ -108,22 +107,20 @@ export function createAuthService(db: Db, settings: AuthSettings) {
       const id = sha256(token);
       const found = await sessionRepository.findLive(db, id, now);
       if (!found) return undefined;
-      const { session, person } = found;
+      const { session, person, orgDefaultLocale, directReports } = found;
       if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
         await sessionRepository.touch(db, id, now, new Date(now.getTime() + sessionMs));
       }
-      const org = await organisationRepository.findById(db, person.orgId);
-      const directReports = await peopleRepository.countDirectReports(db, person.orgId, person.id);
       return {
         orgId: person.orgId,
         personId: person.id,
         name: person.name,
         email: person.email,
         roles: person.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
-        locale: person.locale ?? org?.defaultLocale ?? 'sv',
+        locale: person.locale ?? orgDefaultLocale,
         timeZone: person.timeZone,
         sessionId: id,
-        directReports,
+        directReports: Number(directReports),
       };
     },
 
