@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { departments, organisations, people } from '../../db/schema/index';
 
@@ -105,16 +105,6 @@ export const peopleRepository = {
       .where(and(...conds))
       .orderBy(asc(people.name), asc(people.id))
       .limit(f.limit);
-  },
-
-  async countDirectReports(db: DbOrTx, orgId: string, managerId: string): Promise<number> {
-    const [row] = await db
-      .select({ n: count() })
-      .from(people)
-      .where(
-        and(eq(people.orgId, orgId), eq(people.managerId, managerId), eq(people.active, true)),
-      );
-    return row?.n ?? 0;
   },
 
   async insert(db: DbOrTx, row: NewPerson): Promise<PersonRow> {
