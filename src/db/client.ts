@@ -6,7 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
@@ -24,6 +24,11 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   /** Checks the database answers; used by /healthz. */
   ping(): Promise<void>;
+  /**
+   * Raw SQL with $1… placeholders, for libraries that bring their own SQL (pg-boss). Without
+   * values the text may hold several statements.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 };
 
@@ -61,6 +66,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     ping: async () => {
       await pool.query('select 1');
     },
+    executeSql: (text, values) => pool.query(text, values as unknown[]),
     close: () => pool.end(),
   };
 }
@@ -96,6 +102,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       ping: async () => {
         await client.query('select 1');
       },
+      // PGlite's query() takes one statement; exec() takes several but no parameters.
+      executeSql: async (text, values) => {
+        if (values && values.length > 0) return client.query(text, values as unknown[]);
+        const results = await client.exec(text);
+        return results[results.length - 1] ?? { rows: [] };
+      },
       close: async () => {
         await client.close();
         await release?.();
@@ -116,4 +128,26 @@ export function openDatabase(config: { databaseUrl?: string; dataDir: string }):
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * An executeSql over a Drizzle transaction, so a library that writes its own SQL (pg-boss)
+ * can enqueue inside our transaction: the job exists if, and only if, the change commits.
+ */
+export function sqlExecutor(tx: DbOrTx): {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+} {
+  return {
+    async executeSql(text, values = []) {
+      const chunks: SQL[] = [];
+      let last = 0;
+      for (const m of text.matchAll(/\$(\d+)/g)) {
+        chunks.push(sql.raw(text.slice(last, m.index)));
+        chunks.push(sql`${values[Number(m[1]) - 1]}`);
+        last = m.index + m[0].length;
+      }
+      chunks.push(sql.raw(text.slice(last)));
+      return { rows: await queryRows(tx, sql.join(chunks)) };
+    },
+  };
 }

@@ -1,0 +1,111 @@
+import PgBoss from 'pg-boss';
+import type { ZodType } from 'zod';
+import { sqlExecutor, type Database, type DbOrTx } from '../../db/client';
+
+/** A kind of job: its queue name, payload schema and retry policy. */
+export type JobDefinition<T> = {
+  name: string;
+  payload: ZodType<T>;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+  expireInSeconds?: number;
+};
+
+export type JobHandler<T> = (payload: T, meta: { id: string; retryCount: number }) => Promise<void>;
+
+/** Declares a job kind. */
+export function defineJob<T>(def: JobDefinition<T>): JobDefinition<T> {
+  return def;
+}
+
+/**
+ * The PostgreSQL-backed job queue (pg-boss) on the application's own database, PGlite or
+ * PostgreSQL. Several instances share it: a job runs on one of them, a schedule fires once.
+ */
+export class JobQueue {
+  readonly boss: PgBoss;
+  private started = false;
+
+  constructor(database: Database) {
+    this.boss = new PgBoss({
+      db: { executeSql: (text, values) => database.executeSql(text, values) },
+      schema: 'pgboss',
+      // Short maintenance intervals keep retries prompt on a small installation.
+      maintenanceIntervalSeconds: 30,
+      monitorStateIntervalSeconds: 60,
+    });
+    this.boss.on('error', (err) => this.onError(err));
+  }
+
+  /** Replaced by the server with its logger. */
+  onError: (err: unknown) => void = (err) => console.error('job queue error', err);
+
+  async start(defs: JobDefinition<unknown>[]): Promise<void> {
+    await this.boss.start();
+    this.started = true;
+    for (const d of defs) {
+      await this.boss.createQueue(d.name, {
+        name: d.name,
+        retryLimit: d.retryLimit ?? 5,
+        retryDelay: d.retryDelaySeconds ?? 30,
+        retryBackoff: d.retryBackoff ?? true,
+        expireInSeconds: d.expireInSeconds ?? 300,
+      });
+    }
+  }
+
+  /** Enqueues a job; with `tx`, inside that transaction (it exists only if the transaction commits). */
+  async send<T>(
+    def: JobDefinition<T>,
+    payload: T,
+    opts: { tx?: DbOrTx; singletonKey?: string; startAfter?: Date } = {},
+  ): Promise<string | null> {
+    const data = def.payload.parse(payload) as object;
+    return this.boss.send(def.name, data, {
+      ...(opts.tx ? { db: sqlExecutor(opts.tx) } : {}),
+      ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
+      ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
+      retryLimit: def.retryLimit ?? 5,
+      retryDelay: def.retryDelaySeconds ?? 30,
+      retryBackoff: def.retryBackoff ?? true,
+      expireInSeconds: def.expireInSeconds ?? 300,
+    });
+  }
+
+  /** Runs `handler` for each job of `def`, one at a time per instance. */
+  async work<T>(
+    def: JobDefinition<T>,
+    handler: JobHandler<T>,
+    opts: { pollingIntervalSeconds?: number } = {},
+  ): Promise<void> {
+    await this.boss.work<object>(
+      def.name,
+      {
+        pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2,
+        batchSize: 1,
+        includeMetadata: true,
+      },
+      async (jobs) => {
+        for (const job of jobs) {
+          const meta = job as unknown as { id: string; retryCount?: number };
+          await handler(def.payload.parse(job.data), {
+            id: meta.id,
+            retryCount: meta.retryCount ?? 0,
+          });
+        }
+      },
+    );
+  }
+
+  /** Fires `def` on a cron schedule (UTC), once across all instances. */
+  async schedule<T>(def: JobDefinition<T>, cron: string, payload: T): Promise<void> {
+    await this.boss.schedule(def.name, cron, payload as object, { tz: 'UTC' });
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}
