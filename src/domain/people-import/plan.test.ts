@@ -34,7 +34,7 @@ function ok(result: ReturnType<typeof plan>): ImportPlan {
   return result.plan;
 }
 
-function issues(result: ReturnType<typeof plan>) {
+function issues(result: ReturnType<typeof plan>): Record<string, string | number>[] {
   if (result.ok) throw new Error('expected issues');
   return result.issues.map((i) => ({ line: i.line, code: i.code, ...i.params }));
 }
