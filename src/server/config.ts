@@ -19,6 +19,13 @@ const EnvSchema = z.object({
     .optional(),
   SAMTAL_DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Samtal <no-reply@samtal.invalid>'),
+  /** Off in tests that do not want background workers. */
+  SAMTAL_WORKERS: booleanish.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -36,6 +43,9 @@ export type Config = {
   dataDir: string;
   publicUrl: string;
   logLevel: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  workers: boolean;
   sessionDays: number;
   cookieSecret: string | undefined;
   trustProxy: boolean;
@@ -61,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.SAMTAL_DATA_DIR),
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    workers: e.SAMTAL_WORKERS,
     sessionDays: e.SESSION_DAYS,
     cookieSecret: e.COOKIE_SECRET,
     trustProxy: e.TRUST_PROXY,
