@@ -1,0 +1,200 @@
+/**
+ * The one client for the Samtal API. Every page goes through here: it adds the CSRF token to
+ * writes, sends the UI language, and turns error bodies into an ApiError.
+ * Types come from the server's zod schemas (type-only imports, nothing of the server is bundled).
+ */
+import type { z } from 'zod';
+import type { ErrorBody } from '../server/http-errors';
+import type { PersonDto } from '../server/presenters/person.presenter';
+import type { MeSchema } from '../server/routes/me.routes';
+import type { PersonInputSchema } from '../server/routes/people.routes';
+
+/** What JSON makes of a server type: dates travel as ISO strings. */
+type Wire<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+
+export type Me = z.infer<typeof MeSchema>;
+export type Home = Me['home'];
+export type Person = PersonDto;
+export type PersonInput = z.input<typeof PersonInputSchema>;
+export type Page<T> = { items: T[]; nextCursor: string | null };
+export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
+
+// The department and session schemas are not exported by their route files; these mirror them.
+export type Department = { id: string; name: string; parentId: string | null; people: number };
+export type Session = Wire<{
+  id: string;
+  current: boolean;
+  createdAt: Date;
+  lastSeenAt: Date;
+  userAgent: string | null;
+  ipAddress: string | null;
+}>;
+
+/** The import contract: a summary when the file is good, row problems in the 400 body when not. */
+export type ImportSummary = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  departmentsCreated: number;
+  total: number;
+};
+export type ImportRowProblem = { line: number; column?: string; code: string; message: string };
+
+/** An error the API answered with (or `network` when it could not be reached). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let language = 'sv';
+/** The language the server should answer errors in before anyone is signed in. */
+export function setRequestLanguage(lng: string): void {
+  language = lng;
+}
+
+let csrfToken: Promise<string> | undefined;
+function csrf(): Promise<string> {
+  csrfToken ??= send<{ token: string }>('GET', '/api/auth/csrf').then(
+    (r) => r.token,
+    (err: unknown) => {
+      csrfToken = undefined;
+      throw err;
+    },
+  );
+  return csrfToken;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+type Options = { query?: Query; body?: unknown; raw?: { data: BodyInit; type: string } };
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function send<T>(method: string, path: string, opts: Options = {}, retried = false) {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': language,
+  };
+  let body: BodyInit | undefined;
+  if (opts.raw) {
+    headers['content-type'] = opts.raw.type;
+    body = opts.raw.data;
+  } else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  if (method !== 'GET') headers['x-csrf-token'] = await csrf();
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, opts.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network', '');
+  }
+  if (res.ok) return (await res.json()) as T;
+  const err = await errorFrom(res);
+  if (err.status === 403 && err.code === 'auth.csrf' && !retried) {
+    csrfToken = undefined;
+    return send<T>(method, path, opts, true);
+  }
+  throw err;
+}
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  try {
+    const body = (await res.json()) as Partial<ErrorBody>;
+    if (body.error) {
+      const e = body.error;
+      return new ApiError(res.status, e.code, e.message, e.fields ?? [], e.details);
+    }
+  } catch {
+    // not JSON: fall through
+  }
+  return new ApiError(res.status, res.status >= 500 ? 'internal' : 'unknown', '');
+}
+
+const get = <T>(path: string, query?: Query) => send<T>('GET', path, { query });
+const post = <T>(path: string, body: unknown = {}) => send<T>('POST', path, { body });
+const patch = <T>(path: string, body: unknown) => send<T>('PATCH', path, { body });
+const del = <T>(path: string) => send<T>('DELETE', path);
+type Ok = { ok: true };
+
+export type PeopleQuery = {
+  search?: string;
+  departmentId?: string;
+  includeInactive?: boolean;
+  cursor?: string | null;
+  limit?: number;
+};
+
+/** Every call the web app makes. */
+export const api = {
+  login: (email: string, password: string) =>
+    post<{ home: Home; locale: string }>('/api/auth/login', { email, password }),
+  logout: () => post<Ok>('/api/auth/logout'),
+  setPassword: (token: string, password: string) =>
+    post<Ok>('/api/auth/set-password', { token, password }),
+
+  me: () => get<Me>('/api/me'),
+  updateMe: (input: { locale?: string | null; timeZone?: string }) => patch<Me>('/api/me', input),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    post<Ok>('/api/me/password', { currentPassword, newPassword }),
+  sessions: () => get<{ items: Session[] }>('/api/me/sessions'),
+  revokeSession: (id: string) => del<Ok>(`/api/me/sessions/${encodeURIComponent(id)}`),
+
+  people: (q: PeopleQuery) =>
+    get<Page<Person>>('/api/people', {
+      search: q.search?.trim(),
+      departmentId: q.departmentId,
+      includeInactive: q.includeInactive ? 'true' : undefined,
+      cursor: q.cursor,
+      limit: q.limit,
+    }),
+  person: (id: string) => get<Person>(`/api/people/${id}`),
+  team: () => get<{ items: Person[] }>('/api/team'),
+  createPerson: (input: PersonInput) => post<Person>('/api/people', input),
+  updatePerson: (id: string, input: Partial<PersonInput>) =>
+    patch<Person>(`/api/people/${id}`, input),
+  setActive: (id: string, active: boolean) =>
+    post<Person>(`/api/people/${id}/${active ? 'reactivate' : 'deactivate'}`),
+  passwordLink: (id: string) =>
+    post<{ url: string; expiresAt: string }>(`/api/people/${id}/password-link`),
+
+  departments: () => get<{ items: Department[] }>('/api/departments'),
+  createDepartment: (input: { name: string; parentId: string | null }) =>
+    post<Department>('/api/departments', input),
+  updateDepartment: (id: string, input: { name?: string; parentId?: string | null }) =>
+    patch<Department>(`/api/departments/${id}`, input),
+  deleteDepartment: (id: string) => del<Ok>(`/api/departments/${id}`),
+
+  importPeople: (mode: 'preview' | 'apply', file: Blob) =>
+    send<ImportSummary>('POST', '/api/people/import', {
+      query: { mode },
+      raw: { data: file, type: 'text/csv' },
+    }),
+};

@@ -1,0 +1,55 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AppShell, RequireHr, RequireSignedIn } from './components/app-shell';
+import { Loading } from './components/feedback';
+import { NotFound } from './components/no-access';
+
+/** A page loaded on first visit (each page is its own chunk). */
+function page<M>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const SignInPage = page(() => import('./routes/sign-in'), 'SignInPage');
+const SetPasswordPage = page(() => import('./routes/set-password'), 'SetPasswordPage');
+const HomePage = page(() => import('./routes/home'), 'HomePage');
+const TeamPage = page(() => import('./routes/home'), 'TeamPage');
+const PeoplePage = page(() => import('./routes/people'), 'PeoplePage');
+const PersonPage = page(() => import('./routes/person'), 'PersonPage');
+const NewPersonPage = page(() => import('./routes/person'), 'NewPersonPage');
+const DepartmentsPage = page(() => import('./routes/departments'), 'DepartmentsPage');
+const ImportPage = page(() => import('./routes/import'), 'ImportPage');
+const SettingsPage = page(() => import('./routes/settings'), 'SettingsPage');
+
+/** The routes of the app. */
+export function App({ client }: { client: QueryClient }) {
+  return (
+    <QueryClientProvider client={client}>
+      <BrowserRouter>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/set-password" element={<SetPasswordPage />} />
+            <Route
+              element={
+                <RequireSignedIn>
+                  <AppShell />
+                </RequireSignedIn>
+              }
+            >
+              <Route index element={<HomePage />} />
+              <Route path="team" element={<TeamPage />} />
+              <Route path="people" element={<RequireHr children={<PeoplePage />} />} />
+              <Route path="people/new" element={<RequireHr children={<NewPersonPage />} />} />
+              <Route path="people/:id" element={<RequireHr children={<PersonPage />} />} />
+              <Route path="departments" element={<RequireHr children={<DepartmentsPage />} />} />
+              <Route path="import" element={<RequireHr children={<ImportPage />} />} />
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

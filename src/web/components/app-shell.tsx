@@ -1,0 +1,134 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { api, type Me } from '../api';
+import { switchLanguage } from '../i18n';
+import { ME_KEY, isHr, useMe } from '../session';
+import { LoadError, Loading } from './feedback';
+import { NoAccess } from './no-access';
+
+/** Renders its children for a signed-in person; everyone else goes to the sign-in page. */
+export function RequireSignedIn({ children }: { children: ReactNode }) {
+  const { data: me, error, isPending, refetch } = useMe();
+  const location = useLocation();
+  const { i18n } = useTranslation();
+  const locale = me?.locale;
+  useEffect(() => {
+    if (locale && locale !== i18n.language) void switchLanguage(locale);
+  }, [locale, i18n.language]);
+  if (isPending) return <Loading />;
+  if (error) return <LoadError error={error} retry={() => void refetch()} />;
+  if (!me) {
+    const next = location.pathname + location.search;
+    const to = next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
+    return <Navigate to={to} replace />;
+  }
+  return children;
+}
+
+/** Renders its children for HR and admins; others see "no access". */
+export function RequireHr({ children }: { children: ReactNode }) {
+  const { data: me } = useMe();
+  return isHr(me) ? children : <NoAccess />;
+}
+
+type NavItem = { to: string; label: string; end?: boolean };
+
+function navItems(me: Me, t: (k: string) => string): NavItem[] {
+  const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
+  if (me.directReports > 0) items.push({ to: '/team', label: t('nav.team') });
+  if (isHr(me)) {
+    items.push(
+      { to: '/people', label: t('nav.people') },
+      { to: '/departments', label: t('nav.departments') },
+      { to: '/import', label: t('nav.import') },
+    );
+  }
+  items.push({ to: '/settings', label: t('nav.settings') });
+  return items;
+}
+
+/** The frame after sign-in: top bar with organisation, navigation by role, person, sign-out. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
+  // A new page closes the phone menu.
+  const [seenPath, setSeenPath] = useState(location.pathname);
+  if (seenPath !== location.pathname) {
+    setSeenPath(location.pathname);
+    setMenuOpen(false);
+  }
+  if (!me) return null;
+
+  async function signOut() {
+    setSigningOut(true);
+    try {
+      await api.logout();
+    } catch {
+      // the session is gone either way once we forget it here
+    }
+    client.clear();
+    client.setQueryData(ME_KEY, null);
+    navigate('/sign-in', { replace: true });
+  }
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="topbar__inner">
+          <div className="topbar__brand">
+            <span className="brand">Samtal</span>
+            <span className="topbar__org">{me.organisation.name}</span>
+          </div>
+          <button
+            type="button"
+            className="topbar__menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            {t('nav.menu')}
+          </button>
+          <div className={menuOpen ? 'topbar__menu topbar__menu--open' : 'topbar__menu'}>
+            <nav id="main-nav" aria-label={t('nav.label')}>
+              <ul className="nav">
+                {navItems(me, t).map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end ?? false} className="nav__link">
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="topbar__person">
+              <span className="topbar__name">{me.name}</span>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => void signOut()}
+                disabled={signingOut}
+              >
+                {t('signOut')}
+              </button>
+            </div>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

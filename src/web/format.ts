@@ -1,0 +1,41 @@
+/** Dates and numbers with Intl, in the person's language and time zone. */
+
+const REGION: Record<string, string> = { sv: 'sv-SE', da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
+
+/** The Intl locale for one of our UI languages (English gets day-month-year, as in the Nordics). */
+export function intlLocale(lng: string): string {
+  return REGION[lng] ?? lng;
+}
+
+/** A formatter bound to a language and a time zone. */
+export function formatter(lng: string, timeZone: string | undefined) {
+  const locale = intlLocale(lng);
+  const tz = timeZone ? { timeZone } : {};
+  const dateTimeFmt = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...tz,
+  });
+  const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...tz });
+  const numberFmt = new Intl.NumberFormat(locale);
+  return {
+    dateTime: (iso: string | Date) => dateTimeFmt.format(new Date(iso)),
+    date: (iso: string | Date) => dateFmt.format(new Date(iso)),
+    number: (n: number) => numberFmt.format(n),
+  };
+}
+
+export type Formatter = ReturnType<typeof formatter>;
+
+/** The UTC offset of a zone right now, like "UTC+01:00", to show beside its name. */
+export function zoneOffset(timeZone: string, at = new Date()): string {
+  try {
+    const part = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName');
+    const v = part?.value ?? 'GMT';
+    return v === 'GMT' ? 'UTC' : v.replace('GMT', 'UTC');
+  } catch {
+    return '';
+  }
+}

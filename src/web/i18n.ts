@@ -1,0 +1,95 @@
+/**
+ * The web app's i18next: ICU messages, catalogs loaded lazily per language (one small chunk per
+ * catalog), the <html lang> attribute kept in step, and the API told which language to answer in.
+ */
+import i18next from 'i18next';
+import ICU from 'i18next-icu';
+import { initReactI18next } from 'react-i18next';
+import { isLocale, localeFromAcceptLanguage, type Locale } from '../i18n/index';
+import { setRequestLanguage } from './api';
+
+/** The catalogs the web app uses (import and mail belong to the server and other modules). */
+const WEB_NAMESPACES = [
+  'common',
+  'errors',
+  'auth',
+  'people',
+  'departments',
+  'home',
+  'settings',
+] as const;
+
+// Only the web namespaces become chunks; the literal list must match WEB_NAMESPACES.
+const catalogs = import.meta.glob<Record<string, unknown>>(
+  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings}.json',
+  { import: 'default' },
+);
+
+const STORED = 'samtal.locale';
+
+async function ensureLoaded(lng: Locale): Promise<void> {
+  await Promise.all(
+    WEB_NAMESPACES.map(async (ns) => {
+      if (i18next.hasResourceBundle(lng, ns)) return;
+      const load = catalogs[`../i18n/locales/${lng}/${ns}.json`];
+      i18next.addResourceBundle(lng, ns, load ? await load() : {});
+    }),
+  );
+}
+
+/** The language before anyone signs in: the one picked here before, else the browser's. */
+export function guessLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(STORED);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // storage may be blocked; the browser's language will do
+  }
+  return localeFromAcceptLanguage(navigator.languages.join(','), 'en');
+}
+
+/** Remembers a language picked on the sign-in page for the next visit. */
+export function rememberLocale(lng: Locale): void {
+  try {
+    localStorage.setItem(STORED, lng);
+  } catch {
+    // not essential
+  }
+}
+
+function applyLanguage(lng: string): void {
+  document.documentElement.lang = lng;
+  setRequestLanguage(lng);
+}
+
+/** Starts i18next in `lng`, with that language's catalogs loaded. */
+export async function initI18n(lng: Locale): Promise<typeof i18next> {
+  i18next.on('languageChanged', applyLanguage);
+  await i18next
+    .use(ICU)
+    .use(initReactI18next)
+    .init({
+      lng,
+      resources: {},
+      partialBundledLanguages: true,
+      fallbackLng: false,
+      ns: [...WEB_NAMESPACES],
+      defaultNS: 'common',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      react: { useSuspense: false },
+    });
+  await ensureLoaded(lng);
+  applyLanguage(lng);
+  // Catalogs arrived after init; make mounted components re-read them.
+  await i18next.changeLanguage(lng);
+  return i18next;
+}
+
+/** Switches the UI language at once (after its catalogs have loaded). */
+export async function switchLanguage(lng: string): Promise<void> {
+  const target = isLocale(lng) ? lng : 'en';
+  if (i18next.language === target) return;
+  await ensureLoaded(target);
+  await i18next.changeLanguage(target);
+}

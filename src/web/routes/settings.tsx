@@ -1,0 +1,311 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LOCALES, LOCALE_NAMES, isLocale } from '../../i18n/index';
+import { api, type Me, type Session } from '../api';
+import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
+import { Field, TextField } from '../components/field';
+import { Page } from '../components/page';
+import { TimeZoneField } from '../components/time-zone-field';
+import { useFormErrors } from '../components/use-form-errors';
+import { switchLanguage } from '../i18n';
+import { PASSWORD_MIN } from '../passwords';
+import { keys } from '../queries';
+import { ME_KEY, useFormat, useMe } from '../session';
+
+/** The person's own settings: language, time zone, password, signed-in devices. */
+export function SettingsPage() {
+  const { t } = useTranslation('settings');
+  const { data: me } = useMe();
+  if (!me) return null;
+  return (
+    <Page title={t('title')}>
+      <Preferences me={me} />
+      <PasswordForm />
+      <Sessions />
+    </Page>
+  );
+}
+
+function Preferences({ me }: { me: Me }) {
+  const { t } = useTranslation('settings');
+  const client = useQueryClient();
+  const errorText = useErrorText();
+  const [zone, setZone] = useState(me.timeZone);
+  const [message, setMessage] = useState<string | null>(null);
+  const { errors, formRef, showApiError, clear } = useFormErrors(['locale', 'timeZone']);
+  const save = useMutation({
+    mutationFn: api.updateMe,
+    onSuccess: async (fresh, input) => {
+      client.setQueryData(ME_KEY, fresh);
+      await switchLanguage(fresh.locale);
+      clear();
+      // Written after the switch, so the confirmation is in the new language.
+      setMessage(input.timeZone !== undefined ? 'timeZoneSaved' : 'languageSaved');
+    },
+    onError: (err) => {
+      setMessage(null);
+      showApiError(err);
+    },
+  });
+  const orgLocale = me.organisation.defaultLocale;
+
+  return (
+    <section className="card section" aria-labelledby="prefs-heading">
+      <h2 id="prefs-heading">{t('preferences.title')}</h2>
+      <form
+        ref={formRef}
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({ timeZone: zone });
+        }}
+      >
+        {errors.form ? (
+          <Alert>
+            <p>{errors.form}</p>
+          </Alert>
+        ) : null}
+        <Field
+          id="settings-locale"
+          label={t('preferences.language')}
+          hint={t('preferences.languageHint')}
+          error={errors.fields.locale}
+        >
+          {(control) => (
+            <select
+              {...control}
+              value={me.ownLocale ?? ''}
+              disabled={save.isPending}
+              onChange={(e) => {
+                setMessage(null);
+                save.mutate({ locale: isLocale(e.target.value) ? e.target.value : null });
+              }}
+            >
+              <option value="">
+                {t('preferences.orgDefault', {
+                  language: isLocale(orgLocale) ? LOCALE_NAMES[orgLocale] : orgLocale,
+                })}
+              </option>
+              {LOCALES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LOCALE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TimeZoneField
+          id="settings-zone"
+          label={t('preferences.timeZone')}
+          value={zone}
+          onChange={setZone}
+          error={errors.fields.timeZone}
+        />
+        <div className="form__actions">
+          <button
+            type="submit"
+            className="button"
+            disabled={save.isPending || zone === me.timeZone}
+          >
+            {t('preferences.saveTimeZone')}
+          </button>
+        </div>
+        <p role="status" className="status">
+          {message ? t(`preferences.${message}`) : ''}
+        </p>
+        {save.error && !errors.form && !Object.keys(errors.fields).length ? (
+          <Alert>
+            <p>{errorText(save.error)}</p>
+          </Alert>
+        ) : null}
+      </form>
+    </section>
+  );
+}
+
+function PasswordForm() {
+  const { t } = useTranslation('settings');
+  const client = useQueryClient();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const { errors, formRef, show, showApiError, clear } = useFormErrors([
+    'currentPassword',
+    'newPassword',
+  ]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(false);
+    const fields: Record<string, string> = {};
+    if (!current) fields.currentPassword = t('errors:field.required');
+    if (next.length < PASSWORD_MIN)
+      fields.newPassword = t('errors:auth.password_too_short', { min: PASSWORD_MIN });
+    if (Object.keys(fields).length) return show({ fields, form: null });
+    setBusy(true);
+    try {
+      await api.changePassword(current, next);
+      clear();
+      setCurrent('');
+      setNext('');
+      setDone(true);
+      await client.invalidateQueries({ queryKey: keys.sessions });
+    } catch (err) {
+      showApiError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card section" aria-labelledby="password-heading">
+      <h2 id="password-heading">{t('password.title')}</h2>
+      <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
+        {errors.form ? (
+          <Alert>
+            <p>{errors.form}</p>
+          </Alert>
+        ) : null}
+        {done ? (
+          <Alert kind="success">
+            <p>{t('password.done')}</p>
+          </Alert>
+        ) : null}
+        <TextField
+          id="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          label={t('password.current')}
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          error={errors.fields.currentPassword}
+        />
+        <TextField
+          id="newPassword"
+          type="password"
+          autoComplete="new-password"
+          label={t('password.new')}
+          hint={t('password.rule', { min: PASSWORD_MIN })}
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+          error={errors.fields.newPassword}
+        />
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={busy}>
+            {t('password.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** A short description of a browser from its user agent, e.g. "Chrome on Windows". */
+export function describeAgent(ua: string | null): { browser: string | null; os: string | null } {
+  if (!ua) return { browser: null, os: null };
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : null;
+  const os = /iPhone|iPad/.test(ua)
+    ? 'iOS'
+    : /Android/.test(ua)
+      ? 'Android'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : null;
+  return { browser, os };
+}
+
+function Sessions() {
+  const { t } = useTranslation('settings');
+  const client = useQueryClient();
+  const fmt = useFormat();
+  const errorText = useErrorText();
+  const sessions = useQuery({ queryKey: keys.sessions, queryFn: api.sessions });
+  const [message, setMessage] = useState<string | null>(null);
+  const revoke = useMutation({
+    mutationFn: (s: Session) => api.revokeSession(s.id),
+    onSuccess: async (_r, s) => {
+      if (s.current) {
+        client.clear();
+        client.setQueryData(ME_KEY, null);
+        return;
+      }
+      setMessage(t('sessions.signedOut'));
+      await client.invalidateQueries({ queryKey: keys.sessions });
+    },
+  });
+
+  const label = (s: Session) => {
+    const { browser, os } = describeAgent(s.userAgent);
+    if (browser && os) return t('sessions.browserOn', { browser, os });
+    return browser ?? os ?? t('sessions.unknownDevice');
+  };
+
+  return (
+    <section className="card section" aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">{t('sessions.title')}</h2>
+      <p className="muted">{t('sessions.intro')}</p>
+      <p role="status" className="status">
+        {message ?? ''}
+      </p>
+      {revoke.error ? (
+        <Alert focus>
+          <p>{errorText(revoke.error)}</p>
+        </Alert>
+      ) : null}
+      {sessions.isPending ? (
+        <Loading />
+      ) : sessions.error ? (
+        <LoadError error={sessions.error} retry={() => void sessions.refetch()} />
+      ) : (
+        <ul className="sessions">
+          {sessions.data.items.map((s) => (
+            <li key={s.id} className="sessions__item">
+              <div>
+                <p className="sessions__device">
+                  {label(s)}
+                  {s.current ? (
+                    <span className="badge badge--accent">{t('sessions.current')}</span>
+                  ) : null}
+                </p>
+                <p className="muted small">
+                  {t('sessions.details', {
+                    lastSeen: fmt.dateTime(s.lastSeenAt),
+                    created: fmt.dateTime(s.createdAt),
+                  })}
+                  {s.ipAddress ? ` · ${s.ipAddress}` : ''}
+                </p>
+              </div>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => {
+                  setMessage(null);
+                  revoke.mutate(s);
+                }}
+                disabled={revoke.isPending}
+                aria-label={t('sessions.signOutOne', { device: label(s) })}
+              >
+                {t('sessions.signOut')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

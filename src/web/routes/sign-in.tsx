@@ -1,0 +1,104 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../api';
+import { Alert } from '../components/feedback';
+import { TextField } from '../components/field';
+import { LanguagePicker } from '../components/language-picker';
+import { PageHeading, useDocumentTitle } from '../components/page';
+import { useFormErrors } from '../components/use-form-errors';
+import { switchLanguage } from '../i18n';
+import { ME_KEY, useMe } from '../session';
+
+/** Only paths inside the app are followed after sign-in (no open redirect). */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** The frame of the pages seen before sign-in. */
+export function PublicLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="public">
+      <header className="public__top">
+        <span className="brand">Samtal</span>
+        <LanguagePicker />
+      </header>
+      <main id="main" className="public__main">
+        <div className="card public__card">{children}</div>
+      </main>
+    </div>
+  );
+}
+
+/** E-mail and password in; the person lands on their own home. */
+export function SignInPage() {
+  const { t } = useTranslation('auth');
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const { data: me } = useMe();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { errors, formRef, show, showApiError } = useFormErrors(['email', 'password']);
+  useDocumentTitle(t('signIn.title'));
+
+  if (me && !busy) return <Navigate to={safeNext(params.get('next'))} replace />;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const fields: Record<string, string> = {};
+    if (!email.trim()) fields.email = t('errors:field.required');
+    if (!password) fields.password = t('errors:field.required');
+    if (Object.keys(fields).length) return show({ fields, form: null });
+    setBusy(true);
+    try {
+      await api.login(email, password);
+      const fresh = await client.fetchQuery({ queryKey: ME_KEY, queryFn: api.me, staleTime: 0 });
+      await switchLanguage(fresh.locale);
+      navigate(safeNext(params.get('next')), { replace: true });
+    } catch (err) {
+      setBusy(false);
+      setPassword('');
+      showApiError(err);
+    }
+  }
+
+  return (
+    <PublicLayout>
+      <PageHeading>{t('signIn.title')}</PageHeading>
+      <p className="muted">{t('signIn.intro')}</p>
+      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="form">
+        {errors.form ? (
+          <Alert>
+            <p>{errors.form}</p>
+          </Alert>
+        ) : null}
+        <TextField
+          id="email"
+          type="email"
+          label={t('signIn.email')}
+          autoComplete="username"
+          inputMode="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.fields.email}
+        />
+        <TextField
+          id="password"
+          type="password"
+          label={t('signIn.password')}
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.fields.password}
+        />
+        <button type="submit" className="button button--wide" disabled={busy}>
+          {busy ? t('signIn.busy') : t('signIn.submit')}
+        </button>
+      </form>
+      <p className="muted small">{t('signIn.forgot')}</p>
+    </PublicLayout>
+  );
+}
