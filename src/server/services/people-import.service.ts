@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, DbOrTx } from '../../db/client';
+import { AppError } from '../../domain/errors';
+import {
+  countBadLines,
+  planImport,
+  readImportFile,
+  sortIssues,
+  type CsvEncoding,
+  type ImportCounts,
+  type RowIssue,
+} from '../../domain/people-import/index';
+import type { Actor } from '../../domain/roles';
+import { authorize } from '../policies/index';
+import { auditRepository } from '../repositories/audit.repository';
+import { organisationRepository } from '../repositories/organisation.repository';
+import { peopleImportRepository as repo } from '../repositories/people-import.repository';
+
+export type ImportResult = ImportCounts;
+
+export type ImportProgress = {
+  phase: 'reading' | 'checking' | 'writing';
+  done: number;
+  total: number;
+};
+
+export type ImportOptions = {
+  /** Check and count, store nothing. */
+  dryRun?: boolean;
+  /** Called as the import goes; the CLI draws its progress display from it. */
+  onProgress?: (progress: ImportProgress) => void;
+};
+
+/** `details` of an import.invalid error: every problem (untranslated) and the bad-line count. */
+export type ImportInvalidDetails = { rows: RowIssue[]; count: number };
+
+function invalid(issues: RowIssue[]): AppError {
+  const count = countBadLines(issues);
+  const details: ImportInvalidDetails = { rows: sortIssues(issues), count };
+  return new AppError('import.invalid', { count }, [], details);
+}
+
+/**
+ * HR's import of people from CSV. All or nothing: the file is read and checked in full against
+ * the organisation (loaded once), and only a file without a single problem is written, in one
+ * transaction with one audit event. Importing the same file again changes nothing.
+ */
+export function createPeopleImportService(db: Db) {
+  async function run(
+    orgId: string,
+    actorId: string | null,
+    bytes: Uint8Array,
+    opts: ImportOptions & { source: 'api' | 'cli' },
+  ): Promise<ImportResult & { encoding: CsvEncoding }> {
+    const progress = opts.onProgress ?? (() => undefined);
+    const file = readImportFile(bytes);
+    progress({ phase: 'reading', done: file.rows.length, total: file.rows.length });
+    const org = await organisationRepository.findById(db, orgId);
+    if (!org) throw new AppError('not_found');
+
+    const work = async (tx: DbOrTx) => {
+      // A preview takes no lock: it writes nothing, and may run beside an import.
+      if (!opts.dryRun) await repo.lock(tx, orgId);
+      const people = await repo.people(tx, orgId);
+      const departments = await repo.departments(tx, orgId);
+      progress({ phase: 'checking', done: 0, total: file.rows.length });
+      const result = planImport(file, {
+        people,
+        departments,
+        defaultTimeZone: org.defaultTimeZone,
+        actorId,
+        newId: randomUUID,
+      });
+      if (!result.ok) throw invalid(result.issues);
+      progress({ phase: 'checking', done: file.rows.length, total: file.rows.length });
+      const { plan } = result;
+      if (opts.dryRun) return plan.counts;
+
+      const total = plan.departments.length + plan.create.length + plan.update.length;
+      const base = plan.departments.length;
+      progress({ phase: 'writing', done: 0, total });
+      await repo.insertDepartments(tx, orgId, plan.departments);
+      await repo.releaseEmails(tx, orgId, plan.releaseEmails);
+      await repo.insertPeople(tx, orgId, plan.create, (n) =>
+        progress({ phase: 'writing', done: base + n, total }),
+      );
+      await repo.updatePeople(tx, orgId, plan.update, (n) =>
+        progress({ phase: 'writing', done: base + plan.create.length + n, total }),
+      );
+      progress({ phase: 'writing', done: total, total });
+      // Nothing changed, nothing recorded: a repeated import leaves no trace.
+      if (total > 0) {
+        await auditRepository.record(tx, {
+          orgId,
+          actorId,
+          action: 'people.imported',
+          subjectType: 'organisation',
+          subjectId: orgId,
+          details: { ...plan.counts, source: opts.source, encoding: file.encoding },
+        });
+      }
+      return plan.counts;
+    };
+
+    const counts = opts.dryRun ? await work(db) : await db.transaction(work);
+    return { ...counts, encoding: file.encoding };
+  }
+
+  return {
+    /** Checks a file and tells what importing it would do; stores nothing. */
+    async preview(actor: Actor, bytes: Uint8Array) {
+      authorize(actor, { do: 'people.import', orgId: actor.orgId });
+      return run(actor.orgId, actor.personId, bytes, { dryRun: true, source: 'api' });
+    },
+
+    /** Imports a file into the actor's organisation. */
+    async apply(actor: Actor, bytes: Uint8Array) {
+      authorize(actor, { do: 'people.import', orgId: actor.orgId });
+      return run(actor.orgId, actor.personId, bytes, { source: 'api' });
+    },
+
+    /**
+     * The same import for a trusted caller with no signed-in person: the `samtal import` command,
+     * run by whoever runs the server (like psql, it answers to no policy).
+     */
+    async importForOrg(orgId: string, bytes: Uint8Array, opts: ImportOptions = {}) {
+      return run(orgId, null, bytes, { ...opts, source: 'cli' });
+    },
+  };
+}
+
+export type PeopleImportService = ReturnType<typeof createPeopleImportService>;
