@@ -3,6 +3,7 @@ import { createAuthService, type AuthSettings } from './auth.service';
 import { createDepartmentService } from './department.service';
 import { createOrganisationService } from './organisation.service';
 import { createPeopleService } from './people.service';
+import { createPeopleImportService } from './people-import.service';
 
 /** Every use case the routes may call, built once per app. */
 export function createServices(db: Db, settings: AuthSettings) {
@@ -11,6 +12,7 @@ export function createServices(db: Db, settings: AuthSettings) {
     people: createPeopleService(db),
     departments: createDepartmentService(db),
     organisation: createOrganisationService(db),
+    peopleImport: createPeopleImportService(db),
   };
 }
 
