@@ -1,11 +1,17 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../src/cli/import.command';
 import { auditEvents, departments, people } from '../../src/db/schema/index';
 import { Client, signedIn, testApp, type TestContext } from '../support/app';
 import { makeDepartment, makeOrg, makePerson } from '../support/factories';
 
 let ctx: TestContext;
 let orgId: string;
+let orgSlug: string;
 let otherOrgId: string;
 let hr: Client;
 let ceoId: string;
@@ -17,6 +23,7 @@ beforeAll(async () => {
   const db = ctx.database.db;
   const org = await makeOrg(db, { defaultLocale: 'sv', defaultTimeZone: 'Europe/Stockholm' });
   orgId = org.id;
+  orgSlug = org.slug;
   const ceo = await makePerson(db, orgId, {
     name: 'Cecilia VD',
     email: 'ceo@a.test',
@@ -385,4 +392,133 @@ describe('departments already there', () => {
     expect(await countIn(departments)).toBe(before);
     expect((await byEmail('ulla@a.test'))?.departmentId).toBe(care.id);
   });
+});
+
+/** A stream that keeps what is written; a file or CI log unless `isTTY`. */
+function capture(isTTY = false) {
+  const chunks: string[] = [];
+  return { isTTY, write: (s: string) => chunks.push(s), text: () => chunks.join('') };
+}
+
+function tempFile(name: string, content: string | Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samtal-import-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+describe('samtal import (CLI)', () => {
+  it('imports into the organisation named by --org, with progress lines on stderr', async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => `K${i};Kalle ${i};kalle${i}@a.test;Lager`);
+    const file = tempFile(
+      'people.csv',
+      `nr;namn;e-post;avdelning\n${rows.join('\n')}\n`.replace('nr', 'anställningsnummer'),
+    );
+    const dry = { out: capture(), err: capture() };
+    const before = await countIn(people);
+    expect(
+      await runImport({ file, org: orgSlug, dryRun: true }, { ...dry, database: ctx.database }),
+    ).toBe(0);
+    expect(dry.out.text()).toContain('Dry run: nothing was stored.');
+    expect(dry.out.text()).toContain(
+      '1,200 rows: 1,200 new, 0 changed, 0 unchanged. 1 new department.',
+    );
+    expect(await countIn(people)).toBe(before);
+
+    const io = { out: capture(), err: capture() };
+    expect(
+      await runImport({ file, org: orgSlug, dryRun: false }, { ...io, database: ctx.database }),
+    ).toBe(0);
+    expect(io.out.text()).toContain('The import is done.');
+    expect(io.err.text().split('\n')).toContain('Saving: 1,200 of 1,200');
+    expect(io.err.text()).not.toContain('\r');
+    expect(await countIn(people)).toBe(before + 1200);
+  });
+
+  it('prints each bad row with its line and exits 1, storing nothing', async () => {
+    const file = tempFile('bad.csv', 'name,email,manager\nA,a1@a.test,\nB,b1@a.test,nobody\nC,,\n');
+    const io = { out: capture(), err: capture() };
+    const before = await countIn(people);
+    expect(
+      await runImport({ file, org: orgSlug, dryRun: false }, { ...io, database: ctx.database }),
+    ).toBe(1);
+    expect(io.err.text()).toBe(
+      '2 rows have problems. Nothing was imported.\n' +
+        'line 3: No manager “nobody” was found. Give the employee number or e-mail address of someone in the file or already in Samtal.\n' +
+        'line 4: The e-mail address is missing.\n',
+    );
+    expect(await countIn(people)).toBe(before);
+  });
+
+  it('exits 1 for an unknown organisation or a missing file', async () => {
+    const file = tempFile('ok.csv', 'name,email\nA,a@a.test\n');
+    const io = { out: capture(), err: capture() };
+    expect(
+      await runImport(
+        { file, org: 'no-such-org', dryRun: false },
+        { ...io, database: ctx.database },
+      ),
+    ).toBe(1);
+    expect(io.err.text()).toContain('There is no organisation “no-such-org”.');
+    expect(
+      await runImport(
+        { file: `${file}.missing`, org: orgSlug, dryRun: false },
+        { ...io, database: ctx.database },
+      ),
+    ).toBe(1);
+    expect(
+      await runImport(
+        { file: undefined, org: orgSlug, dryRun: false },
+        { ...io, database: ctx.database },
+      ),
+    ).toBe(1);
+  });
+
+  it(
+    'runs as `node bin/samtal.js import` against the embedded database',
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samtal-cli-'));
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        SAMTAL_DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+      };
+      delete env.DATABASE_URL; // the embedded database in dataDir, even when the suite runs on PostgreSQL
+      const samtal = (...args: string[]) =>
+        new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+          const child = spawn(process.execPath, ['bin/samtal.js', ...args], { env });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (d) => (stdout += d));
+          child.stderr.on('data', (d) => (stderr += d));
+          child.on('error', reject);
+          child.on('close', (code) => resolve({ code, stdout, stderr }));
+        });
+      try {
+        expect((await samtal('seed')).code).toBe(0);
+        const good = tempFile(
+          'good.csv',
+          Buffer.concat([
+            BOM,
+            Buffer.from(
+              'Medarbejdernummer;Navn;E-mail;Afdeling;Leder\r\nX1;Søren Ærø;soren@x.dk;Ledning / Kontor København;leder@samtal.demo\r\n',
+            ),
+          ]),
+        );
+        const ok = await samtal('import', good, '--org', 'demo');
+        expect(ok.stderr).toBe('');
+        expect(ok).toMatchObject({ code: 0 });
+        expect(ok.stdout).toContain('1 row: 1 new, 0 changed, 0 unchanged. No new departments.');
+        const again = await samtal('import', good, '--org', 'demo', '--dry-run');
+        expect(again.stdout).toContain('1 row: 0 new, 0 changed, 1 unchanged.');
+        const bad = tempFile('bad.csv', 'name,email,locale\nA,a@x.dk,da\nB,b@x.dk,fi\n');
+        const failed = await samtal('import', bad, '--org', 'demo');
+        expect(failed.code).toBe(1);
+        expect(failed.stderr).toContain('line 3: Unknown language “fi”. Use sv, da, nb or en.');
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  );
 });

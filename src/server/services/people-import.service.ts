@@ -76,20 +76,19 @@ export function createPeopleImportService(db: Db) {
       const { plan } = result;
       if (opts.dryRun) return plan.counts;
 
-      const total = plan.departments.length + plan.create.length + plan.update.length;
-      const base = plan.departments.length;
+      // Progress counts people; the few departments go first.
+      const total = plan.create.length + plan.update.length;
       progress({ phase: 'writing', done: 0, total });
       await repo.insertDepartments(tx, orgId, plan.departments);
       await repo.releaseEmails(tx, orgId, plan.releaseEmails);
       await repo.insertPeople(tx, orgId, plan.create, (n) =>
-        progress({ phase: 'writing', done: base + n, total }),
+        progress({ phase: 'writing', done: n, total }),
       );
       await repo.updatePeople(tx, orgId, plan.update, (n) =>
-        progress({ phase: 'writing', done: base + plan.create.length + n, total }),
+        progress({ phase: 'writing', done: plan.create.length + n, total }),
       );
-      progress({ phase: 'writing', done: total, total });
       // Nothing changed, nothing recorded: a repeated import leaves no trace.
-      if (total > 0) {
+      if (total + plan.departments.length > 0) {
         await auditRepository.record(tx, {
           orgId,
           actorId,
