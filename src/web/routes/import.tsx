@@ -13,13 +13,15 @@ import { useErrorText } from '../components/feedback';
 type Outcome =
   | { kind: 'checked'; summary: ImportSummary }
   | { kind: 'applied'; summary: ImportSummary }
-  | { kind: 'rows'; message: string; rows: ImportRowProblem[] }
+  | { kind: 'rows'; message: string; rows: ImportRowProblem[]; badLines: number | null }
   | { kind: 'error'; message: string };
+
+type RowDetails = { rows?: unknown; count?: unknown; truncated?: unknown } | undefined;
 
 /** The row problems the server lists in a 400 body (error.details.rows). */
 export function rowProblems(err: unknown): ImportRowProblem[] | null {
   if (!(err instanceof ApiError)) return null;
-  const rows = (err.details as { rows?: unknown } | undefined)?.rows;
+  const rows = (err.details as RowDetails)?.rows;
   if (!Array.isArray(rows)) return null;
   return rows.filter(
     (r): r is ImportRowProblem =>
@@ -28,6 +30,12 @@ export function rowProblems(err: unknown): ImportRowProblem[] | null {
       typeof (r as ImportRowProblem).line === 'number' &&
       typeof (r as ImportRowProblem).message === 'string',
   );
+}
+
+/** How many lines have problems in all, when the server listed only the first ones. */
+function truncatedCount(err: unknown): number | null {
+  const details = err instanceof ApiError ? (err.details as RowDetails) : undefined;
+  return details?.truncated === true && typeof details.count === 'number' ? details.count : null;
 }
 
 /** HR imports the organisation from a CSV file: check first, then import. */
@@ -63,7 +71,7 @@ export function ImportPage() {
       const rows = rowProblems(err);
       setOutcome(
         rows && rows.length
-          ? { kind: 'rows', message: errorText(err), rows }
+          ? { kind: 'rows', message: errorText(err), rows, badLines: truncatedCount(err) }
           : { kind: 'error', message: errorText(err) },
       );
     } finally {
@@ -143,6 +151,9 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
           <strong>{outcome.message}</strong>
         </p>
         <p>{t('import.fixAndRetry')}</p>
+        {outcome.badLines !== null ? (
+          <p>{t('import.truncated', { shown: outcome.rows.length, count: outcome.badLines })}</p>
+        ) : null}
         <table className="table table--compact">
           <caption className="visually-hidden">{t('import.problemsCaption')}</caption>
           <thead>

@@ -32,7 +32,7 @@ function Preferences({ me }: { me: Me }) {
   const client = useQueryClient();
   const errorText = useErrorText();
   const [zone, setZone] = useState(me.timeZone);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<'languageSaved' | 'timeZoneSaved' | null>(null);
   const { errors, formRef, showApiError, clear } = useFormErrors(['locale', 'timeZone']);
   const save = useMutation({
     mutationFn: api.updateMe,
@@ -96,6 +96,9 @@ function Preferences({ me }: { me: Me }) {
             </select>
           )}
         </Field>
+        <p role="status" className="status">
+          {message === 'languageSaved' ? t('preferences.languageSaved') : ''}
+        </p>
         <TimeZoneField
           id="settings-zone"
           label={t('preferences.timeZone')}
@@ -113,7 +116,7 @@ function Preferences({ me }: { me: Me }) {
           </button>
         </div>
         <p role="status" className="status">
-          {message ? t(`preferences.${message}`) : ''}
+          {message === 'timeZoneSaved' ? t('preferences.timeZoneSaved') : ''}
         </p>
         {save.error && !errors.form && !Object.keys(errors.fields).length ? (
           <Alert>

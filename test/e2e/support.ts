@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'samtal-demo';
+
+/** Signs in through the form (whatever the page language) and waits for the home page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.locator('nav#main-nav')).toBeAttached();
+}
+
+/**
+ * Takes a full-page screenshot, attaches it to the report and keeps a copy under
+ * test-results/screens/ for a person to look at.
+ */
+export async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const dir = path.join('test-results', 'screens');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
+
+/** True when the page is no wider than the window (no sideways scrolling). */
+export async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+  );
+}
