@@ -34,6 +34,7 @@ CREATE TABLE "one_on_one_meetings" (
 	"place_detail" text,
 	"status" text DEFAULT 'planned' NOT NULL,
 	"status_reason" text,
+	"status_reason_code" text,
 	"status_changed_by" uuid,
 	"status_changed_at" timestamp with time zone,
 	"template_snapshot" jsonb,

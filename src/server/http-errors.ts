@@ -20,6 +20,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'department.name_taken': 409,
   'department.not_empty': 409,
   'import.too_large': 413,
+  'oneOnOne.series_exists': 409,
+  'oneOnOne.note_conflict': 409,
   internal: 500,
 };
 

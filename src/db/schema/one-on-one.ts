@@ -12,6 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { MeetingStatus } from '../../domain/one-on-one/actions';
+import type { Cadence } from '../../domain/one-on-one/cadence';
 import type { MinutesContent } from '../../domain/one-on-one/minutes';
 import type {
   LocalisedText,
@@ -53,7 +55,7 @@ export const oneOnOneSeries = pgTable(
     id: uuid('id').notNull(),
     managerId: uuid('manager_id').notNull(),
     employeeId: uuid('employee_id').notNull(),
-    cadence: text('cadence').notNull(),
+    cadence: text('cadence').$type<Cadence>().notNull(),
     monthlyOrdinal: integer('monthly_ordinal'),
     /** First date of the current rule (its weekday is the series' weekday). */
     startDate: date('start_date', { mode: 'string' }).notNull(),
@@ -120,8 +122,11 @@ export const oneOnOneMeetings = pgTable(
     durationMinutes: integer('duration_minutes').notNull(),
     placeKind: text('place_kind').notNull(),
     placeDetail: text('place_detail'),
-    status: text('status').notNull().default('planned'),
+    status: text('status').$type<MeetingStatus>().notNull().default('planned'),
+    /** What the person wrote when moving or cancelling. */
     statusReason: text('status_reason'),
+    /** Set when the system changed the status (e.g. reporting_line_changed), for translation. */
+    statusReasonCode: text('status_reason_code'),
     statusChangedBy: uuid('status_changed_by'),
     statusChangedAt: ts('status_changed_at'),
     templateSnapshot: jsonb('template_snapshot').$type<TemplateSnapshot>(),
@@ -155,7 +160,7 @@ export const oneOnOnePoints = pgTable(
     orgId: orgId(),
     id: uuid('id').notNull(),
     meetingId: uuid('meeting_id').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<'section' | 'topic'>().notNull(),
     sectionKey: text('section_key'),
     title: text('title'),
     authorId: uuid('author_id'),

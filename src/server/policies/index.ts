@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
+import { isOwnPrivateContent, mayInPair, type PairRef } from '../../domain/one-on-one/visibility';
 
 /**
  * Who may do what, declared in one place. Every route asks here; nothing else decides.
@@ -17,12 +18,52 @@ export type Action =
   | { do: 'department.manage'; orgId: string }
   | { do: 'team.read'; orgId: string }
   | { do: 'org.read'; orgId: string }
-  | { do: 'org.manage'; orgId: string };
+  | { do: 'org.manage'; orgId: string }
+  | OneOnOneAction;
+
+/**
+ * 1:1 conversations. Content is decided by being one of the pair of the series (see
+ * domain/one-on-one/visibility.ts): never by role, so HR and admins see no content, and
+ * never by the current reporting line, so a new manager inherits nothing.
+ */
+export type OneOnOneAction =
+  | { do: 'oneOnOne.series.create'; employee: PersonRef }
+  | { do: 'oneOnOne.template.read' | 'oneOnOne.template.manage'; orgId: string }
+  | {
+      do:
+        | 'oneOnOne.series.read'
+        | 'oneOnOne.series.manage'
+        | 'oneOnOne.meeting.read'
+        | 'oneOnOne.meeting.schedule'
+        | 'oneOnOne.meeting.finish'
+        | 'oneOnOne.point.add'
+        | 'oneOnOne.point.arrange'
+        | 'oneOnOne.sharedNote.read'
+        | 'oneOnOne.sharedNote.write'
+        | 'oneOnOne.action.read'
+        | 'oneOnOne.action.write'
+        | 'oneOnOne.minutes.read'
+        | 'oneOnOne.minutes.acknowledge';
+      pair: PairRef;
+    }
+  | { do: 'oneOnOne.point.edit'; pair: PairRef; authorId: string | null }
+  | {
+      do:
+        | 'oneOnOne.privateNote.read'
+        | 'oneOnOne.privateNote.write'
+        | 'oneOnOne.reflection.read'
+        | 'oneOnOne.reflection.write';
+      pair: PairRef;
+      authorId: string;
+    };
 
 const isHr = (a: Actor) => a.roles.includes('hr') || a.roles.includes('admin');
 
 function orgOf(action: Action): string {
-  return 'person' in action ? action.person.orgId : action.orgId;
+  if ('person' in action) return action.person.orgId;
+  if ('employee' in action) return action.employee.orgId;
+  if ('pair' in action) return action.pair.orgId;
+  return action.orgId;
 }
 
 /** True when `actor` may perform `action`. */
@@ -47,12 +88,62 @@ export function can(actor: Actor, action: Action): boolean {
       return true; // everyone may ask for their own direct reports; the list may be empty
     case 'org.manage':
       return actor.roles.includes('admin');
+    case 'oneOnOne.series.create':
+      return action.employee.managerId === actor.personId;
+    case 'oneOnOne.template.read':
+      return true;
+    case 'oneOnOne.template.manage':
+      return isHr(actor);
+    case 'oneOnOne.series.read':
+    case 'oneOnOne.meeting.read':
+    case 'oneOnOne.sharedNote.read':
+    case 'oneOnOne.action.read':
+    case 'oneOnOne.minutes.read':
+      return mayInPair(actor.personId, action.pair, 'read');
+    case 'oneOnOne.series.manage':
+    case 'oneOnOne.meeting.schedule':
+    case 'oneOnOne.meeting.finish':
+      return mayInPair(actor.personId, action.pair, 'schedule');
+    case 'oneOnOne.point.add':
+    case 'oneOnOne.point.arrange':
+    case 'oneOnOne.sharedNote.write':
+    case 'oneOnOne.action.write':
+      return mayInPair(actor.personId, action.pair, 'contribute');
+    case 'oneOnOne.point.edit':
+      // A topic is edited or removed by whoever wrote it; template sections by nobody.
+      return (
+        action.authorId === actor.personId && mayInPair(actor.personId, action.pair, 'contribute')
+      );
+    case 'oneOnOne.minutes.acknowledge':
+      return mayInPair(actor.personId, action.pair, 'acknowledge');
+    case 'oneOnOne.privateNote.read':
+    case 'oneOnOne.privateNote.write':
+      return isOwnPrivateContent(actor.personId, action.pair, action.authorId);
+    case 'oneOnOne.reflection.read':
+    case 'oneOnOne.reflection.write':
+      return (
+        isOwnPrivateContent(actor.personId, action.pair, action.authorId) &&
+        mayInPair(actor.personId, action.pair, 'reflect')
+      );
   }
 }
+
+/** The actor's part in a 1:1 pair, if any (for services choosing defaults, not deciding access). */
+export { pairRoleOf } from '../../domain/one-on-one/visibility';
 
 /** Throws unless `actor` may perform `action`: not_found across tenants, forbidden within. */
 export function authorize(actor: Actor, action: Action): void {
   if (can(actor, action)) return;
-  if (orgOf(action) !== actor.orgId || action.do === 'person.read') throw new AppError('not_found');
+  if (orgOf(action) !== actor.orgId) throw new AppError('not_found');
+  if (action.do === 'person.read') throw new AppError('not_found');
+  if ('pair' in action && !isInsider(actor, action)) throw new AppError('not_found');
   throw new AppError('auth.forbidden');
+}
+
+/**
+ * Someone outside a 1:1 pair gets "not found" for anything in it, so its existence does not
+ * leak; one of the pair who may not do a thing gets "forbidden".
+ */
+function isInsider(actor: Actor, action: Action): boolean {
+  return 'pair' in action && mayInPair(actor.personId, action.pair, 'read');
 }

@@ -1,7 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { importRoutes } from './import.routes';
+import { oneOnOneSeriesRoutes } from './one-on-one-series.routes';
+import { oneOnOneMeetingRoutes } from './one-on-one-meetings.routes';
+import { oneOnOnePointRoutes } from './one-on-one-points.routes';
+import { oneOnOneActionRoutes } from './one-on-one-actions.routes';
+import { oneOnOneMinutesRoutes } from './one-on-one-minutes.routes';
+import { oneOnOneHomeRoutes } from './one-on-one-home.routes';
+import { oneOnOneTemplateRoutes } from './one-on-one-templates.routes';
 
 /** Routes of the feature modules; each new module adds one line here. */
 export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(importRoutes);
+  await app.register(oneOnOneSeriesRoutes);
+  await app.register(oneOnOneMeetingRoutes);
+  await app.register(oneOnOnePointRoutes);
+  await app.register(oneOnOneActionRoutes);
+  await app.register(oneOnOneMinutesRoutes);
+  await app.register(oneOnOneHomeRoutes);
+  await app.register(oneOnOneTemplateRoutes);
 }

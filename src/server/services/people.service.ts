@@ -10,6 +10,7 @@ import { peopleRepository, type PersonRow } from '../repositories/people.reposit
 import { sessionRepository } from '../repositories/session.repository';
 import { violatedUniqueConstraint } from '../repositories/pg-errors';
 import { normaliseEmail } from './auth.service';
+import { endSeriesForChangedReportingLines } from './one-on-one.service';
 
 export type PersonInput = {
   name: string;
@@ -137,6 +138,8 @@ export function createPeopleService(db: Db) {
           .update(tx, actor.orgId, id, patch)
           .catch(translateUnique);
         if (!row) throw new AppError('not_found');
+        if (row.managerId !== existing.managerId)
+          await endSeriesForChangedReportingLines(tx, actor.orgId, [id]);
         await auditRepository.record(tx, {
           orgId: actor.orgId,
           actorId: actor.personId,

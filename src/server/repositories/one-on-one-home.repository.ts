@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../../db/client';
+
+export type OverviewRow = {
+  person_id: string;
+  name: string;
+  series_id: string | null;
+  cadence: string | null;
+  start_date: string | null;
+  next_id: string | null;
+  next_at: Date | string | null;
+  last_id: string | null;
+  last_at: Date | string | null;
+  last_date: string | null;
+  open_actions: number;
+  overdue_actions: number;
+};
+
+/** The queries behind the homes: one statement for a whole team, whatever its size. */
+export const oneOnOneHomeRepository = {
+  /**
+   * Each active direct report with the running series, next and last held 1:1 of the pair,
+   * and the pair's open and overdue actions (overdue in each owner's own time zone).
+   */
+  async managerOverview(db: DbOrTx, orgId: string, managerId: string, now: Date) {
+    const rows = await queryRows<OverviewRow>(
+      db,
+      sql`
+      select p.id as person_id, p.name,
+        s.id as series_id, s.cadence, s.start_date::text as start_date,
+        nx.id as next_id, nx.starts_at as next_at,
+        lh.id as last_id, lh.starts_at as last_at, lh.local_date::text as last_date,
+        coalesce(ac.open_actions, 0)::int as open_actions,
+        coalesce(ac.overdue_actions, 0)::int as overdue_actions
+      from people p
+      left join one_on_one_series s
+        on s.org_id = p.org_id and s.employee_id = p.id and s.manager_id = ${managerId}
+        and s.ended_at is null
+      left join lateral (
+        select m.id, m.starts_at from one_on_one_meetings m
+        where m.org_id = p.org_id and m.employee_id = p.id and m.manager_id = ${managerId}
+          and m.status in ('planned', 'moved') and m.starts_at > ${now}
+        order by m.starts_at limit 1) nx on true
+      left join lateral (
+        select m.id, m.starts_at, m.local_date from one_on_one_meetings m
+        where m.org_id = p.org_id and m.employee_id = p.id and m.manager_id = ${managerId}
+          and m.status = 'held'
+        order by m.starts_at desc limit 1) lh on true
+      left join lateral (
+        select count(*) as open_actions,
+          count(*) filter (
+            where a.due_date < (${now}::timestamptz at time zone o.time_zone)::date
+          ) as overdue_actions
+        from one_on_one_actions a
+        join people o on o.org_id = a.org_id and o.id = a.owner_id
+        where a.org_id = p.org_id and a.manager_id = ${managerId} and a.employee_id = p.id
+          and a.done_at is null) ac on true
+      where p.org_id = ${orgId} and p.manager_id = ${managerId} and p.active
+      order by p.name, p.id
+      limit 2000`,
+    );
+    return rows.map((r) => ({
+      ...r,
+      next_at: r.next_at ? new Date(r.next_at) : null,
+      last_at: r.last_at ? new Date(r.last_at) : null,
+    }));
+  },
+};

@@ -1,0 +1,96 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isOverdue } from '../../domain/one-on-one/actions';
+import { CADENCES } from '../../domain/one-on-one/cadence';
+import { requireActor } from '../plugins/auth';
+import {
+  MinutesSchema,
+  MyActionSchema,
+  presentAction,
+  presentMinutes,
+} from '../presenters/one-on-one-action.presenter';
+import {
+  MeetingSchema,
+  SeriesSchema,
+  presentMeeting,
+  presentSeries,
+} from '../presenters/one-on-one.presenter';
+import { errors } from './schemas';
+
+const At = z.object({ id: z.uuid(), startsAt: z.iso.datetime() }).nullable();
+
+const OverviewSchema = z.object({
+  items: z.array(
+    z.object({
+      person: z.object({ id: z.uuid(), name: z.string() }),
+      seriesId: z.uuid().nullable(),
+      cadence: z.enum(CADENCES).nullable(),
+      nextMeeting: At,
+      lastHeld: At,
+      daysSinceLastHeld: z.int().nullable(),
+      /** More than twice the cadence's interval since the last held 1:1. */
+      tooLongSinceLastHeld: z.boolean(),
+      openActions: z.int(),
+      overdueActions: z.int(),
+    }),
+  ),
+});
+
+const MineSchema = z.object({
+  series: SeriesSchema.nullable(),
+  nextMeeting: MeetingSchema.nullable(),
+  actions: z.array(MyActionSchema),
+  minutes: z.array(MinutesSchema),
+});
+
+/** The homes: the manager's team overview and the employee's own 1:1 page. */
+export async function oneOnOneHomeRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const home = () => app.services.oneOnOne.home;
+  const tags = ['one-on-ones'];
+  const at = (id: string | null, d: Date | null) =>
+    id && d ? { id, startsAt: d.toISOString() } : null;
+
+  r.get(
+    '/api/one-on-ones/overview',
+    { schema: { tags, response: { 200: OverviewSchema, ...errors } } },
+    async (request) => {
+      const rows = await home().overview(requireActor(request));
+      return {
+        items: rows.map(({ row, health }) => ({
+          person: { id: row.person_id, name: row.name },
+          seriesId: row.series_id,
+          cadence: row.cadence as (typeof CADENCES)[number] | null,
+          nextMeeting: at(row.next_id, row.next_at),
+          lastHeld: at(row.last_id, row.last_at),
+          daysSinceLastHeld: health.daysSinceLastHeld,
+          tooLongSinceLastHeld: health.overdue,
+          openActions: row.open_actions,
+          overdueActions: row.overdue_actions,
+        })),
+      };
+    },
+  );
+
+  r.get(
+    '/api/one-on-ones/mine',
+    { schema: { tags, response: { 200: MineSchema, ...errors } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const mine = await home().mine(actor);
+      const now = new Date();
+      return {
+        series: mine.series ? presentSeries(mine.series.series, mine.series, actor.personId) : null,
+        nextMeeting: mine.nextMeeting ? presentMeeting(mine.nextMeeting) : null,
+        actions: mine.actions.map((x) => ({
+          ...presentAction(x.action, actor.timeZone, now),
+          overdue: isOverdue(x.action, actor.timeZone, now),
+          withName: x.counterpartName,
+          meetingDate: x.meetingDate,
+        })),
+        minutes: mine.minutes.map(presentMinutes),
+      };
+    },
+  );
+}

@@ -1,0 +1,182 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Actor } from '../../domain/roles';
+import { localise } from '../../domain/one-on-one/template';
+import { requireActor } from '../plugins/auth';
+import { ActionSchema, presentAction } from '../presenters/one-on-one-action.presenter';
+import {
+  MeetingSchema,
+  PointSchema,
+  PrivateNoteSchema,
+  RoleSchema,
+  SeriesSchema,
+  presentMeeting,
+  presentPoint,
+  presentPrivateNote,
+  presentSeries,
+} from '../presenters/one-on-one.presenter';
+import type { OneOnOneMeetingService } from '../services/one-on-one-meeting.service';
+import { ErrorSchema, IdParams, errors } from './schemas';
+import { IsoDate, LocalTime } from './one-on-one-schemas';
+
+export const MeetingDetailSchema = z.object({
+  meeting: MeetingSchema,
+  series: SeriesSchema,
+  myRole: RoleSchema,
+  template: z.object({ ref: z.string(), name: z.string() }),
+  /** The agenda in order: template sections and added topics, each with its shared note. */
+  agenda: z.array(PointSchema),
+  /** The pair's actions from earlier meetings that were open when this one began. */
+  followUp: z.array(ActionSchema),
+  /** Actions agreed in this meeting. */
+  actions: z.array(ActionSchema),
+  minutes: z.object({ available: z.boolean(), acknowledgedAt: z.iso.datetime().nullable() }),
+  nextMeeting: MeetingSchema.nullable(),
+});
+
+type Detail = Awaited<ReturnType<OneOnOneMeetingService['get']>>;
+
+/** Shapes a meeting for one of its pair, in the viewer's language. */
+export function presentMeetingDetail(d: Detail, actor: Actor): z.infer<typeof MeetingDetailSchema> {
+  const series = presentSeries(d.series.series, d.series, actor.personId);
+  const ctx = { snapshot: d.snapshot, locale: actor.locale, managerId: d.series.series.managerId };
+  return {
+    meeting: presentMeeting(d.meeting, { hasMinutes: Boolean(d.minutes) }),
+    series,
+    myRole: series.myRole,
+    template: { ref: d.snapshot.ref, name: localise(d.snapshot.name, actor.locale) },
+    agenda: d.points.map((p) => presentPoint(p.point, p.note, ctx)),
+    followUp: d.followUp.map((a) => presentAction(a.action, a.ownerTimeZone)),
+    actions: d.actions.map((a) => presentAction(a.action, a.ownerTimeZone)),
+    minutes: {
+      available: Boolean(d.minutes),
+      acknowledgedAt: d.minutes?.acknowledgedAt?.toISOString() ?? null,
+    },
+    nextMeeting: d.nextMeeting ? presentMeeting(d.nextMeeting) : null,
+  };
+}
+
+/** One meeting: its agenda, moving and cancelling it, topics, and the viewer's private note. */
+export async function oneOnOneMeetingRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const meetings = () => app.services.oneOnOne.meetings;
+  const series = () => app.services.oneOnOne.series;
+  const tags = ['one-on-ones'];
+
+  r.get(
+    '/api/one-on-ones/meetings/:id',
+    { schema: { tags, params: IdParams, response: { 200: MeetingDetailSchema, ...errors } } },
+    async (request) => {
+      const actor = requireActor(request);
+      return presentMeetingDetail(await meetings().get(actor, request.params.id), actor);
+    },
+  );
+
+  r.post(
+    '/api/one-on-ones/meetings/:id/move',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: z.object({
+          date: IsoDate,
+          time: LocalTime,
+          reason: z.string().trim().max(1000).nullable().optional(),
+        }),
+        response: { 200: MeetingSchema, ...errors },
+      },
+    },
+    async (request) =>
+      presentMeeting(await series().move(requireActor(request), request.params.id, request.body)),
+  );
+
+  r.post(
+    '/api/one-on-ones/meetings/:id/cancel',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: z.object({ reason: z.string().trim().min(1).max(1000) }),
+        response: { 200: MeetingSchema, ...errors },
+      },
+    },
+    async (request) =>
+      presentMeeting(await series().cancel(requireActor(request), request.params.id, request.body)),
+  );
+
+  r.post(
+    '/api/one-on-ones/meetings/:id/points',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: z.object({
+          title: z.string().trim().min(1).max(500),
+          /** A template section to file it under; the employee's default is "your topics". */
+          sectionKey: z.string().max(64).nullable().optional(),
+        }),
+        response: { 201: PointSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const point = await meetings().addPoint(actor, request.params.id, request.body);
+      const detail = await meetings().get(actor, request.params.id);
+      const ctx = {
+        snapshot: detail.snapshot,
+        locale: actor.locale,
+        managerId: detail.series.series.managerId,
+      };
+      return reply.status(201).send(presentPoint(point, null, ctx));
+    },
+  );
+
+  r.put(
+    '/api/one-on-ones/meetings/:id/points/order',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: z.object({ pointIds: z.array(z.uuid()).max(200) }),
+        response: { 200: MeetingDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await meetings().reorder(actor, request.params.id, request.body.pointIds);
+      return presentMeetingDetail(await meetings().get(actor, request.params.id), actor);
+    },
+  );
+
+  r.get(
+    '/api/one-on-ones/meetings/:id/private-note',
+    { schema: { tags, params: IdParams, response: { 200: PrivateNoteSchema, ...errors } } },
+    async (request) =>
+      presentPrivateNote(
+        request.params.id,
+        await meetings().privateNote(requireActor(request), request.params.id),
+      ),
+  );
+
+  r.put(
+    '/api/one-on-ones/meetings/:id/private-note',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: z.object({
+          body: z.string().max(50_000),
+          /** The version this text started from (0 for a new note). */
+          baseVersion: z.int().min(0),
+        }),
+        response: { 200: PrivateNoteSchema, ...errors, 409: ErrorSchema },
+      },
+    },
+    async (request) =>
+      presentPrivateNote(
+        request.params.id,
+        await meetings().savePrivateNote(requireActor(request), request.params.id, request.body),
+      ),
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { CADENCES, MONTHLY_ORDINALS } from '../../domain/one-on-one/cadence';
+import { PLACE_KINDS } from '../services/one-on-one-series.service';
+
+/** Shared zod pieces of the 1:1 routes. */
+export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'format' });
+export const IsoDate = z.iso.date();
+export const Cadence = z.enum(CADENCES);
+export const MonthlyOrdinal = z.union(MONTHLY_ORDINALS.map((n) => z.literal(n)));
+export const PlaceInput = z.object({
+  kind: z.enum(PLACE_KINDS),
+  detail: z.string().trim().max(500).nullable().optional(),
+});
+export const Limit = z.coerce.number().int().min(1).max(100).default(20);
+
+/** An opaque keyset cursor: base64url of a small JSON object checked by `shape`. */
+export function cursorOf<T extends z.ZodType>(shape: T) {
+  return z
+    .string()
+    .max(500)
+    .transform((s, ctx): z.infer<T> => {
+      try {
+        return shape.parse(JSON.parse(Buffer.from(s, 'base64url').toString('utf8')));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'invalid' });
+        return z.NEVER;
+      }
+    });
+}
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** Splits a "limit + 1" result into a page and the cursor of the next one. */
+export function page<T>(rows: T[], limit: number, cursor: (last: T) => unknown) {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(cursor(last)) : null };
+}

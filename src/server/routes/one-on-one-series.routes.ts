@@ -1,0 +1,153 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../plugins/auth';
+import {
+  MeetingSchema,
+  presentMeeting,
+  presentSeries,
+  SeriesSchema,
+} from '../presenters/one-on-one.presenter';
+import { ErrorSchema, IdParams, errors } from './schemas';
+import {
+  Cadence,
+  IsoDate,
+  Limit,
+  LocalTime,
+  MonthlyOrdinal,
+  PlaceInput,
+  cursorOf,
+  page,
+} from './one-on-one-schemas';
+
+const SeriesBody = z.object({
+  employeeId: z.uuid(),
+  cadence: Cadence,
+  /** Monthly only: 1–4 or -1 (last); derived from the start date when absent. */
+  monthlyOrdinal: MonthlyOrdinal.nullable().optional(),
+  startDate: IsoDate,
+  localTime: LocalTime,
+  /** IANA zone; the manager's own when absent. */
+  timeZone: z.string().min(1).max(64).optional(),
+  /** 15–90; 20 when absent. */
+  durationMinutes: z.int().min(1).max(1440).optional(),
+  place: PlaceInput,
+  /** "builtin:<key>" or "org:<id>"; seed 002's agenda when absent. */
+  template: z.string().max(100).optional(),
+});
+
+const MeetingCursor = cursorOf(z.object({ at: z.iso.datetime(), id: z.uuid() }));
+
+/** Booking, reading and changing 1:1 series. */
+export async function oneOnOneSeriesRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const svc = () => app.services.oneOnOne.series;
+
+  r.post(
+    '/api/one-on-ones/series',
+    {
+      schema: {
+        tags: ['one-on-ones'],
+        body: SeriesBody,
+        response: { 201: SeriesSchema, ...errors, 409: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const row = await svc().create(actor, request.body);
+      const full = await svc().get(actor, row.id);
+      return reply.status(201).send(presentSeries(full.series, full, actor.personId));
+    },
+  );
+
+  r.get(
+    '/api/one-on-ones/series',
+    {
+      schema: {
+        tags: ['one-on-ones'],
+        querystring: z.object({
+          includeEnded: z
+            .enum(['true', 'false'])
+            .optional()
+            .transform((v) => v === 'true'),
+        }),
+        response: { 200: z.object({ items: z.array(SeriesSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const rows = await svc().list(actor, request.query.includeEnded);
+      return { items: rows.map((x) => presentSeries(x.series, x, actor.personId)) };
+    },
+  );
+
+  r.get(
+    '/api/one-on-ones/series/:id',
+    {
+      schema: {
+        tags: ['one-on-ones'],
+        params: IdParams,
+        response: { 200: SeriesSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const x = await svc().get(actor, request.params.id);
+      return presentSeries(x.series, x, actor.personId);
+    },
+  );
+
+  r.patch(
+    '/api/one-on-ones/series/:id',
+    {
+      schema: {
+        tags: ['one-on-ones'],
+        params: IdParams,
+        body: SeriesBody.omit({ employeeId: true }).partial(),
+        response: { 200: SeriesSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await svc().update(actor, request.params.id, request.body);
+      const x = await svc().get(actor, request.params.id);
+      return presentSeries(x.series, x, actor.personId);
+    },
+  );
+
+  r.get(
+    '/api/one-on-ones/series/:id/meetings',
+    {
+      schema: {
+        tags: ['one-on-ones'],
+        params: IdParams,
+        querystring: z.object({
+          /** "upcoming" (soonest first) or "past" (newest first). */
+          when: z.enum(['upcoming', 'past']).default('upcoming'),
+          cursor: MeetingCursor.optional(),
+          limit: Limit,
+        }),
+        response: {
+          200: z.object({ items: z.array(MeetingSchema), nextCursor: z.string().nullable() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const rows = await svc().meetings(requireActor(request), request.params.id, {
+        direction: q.when,
+        after: q.cursor ? { startsAt: new Date(q.cursor.at), id: q.cursor.id } : undefined,
+        limit: q.limit + 1,
+      });
+      const p = page(rows, q.limit, (x) => ({
+        at: x.meeting.startsAt.toISOString(),
+        id: x.meeting.id,
+      }));
+      return {
+        items: p.items.map((x) => presentMeeting(x.meeting, { hasMinutes: x.hasMinutes })),
+        nextCursor: p.nextCursor,
+      };
+    },
+  );
+}

@@ -1,0 +1,49 @@
+import type { Db } from '../../db/client';
+import { cadenceHealth, type Cadence } from '../../domain/one-on-one/cadence';
+import { todayIn } from '../../domain/one-on-one/occurrences';
+import type { Actor } from '../../domain/roles';
+import { authorize } from '../policies/index';
+import { oneOnOneActionRepository as actionRepo } from '../repositories/one-on-one-action.repository';
+import { oneOnOneHomeRepository as homeRepo } from '../repositories/one-on-one-home.repository';
+import { oneOnOneMinutesRepository as minutesRepo } from '../repositories/one-on-one-minutes.repository';
+import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
+import type { OneOnOneSeriesService } from './one-on-one-series.service';
+
+/** What the manager's and the employee's home pages show about 1:1s. */
+export function createOneOnOneHomeService(db: Db, series: OneOnOneSeriesService) {
+  return {
+    /** Every direct report: next and last 1:1, days since, and the pair's open actions. */
+    async overview(actor: Actor) {
+      authorize(actor, { do: 'team.read', orgId: actor.orgId });
+      await series.ensureHorizons({ orgId: actor.orgId, participantId: actor.personId });
+      const now = new Date();
+      const today = todayIn(actor.timeZone, now);
+      const rows = await homeRepo.managerOverview(db, actor.orgId, actor.personId, now);
+      return rows.map((r) => {
+        const health = cadenceHealth({
+          cadence: (r.cadence ?? 'monthly') as Cadence,
+          lastHeldDate: r.last_date,
+          seriesStartDate: r.start_date ?? today,
+          today,
+        });
+        // Without a running series there is no cadence to compare with: no flag.
+        return { row: r, health: { ...health, overdue: r.series_id !== null && health.overdue } };
+      });
+    },
+
+    /** The employee's side: their running series, next 1:1, open actions and past minutes. */
+    async mine(actor: Actor) {
+      await series.ensureHorizons({ orgId: actor.orgId, participantId: actor.personId });
+      const now = new Date();
+      const active = (
+        await seriesRepo.listForParticipant(db, actor.orgId, actor.personId, false)
+      ).find((s) => s.series.employeeId === actor.personId);
+      const [next, actions, minutes] = await Promise.all([
+        active ? seriesRepo.nextOpenMeeting(db, actor.orgId, active.series.id, now) : undefined,
+        actionRepo.listForOwner(db, actor.orgId, actor.personId, { status: 'open', limit: 50 }),
+        minutesRepo.listForEmployee(db, actor.orgId, actor.personId, { limit: 10 }),
+      ]);
+      return { series: active ?? null, nextMeeting: next ?? null, actions, minutes };
+    },
+  };
+}

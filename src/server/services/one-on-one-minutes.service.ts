@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client';
+import { AppError } from '../../domain/errors';
+import { buildMinutes } from '../../domain/one-on-one/minutes';
+import type { Actor } from '../../domain/roles';
+import { isLocale, type Locale } from '../../i18n/index';
+import { translator } from '../i18n';
+import { renderMinutesMail } from '../mail/minutes.mail';
+import { authorize } from '../policies/index';
+import { oneOnOneActionRepository as actionRepo } from '../repositories/one-on-one-action.repository';
+import { oneOnOneMeetingRepository as meetingRepo } from '../repositories/one-on-one-meeting.repository';
+import { oneOnOneMinutesRepository as minutesRepo } from '../repositories/one-on-one-minutes.repository';
+import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
+import { organisationRepository } from '../repositories/organisation.repository';
+import { peopleRepository } from '../repositories/people.repository';
+import { ensureAgenda, loadMeeting, pairOf } from './one-on-one-access';
+
+export type ReflectionInput = {
+  topics: { title: string; howItWent: string; why: string; doDifferently: string }[];
+  notes: string;
+};
+
+/** Finishing a meeting (minutes and their mail), acknowledging, and the manager's reflections. */
+export function createOneOnOneMinutesService(db: Db) {
+  return {
+    /**
+     * The manager finishes the meeting: it becomes held, its decision minutes are built in the
+     * employee's language and queued for e-mail, all in one transaction. Finishing again
+     * returns the same minutes and queues nothing new.
+     */
+    async finish(actor: Actor, meetingId: string) {
+      return db.transaction(async (tx) => {
+        const { meeting, series } = await loadMeeting(
+          tx,
+          actor,
+          meetingId,
+          'oneOnOne.meeting.finish',
+          {
+            lock: true,
+          },
+        );
+        if (meeting.status === 'cancelled') throw new AppError('oneOnOne.meeting_cancelled');
+        const existing = await minutesRepo.find(tx, actor.orgId, meetingId);
+        if (meeting.status === 'held' && existing) return existing;
+        const snapshot = await ensureAgenda(tx, meeting, series);
+        const [points, actions, followUp, next, people, org] = await Promise.all([
+          meetingRepo.pointsWithNotes(tx, actor.orgId, meetingId),
+          actionRepo.forMeeting(tx, actor.orgId, meetingId),
+          actionRepo.followUp(tx, actor.orgId, pairOf(series), meeting.startsAt),
+          seriesRepo.nextOpenMeeting(tx, actor.orgId, series.id, meeting.startsAt),
+          peopleRepository.findByIds(tx, actor.orgId, [series.managerId, series.employeeId]),
+          organisationRepository.findById(tx, actor.orgId),
+        ]);
+        const manager = people.find((p) => p.id === series.managerId)!;
+        const employee = people.find((p) => p.id === series.employeeId)!;
+        const wanted = employee.locale ?? org?.defaultLocale;
+        const locale: Locale = isLocale(wanted) ? wanted : 'sv';
+        const content = buildMinutes({
+          locale,
+          meeting: { id: meeting.id, startsAt: meeting.startsAt, timeZone: meeting.timeZone },
+          manager: { id: manager.id, name: manager.name },
+          employee: { id: employee.id, name: employee.name },
+          snapshot,
+          points: points.map(({ point, note }) => ({
+            id: point.id,
+            kind: point.kind as 'section' | 'topic',
+            sectionKey: point.sectionKey,
+            title: point.title,
+            authorId: point.authorId,
+            note: note ? { body: note.body, decision: note.decision } : null,
+          })),
+          actions: actions.map(({ action: a }) => ({
+            id: a.id,
+            title: a.title,
+            ownerId: a.ownerId,
+            dueDate: a.dueDate,
+            pointId: a.pointId,
+          })),
+          followUp: followUp.map(({ action: a }) => ({
+            id: a.id,
+            title: a.title,
+            ownerId: a.ownerId,
+            dueDate: a.dueDate,
+            done: a.doneAt !== null,
+          })),
+          nextMeeting: next ? { startsAt: next.startsAt, timeZone: next.timeZone } : null,
+        });
+        const now = new Date();
+        await seriesRepo.updateMeeting(tx, actor.orgId, meetingId, {
+          status: 'held',
+          heldAt: meeting.heldAt ?? now,
+          statusChangedBy: actor.personId,
+          statusChangedAt: now,
+        });
+        const minutes = await minutesRepo.insertOnce(tx, {
+          orgId: actor.orgId,
+          meetingId,
+          seriesId: series.id,
+          managerId: series.managerId,
+          employeeId: series.employeeId,
+          locale,
+          content,
+        });
+        const mail = renderMinutesMail(minutes.content, await translator(locale));
+        await minutesRepo.enqueueMail(tx, {
+          orgId: actor.orgId,
+          id: randomUUID(),
+          recipientId: series.employeeId,
+          kind: 'one_on_one.minutes',
+          locale,
+          subject: mail.subject,
+          textBody: mail.text,
+          htmlBody: mail.html,
+          dedupeKey: `one_on_one.minutes:${meetingId}`,
+        });
+        return minutes;
+      });
+    },
+
+    async get(actor: Actor, meetingId: string) {
+      await loadMeeting(db, actor, meetingId, 'oneOnOne.minutes.read');
+      const minutes = await minutesRepo.find(db, actor.orgId, meetingId);
+      if (!minutes) throw new AppError('oneOnOne.not_held');
+      return minutes;
+    },
+
+    /** The employee confirms having read the minutes (the first time counts). */
+    async acknowledge(actor: Actor, meetingId: string) {
+      await loadMeeting(db, actor, meetingId, 'oneOnOne.minutes.acknowledge');
+      if (!(await minutesRepo.find(db, actor.orgId, meetingId)))
+        throw new AppError('oneOnOne.not_held');
+      await minutesRepo.acknowledge(db, actor.orgId, meetingId, new Date());
+      return (await minutesRepo.find(db, actor.orgId, meetingId))!;
+    },
+
+    /** The actor's minutes as the employee, newest first. */
+    async listMine(actor: Actor, opts: { after?: { at: Date; id: string }; limit: number }) {
+      return minutesRepo.listForEmployee(db, actor.orgId, actor.personId, opts);
+    },
+
+    /** The manager's own reflection on a meeting, or null, with the agenda titles to start from. */
+    async reflection(actor: Actor, meetingId: string) {
+      const { series } = await loadMeeting(db, actor, meetingId, 'oneOnOne.meeting.read');
+      authorize(actor, {
+        do: 'oneOnOne.reflection.read',
+        pair: pairOf(series),
+        authorId: actor.personId,
+      });
+      return (await minutesRepo.reflection(db, actor.orgId, meetingId, actor.personId)) ?? null;
+    },
+
+    async saveReflection(actor: Actor, meetingId: string, input: ReflectionInput) {
+      const { meeting, series } = await loadMeeting(db, actor, meetingId, 'oneOnOne.meeting.read');
+      authorize(actor, {
+        do: 'oneOnOne.reflection.write',
+        pair: pairOf(series),
+        authorId: actor.personId,
+      });
+      if (meeting.status === 'cancelled') throw new AppError('oneOnOne.meeting_cancelled');
+      return minutesRepo.upsertReflection(db, {
+        orgId: actor.orgId,
+        id: randomUUID(),
+        meetingId,
+        authorId: actor.personId,
+        topics: input.topics,
+        notes: input.notes,
+        meetingStartsAt: meeting.startsAt,
+      });
+    },
+
+    async listReflections(actor: Actor, opts: { after?: { at: Date; id: string }; limit: number }) {
+      return minutesRepo.listReflections(db, actor.orgId, actor.personId, opts);
+    },
+  };
+}
+
+export type OneOnOneMinutesService = ReturnType<typeof createOneOnOneMinutesService>;

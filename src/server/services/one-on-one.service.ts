@@ -1,0 +1,22 @@
+import type { Db } from '../../db/client';
+import { createOneOnOneActionService } from './one-on-one-action.service';
+import { createOneOnOneHomeService } from './one-on-one-home.service';
+import { createOneOnOneMeetingService } from './one-on-one-meeting.service';
+import { createOneOnOneMinutesService } from './one-on-one-minutes.service';
+import { createOneOnOneSeriesService } from './one-on-one-series.service';
+import { createOneOnOneTemplateService } from './one-on-one-template.service';
+
+export { endSeriesForChangedReportingLines, extendHorizons } from './one-on-one-series.service';
+
+/** The 1:1 use cases, grouped by resource. */
+export function createOneOnOneServices(db: Db) {
+  const series = createOneOnOneSeriesService(db);
+  return {
+    series,
+    meetings: createOneOnOneMeetingService(db),
+    actions: createOneOnOneActionService(db),
+    minutes: createOneOnOneMinutesService(db),
+    home: createOneOnOneHomeService(db, series),
+    templates: createOneOnOneTemplateService(db),
+  };
+}
