@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ErrorBody } from '../server/http-errors';
 import type { PersonDto } from '../server/presenters/person.presenter';
+import type { ImportResultSchema } from '../server/routes/import.routes';
 import type { MeSchema } from '../server/routes/me.routes';
 import type { PersonInputSchema } from '../server/routes/people.routes';
 
@@ -37,13 +38,7 @@ export type Session = Wire<{
 }>;
 
 /** The import contract: a summary when the file is good, row problems in the 400 body when not. */
-export type ImportSummary = {
-  created: number;
-  updated: number;
-  unchanged: number;
-  departmentsCreated: number;
-  total: number;
-};
+export type ImportSummary = z.infer<typeof ImportResultSchema>;
 export type ImportRowProblem = { line: number; column?: string; code: string; message: string };
 
 /** An error the API answered with (or `network` when it could not be reached). */
