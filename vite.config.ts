@@ -27,9 +27,10 @@ export default defineConfig({
   },
   server: {
     port: 5173,
+    // A regex, not the prefix '/api': that would also catch our own module /api.ts.
     proxy: {
-      '/api': 'http://127.0.0.1:3000',
-      '/healthz': 'http://127.0.0.1:3000',
+      '^/api/': 'http://127.0.0.1:3000',
+      '^/healthz$': 'http://127.0.0.1:3000',
     },
   },
 });

@@ -28,6 +28,14 @@ test('a person switches language in settings and the whole interface follows at 
   await expect(page.locator('#currentPassword-error')).toHaveText('Nåværende passord er feil.');
   await expect(page.getByLabel('Nåværende passord')).toBeFocused();
 
+  // A time zone is found by typing part of its name.
+  await page.getByLabel('Filtrer tidssoner').fill('helsin');
+  await expect(page.getByLabel('Tidssone', { exact: true })).toHaveValue('Europe/Helsinki');
+  await page.getByRole('button', { name: 'Lagre tidssone' }).click();
+  await expect(page.getByText('Tidssonen er lagret.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Tidssone', { exact: true })).toHaveValue('Europe/Helsinki');
+
   // Back to the organisation's default (Swedish): the UI follows the organisation.
   await page.getByLabel('Språk', { exact: true }).selectOption('');
   await expect(page.getByRole('heading', { level: 1, name: 'Inställningar' })).toBeVisible();
