@@ -135,7 +135,7 @@ describe('booking a series', () => {
     });
     expect(series.monthlyOrdinal).toBe(-1);
     for (const m of meetings) {
-      const d = Temporal.PlainDate.from(m.localDate as string);
+      const d = Temporal.PlainDate.from(m.localDate);
       expect(d.dayOfWeek).toBe(series.weekday);
       expect(d.add({ days: 7 }).month).not.toBe(d.month);
     }

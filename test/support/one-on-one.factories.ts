@@ -75,7 +75,7 @@ export async function bookSeries(
   if (res.statusCode !== 201) throw new Error(`booking failed: ${res.body}`);
   const series = res.json();
   const meetings = (
-    await manager.get(`/api/one-on-ones/series/${series.id}/meetings?limit=5`)
-  ).json().items as { id: string; startsAt: string }[];
+    await manager.get(`/api/one-on-ones/series/${series.id}/meetings?limit=10`)
+  ).json().items as { id: string; startsAt: string; localDate: string }[];
   return { series, meetings };
 }
