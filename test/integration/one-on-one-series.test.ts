@@ -183,6 +183,13 @@ describe('changing a series and single meetings', () => {
       { reason: 'x' },
     );
     expect(byEmployeeOfOther.statusCode).toBe(404);
+    const year = Temporal.Now.plainDateISO().year + 1;
+    const march = Temporal.PlainDate.from({ year, month: 3, day: 31 });
+    const gap = await c.manager.post(`/api/one-on-ones/meetings/${meetings[2]!.id}/move`, {
+      date: march.subtract({ days: march.dayOfWeek % 7 }).toString(),
+      time: '02:15',
+    });
+    expect(gap.json().error.code).toBe('oneOnOne.time_not_exist');
     const again = await c.manager.post(`/api/one-on-ones/meetings/${meetings[1]!.id}/move`, {
       date,
       time: '10:00',
