@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { shot, signIn } from './support';
+import { expect, shot, signIn, test } from './support';
 
 const HEADER = 'email,name,employee_number,job_title,department,manager';
 const GOOD = [

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { shot, signIn } from './support';
+import { expect, shot, signIn, test } from './support';
 
 test.use({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
 

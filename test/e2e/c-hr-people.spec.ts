@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { shot, signIn } from './support';
+import type { Page } from '@playwright/test';
+import { expect, shot, signIn, test } from './support';
 
 async function chooseManager(page: Page, search: string, name: string) {
   await page.getByLabel('Chef', { exact: true }).fill(search);

@@ -1,11 +1,15 @@
-import { expect, test } from '@playwright/test';
-import { fitsWidth, shot, signIn } from './support';
+import { expect, fitsWidth, shot, signIn, test } from './support';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 test('the manager home fits a phone screen without sideways scrolling', async ({
   page,
 }, testInfo) => {
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
+  expect(await fitsWidth(page)).toBe(true);
+  await shot(page, testInfo, 'e0-phone-sign-in');
+
   await signIn(page, 'chef@samtal.demo');
   await expect(page.getByRole('heading', { level: 1, name: 'Hej Maria' })).toBeVisible();
   await expect(page.locator('.person-card').first()).toBeVisible();

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { shot, signIn } from './support';
+import { expect, shot, signIn, test } from './support';
 
 test('HR adds, renames, moves and deletes a unit; a unit with people is not deleted', async ({
   page,

@@ -30,16 +30,18 @@ export function useExplain() {
 type AlertProps = {
   kind?: 'error' | 'success' | 'info';
   children: ReactNode;
-  /** Moves focus here when shown, so a screen reader and keyboard land on it. */
+  /** Moves focus here when it appears, so screen-reader and keyboard users land on it. */
   focus?: boolean;
 };
 
 /** A message box: errors are announced at once (role=alert), the rest politely. */
 export function Alert({ kind = 'error', children, focus = false }: AlertProps) {
   const ref = useRef<HTMLDivElement>(null);
+  // Only when it appears: a later re-render must not pull focus back here.
+  const focusOnMount = useRef(focus);
   useEffect(() => {
-    if (focus) ref.current?.focus();
-  }, [focus, children]);
+    if (focusOnMount.current) ref.current?.focus();
+  }, []);
   return (
     <div
       ref={ref}

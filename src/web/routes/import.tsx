@@ -125,7 +125,7 @@ export function ImportPage() {
         </div>
       </form>
 
-      <div ref={result} tabIndex={-1} className="import-result" aria-live="polite">
+      <div ref={result} tabIndex={-1} className="import-result">
         {outcome ? <OutcomeView outcome={outcome} /> : null}
       </div>
 
