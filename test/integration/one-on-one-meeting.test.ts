@@ -220,9 +220,18 @@ describe('actions, minutes and homes', () => {
       overdue: true,
       withName: 'Maja Chef',
     });
-    const page = (await c.manager.get('/api/actions?owner=me&status=open&limit=1')).json();
-    expect(page.items[0].title).toBe('Book lokale');
-    expect(page.nextCursor).toBeNull();
+    await c.employee.post(`/api/one-on-ones/meetings/${m}/actions`, {
+      title: 'Ring kunden',
+      ownerId: w.manager.id,
+      dueDate: daysFromToday(5),
+    });
+    const first = (await c.manager.get('/api/actions?owner=me&status=open&limit=1')).json();
+    expect(first.items.map((a: { title: string }) => a.title)).toEqual(['Ring kunden']);
+    const second = (
+      await c.manager.get(`/api/actions?owner=me&status=open&limit=1&cursor=${first.nextCursor}`)
+    ).json();
+    expect(second.items.map((a: { title: string }) => a.title)).toEqual(['Book lokale']);
+    expect(second.nextCursor).toBeNull();
   });
 
   it('finishes the meeting: held, minutes in the employee’s language, one mail however often', async () => {
@@ -240,6 +249,7 @@ describe('actions, minutes and homes', () => {
     ).toEqual([
       ['Tilmeld kursus', 'Erik Medarbetare'],
       ['Book lokale', 'Maja Chef'],
+      ['Ring kunden', 'Maja Chef'],
     ]);
     expect(minutes.content.nextMeeting?.date).toBeTruthy();
     expect((await c.employee.post(`/api/one-on-ones/meetings/${m}/finish`)).statusCode).toBe(403);
@@ -280,11 +290,15 @@ describe('actions, minutes and homes', () => {
     const later = await detail(meetings[2]!.id, c.employee);
     expect(later.followUp.map((a: { title: string }) => a.title).sort()).toEqual([
       'Book lokale',
+      'Ring kunden',
       'Tilmeld kursus',
     ]);
     await c.employee.patch(`/api/actions/${actionId}`, { done: true });
     const next = await detail(meetings[1]!.id, c.employee);
-    expect(next.followUp.map((a: { title: string }) => a.title)).toEqual(['Book lokale']);
+    expect(next.followUp.map((a: { title: string }) => a.title)).toEqual([
+      'Book lokale',
+      'Ring kunden',
+    ]);
     const done = (await c.employee.get('/api/actions?status=done')).json();
     expect(done.items[0]).toMatchObject({ id: actionId, done: true, overdue: false });
   });
@@ -296,7 +310,7 @@ describe('actions, minutes and homes', () => {
       person: { id: w.employee.id },
       seriesId,
       cadence: 'every_2_weeks',
-      openActions: 1,
+      openActions: 2,
       overdueActions: 0,
       lastHeld: { id: meetings[0]!.id },
       tooLongSinceLastHeld: false,

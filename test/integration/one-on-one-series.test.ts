@@ -66,6 +66,17 @@ describe('booking a series', () => {
     ).json();
     expect(upcoming.items.every((m: { localTime: string }) => m.localTime === '09:00')).toBe(true);
     expect(upcoming.items[0]).toMatchObject({ status: 'planned', number: 1, durationMinutes: 20 });
+    const p1 = (await c.manager.get(`/api/one-on-ones/series/${s.id}/meetings?limit=10`)).json();
+    const p2 = (
+      await c.manager.get(
+        `/api/one-on-ones/series/${s.id}/meetings?limit=10&cursor=${p1.nextCursor}`,
+      )
+    ).json();
+    expect(p2.items.map((m: { number: number }) => m.number)).toEqual([
+      11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+    ]);
+    const bad = await c.manager.get(`/api/one-on-ones/series/${s.id}/meetings?cursor=nonsense`);
+    expect(bad.statusCode).toBe(400);
   });
 
   it('refuses a time that does not exist on the DST night, in the person’s language', async () => {
