@@ -174,6 +174,15 @@ describe('people import (HR)', () => {
     expect(await byEmail('asa.orsted@a.test')).toMatchObject({ name: 'Åsa Ørsted' });
   });
 
+  it('stores any text as written: quotes, backslashes, braces, commas', async () => {
+    const name = 'Ann "Annie" {Berg}, C:\\Temp\\ NULL';
+    const csv = `name;email;job_title\n"${name.replace(/"/g, '""')}";odd@a.test;NULL\n`;
+    const res = await post(hr, csv);
+    expect(res.statusCode).toBe(200);
+    expect(await byEmail('odd@a.test')).toMatchObject({ name, jobTitle: 'NULL' });
+    expect((await post(hr, csv)).json()).toMatchObject({ unchanged: 1 });
+  });
+
   it('matches by employee number, then by e-mail', async () => {
     const res = await post(
       hr,

@@ -167,7 +167,11 @@ export function planImport(file: ImportFile, ctx: PlanContext): PlanResult {
     if (!folded.has(f)) folded.set(f, d.id);
   };
   ctx.departments.forEach(addUnit);
+  const pathIds = new Map<string, string>(); // most rows share a handful of paths
   const departmentOf = (path: string[]): string => {
+    const pathKey = path.join('\u0000');
+    const known = pathIds.get(pathKey);
+    if (known) return known;
     let parentId: string | null = null;
     for (const name of path) {
       let id: string | undefined =
@@ -180,6 +184,7 @@ export function planImport(file: ImportFile, ctx: PlanContext): PlanResult {
       }
       parentId = id;
     }
+    pathIds.set(pathKey, parentId!);
     return parentId!;
   };
 
@@ -332,5 +337,8 @@ export function managersFirst(people: PersonValues[]): PersonValues[] {
     let d = node ? depth.get(node.id)! + 1 : 0;
     for (let i = path.length - 1; i >= 0; i--) depth.set(path[i]!, d++);
   }
-  return [...people].sort((a, b) => depth.get(a.id)! - depth.get(b.id)!);
+  // Bucket by depth (a sort with map look-ups in the comparator is slow at 50,000 rows).
+  const levels: PersonValues[][] = [];
+  for (const p of people) (levels[depth.get(p.id)!] ??= []).push(p);
+  return levels.flat();
 }

@@ -1,4 +1,4 @@
-import { parse, type CsvError, type Info } from 'csv-parse/sync';
+import { parse, type CsvError } from 'csv-parse/sync';
 import { AppError } from '../errors';
 import type { Role } from '../roles';
 import { mapHeader, type HeaderMap, type ImportField } from './columns';
@@ -66,8 +66,6 @@ export function detectDelimiter(headerLine: string): string {
   return best;
 }
 
-type Record_ = { record: string[]; info: Info };
-
 /**
  * Reads an import file: decodes the bytes, finds the delimiter, maps the header and checks each
  * row's cells. Relations between rows and with stored people are checked later (see plan.ts).
@@ -82,14 +80,10 @@ export function readImportFile(bytes: Uint8Array): ImportFile {
   const firstLine = /^[^\r\n]*/.exec(text)?.[0] ?? '';
   const delimiter = hint?.[1] ?? detectDelimiter(firstLine);
 
-  let records: Record_[];
+  let records: string[][];
   try {
-    records = parse(text, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as unknown as Record_[];
+    // Blank lines stay in as [''], so a record's index is its spreadsheet row.
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false });
   } catch (err) {
     const e = err as CsvError & { records?: number };
     if (typeof e.code !== 'string' || !e.code.startsWith('CSV_')) throw err;
@@ -107,11 +101,11 @@ export function readImportFile(bytes: Uint8Array): ImportFile {
 
   // Excel writes a blank spreadsheet row as a line of separators: blank in every cell.
   const isBlank = (r: string[]) => r.every((c) => c.trim() === '');
-  const headerIndex = records.findIndex((r) => !isBlank(r.record));
+  const headerIndex = records.findIndex((r) => !isBlank(r));
   if (headerIndex < 0) throw new AppError('import.empty');
-  const header = mapHeader(records[headerIndex]!.record, headerIndex + 1);
+  const header = mapHeader(records[headerIndex]!, headerIndex + 1);
   const dataRecords = records.slice(headerIndex + 1);
-  const dataCount = dataRecords.reduce((n, r) => (isBlank(r.record) ? n : n + 1), 0);
+  const dataCount = dataRecords.reduce((n, r) => (isBlank(r) ? n : n + 1), 0);
   if (dataCount === 0) throw new AppError('import.empty');
   if (dataCount > MAX_ROWS) throw new AppError('import.too_large');
 
@@ -126,8 +120,8 @@ export function readImportFile(bytes: Uint8Array): ImportFile {
   // Without a name or e-mail column no row can be checked: report the header alone.
   if (header.issues.some((i) => i.code === 'header.missing_column')) return file;
   dataRecords.forEach((r, i) => {
-    if (isBlank(r.record)) return;
-    readRow(file, header, r.record, headerIndex + 2 + i);
+    if (isBlank(r)) return;
+    readRow(file, header, r, headerIndex + 2 + i);
   });
   return file;
 }

@@ -98,15 +98,25 @@ export function parseLocale(raw: string): Parsed<ImportLocale | null> {
   return locale ? ok(locale) : bad('locale.invalid', { value: raw.trim() });
 }
 
-let zoneSpelling: Map<string, string> | undefined;
+/** Zones already looked at: checking one builds an Intl formatter, too slow for every row. */
+const zones = new Map<string, string | null>();
 
 /** An IANA time zone, spelled the standard way ("europe/oslo" becomes "Europe/Oslo"). */
 export function parseTimeZone(raw: string): Parsed<string | null> {
   const text = raw.trim();
   if (!text) return ok(null);
-  if (!isValidTimeZone(text)) return bad('time_zone.invalid', { value: text });
-  zoneSpelling ??= new Map(Intl.supportedValuesOf('timeZone').map((z) => [z.toLowerCase(), z]));
-  return ok(zoneSpelling.get(text.toLowerCase()) ?? text);
+  let zone = zones.get(text);
+  if (zone === undefined) {
+    zone = isValidTimeZone(text) ? (canonicalSpelling().get(text.toLowerCase()) ?? text) : null;
+    if (zones.size < 1000) zones.set(text, zone);
+  }
+  return zone ? ok(zone) : bad('time_zone.invalid', { value: text });
+}
+
+let spelling: Map<string, string> | undefined;
+function canonicalSpelling(): Map<string, string> {
+  spelling ??= new Map(Intl.supportedValuesOf('timeZone').map((z) => [z.toLowerCase(), z]));
+  return spelling;
 }
 
 /** Roles separated by "|" or "," (or ";"), any case; empty is no roles. */
