@@ -235,20 +235,26 @@ function ImportGuide() {
     <section className="section" aria-labelledby="guide">
       <h2 id="guide">{t('import.guide.title')}</h2>
       <p>{t('import.guide.intro')}</p>
-      <table className="table table--compact table--stack">
-        <thead>
-          <tr>
-            <th scope="col">{t('import.guide.column')}</th>
-            <th scope="col">{t('import.guide.meaning')}</th>
+      <table className="table table--compact table--stack" role="table">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              {t('import.guide.column')}
+            </th>
+            <th scope="col" role="columnheader">
+              {t('import.guide.meaning')}
+            </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {COLUMNS.map((c) => (
-            <tr key={c}>
-              <th scope="row">
+            <tr key={c} role="row">
+              <th scope="row" role="rowheader">
                 <code>{c}</code>
               </th>
-              <td data-label={t('import.guide.meaning')}>{t(`import.guide.columns.${c}`)}</td>
+              <td role="cell" data-label={t('import.guide.meaning')}>
+                {t(`import.guide.columns.${c}`)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -126,29 +126,44 @@ export function PeoplePage() {
               ? t('list.showingMore', { count: people.length })
               : t('list.showing', { count: people.length })}
           </p>
-          <table className="table table--stack">
+          {/* Explicit roles: the phone layout restyles the table as blocks, which drops them. */}
+          <table className="table table--stack" role="table">
             <caption className="visually-hidden">{t('list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.name')}</th>
-                <th scope="col">{t('field.jobTitle')}</th>
-                <th scope="col">{t('field.department')}</th>
-                <th scope="col">{t('field.manager')}</th>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  {t('field.name')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('field.jobTitle')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('field.department')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('field.manager')}
+                </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {people.map((p) => (
-                <tr key={p.id} className={p.active ? undefined : 'is-inactive'}>
-                  <td data-label={t('field.name')}>
+                <tr key={p.id} role="row" className={p.active ? undefined : 'is-inactive'}>
+                  <td role="cell" data-label={t('field.name')}>
                     <Link to={`/people/${p.id}`} className="table__primary">
                       {p.name}
                     </Link>
                     {p.active ? null : <span className="badge">{t('list.deactivated')}</span>}
                     <span className="table__sub">{p.email}</span>
                   </td>
-                  <td data-label={t('field.jobTitle')}>{p.jobTitle ?? '–'}</td>
-                  <td data-label={t('field.department')}>{p.departmentName ?? '–'}</td>
-                  <td data-label={t('field.manager')}>{p.managerName ?? '–'}</td>
+                  <td role="cell" data-label={t('field.jobTitle')}>
+                    {p.jobTitle ?? '–'}
+                  </td>
+                  <td role="cell" data-label={t('field.department')}>
+                    {p.departmentName ?? '–'}
+                  </td>
+                  <td role="cell" data-label={t('field.manager')}>
+                    {p.managerName ?? '–'}
+                  </td>
                 </tr>
               ))}
             </tbody>
