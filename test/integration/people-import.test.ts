@@ -349,6 +349,20 @@ describe('people import (HR)', () => {
   });
 });
 
+describe('the guide', () => {
+  it('imports the Swedish and Danish examples in docs/csv-import.md', async () => {
+    const guide = fs.readFileSync('docs/csv-import.md', 'utf8');
+    const examples = [...guide.matchAll(/```csv\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples).toHaveLength(2);
+    const [swedish, danish] = examples;
+    const sv = await post(hr, Buffer.concat([BOM, Buffer.from(swedish!.replace(/\n/g, '\r\n'))]));
+    expect(sv.json()).toMatchObject({ created: 5, updated: 0, total: 5 });
+    const da = await post(hr, Buffer.from(danish!, 'latin1'));
+    expect(da.json()).toMatchObject({ created: 4, total: 4 });
+    expect(await byEmail('soren.orsted@firma.dk')).toMatchObject({ name: 'Søren Ørsted' });
+  });
+});
+
 describe('who may import', () => {
   it('refuses employees and managers (403), and stores nothing', async () => {
     const before = await countIn(people);
