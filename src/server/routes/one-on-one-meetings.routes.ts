@@ -61,6 +61,7 @@ export function presentMeetingDetail(d: Detail, actor: Actor): z.infer<typeof Me
 export async function oneOnOneMeetingRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const meetings = () => app.services.oneOnOne.meetings;
+  const notes = () => app.services.oneOnOne.notes;
   const series = () => app.services.oneOnOne.series;
   const tags = ['one-on-ones'];
 
@@ -155,7 +156,7 @@ export async function oneOnOneMeetingRoutes(app: FastifyInstance) {
     async (request) =>
       presentPrivateNote(
         request.params.id,
-        await meetings().privateNote(requireActor(request), request.params.id),
+        await notes().privateNote(requireActor(request), request.params.id),
       ),
   );
 
@@ -176,7 +177,7 @@ export async function oneOnOneMeetingRoutes(app: FastifyInstance) {
     async (request) =>
       presentPrivateNote(
         request.params.id,
-        await meetings().savePrivateNote(requireActor(request), request.params.id, request.body),
+        await notes().savePrivateNote(requireActor(request), request.params.id, request.body),
       ),
   );
 }

@@ -10,6 +10,7 @@ import { ErrorSchema, IdParams, Ok, errors } from './schemas';
 export async function oneOnOnePointRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const meetings = () => app.services.oneOnOne.meetings;
+  const notes = () => app.services.oneOnOne.notes;
   const tags = ['one-on-ones'];
 
   r.patch(
@@ -81,7 +82,7 @@ export async function oneOnOnePointRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const res = await meetings().saveNote(requireActor(request), request.params.id, request.body);
+      const res = await notes().saveNote(requireActor(request), request.params.id, request.body);
       return { note: presentSharedNote(res.note), merged: res.merged };
     },
   );

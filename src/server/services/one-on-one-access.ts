@@ -11,6 +11,7 @@ import {
   type MeetingRow,
   type SeriesRow,
 } from '../repositories/one-on-one-series.repository';
+import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import { oneOnOneTemplateRepository } from '../repositories/one-on-one-template.repository';
 import { randomUUID } from 'node:crypto';
 
@@ -29,10 +30,18 @@ export async function loadMeeting(
   action: PairActionName,
   opts: { lock?: boolean } = {},
 ): Promise<{ meeting: MeetingRow; series: SeriesRow }> {
-  const row = await oneOnOneSeriesRepository.findMeeting(db, actor.orgId, meetingId, opts.lock);
+  const row = await occurrenceRepo.findMeeting(db, actor.orgId, meetingId, opts.lock);
   if (!row) throw new AppError('not_found');
   authorize(actor, { do: action, pair: pairOf(row.series) } as OneOnOneAction);
   return row;
+}
+
+/** Loads an agenda point with its meeting (locked) and series, checking `action` on the pair. */
+export async function loadPoint(db: DbOrTx, actor: Actor, pointId: string, action: PairActionName) {
+  const point = await oneOnOneMeetingRepository.findPoint(db, actor.orgId, pointId);
+  if (!point) throw new AppError('not_found');
+  const { meeting, series } = await loadMeeting(db, actor, point.meetingId, action, { lock: true });
+  return { point, meeting, series };
 }
 
 /** Loads a series and checks the actor may do `action` on it. */
@@ -83,7 +92,7 @@ export async function ensureAgenda(
     meeting.templateSnapshot = snapshot;
     return snapshot;
   }
-  const fresh = await oneOnOneSeriesRepository.findMeeting(db, meeting.orgId, meeting.id);
+  const fresh = await occurrenceRepo.findMeeting(db, meeting.orgId, meeting.id);
   meeting.templateSnapshot = fresh?.meeting.templateSnapshot ?? snapshot;
   return meeting.templateSnapshot;
 }

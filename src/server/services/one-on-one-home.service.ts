@@ -7,6 +7,7 @@ import { oneOnOneActionRepository as actionRepo } from '../repositories/one-on-o
 import { oneOnOneHomeRepository as homeRepo } from '../repositories/one-on-one-home.repository';
 import { oneOnOneMinutesRepository as minutesRepo } from '../repositories/one-on-one-minutes.repository';
 import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
+import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import type { OneOnOneSeriesService } from './one-on-one-series.service';
 
 /** What the manager's and the employee's home pages show about 1:1s. */
@@ -39,7 +40,7 @@ export function createOneOnOneHomeService(db: Db, series: OneOnOneSeriesService)
         await seriesRepo.listForParticipant(db, actor.orgId, actor.personId, false)
       ).find((s) => s.series.employeeId === actor.personId);
       const [next, actions, minutes] = await Promise.all([
-        active ? seriesRepo.nextOpenMeeting(db, actor.orgId, active.series.id, now) : undefined,
+        active ? occurrenceRepo.nextOpenMeeting(db, actor.orgId, active.series.id, now) : undefined,
         actionRepo.listForOwner(db, actor.orgId, actor.personId, { status: 'open', limit: 50 }),
         minutesRepo.listForEmployee(db, actor.orgId, actor.personId, { limit: 10 }),
       ]);

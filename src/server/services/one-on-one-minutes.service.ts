@@ -10,7 +10,7 @@ import { authorize } from '../policies/index';
 import { oneOnOneActionRepository as actionRepo } from '../repositories/one-on-one-action.repository';
 import { oneOnOneMeetingRepository as meetingRepo } from '../repositories/one-on-one-meeting.repository';
 import { oneOnOneMinutesRepository as minutesRepo } from '../repositories/one-on-one-minutes.repository';
-import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
+import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import { organisationRepository } from '../repositories/organisation.repository';
 import { peopleRepository } from '../repositories/people.repository';
 import { ensureAgenda, loadMeeting, pairOf } from './one-on-one-access';
@@ -47,7 +47,7 @@ export function createOneOnOneMinutesService(db: Db) {
           meetingRepo.pointsWithNotes(tx, actor.orgId, meetingId),
           actionRepo.forMeeting(tx, actor.orgId, meetingId),
           actionRepo.followUp(tx, actor.orgId, pairOf(series), meeting.startsAt),
-          seriesRepo.nextOpenMeeting(tx, actor.orgId, series.id, meeting.startsAt),
+          occurrenceRepo.nextOpenMeeting(tx, actor.orgId, series.id, meeting.startsAt),
           peopleRepository.findByIds(tx, actor.orgId, [series.managerId, series.employeeId]),
           organisationRepository.findById(tx, actor.orgId),
         ]);
@@ -86,7 +86,7 @@ export function createOneOnOneMinutesService(db: Db) {
           nextMeeting: next ? { startsAt: next.startsAt, timeZone: next.timeZone } : null,
         });
         const now = new Date();
-        await seriesRepo.updateMeeting(tx, actor.orgId, meetingId, {
+        await occurrenceRepo.updateMeeting(tx, actor.orgId, meetingId, {
           status: 'held',
           heldAt: meeting.heldAt ?? now,
           statusChangedBy: actor.personId,

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, DbOrTx } from '../../db/client';
-import { AppError, fieldError } from '../../domain/errors';
-import { datesBetween, type Cadence, type MonthlyOrdinal } from '../../domain/one-on-one/cadence';
+import { Temporal } from 'temporal-polyfill';
+import type { Db } from '../../db/client';
+import { AppError } from '../../domain/errors';
+import type { Cadence, MonthlyOrdinal } from '../../domain/one-on-one/cadence';
 import {
-  DURATION_MAX,
-  DURATION_MIN,
-  horizonExtension,
   horizonFor,
-  HORIZON_SLACK_DAYS,
   localTimeExists,
-  nextDay,
   planRecurrenceChange,
   slotsBetween,
   todayIn,
@@ -17,22 +13,32 @@ import {
   type Recurrence,
 } from '../../domain/one-on-one/occurrences';
 import type { Actor } from '../../domain/roles';
-import { isValidTimeZone } from '../../domain/time-zone';
 import { can } from '../policies/index';
 import { peopleRepository } from '../repositories/people.repository';
 import { violatedUniqueConstraint } from '../repositories/pg-errors';
+import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import {
   oneOnOneSeriesRepository as seriesRepo,
   type SeriesRow,
 } from '../repositories/one-on-one-series.repository';
-import {
-  DEFAULT_TEMPLATE_REF,
-  builtinTemplates,
-  oneOnOneTemplateRepository,
-  parseTemplateRef,
-} from '../repositories/one-on-one-template.repository';
+import { DEFAULT_TEMPLATE_REF } from '../repositories/one-on-one-template.repository';
 import { loadMeeting, loadSeries } from './one-on-one-access';
-import { Temporal } from 'temporal-polyfill';
+import {
+  checkRecurrence,
+  extendSeries,
+  extendTo,
+  horizonEnd,
+  recurrenceOf,
+  REASON_SERIES_CHANGED,
+  resolveTemplate,
+} from './one-on-one-planning';
+
+export {
+  endSeriesForChangedReportingLines,
+  extendHorizons,
+  REASON_REPORTING_LINE,
+  REASON_SERIES_CHANGED,
+} from './one-on-one-planning';
 
 export const PLACE_KINDS = ['walk_and_talk', 'room', 'video'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
@@ -49,100 +55,6 @@ export type SeriesInput = {
   template?: string;
 };
 export type SeriesPatch = Partial<Omit<SeriesInput, 'employeeId'>>;
-
-/** Why the system ended a series or cancelled a meeting (translated in oneOnOne.reason.*). */
-export const REASON_REPORTING_LINE = 'reporting_line_changed';
-export const REASON_SERIES_CHANGED = 'series_changed';
-
-const recurrenceOf = (s: SeriesRow): Recurrence => ({
-  cadence: s.cadence as Cadence,
-  startDate: s.startDate,
-  monthlyOrdinal: s.monthlyOrdinal as MonthlyOrdinal | null,
-  localTime: s.localTime,
-  timeZone: s.timeZone,
-  durationMinutes: s.durationMinutes,
-});
-
-/** The end of the planning horizon for a series' zone, with slack so reads rarely write. */
-function horizonEnd(timeZone: string, now: Date): string {
-  return Temporal.PlainDate.from(horizonFor(todayIn(timeZone, now)))
-    .add({ days: HORIZON_SLACK_DAYS })
-    .toString();
-}
-
-/** Refuses what cannot be booked: bad zone, length out of range, past start, a DST-gap time. */
-function checkRecurrence(rec: Recurrence, now: Date): void {
-  if (!isValidTimeZone(rec.timeZone)) throw fieldError('timeZone', 'time_zone');
-  if (rec.durationMinutes < DURATION_MIN || rec.durationMinutes > DURATION_MAX)
-    throw new AppError('oneOnOne.duration_out_of_range', { min: DURATION_MIN, max: DURATION_MAX });
-  const today = todayIn(rec.timeZone, now);
-  if (rec.startDate < today) throw new AppError('oneOnOne.start_in_past');
-  const first = datesBetween(rec, rec.startDate, horizonFor(rec.startDate))[0] ?? rec.startDate;
-  if (!localTimeExists(first, rec.localTime, rec.timeZone))
-    throw new AppError('oneOnOne.time_not_exist', {
-      time: rec.localTime,
-      date: first,
-      timeZone: rec.timeZone,
-    });
-}
-
-async function resolveTemplate(db: DbOrTx, orgId: string, ref: string) {
-  const parsed = parseTemplateRef(ref);
-  if (!parsed) throw new AppError('oneOnOne.template_not_found');
-  if (parsed.builtinKey !== null) {
-    if (!builtinTemplates().has(parsed.builtinKey))
-      throw new AppError('oneOnOne.template_not_found');
-    return parsed;
-  }
-  const row = await oneOnOneTemplateRepository.findOrg(db, orgId, parsed.templateId);
-  if (!row || row.archivedAt) throw new AppError('oneOnOne.template_not_found');
-  return parsed;
-}
-
-/** Adds the meetings between the series' horizon and `until`, once (see claimHorizon). */
-async function extendTo(tx: DbOrTx, series: SeriesRow, until: string): Promise<void> {
-  if (until <= series.horizonUntil) return;
-  if (!(await seriesRepo.claimHorizon(tx, series.orgId, series.id, series.horizonUntil, until)))
-    return;
-  const slots = slotsBetween(recurrenceOf(series), nextDay(series.horizonUntil), until);
-  await seriesRepo.insertMeetings(tx, series, slots, randomUUID);
-}
-
-/** Extends every running series whose horizon is short; for a scheduled job. Returns the count. */
-export async function extendHorizons(db: Db, now = new Date(), batch = 500): Promise<number> {
-  // A day of margin covers zones ahead of UTC; each series then uses its own zone.
-  const threshold = Temporal.PlainDate.from(horizonFor(todayIn('UTC', now))).add({ days: 1 });
-  const due = await seriesRepo.dueForExtension(db, threshold.toString(), null, batch);
-  for (const s of due) await extendSeries(db, s, now);
-  return due.length;
-}
-
-async function extendSeries(db: Db, s: SeriesRow, now: Date): Promise<void> {
-  const to = horizonExtension(s.horizonUntil, todayIn(s.timeZone, now));
-  if (to) await db.transaction((tx) => extendTo(tx, s, to));
-}
-
-/**
- * Ends the running series of these people whose manager changed: no new meetings, and the
- * ones still to come are cancelled with reason "reporting line changed". History stays with
- * the pair. Called by the people service and by the CSV import, inside their transaction.
- */
-export async function endSeriesForChangedReportingLines(
-  tx: DbOrTx,
-  orgId: string,
-  personIds: string[],
-  now: Date = new Date(),
-): Promise<number> {
-  const changed = await seriesRepo.withChangedReportingLine(tx, orgId, personIds);
-  await seriesRepo.endSeries(
-    tx,
-    orgId,
-    changed.map((c) => c.id),
-    REASON_REPORTING_LINE,
-    now,
-  );
-  return changed.length;
-}
 
 /** Booking and changing 1:1 series, moving and cancelling single meetings. */
 export function createOneOnOneSeriesService(db: Db) {
@@ -233,7 +145,7 @@ export function createOneOnOneSeriesService(db: Db) {
       await loadSeries(db, actor, id, 'oneOnOne.series.read');
       if (opts.direction === 'upcoming')
         await ensureHorizons({ orgId: actor.orgId, seriesIds: [id] });
-      return seriesRepo.listMeetings(db, actor.orgId, id, { ...opts, now: new Date() });
+      return occurrenceRepo.listMeetings(db, actor.orgId, id, { ...opts, now: new Date() });
     },
 
     /**
@@ -245,7 +157,7 @@ export function createOneOnOneSeriesService(db: Db) {
       return db.transaction(async (tx) => {
         const series = await loadSeries(tx, actor, id, 'oneOnOne.series.manage', { lock: true });
         if (series.endedAt) throw new AppError('oneOnOne.series_ended');
-        const future = await seriesRepo.futurePlanned(tx, actor.orgId, id, now);
+        const future = await occurrenceRepo.futurePlanned(tx, actor.orgId, id, now);
         const recurrenceChanged = (
           [
             'cadence',
@@ -281,21 +193,21 @@ export function createOneOnOneSeriesService(db: Db) {
           );
           const plan = planRecurrenceChange(future, slots);
           for (const { meeting, slot } of plan.reuse)
-            await seriesRepo.updateMeeting(tx, actor.orgId, meeting.id, {
+            await occurrenceRepo.updateMeeting(tx, actor.orgId, meeting.id, {
               localDate: slot.localDate,
               startsAt: slot.startsAt,
               endsAt: slot.endsAt,
               timeZone: next.timeZone,
               durationMinutes: next.durationMinutes,
             });
-          await seriesRepo.cancelMeetings(
+          await occurrenceRepo.cancelMeetings(
             tx,
             actor.orgId,
             plan.drop.filter((m) => m.hasAgenda).map((m) => m.id),
             REASON_SERIES_CHANGED,
             actor.personId,
           );
-          await seriesRepo.deleteUnpreparedMeetings(
+          await occurrenceRepo.deleteUnpreparedMeetings(
             tx,
             actor.orgId,
             plan.drop.filter((m) => !m.hasAgenda).map((m) => m.id),
@@ -309,9 +221,10 @@ export function createOneOnOneSeriesService(db: Db) {
             durationMinutes: next.durationMinutes,
             horizonUntil,
           });
-          await seriesRepo.insertMeetings(tx, updated!, plan.add, randomUUID);
+          await occurrenceRepo.insertMeetings(tx, updated!, plan.add, randomUUID);
         }
-        if (patch.place) await seriesRepo.updateUpcomingMeetings(tx, actor.orgId, id, now, place);
+        if (patch.place)
+          await occurrenceRepo.updateUpcomingMeetings(tx, actor.orgId, id, now, place);
         return (await seriesRepo.update(tx, actor.orgId, id, {
           ...place,
           ...(template
@@ -340,7 +253,7 @@ export function createOneOnOneSeriesService(db: Db) {
             timeZone: meeting.timeZone,
           });
         const startsAt = toInstant(input.date, input.time, meeting.timeZone);
-        return (await seriesRepo.updateMeeting(tx, actor.orgId, meetingId, {
+        return (await occurrenceRepo.updateMeeting(tx, actor.orgId, meetingId, {
           status: 'moved',
           localDate: input.date,
           startsAt,
@@ -362,7 +275,7 @@ export function createOneOnOneSeriesService(db: Db) {
         });
         if (meeting.status !== 'planned' && meeting.status !== 'moved')
           throw new AppError('oneOnOne.meeting_not_open');
-        return (await seriesRepo.updateMeeting(tx, actor.orgId, meetingId, {
+        return (await occurrenceRepo.updateMeeting(tx, actor.orgId, meetingId, {
           status: 'cancelled',
           statusReason: input.reason.trim(),
           statusReasonCode: null,

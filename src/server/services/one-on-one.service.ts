@@ -3,6 +3,7 @@ import { createOneOnOneActionService } from './one-on-one-action.service';
 import { createOneOnOneHomeService } from './one-on-one-home.service';
 import { createOneOnOneMeetingService } from './one-on-one-meeting.service';
 import { createOneOnOneMinutesService } from './one-on-one-minutes.service';
+import { createOneOnOneNoteService } from './one-on-one-note.service';
 import { createOneOnOneSeriesService } from './one-on-one-series.service';
 import { createOneOnOneTemplateService } from './one-on-one-template.service';
 
@@ -14,6 +15,7 @@ export function createOneOnOneServices(db: Db) {
   return {
     series,
     meetings: createOneOnOneMeetingService(db),
+    notes: createOneOnOneNoteService(db),
     actions: createOneOnOneActionService(db),
     minutes: createOneOnOneMinutesService(db),
     home: createOneOnOneHomeService(db, series),

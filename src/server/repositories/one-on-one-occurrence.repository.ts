@@ -1,0 +1,208 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, max, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { oneOnOneMeetings, oneOnOneSeries } from '../../db/schema/index';
+import type { MeetingStatus } from '../../domain/one-on-one/actions';
+import type { Slot } from '../../domain/one-on-one/occurrences';
+import type { SeriesRow } from './one-on-one-series.repository';
+
+export type MeetingRow = typeof oneOnOneMeetings.$inferSelect;
+
+const OPEN_STATUSES: MeetingStatus[] = ['planned', 'moved'];
+
+/** The meetings (occurrences) of series: planned, moved, cancelled, held. Scoped by org id. */
+export const oneOnOneOccurrenceRepository = {
+  async maxSeq(db: DbOrTx, orgId: string, seriesId: string): Promise<number> {
+    const [row] = await db
+      .select({ n: max(oneOnOneMeetings.seq) })
+      .from(oneOnOneMeetings)
+      .where(and(eq(oneOnOneMeetings.orgId, orgId), eq(oneOnOneMeetings.seriesId, seriesId)));
+    return row?.n ?? 0;
+  },
+
+  /** Adds meetings for `slots` after the highest sequence number of the series. */
+  async insertMeetings(db: DbOrTx, series: SeriesRow, slots: Slot[], ids: () => string) {
+    if (slots.length === 0) return;
+    const first = (await this.maxSeq(db, series.orgId, series.id)) + 1;
+    await db
+      .insert(oneOnOneMeetings)
+      .values(
+        slots.map((s, i) => ({
+          orgId: series.orgId,
+          id: ids(),
+          seriesId: series.id,
+          managerId: series.managerId,
+          employeeId: series.employeeId,
+          seq: first + i,
+          localDate: s.localDate,
+          timeZone: series.timeZone,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          durationMinutes: series.durationMinutes,
+          placeKind: series.placeKind,
+          placeDetail: series.placeDetail,
+        })),
+      )
+      .onConflictDoNothing();
+  },
+
+  /** Still-planned (never moved) meetings of a series that start after `after`, in order. */
+  async futurePlanned(db: DbOrTx, orgId: string, seriesId: string, after: Date) {
+    return db
+      .select({
+        id: oneOnOneMeetings.id,
+        localDate: oneOnOneMeetings.localDate,
+        hasAgenda: sql<boolean>`${oneOnOneMeetings.templateSnapshot} is not null`,
+      })
+      .from(oneOnOneMeetings)
+      .where(
+        and(
+          eq(oneOnOneMeetings.orgId, orgId),
+          eq(oneOnOneMeetings.seriesId, seriesId),
+          eq(oneOnOneMeetings.status, 'planned'),
+          gt(oneOnOneMeetings.startsAt, after),
+        ),
+      )
+      .orderBy(asc(oneOnOneMeetings.startsAt));
+  },
+
+  async updateMeeting(db: DbOrTx, orgId: string, id: string, patch: Partial<MeetingRow>) {
+    const [row] = await db
+      .update(oneOnOneMeetings)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(oneOnOneMeetings.orgId, orgId), eq(oneOnOneMeetings.id, id)))
+      .returning();
+    return row;
+  },
+
+  /** Sets place (and length) on the meetings still to come. */
+  async updateUpcomingMeetings(
+    db: DbOrTx,
+    orgId: string,
+    seriesId: string,
+    after: Date,
+    patch: Partial<MeetingRow>,
+  ) {
+    await db
+      .update(oneOnOneMeetings)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(
+        and(
+          eq(oneOnOneMeetings.orgId, orgId),
+          eq(oneOnOneMeetings.seriesId, seriesId),
+          inArray(oneOnOneMeetings.status, OPEN_STATUSES),
+          gt(oneOnOneMeetings.startsAt, after),
+        ),
+      );
+  },
+
+  /** Deletes planned meetings nobody has prepared (no agenda yet). */
+  async deleteUnpreparedMeetings(db: DbOrTx, orgId: string, ids: string[]) {
+    if (ids.length === 0) return;
+    await db
+      .delete(oneOnOneMeetings)
+      .where(
+        and(
+          eq(oneOnOneMeetings.orgId, orgId),
+          inArray(oneOnOneMeetings.id, ids),
+          isNull(oneOnOneMeetings.templateSnapshot),
+        ),
+      );
+  },
+
+  async cancelMeetings(
+    db: DbOrTx,
+    orgId: string,
+    ids: string[],
+    reasonCode: string,
+    actorId: string | null,
+  ) {
+    if (ids.length === 0) return;
+    await db
+      .update(oneOnOneMeetings)
+      .set({
+        status: 'cancelled',
+        statusReasonCode: reasonCode,
+        statusChangedBy: actorId,
+        statusChangedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(and(eq(oneOnOneMeetings.orgId, orgId), inArray(oneOnOneMeetings.id, ids)));
+  },
+
+  /** One page of a series' meetings, newest first (history) or oldest first (upcoming). */
+  async listMeetings(
+    db: DbOrTx,
+    orgId: string,
+    seriesId: string,
+    opts: {
+      direction: 'past' | 'upcoming';
+      now: Date;
+      after?: { startsAt: Date; id: string };
+      limit: number;
+    },
+  ) {
+    const past = opts.direction === 'past';
+    const conds: SQL[] = [
+      eq(oneOnOneMeetings.orgId, orgId),
+      eq(oneOnOneMeetings.seriesId, seriesId),
+      past
+        ? lt(oneOnOneMeetings.startsAt, opts.now)
+        : sql`${oneOnOneMeetings.startsAt} >= ${opts.now}`,
+    ];
+    if (opts.after) {
+      const a = opts.after;
+      conds.push(
+        past
+          ? sql`(${oneOnOneMeetings.startsAt}, ${oneOnOneMeetings.id}) < (${a.startsAt}, ${a.id})`
+          : sql`(${oneOnOneMeetings.startsAt}, ${oneOnOneMeetings.id}) > (${a.startsAt}, ${a.id})`,
+      );
+    }
+    return db
+      .select({
+        meeting: oneOnOneMeetings,
+        hasMinutes: sql<boolean>`exists (select 1 from one_on_one_minutes mi where mi.org_id = one_on_one_meetings.org_id and mi.meeting_id = one_on_one_meetings.id)`,
+      })
+      .from(oneOnOneMeetings)
+      .where(and(...conds))
+      .orderBy(
+        past ? desc(oneOnOneMeetings.startsAt) : asc(oneOnOneMeetings.startsAt),
+        past ? desc(oneOnOneMeetings.id) : asc(oneOnOneMeetings.id),
+      )
+      .limit(opts.limit);
+  },
+
+  async findMeeting(db: DbOrTx, orgId: string, id: string, lock = false) {
+    const q = db
+      .select({ meeting: oneOnOneMeetings, series: oneOnOneSeries })
+      .from(oneOnOneMeetings)
+      .innerJoin(
+        oneOnOneSeries,
+        and(
+          eq(oneOnOneSeries.orgId, oneOnOneMeetings.orgId),
+          eq(oneOnOneSeries.id, oneOnOneMeetings.seriesId),
+        ),
+      )
+      .where(and(eq(oneOnOneMeetings.orgId, orgId), eq(oneOnOneMeetings.id, id)))
+      .limit(1);
+    const [row] = lock ? await q.for('update', { of: oneOnOneMeetings }) : await q;
+    return row;
+  },
+
+  /** The first meeting of the series still to take place after `after`. */
+  async nextOpenMeeting(db: DbOrTx, orgId: string, seriesId: string, after: Date) {
+    const [row] = await db
+      .select()
+      .from(oneOnOneMeetings)
+      .where(
+        and(
+          eq(oneOnOneMeetings.orgId, orgId),
+          eq(oneOnOneMeetings.seriesId, seriesId),
+          inArray(oneOnOneMeetings.status, OPEN_STATUSES),
+          gt(oneOnOneMeetings.startsAt, after),
+        ),
+      )
+      .orderBy(asc(oneOnOneMeetings.startsAt))
+      .limit(1);
+    return row;
+  },
+};
