@@ -337,6 +337,21 @@ describe('people import (HR)', () => {
     ]);
   });
 
+  it('takes files beyond the 1 MB default body limit, and refuses more than 50 MB', async () => {
+    const rows = Array.from(
+      { length: 30_000 },
+      (_, i) => `Person ${i};big${i}@a.test;Lager / Plock`,
+    );
+    const big = `namn;e-post;avdelning\n${rows.join('\n')}\n`;
+    expect(big.length).toBeGreaterThan(1024 * 1024);
+    const res = await post(hr, big, 'preview');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ created: 30_000, total: 30_000 });
+    const huge = await post(hr, Buffer.alloc(50 * 1024 * 1024 + 1, 'a'), 'preview');
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.code).toBe('import.too_large');
+  });
+
   it('refuses an empty file and a file that is not text', async () => {
     const empty = await post(hr, 'namn;e-post\r\n');
     expect(empty.statusCode).toBe(400);
