@@ -63,9 +63,16 @@ export class AppError extends Error {
     readonly params: Record<string, unknown> = {},
     readonly issues: FieldIssue[] = [],
     readonly details?: unknown,
+    /** The input field the error is about, so a form can show it there. */
+    readonly field?: string,
   ) {
     super(code);
     this.name = 'AppError';
+  }
+
+  /** An error about one field whose message is the error's own (e.g. an e-mail already taken). */
+  static at(field: string, code: ErrorCode, params: Record<string, unknown> = {}): AppError {
+    return new AppError(code, params, [], undefined, field);
   }
 }
 

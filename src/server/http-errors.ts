@@ -98,6 +98,9 @@ export function errorBody(err: AppError, t: TFunction): ErrorBody {
     }));
     if (err.code === 'validation') body.error.message = body.error.fields[0]?.message ?? '';
   }
+  if (err.field) {
+    body.error.fields = [{ path: err.field, code: err.code, message: body.error.message }];
+  }
   if (err.details !== undefined) body.error.details = err.details;
   return body;
 }

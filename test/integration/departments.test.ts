@@ -33,9 +33,11 @@ describe('department tree', () => {
     const b = (await hr.post('/api/departments', { name: 'B', parentId: a.id })).json();
     const c = (await hr.post('/api/departments', { name: 'C', parentId: b.id })).json();
     const cycle = await hr.patch(`/api/departments/${a.id}`, { parentId: c.id });
+    const message = 'En enhed kan ikke placeres i sig selv eller i en af sine underenheder.';
     expect(cycle.json().error).toEqual({
       code: 'department.cycle',
-      message: 'En enhed kan ikke placeres i sig selv eller i en af sine underenheder.',
+      message,
+      fields: [{ path: 'parentId', code: 'department.cycle', message }],
     });
     const self = await hr.patch(`/api/departments/${a.id}`, { parentId: a.id });
     expect(self.json().error.code).toBe('department.cycle');

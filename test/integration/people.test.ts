@@ -104,6 +104,9 @@ describe('people register (HR)', () => {
     const cycle = await hr.patch(`/api/people/${a.id}`, { managerId: c.id });
     expect(cycle.statusCode).toBe(400);
     expect(cycle.json().error.code).toBe('person.manager_cycle');
+    expect(cycle.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'managerId', code: 'person.manager_cycle' }),
+    ]);
     expect((await hr.get(`/api/people/${a.id}`)).json().managerId).toBeNull();
     const self = await hr.patch(`/api/people/${a.id}`, { managerId: a.id });
     expect(self.json().error.code).toBe('person.manager_self');

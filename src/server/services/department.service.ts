@@ -10,7 +10,7 @@ import { violatedUniqueConstraint } from '../repositories/pg-errors';
 
 function translateUnique(err: unknown): never {
   if (violatedUniqueConstraint(err) === 'departments_sibling_name_uq')
-    throw new AppError('department.name_taken');
+    throw AppError.at('name', 'department.name_taken');
   throw err;
 }
 
@@ -29,7 +29,7 @@ export function createDepartmentService(db: Db) {
           input.parentId &&
           !(await departmentRepository.findById(tx, actor.orgId, input.parentId))
         )
-          throw new AppError('department.parent_not_found');
+          throw AppError.at('parentId', 'department.parent_not_found');
         const id = randomUUID();
         const row = await departmentRepository
           .insert(tx, {
@@ -57,9 +57,10 @@ export function createDepartmentService(db: Db) {
         const byId = new Map(all.map((d) => [d.id, d]));
         if (!byId.has(id)) throw new AppError('not_found');
         if (input.parentId) {
-          if (!byId.has(input.parentId)) throw new AppError('department.parent_not_found');
+          if (!byId.has(input.parentId))
+            throw AppError.at('parentId', 'department.parent_not_found');
           if (wouldCreateCycle(id, input.parentId, (x) => byId.get(x)?.parentId))
-            throw new AppError('department.cycle');
+            throw AppError.at('parentId', 'department.cycle');
         }
         const row = await departmentRepository
           .update(tx, actor.orgId, id, {

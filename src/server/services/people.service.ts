@@ -27,9 +27,9 @@ export type PersonInput = {
 /** Turns a unique-key violation from the database into the error a person understands. */
 function translateUnique(err: unknown): never {
   const constraint = violatedUniqueConstraint(err);
-  if (constraint === 'people_email_uq') throw new AppError('person.email_taken');
+  if (constraint === 'people_email_uq') throw AppError.at('email', 'person.email_taken');
   if (constraint === 'people_employee_number_uq')
-    throw new AppError('person.employee_number_taken');
+    throw AppError.at('employeeNumber', 'person.employee_number_taken');
   throw err;
 }
 
@@ -45,15 +45,15 @@ async function checkReferences(
   }
   if (input.departmentId) {
     const dep = await departmentRepository.findById(db, orgId, input.departmentId);
-    if (!dep) throw new AppError('person.department_not_found');
+    if (!dep) throw AppError.at('departmentId', 'person.department_not_found');
   }
   if (input.managerId) {
-    if (input.managerId === personId) throw new AppError('person.manager_self');
+    if (input.managerId === personId) throw AppError.at('managerId', 'person.manager_self');
     const manager = await peopleRepository.findById(db, orgId, input.managerId);
-    if (!manager) throw new AppError('person.manager_not_found');
-    if (!manager.active) throw new AppError('person.manager_inactive');
+    if (!manager) throw AppError.at('managerId', 'person.manager_not_found');
+    if (!manager.active) throw AppError.at('managerId', 'person.manager_inactive');
     if (await peopleRepository.isInChainAbove(db, orgId, personId, input.managerId)) {
-      throw new AppError('person.manager_cycle');
+      throw AppError.at('managerId', 'person.manager_cycle');
     }
   }
 }
@@ -117,7 +117,7 @@ export function createPeopleService(db: Db) {
         input.roles &&
         !input.roles.some((r) => r === 'admin' || r === 'hr')
       ) {
-        throw new AppError('person.cannot_remove_own_admin');
+        throw AppError.at('roles', 'person.cannot_remove_own_admin');
       }
       return db.transaction(async (tx) => {
         const existing = await peopleRepository.findById(tx, actor.orgId, id);
