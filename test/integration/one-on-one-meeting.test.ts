@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox, oneOnOneMeetings } from '../../src/db/schema/index';
 import { testApp, type TestContext } from '../support/app';
+import { makePerson } from '../support/factories';
 import {
   bookSeries,
   clientsFor,
@@ -321,6 +322,43 @@ describe('actions, minutes and homes', () => {
     expect(mine.nextMeeting.id).toBe(meetings[1]!.id);
     expect(mine.minutes).toHaveLength(1);
     expect(mine.actions).toEqual([]);
+  });
+});
+
+describe('the overview flags', () => {
+  it('flags a pair whose last held 1:1 is more than twice the cadence ago, and overdue actions', async () => {
+    const report = await makePerson(ctx.database.db, w.org.id, {
+      name: 'Ådne Långt-sedan',
+      managerId: w.manager.id,
+      timeZone: 'Pacific/Kiritimati',
+    });
+    const { meetings: ms } = await bookSeries(c.manager, report.id, {
+      startDate: daysFromToday(1),
+    });
+    // Pretend the first meeting was held 40 days ago.
+    await ctx.database.db
+      .update(oneOnOneMeetings)
+      .set({
+        status: 'held',
+        startsAt: new Date(Date.now() - 40 * 86_400_000),
+        localDate: daysFromToday(-40),
+      })
+      .where(eq(oneOnOneMeetings.id, ms[0]!.id));
+    await c.manager.post(`/api/one-on-ones/meetings/${ms[1]!.id}/actions`, {
+      title: 'Late',
+      ownerId: report.id,
+      dueDate: daysFromToday(-1),
+    });
+    const items = (await c.manager.get('/api/one-on-ones/overview')).json().items;
+    const row = items.find((i: { person: { id: string } }) => i.person.id === report.id);
+    expect(row).toMatchObject({
+      daysSinceLastHeld: 40,
+      tooLongSinceLastHeld: true,
+      openActions: 1,
+      overdueActions: 1,
+      lastHeld: { id: ms[0]!.id },
+      nextMeeting: { id: ms[1]!.id },
+    });
   });
 });
 
