@@ -219,3 +219,15 @@ describe('team', () => {
     expect(team).toEqual(['Direct 1', 'Direct 2']);
   });
 });
+
+describe('one person', () => {
+  it('comes with the names of their department and manager', async () => {
+    const db = ctx.database.db;
+    const boss = await makePerson(db, orgId, { name: 'Boss Name' });
+    const p = await makePerson(db, orgId, { managerId: boss.id, departmentId: depId });
+    expect((await hr.get(`/api/people/${p.id}`)).json()).toMatchObject({
+      managerName: 'Boss Name',
+      departmentName: 'Hemtjänst',
+    });
+  });
+});

@@ -6,6 +6,7 @@ export type PersonRow = typeof people.$inferSelect;
 export type NewPerson = typeof people.$inferInsert;
 
 export type PeopleFilter = {
+  id?: string;
   search?: string;
   departmentId?: string;
   managerId?: string;
@@ -69,7 +70,8 @@ export const peopleRepository = {
   /** One page of people, ordered by name then id, with department and manager names. */
   async list(db: DbOrTx, orgId: string, f: PeopleFilter) {
     const conds: SQL[] = [eq(people.orgId, orgId)];
-    if (!f.includeInactive) conds.push(eq(people.active, true));
+    if (f.id) conds.push(eq(people.id, f.id));
+    if (!f.includeInactive && !f.id) conds.push(eq(people.active, true));
     if (f.departmentId) conds.push(eq(people.departmentId, f.departmentId));
     if (f.managerId) conds.push(eq(people.managerId, f.managerId));
     if (f.search) {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireActor } from '../plugins/auth';
 import { ErrorSchema, IdParams, Ok, errors } from './schemas';
 
-const DepartmentSchema = z.object({
+export const DepartmentSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   parentId: z.uuid().nullable(),

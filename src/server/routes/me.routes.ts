@@ -23,6 +23,15 @@ export const MeSchema = z.object({
   }),
 });
 
+export const SessionSchema = z.object({
+  id: z.string(),
+  current: z.boolean(),
+  createdAt: z.date(),
+  lastSeenAt: z.date(),
+  userAgent: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+});
+
 /** The signed-in person: who am I, my language and time zone, my password and sessions. */
 export async function meRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -106,18 +115,7 @@ export async function meRoutes(app: FastifyInstance) {
       schema: {
         tags: ['me'],
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                current: z.boolean(),
-                createdAt: z.date(),
-                lastSeenAt: z.date(),
-                userAgent: z.string().nullable(),
-                ipAddress: z.string().nullable(),
-              }),
-            ),
-          }),
+          200: z.object({ items: z.array(SessionSchema) }),
           ...errors,
         },
       },

@@ -109,8 +109,10 @@ export async function peopleRoutes(app: FastifyInstance) {
   r.get(
     '/api/people/:id',
     { schema: { tags: ['people'], params: IdParams, response: { 200: PersonSchema, ...errors } } },
-    async (request) =>
-      presentPerson(await app.services.people.get(requireActor(request), request.params.id)),
+    async (request) => {
+      const row = await app.services.people.getWithNames(requireActor(request), request.params.id);
+      return presentPerson(row.person, row);
+    },
   );
 
   r.post(

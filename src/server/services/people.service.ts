@@ -68,6 +68,14 @@ export function createPeopleService(db: Db) {
       return person;
     },
 
+    /** One person with their department's and manager's names. */
+    async getWithNames(actor: Actor, id: string) {
+      const [row] = await peopleRepository.list(db, actor.orgId, { id, limit: 1 });
+      if (!row) throw new AppError('not_found');
+      authorize(actor, { do: 'person.read', person: row.person });
+      return row;
+    },
+
     async list(actor: Actor, filter: Parameters<typeof peopleRepository.list>[2]) {
       authorize(actor, { do: 'people.list', orgId: actor.orgId });
       return peopleRepository.list(db, actor.orgId, filter);
