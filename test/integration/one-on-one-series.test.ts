@@ -218,6 +218,10 @@ describe('changing a series and single meetings', () => {
 
   it('changes only future planned meetings when the series is edited', async () => {
     const before = await meetingsOf(seriesId);
+    const lastTwo = before.filter((m) => m.status === 'planned').slice(-2);
+    await c.employee.get(`/api/one-on-ones/meetings/${lastTwo[0]!.id}`); // not hers: nothing happens
+    await c.manager.get(`/api/one-on-ones/meetings/${lastTwo[0]!.id}`); // opened, nothing written
+    await c.manager.post(`/api/one-on-ones/meetings/${lastTwo[1]!.id}/points`, { title: 'Kvar' });
     const res = await c.manager.patch(`/api/one-on-ones/series/${seriesId}`, {
       localTime: '10:30',
       cadence: 'every_3_weeks',
@@ -236,6 +240,12 @@ describe('changing a series and single meetings', () => {
     expect(moved.startsAt).toEqual(before[0]!.startsAt);
     expect(moved.status).toBe('moved');
     expect(cancelled.status).toBe('cancelled');
+    // An opened but empty meeting goes away; one with a topic stays, cancelled with a reason.
+    expect(after.find((m) => m.id === lastTwo[0]!.id)).toBeUndefined();
+    expect(after.find((m) => m.id === lastTwo[1]!.id)).toMatchObject({
+      status: 'cancelled',
+      statusReasonCode: 'series_changed',
+    });
     const planned = after.filter((m) => m.status === 'planned');
     expect(planned.length).toBeGreaterThan(6);
     for (const m of planned) {

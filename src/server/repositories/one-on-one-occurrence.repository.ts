@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, max, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { oneOnOneMeetings, oneOnOneSeries } from '../../db/schema/index';
+import { oneOnOneMeetings, oneOnOnePoints, oneOnOneSeries } from '../../db/schema/index';
 import type { MeetingStatus } from '../../domain/one-on-one/actions';
 import type { Slot } from '../../domain/one-on-one/occurrences';
 import type { SeriesRow } from './one-on-one-series.repository';
@@ -51,7 +51,18 @@ export const oneOnOneOccurrenceRepository = {
       .select({
         id: oneOnOneMeetings.id,
         localDate: oneOnOneMeetings.localDate,
-        hasAgenda: sql<boolean>`${oneOnOneMeetings.templateSnapshot} is not null`,
+        /** Someone added a topic, a shared or private note, an action or a reflection. */
+        hasContent: sql<boolean>`(
+          exists (select 1 from one_on_one_points p where p.org_id = one_on_one_meetings.org_id
+            and p.meeting_id = one_on_one_meetings.id
+            and (p.kind = 'topic' or exists (select 1 from one_on_one_notes n
+              where n.org_id = p.org_id and n.point_id = p.id)))
+          or exists (select 1 from one_on_one_actions a where a.org_id = one_on_one_meetings.org_id
+            and a.meeting_id = one_on_one_meetings.id)
+          or exists (select 1 from one_on_one_private_notes pn
+            where pn.org_id = one_on_one_meetings.org_id and pn.meeting_id = one_on_one_meetings.id)
+          or exists (select 1 from one_on_one_reflections r
+            where r.org_id = one_on_one_meetings.org_id and r.meeting_id = one_on_one_meetings.id))`,
       })
       .from(oneOnOneMeetings)
       .where(
@@ -95,18 +106,18 @@ export const oneOnOneOccurrenceRepository = {
       );
   },
 
-  /** Deletes planned meetings nobody has prepared (no agenda yet). */
-  async deleteUnpreparedMeetings(db: DbOrTx, orgId: string, ids: string[]) {
+  /**
+   * Deletes planned meetings nobody has written anything for (see `futurePlanned`): their
+   * template sections go with them. The caller has checked they have no content.
+   */
+  async deleteEmptyMeetings(db: DbOrTx, orgId: string, ids: string[]) {
     if (ids.length === 0) return;
     await db
+      .delete(oneOnOnePoints)
+      .where(and(eq(oneOnOnePoints.orgId, orgId), inArray(oneOnOnePoints.meetingId, ids)));
+    await db
       .delete(oneOnOneMeetings)
-      .where(
-        and(
-          eq(oneOnOneMeetings.orgId, orgId),
-          inArray(oneOnOneMeetings.id, ids),
-          isNull(oneOnOneMeetings.templateSnapshot),
-        ),
-      );
+      .where(and(eq(oneOnOneMeetings.orgId, orgId), inArray(oneOnOneMeetings.id, ids)));
   },
 
   async cancelMeetings(

@@ -203,14 +203,14 @@ export function createOneOnOneSeriesService(db: Db) {
           await occurrenceRepo.cancelMeetings(
             tx,
             actor.orgId,
-            plan.drop.filter((m) => m.hasAgenda).map((m) => m.id),
+            plan.drop.filter((m) => m.hasContent).map((m) => m.id),
             REASON_SERIES_CHANGED,
             actor.personId,
           );
-          await occurrenceRepo.deleteUnpreparedMeetings(
+          await occurrenceRepo.deleteEmptyMeetings(
             tx,
             actor.orgId,
-            plan.drop.filter((m) => !m.hasAgenda).map((m) => m.id),
+            plan.drop.filter((m) => !m.hasContent).map((m) => m.id),
           );
           const updated = await seriesRepo.update(tx, actor.orgId, id, {
             cadence: next.cadence,
