@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
-import { AppError } from '../../domain/errors';
+import { AppError, fieldError } from '../../domain/errors';
 import { canCarryOver } from '../../domain/one-on-one/actions';
 import {
   defaultSectionFor,
@@ -122,6 +122,9 @@ export function createOneOnOneMeetingService(db: Db) {
             pair: pairOf(series),
             authorId: point.authorId,
           });
+        const sections = meeting.templateSnapshot?.sections ?? [];
+        if (input.sectionKey && !sections.some((s) => s.key === input.sectionKey))
+          throw fieldError('sectionKey', 'invalid');
         return (await meetingRepo.updatePoint(tx, actor.orgId, pointId, {
           ...(input.title !== undefined ? { title: input.title.trim() } : {}),
           ...(input.sectionKey !== undefined ? { sectionKey: input.sectionKey } : {}),
