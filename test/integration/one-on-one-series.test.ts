@@ -279,6 +279,34 @@ describe('changing a series and single meetings', () => {
   });
 });
 
+describe('ending a series', () => {
+  it('lets the manager end it with a reason; the future is cancelled, the history stays', async () => {
+    const report = await newReport('Leaver');
+    const { series } = await bookSeries(c.manager, report.id);
+    const hr = await c.hr.post(`/api/one-on-ones/series/${series.id}/end`, { reason: 'x' });
+    expect(hr.statusCode).toBe(404);
+    const res = await c.manager.post(`/api/one-on-ones/series/${series.id}/end`, {
+      reason: 'Slutar sin anställning',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ endReason: 'series_ended' });
+    expect(res.json().endedAt).not.toBeNull();
+    const rows = await meetingsOf(series.id);
+    expect(rows.every((m) => m.status === 'cancelled')).toBe(true);
+    expect(rows[0]).toMatchObject({
+      statusReasonCode: 'series_ended',
+      statusReason: 'Slutar sin anställning',
+      statusChangedBy: w.manager.id,
+    });
+    const again = await c.manager.post(`/api/one-on-ones/series/${series.id}/end`, { reason: 'x' });
+    expect(again.json().error.code).toBe('oneOnOne.series_ended');
+    // A new series can be booked with the same person.
+    expect(
+      (await c.manager.post('/api/one-on-ones/series', seriesBody(report.id))).statusCode,
+    ).toBe(201);
+  });
+});
+
 describe('when the reporting line changes', () => {
   it('ends the series, cancels what is to come, and the new manager inherits nothing', async () => {
     const report = await makePerson(ctx.database.db, w.org.id, {

@@ -164,7 +164,14 @@ export const oneOnOneSeriesRepository = {
   },
 
   /** Ends series and cancels their meetings still to come, in two statements. */
-  async endSeries(db: DbOrTx, orgId: string, seriesIds: string[], reasonCode: string, now: Date) {
+  async endSeries(
+    db: DbOrTx,
+    orgId: string,
+    seriesIds: string[],
+    reasonCode: string,
+    now: Date,
+    by: { actorId: string; reason: string } | null = null,
+  ) {
     if (seriesIds.length === 0) return;
     await db
       .update(oneOnOneSeries)
@@ -175,6 +182,8 @@ export const oneOnOneSeriesRepository = {
       .set({
         status: 'cancelled',
         statusReasonCode: reasonCode,
+        statusReason: by?.reason ?? null,
+        statusChangedBy: by?.actorId ?? null,
         statusChangedAt: now,
         updatedAt: now,
       })

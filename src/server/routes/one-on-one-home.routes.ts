@@ -20,7 +20,7 @@ import { errors } from './schemas';
 
 const At = z.object({ id: z.uuid(), startsAt: z.iso.datetime() }).nullable();
 
-const OverviewSchema = z.object({
+export const OverviewSchema = z.object({
   items: z.array(
     z.object({
       person: z.object({ id: z.uuid(), name: z.string() }),
@@ -37,7 +37,7 @@ const OverviewSchema = z.object({
   ),
 });
 
-const MineSchema = z.object({
+export const MineSchema = z.object({
   series: SeriesSchema.nullable(),
   nextMeeting: MeetingSchema.nullable(),
   actions: z.array(MyActionSchema),

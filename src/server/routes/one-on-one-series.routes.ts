@@ -115,6 +115,24 @@ export async function oneOnOneSeriesRoutes(app: FastifyInstance) {
     },
   );
 
+  r.post(
+    '/api/one-on-ones/series/:id/end',
+    {
+      schema: {
+        tags: ['one-on-ones'],
+        params: IdParams,
+        body: z.object({ reason: z.string().trim().min(1).max(1000) }),
+        response: { 200: SeriesSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await svc().end(actor, request.params.id, request.body);
+      const x = await svc().get(actor, request.params.id);
+      return presentSeries(x.series, x, actor.personId);
+    },
+  );
+
   r.get(
     '/api/one-on-ones/series/:id/meetings',
     {

@@ -33,6 +33,7 @@ import {
 
 /** Why the system ended a series or cancelled a meeting (translated in oneOnOne.reason.*). */
 export const REASON_REPORTING_LINE = 'reporting_line_changed';
+export const REASON_ENDED = 'series_ended';
 export const REASON_SERIES_CHANGED = 'series_changed';
 
 export const recurrenceOf = (s: SeriesRow): Recurrence => ({

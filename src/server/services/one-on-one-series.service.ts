@@ -26,6 +26,7 @@ import { loadMeeting, loadSeries } from './one-on-one-access';
 import {
   checkRecurrence,
   extendSeries,
+  REASON_ENDED,
   extendTo,
   horizonEnd,
   recurrenceOf,
@@ -36,6 +37,7 @@ import {
 export {
   endSeriesForChangedReportingLines,
   extendHorizons,
+  REASON_ENDED,
   REASON_REPORTING_LINE,
   REASON_SERIES_CHANGED,
 } from './one-on-one-planning';
@@ -231,6 +233,22 @@ export function createOneOnOneSeriesService(db: Db) {
             ? { builtinTemplateKey: template.builtinKey, templateId: template.templateId }
             : {}),
         }))!;
+      });
+    },
+
+    /**
+     * The manager ends the series (e.g. the employee leaves): no new meetings, the ones still
+     * to come are cancelled with the manager's reason, and the history stays with the pair.
+     */
+    async end(actor: Actor, id: string, input: { reason: string }): Promise<SeriesRow> {
+      return db.transaction(async (tx) => {
+        const series = await loadSeries(tx, actor, id, 'oneOnOne.series.manage', { lock: true });
+        if (series.endedAt) throw new AppError('oneOnOne.series_ended');
+        await seriesRepo.endSeries(tx, actor.orgId, [id], REASON_ENDED, new Date(), {
+          actorId: actor.personId,
+          reason: input.reason.trim(),
+        });
+        return (await seriesRepo.findById(tx, actor.orgId, id))!;
       });
     },
 
