@@ -166,6 +166,20 @@ describe('shared notes', () => {
     expect((await detail()).agenda[2].note.body).toBe('Helt omskrevet');
   });
 
+  it('keeps both texts when two people save their first words at the same moment', async () => {
+    const point = (await detail()).agenda[4].id;
+    const url = `/api/one-on-ones/points/${point}/note`;
+    const [a, b] = await Promise.all([
+      c.manager.request('PUT', url, { body: 'Från chefen', baseVersion: 0 }),
+      c.employee.request('PUT', url, { body: 'Fra medarbejderen', baseVersion: 0 }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const saved = (await detail()).agenda[4].note;
+    expect(saved.version).toBe(2);
+    expect(saved.body).toContain('Från chefen');
+    expect(saved.body).toContain('Fra medarbejderen');
+  });
+
   it('refuses notes, topics and actions on a cancelled meeting, and stores nothing', async () => {
     const m = meetings[3]!.id;
     const d = await detail(m);
@@ -241,7 +255,10 @@ describe('actions, minutes and homes', () => {
     expect(res.statusCode).toBe(200);
     const minutes = res.json();
     expect(minutes.locale).toBe('da');
-    expect(minutes.content.topics.map((t: { title: string }) => t.title)).toEqual(['Udfordringer']);
+    expect(minutes.content.topics.map((t: { title: string }) => t.title)).toEqual([
+      'Udfordringer',
+      'Kursus i foråret',
+    ]);
     expect(
       minutes.content.actions.map((a: { title: string; ownerName: string }) => [
         a.title,
