@@ -3,3 +3,4 @@ export * from './auth';
 export * from './audit';
 export * from './one-on-one';
 export * from './mail';
+export * from './notifications';

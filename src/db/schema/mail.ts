@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   foreignKey,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -29,7 +30,20 @@ export const mailOutbox = pgTable(
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body').notNull(),
     dedupeKey: text('dedupe_key').notNull(),
+    /** An iCalendar attachment (invitation, update, cancellation) and its METHOD. */
+    calendarMethod: text('calendar_method'),
+    calendar: text('calendar'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** pending → sent (SMTP accepted it), kept (no SMTP: shown in the admin mailbox), failed, cancelled. */
+    status: text('status')
+      .$type<'pending' | 'sent' | 'kept' | 'failed' | 'cancelled'>()
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    /** A worker holds the mail until then; after, another may take it (the first one died). */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
@@ -40,8 +54,10 @@ export const mailOutbox = pgTable(
       name: 'mail_outbox_recipient_fk',
     }),
     unique('mail_outbox_dedupe_uq').on(t.orgId, t.dedupeKey),
-    index('mail_outbox_unsent_idx')
+    index('mail_outbox_pending_idx')
       .on(t.createdAt)
-      .where(sql`${t.sentAt} is null`),
+      .where(sql`${t.status} = 'pending'`),
+    // The admin's mailbox: newest first.
+    index('mail_outbox_org_created_idx').on(t.orgId, t.createdAt, t.id),
   ],
 );

@@ -69,6 +69,10 @@ export const oneOnOneSeries = pgTable(
     templateId: uuid('template_id'),
     /** Meetings exist up to this local date; extended lazily and by a job. */
     horizonUntil: date('horizon_until', { mode: 'string' }).notNull(),
+    /** iCalendar SEQUENCE: raised by every change sent to the pair's calendars. */
+    calendarSequence: integer('calendar_sequence').notNull().default(0),
+    /** Minutes blocked after each meeting for notes and reflection (0 = none; 15–30). */
+    reflectionBlockMinutes: integer('reflection_block_minutes').notNull().default(0),
     endedAt: ts('ended_at'),
     endReason: text('end_reason'),
     createdAt: createdAt(),

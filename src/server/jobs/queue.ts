@@ -59,12 +59,13 @@ export class JobQueue {
   async send<T>(
     def: JobDefinition<T>,
     payload: T,
-    opts: { tx?: DbOrTx; singletonKey?: string; startAfter?: Date } = {},
+    opts: { tx?: DbOrTx; singletonKey?: string; singletonSeconds?: number; startAfter?: Date } = {},
   ): Promise<string | null> {
     const data = def.payload.parse(payload) as object;
     return this.boss.send(def.name, data, {
       ...(opts.tx ? { db: sqlExecutor(opts.tx) } : {}),
       ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
+      ...(opts.singletonSeconds ? { singletonSeconds: opts.singletonSeconds } : {}),
       ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
       retryLimit: def.retryLimit ?? 5,
       retryDelay: def.retryDelaySeconds ?? 30,

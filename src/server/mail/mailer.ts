@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { DbOrTx } from '../../db/client';
+import { defineJob, type JobQueue } from '../jobs/queue';
+import { mailOutboxRepository } from '../repositories/mail-outbox.repository';
+import type { MailTransport } from './transport';
+
+export const MAIL_DELIVER_JOB = defineJob({
+  name: 'mail.deliver',
+  payload: z.object({ orgId: z.uuid(), outboxId: z.uuid() }),
+  retryLimit: 10,
+  retryDelaySeconds: 15,
+  retryBackoff: true,
+  expireInSeconds: 120,
+});
+
+export const MAIL_SWEEP_JOB = defineJob({
+  name: 'mail.sweep',
+  payload: z.object({}),
+  retryLimit: 0,
+  expireInSeconds: 120,
+});
+
+/** A mail to send: rendered text, in the recipient's language. */
+export type OutgoingMail = {
+  orgId: string;
+  recipientId: string;
+  kind: string;
+  locale: string;
+  /** Same key, same mail: enqueueing twice is a no-op. */
+  dedupeKey: string;
+  subject: string;
+  text: string;
+  html: string;
+  calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string } | null;
+};
+
+const LEASE_MS = 90_000;
+
+/**
+ * Writes mails to the outbox in the caller's transaction and, in the same transaction, queues
+ * their delivery; delivers them later with a stable Message-ID.
+ */
+export function createMailer(opts: {
+  queue: JobQueue | null;
+  transport: MailTransport | null;
+  from: string;
+  messageIdDomain: string;
+  log?: { info(o: object, m: string): void; warn(o: object, m: string): void };
+}) {
+  const { queue, transport } = opts;
+  return {
+    /** Puts a mail in the outbox inside `tx`. Returns false when it was there already. */
+    async enqueue(tx: DbOrTx, mail: OutgoingMail): Promise<boolean> {
+      const id = randomUUID();
+      const inserted = await mailOutboxRepository.insert(tx, {
+        orgId: mail.orgId,
+        id,
+        recipientId: mail.recipientId,
+        kind: mail.kind,
+        locale: mail.locale,
+        subject: mail.subject,
+        textBody: mail.text,
+        htmlBody: mail.html,
+        dedupeKey: mail.dedupeKey,
+        calendarMethod: mail.calendar?.method ?? null,
+        calendar: mail.calendar?.content ?? null,
+      });
+      if (inserted && queue)
+        await queue.send(MAIL_DELIVER_JOB, { orgId: mail.orgId, outboxId: id }, { tx });
+      return inserted;
+    },
+
+    /**
+     * Delivers one outbox mail. Idempotent: a mail that is sent, kept or cancelled is left
+     * alone, and one another worker holds is skipped. Throws on an SMTP failure so the queue
+     * retries with backoff; `final` marks the mail failed instead.
+     */
+    async deliver(
+      db: DbOrTx,
+      orgId: string,
+      outboxId: string,
+      final = false,
+    ): Promise<'sent' | 'kept' | 'cancelled' | 'skipped' | 'failed'> {
+      const found = await mailOutboxRepository.findForDelivery(db, orgId, outboxId);
+      if (!found || found.mail.status !== 'pending') return 'skipped';
+      if (!found.active) {
+        await mailOutboxRepository.finish(
+          db,
+          orgId,
+          outboxId,
+          'cancelled',
+          'recipient deactivated',
+        );
+        return 'cancelled';
+      }
+      if (!transport) {
+        // No SMTP configured: the mail stays readable in the admin's mailbox.
+        await mailOutboxRepository.finish(db, orgId, outboxId, 'kept');
+        return 'kept';
+      }
+      const claimed = await mailOutboxRepository.claim(db, orgId, outboxId, new Date(), LEASE_MS);
+      if (!claimed) return 'skipped';
+      try {
+        await transport.send({
+          messageId: `<${outboxId}@${opts.messageIdDomain}>`,
+          from: opts.from,
+          to: { name: found.name, address: found.email },
+          subject: found.mail.subject,
+          text: found.mail.textBody,
+          html: found.mail.htmlBody,
+          calendar:
+            found.mail.calendar && found.mail.calendarMethod
+              ? { method: found.mail.calendarMethod, content: found.mail.calendar }
+              : null,
+        });
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        if (final) {
+          await mailOutboxRepository.finish(db, orgId, outboxId, 'failed', message);
+          opts.log?.warn({ outboxId, attempts: claimed.attempts }, 'mail failed for good');
+          return 'failed';
+        }
+        await mailOutboxRepository.recordError(db, orgId, outboxId, message);
+        throw err;
+      }
+      await mailOutboxRepository.finish(db, orgId, outboxId, 'sent');
+      opts.log?.info({ outboxId, kind: found.mail.kind }, 'mail sent');
+      return 'sent';
+    },
+
+    /** Queues delivery for pending mails that never got a job (written while the queue was off). */
+    async sweep(db: DbOrTx): Promise<number> {
+      if (!queue) return 0;
+      const rows = await mailOutboxRepository.orphans(db, new Date(Date.now() - 60_000), 500);
+      for (const r of rows) {
+        await queue.send(
+          MAIL_DELIVER_JOB,
+          { orgId: r.orgId, outboxId: r.id },
+          { singletonKey: r.id, singletonSeconds: 600 },
+        );
+      }
+      return rows.length;
+    },
+  };
+}
+
+export type Mailer = ReturnType<typeof createMailer>;
