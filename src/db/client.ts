@@ -143,7 +143,7 @@ export function sqlExecutor(tx: DbOrTx): {
       let last = 0;
       for (const m of text.matchAll(/\$(\d+)/g)) {
         chunks.push(sql.raw(text.slice(last, m.index)));
-        chunks.push(sql`${values[Number(m[1]) - 1]}`);
+        chunks.push(sql`${values[Number(m[1]) - 1] ?? null}`);
         last = m.index + m[0].length;
       }
       chunks.push(sql.raw(text.slice(last)));

@@ -27,12 +27,21 @@ export class JobQueue {
   readonly boss: PgBoss;
   private started = false;
 
-  constructor(database: Database) {
+  constructor(
+    database: Database,
+    /** Overrides every job's timings: tests use seconds where production uses minutes. */
+    private readonly timing: {
+      retryDelaySeconds?: number;
+      expireInSeconds?: number;
+      maintenanceIntervalSeconds?: number;
+      pollingIntervalSeconds?: number;
+    } = {},
+  ) {
     this.boss = new PgBoss({
       db: { executeSql: (text, values) => database.executeSql(text, values) },
       schema: 'pgboss',
       // Short maintenance intervals keep retries prompt on a small installation.
-      maintenanceIntervalSeconds: 30,
+      maintenanceIntervalSeconds: timing.maintenanceIntervalSeconds ?? 30,
       monitorStateIntervalSeconds: 60,
     });
     this.boss.on('error', (err) => this.onError(err));
@@ -47,10 +56,7 @@ export class JobQueue {
     for (const d of defs) {
       await this.boss.createQueue(d.name, {
         name: d.name,
-        retryLimit: d.retryLimit ?? 5,
-        retryDelay: d.retryDelaySeconds ?? 30,
-        retryBackoff: d.retryBackoff ?? true,
-        expireInSeconds: d.expireInSeconds ?? 300,
+        ...this.settingsOf(d),
       });
     }
   }
@@ -67,11 +73,17 @@ export class JobQueue {
       ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
       ...(opts.singletonSeconds ? { singletonSeconds: opts.singletonSeconds } : {}),
       ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
-      retryLimit: def.retryLimit ?? 5,
-      retryDelay: def.retryDelaySeconds ?? 30,
-      retryBackoff: def.retryBackoff ?? true,
-      expireInSeconds: def.expireInSeconds ?? 300,
+      ...this.settingsOf(def),
     });
+  }
+
+  private settingsOf(def: JobDefinition<unknown>) {
+    return {
+      retryLimit: def.retryLimit ?? 5,
+      retryDelay: this.timing.retryDelaySeconds ?? def.retryDelaySeconds ?? 30,
+      retryBackoff: def.retryBackoff ?? true,
+      expireInSeconds: this.timing.expireInSeconds ?? def.expireInSeconds ?? 300,
+    };
   }
 
   /** Runs `handler` for each job of `def`, one at a time per instance. */
@@ -83,7 +95,8 @@ export class JobQueue {
     await this.boss.work<object>(
       def.name,
       {
-        pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2,
+        pollingIntervalSeconds:
+          opts.pollingIntervalSeconds ?? this.timing.pollingIntervalSeconds ?? 2,
         batchSize: 1,
         includeMetadata: true,
       },

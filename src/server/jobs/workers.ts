@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { MAIL_DELIVER_JOB, MAIL_SWEEP_JOB, type Mailer } from '../mail/mailer';
+import { extendHorizons } from '../services/one-on-one.service';
+import { pruneAuthState } from '../services/maintenance.service';
+import { defineJob, type JobDefinition, type JobQueue } from './queue';
+
+export const EXTEND_HORIZONS_JOB = defineJob({
+  name: 'series.extend-horizons',
+  payload: z.object({}),
+  retryLimit: 2,
+});
+export const PRUNE_JOB = defineJob({ name: 'auth.prune', payload: z.object({}), retryLimit: 1 });
+
+type Log = { info(o: object, m: string): void; error(o: object, m: string): void };
+
+/** Every job kind; the queue creates them at start so any instance may enqueue. */
+export const JOB_KINDS: JobDefinition<unknown>[] = [
+  MAIL_DELIVER_JOB,
+  MAIL_SWEEP_JOB,
+  EXTEND_HORIZONS_JOB,
+  PRUNE_JOB,
+] as JobDefinition<unknown>[];
+
+/**
+ * Starts this instance's workers and the schedules (pg-boss fires each schedule once across
+ * all instances; each job runs on one of them).
+ */
+export async function startWorkers(deps: {
+  queue: JobQueue;
+  database: Database;
+  mailer: Mailer;
+  log: Log;
+}): Promise<void> {
+  const { queue, database, mailer, log } = deps;
+  const db = database.db;
+  await queue.work(MAIL_DELIVER_JOB, async ({ orgId, outboxId }, meta) => {
+    const final = meta.retryCount >= (MAIL_DELIVER_JOB.retryLimit ?? 0);
+    await mailer.deliver(db, orgId, outboxId, final);
+  });
+  await queue.work(MAIL_SWEEP_JOB, async () => {
+    const n = await mailer.sweep(db);
+    if (n > 0) log.info({ n }, 'queued delivery for mails without a job');
+  });
+  await queue.work(EXTEND_HORIZONS_JOB, async () => {
+    await extendHorizons(db);
+  });
+  await queue.work(PRUNE_JOB, async () => {
+    await pruneAuthState(db);
+  });
+  await queue.schedule(MAIL_SWEEP_JOB, '* * * * *', {});
+  await queue.schedule(EXTEND_HORIZONS_JOB, '17 2 * * *', {});
+  await queue.schedule(PRUNE_JOB, '7 * * * *', {});
+}
