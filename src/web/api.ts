@@ -136,8 +136,12 @@ async function errorFrom(res: Response): Promise<ApiError> {
 const get = <T>(path: string, query?: Query) => send<T>('GET', path, { query });
 const post = <T>(path: string, body: unknown = {}) => send<T>('POST', path, { body });
 const patch = <T>(path: string, body: unknown) => send<T>('PATCH', path, { body });
+const put = <T>(path: string, body: unknown) => send<T>('PUT', path, { body });
 const del = <T>(path: string) => send<T>('DELETE', path);
 type Ok = { ok: true };
+
+/** The request helpers, for feature modules that keep their own list of calls. */
+export const http = { get, post, patch, put, del };
 
 export type PeopleQuery = {
   search?: string;
