@@ -2,7 +2,8 @@ import { openDatabase } from '../db/client';
 import { DEMO_PASSWORD, seedDemo } from '../db/seed/demo';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
-import { pruneAuthState } from '../server/services/maintenance.service';
+import { JobQueue } from '../server/jobs/queue';
+import { JOB_KINDS, startWorkers } from '../server/jobs/workers';
 import type { Command } from './commands';
 
 export const serveCommand: Command = {
@@ -17,20 +18,21 @@ embedded database in SAMTAL_DATA_DIR (default ./data).
     const config = loadConfig();
     const database = await openDatabase(config);
     const logins = values.demo ? (await seedDemo(database.db)).logins : [];
-    const app = await buildApp(config, database);
-    // Expired sessions and old failed sign-ins are removed hourly (idempotent across instances).
-    const prune = () =>
-      pruneAuthState(database.db).catch((err) => app.log.warn({ err }, 'pruning failed'));
-    const pruneTimer = setInterval(prune, 3_600_000);
-    pruneTimer.unref();
-    void prune();
+    // The job queue lives in the same database; every instance can enqueue, workers are optional.
+    const queue = new JobQueue(database);
+    await queue.start(JOB_KINDS);
+    const app = await buildApp(config, database, { queue });
+    queue.onError = (err) => app.log.error({ err }, 'job queue error');
+    if (config.workers) {
+      await startWorkers({ queue, database, mailer: app.mailer, log: app.log });
+    }
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
-      clearInterval(pruneTimer);
       app.log.info({ signal }, 'shutting down');
       await app.close();
+      await queue.stop();
       await database.close();
       process.exit(0);
     };

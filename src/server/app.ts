@@ -22,6 +22,10 @@ import { meRoutes } from './routes/me.routes';
 import { organisationRoutes } from './routes/organisation.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { createServices } from './services/index';
+import type { JobQueue } from './jobs/queue';
+import { createMailer } from './mail/mailer';
+import { createOneOnOneNotifier } from './mail/one-on-one.notifier';
+import { smtpTransport } from './mail/transport';
 import { registerExtraRoutes } from './routes/index';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -51,7 +55,7 @@ export function loggerOptions(level: string) {
 export async function buildApp(
   config: Config,
   database: Database,
-  opts: { logStream?: NodeJS.WritableStream } = {},
+  opts: { logStream?: NodeJS.WritableStream; queue?: JobQueue | null } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -70,9 +74,25 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
   app.decorate('database', database);
+  const mailer = createMailer({
+    queue: opts.queue ?? null,
+    transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
+    from: config.mailFrom,
+    messageIdDomain: new URL(config.publicUrl).hostname,
+  });
+  const notifier = createOneOnOneNotifier({
+    mailer,
+    publicUrl: config.publicUrl,
+    uidDomain: new URL(config.publicUrl).hostname,
+  });
+  app.decorate('mailer', mailer);
   app.decorate(
     'services',
-    createServices(database.db, { sessionDays: config.sessionDays, login: config.login }),
+    createServices(
+      database.db,
+      { sessionDays: config.sessionDays, login: config.login },
+      { notifier },
+    ),
   );
   installErrorHandler(app);
 
@@ -110,6 +130,8 @@ export async function buildApp(
   await registerExtraRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The framework's floor for the benchmark (bench/): no session, no database, a tiny body.
+  app.get('/api/ping', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     try {
       await database.ping();

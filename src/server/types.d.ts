@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/roles';
 import type { Database } from '../db/client';
 import type { Config } from './config';
+import type { Mailer } from './mail/mailer';
 import type { Services } from './services/index';
 
 // Module augmentation needs interfaces: types cannot merge.
@@ -10,6 +11,7 @@ declare module 'fastify' {
     services: Services;
     database: Database;
     config: Config;
+    mailer: Mailer;
   }
   interface FastifyRequest {
     /** The signed-in person, or null for anonymous requests. */

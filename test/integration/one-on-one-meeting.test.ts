@@ -275,7 +275,13 @@ describe('actions, minutes and homes', () => {
     const mails = await ctx.database.db
       .select()
       .from(mailOutbox)
-      .where(and(eq(mailOutbox.orgId, w.org.id), eq(mailOutbox.recipientId, w.employee.id)));
+      .where(
+        and(
+          eq(mailOutbox.orgId, w.org.id),
+          eq(mailOutbox.recipientId, w.employee.id),
+          eq(mailOutbox.kind, 'one_on_one.minutes'),
+        ),
+      );
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toContain('Referat');
     expect(mails[0]!.textBody).toContain('Tilmeld kursus');

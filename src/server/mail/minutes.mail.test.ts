@@ -28,13 +28,21 @@ const minutes: MinutesContent = {
 };
 
 describe('renderMinutesMail', () => {
-  it('writes the minutes in the given language, with escaped HTML', async () => {
-    const mail = renderMinutesMail(minutes, await translator('sv'));
-    expect(mail.subject).toBe('Sammanfattning av ditt 1-1 samtal med Maja den 2026-03-03');
-    expect(mail.text).toContain('• Anmäl (Erik, senast 2026-03-20)');
-    expect(mail.text).toContain('Nästa 1-1 samtal: 2026-03-17 kl. 09:00.');
+  it('writes the minutes in the given language, with escaped HTML and a link back', async () => {
+    const mail = renderMinutesMail(minutes, await translator('sv'), 'https://samtal.example/');
+    expect(mail.subject).toBe('Sammanfattning av ditt 1-1 samtal med Maja den 3 mars 2026');
+    expect(mail.text).toContain('- Anmäl (Erik, senast 20 mars 2026)');
+    expect(mail.text).toContain('Nästa 1-1 samtal: 17 mars 2026 kl. 09:00.');
+    expect(mail.text).toContain('- Rad 2');
+    expect(mail.text).toContain('- Beslut: Erik går');
+    expect(mail.text).toContain('https://samtal.example/');
     expect(mail.html).toContain('Kurs &lt;2026&gt;');
-    expect(mail.html).toContain('Rad 1<br>Rad 2');
     expect(mail.html).not.toContain('<2026>');
+  });
+
+  it('speaks Danish to a Danish employee', async () => {
+    const mail = renderMinutesMail({ ...minutes, locale: 'da' }, await translator('da'));
+    expect(mail.html).toContain('<html lang="da">');
+    expect(mail.subject).toContain('3. marts 2026');
   });
 });

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { mailOutbox, oneOnOneMinutes, oneOnOneReflections } from '../../db/schema/index';
+import { oneOnOneMinutes, oneOnOneReflections } from '../../db/schema/index';
 
 export type MinutesRow = typeof oneOnOneMinutes.$inferSelect;
 export type ReflectionRow = typeof oneOnOneReflections.$inferSelect;
@@ -56,11 +56,6 @@ export const oneOnOneMinutesRepository = {
       .where(and(...conds))
       .orderBy(desc(oneOnOneMinutes.createdAt), desc(oneOnOneMinutes.meetingId))
       .limit(opts.limit);
-  },
-
-  /** Queues a mail in the same transaction; the dedupe key makes this idempotent. */
-  async enqueueMail(db: DbOrTx, row: typeof mailOutbox.$inferInsert) {
-    await db.insert(mailOutbox).values(row).onConflictDoNothing();
   },
 
   async reflection(db: DbOrTx, orgId: string, meetingId: string, authorId: string) {

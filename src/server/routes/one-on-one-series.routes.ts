@@ -34,6 +34,8 @@ const SeriesBody = z.object({
   place: PlaceInput,
   /** "builtin:<key>" or "org:<id>"; seed 002's agenda when absent. */
   template: z.string().max(100).optional(),
+  /** A 15–30 minute "notes and reflection" block after each meeting in the manager's calendar; 0 = none. */
+  reflectionBlockMinutes: z.union([z.literal(0), z.int().min(15).max(30)]).optional(),
 });
 
 const MeetingCursor = cursorOf(z.object({ at: z.iso.datetime(), id: z.uuid() }));

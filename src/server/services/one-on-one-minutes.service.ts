@@ -4,8 +4,7 @@ import { AppError } from '../../domain/errors';
 import { buildMinutes } from '../../domain/one-on-one/minutes';
 import type { Actor } from '../../domain/roles';
 import { isLocale, type Locale } from '../../i18n/index';
-import { translator } from '../i18n';
-import { renderMinutesMail } from '../mail/minutes.mail';
+import type { OneOnOneNotifier } from '../mail/one-on-one.notifier';
 import { authorize } from '../policies/index';
 import { oneOnOneActionRepository as actionRepo } from '../repositories/one-on-one-action.repository';
 import { oneOnOneMeetingRepository as meetingRepo } from '../repositories/one-on-one-meeting.repository';
@@ -21,7 +20,7 @@ export type ReflectionInput = {
 };
 
 /** Finishing a meeting (minutes and their mail), acknowledging, and the manager's reflections. */
-export function createOneOnOneMinutesService(db: Db) {
+export function createOneOnOneMinutesService(db: Db, notifier: OneOnOneNotifier | null = null) {
   return {
     /**
      * The manager finishes the meeting: it becomes held, its decision minutes are built in the
@@ -101,18 +100,7 @@ export function createOneOnOneMinutesService(db: Db) {
           locale,
           content,
         });
-        const mail = renderMinutesMail(minutes.content, await translator(locale));
-        await minutesRepo.enqueueMail(tx, {
-          orgId: actor.orgId,
-          id: randomUUID(),
-          recipientId: series.employeeId,
-          kind: 'one_on_one.minutes',
-          locale,
-          subject: mail.subject,
-          textBody: mail.text,
-          htmlBody: mail.html,
-          dedupeKey: `one_on_one.minutes:${meetingId}`,
-        });
+        await notifier?.minutesReady(tx, actor.orgId, series.employeeId, minutes.content);
         return minutes;
       });
     },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OneOnOneNotifier } from '../mail/one-on-one.notifier';
 import { Temporal } from 'temporal-polyfill';
 import type { Db } from '../../db/client';
 import { AppError } from '../../domain/errors';
@@ -55,11 +56,13 @@ export type SeriesInput = {
   durationMinutes?: number;
   place: { kind: PlaceKind; detail?: string | null };
   template?: string;
+  /** Minutes the manager blocks after each meeting for notes and reflection (0, 15–30). */
+  reflectionBlockMinutes?: number;
 };
 export type SeriesPatch = Partial<Omit<SeriesInput, 'employeeId'>>;
 
 /** Booking and changing 1:1 series, moving and cancelling single meetings. */
-export function createOneOnOneSeriesService(db: Db) {
+export function createOneOnOneSeriesService(db: Db, notifier: OneOnOneNotifier | null = null) {
   /** Lazily rolls the horizon forward for the given series (usually nothing to do). */
   async function ensureHorizons(scope: Parameters<typeof seriesRepo.dueForExtension>[2]) {
     const now = new Date();
@@ -111,6 +114,7 @@ export function createOneOnOneSeriesService(db: Db) {
             builtinTemplateKey: template.builtinKey,
             templateId: template.templateId,
             horizonUntil: Temporal.PlainDate.from(rec.startDate).subtract({ days: 1 }).toString(),
+            reflectionBlockMinutes: input.reflectionBlockMinutes ?? 0,
           })
           .catch((err: unknown) => {
             if (violatedUniqueConstraint(err) === 'one_on_one_series_active_uq')
@@ -118,6 +122,7 @@ export function createOneOnOneSeriesService(db: Db) {
             throw err;
           });
         await extendTo(tx, series, horizonEnd(rec.timeZone, now));
+        await notifier?.seriesBooked(tx, actor.orgId, series.id);
         return (await seriesRepo.findById(tx, actor.orgId, series.id))!;
       });
     },
@@ -227,12 +232,17 @@ export function createOneOnOneSeriesService(db: Db) {
         }
         if (patch.place)
           await occurrenceRepo.updateUpcomingMeetings(tx, actor.orgId, id, now, place);
-        return (await seriesRepo.update(tx, actor.orgId, id, {
+        await seriesRepo.update(tx, actor.orgId, id, {
           ...place,
           ...(template
             ? { builtinTemplateKey: template.builtinKey, templateId: template.templateId }
             : {}),
-        }))!;
+          ...(patch.reflectionBlockMinutes !== undefined
+            ? { reflectionBlockMinutes: patch.reflectionBlockMinutes }
+            : {}),
+        });
+        await notifier?.seriesUpdated(tx, actor.orgId, id);
+        return (await seriesRepo.findById(tx, actor.orgId, id))!;
       });
     },
 
@@ -248,6 +258,7 @@ export function createOneOnOneSeriesService(db: Db) {
           actorId: actor.personId,
           reason: input.reason.trim(),
         });
+        await notifier?.seriesEnded(tx, actor.orgId, id);
         return (await seriesRepo.findById(tx, actor.orgId, id))!;
       });
     },
@@ -271,7 +282,7 @@ export function createOneOnOneSeriesService(db: Db) {
             timeZone: meeting.timeZone,
           });
         const startsAt = toInstant(input.date, input.time, meeting.timeZone);
-        return (await occurrenceRepo.updateMeeting(tx, actor.orgId, meetingId, {
+        const moved = (await occurrenceRepo.updateMeeting(tx, actor.orgId, meetingId, {
           status: 'moved',
           localDate: input.date,
           startsAt,
@@ -282,6 +293,8 @@ export function createOneOnOneSeriesService(db: Db) {
           statusChangedBy: actor.personId,
           statusChangedAt: new Date(),
         }))!;
+        await notifier?.meetingMoved(tx, actor.orgId, meetingId);
+        return moved;
       });
     },
 
@@ -293,13 +306,15 @@ export function createOneOnOneSeriesService(db: Db) {
         });
         if (meeting.status !== 'planned' && meeting.status !== 'moved')
           throw new AppError('oneOnOne.meeting_not_open');
-        return (await occurrenceRepo.updateMeeting(tx, actor.orgId, meetingId, {
+        const cancelled = (await occurrenceRepo.updateMeeting(tx, actor.orgId, meetingId, {
           status: 'cancelled',
           statusReason: input.reason.trim(),
           statusReasonCode: null,
           statusChangedBy: actor.personId,
           statusChangedAt: new Date(),
         }))!;
+        await notifier?.meetingCancelled(tx, actor.orgId, meetingId);
+        return cancelled;
       });
     },
   };

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import type { OneOnOneNotifier } from '../mail/one-on-one.notifier';
 import { createOneOnOneActionService } from './one-on-one-action.service';
 import { createOneOnOneHomeService } from './one-on-one-home.service';
 import { createOneOnOneMeetingService } from './one-on-one-meeting.service';
@@ -10,14 +11,14 @@ import { createOneOnOneTemplateService } from './one-on-one-template.service';
 export { endSeriesForChangedReportingLines, extendHorizons } from './one-on-one-series.service';
 
 /** The 1:1 use cases, grouped by resource. */
-export function createOneOnOneServices(db: Db) {
-  const series = createOneOnOneSeriesService(db);
+export function createOneOnOneServices(db: Db, notifier: OneOnOneNotifier | null = null) {
+  const series = createOneOnOneSeriesService(db, notifier);
   return {
     series,
     meetings: createOneOnOneMeetingService(db),
     notes: createOneOnOneNoteService(db),
     actions: createOneOnOneActionService(db),
-    minutes: createOneOnOneMinutesService(db),
+    minutes: createOneOnOneMinutesService(db, notifier),
     home: createOneOnOneHomeService(db, series),
     templates: createOneOnOneTemplateService(db),
   };

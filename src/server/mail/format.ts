@@ -1,0 +1,30 @@
+import { Temporal } from 'temporal-polyfill';
+
+const INTL_LOCALE: Record<string, string> = { sv: 'sv-SE', da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
+
+/** "tisdag 24 mars 2026 09:00" in the reader's language and time zone. */
+export function formatWhen(at: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone,
+  }).format(at);
+}
+
+/** "24 mars" style short date in the reader's language and time zone. */
+export function formatDate(at: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, {
+    day: 'numeric',
+    month: 'long',
+    timeZone,
+  }).format(at);
+}
+
+/** A local date in the reader's language ("24 mars 2026"). */
+export function formatLocalDate(date: string, locale: string): string {
+  const d = Temporal.PlainDate.from(date);
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
+}
