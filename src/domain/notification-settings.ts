@@ -30,6 +30,9 @@ export function settingsFor(
 ): NotificationSettings {
   const row = rows.find((r) => r.personId === personId);
   if (!row) return DEFAULT_NOTIFICATION_SETTINGS;
-  const { personId: _ignored, ...rest } = row;
-  return { ...DEFAULT_NOTIFICATION_SETTINGS, ...rest };
+  const pick = {} as Record<string, unknown>;
+  for (const key of Object.keys(DEFAULT_NOTIFICATION_SETTINGS)) {
+    pick[key] = (row as Record<string, unknown>)[key];
+  }
+  return pick as NotificationSettings;
 }

@@ -91,7 +91,7 @@ export async function buildApp(
     createServices(
       database.db,
       { sessionDays: config.sessionDays, login: config.login },
-      { notifier },
+      { notifier, publicUrl: config.publicUrl, uidDomain: new URL(config.publicUrl).hostname },
     ),
   );
   installErrorHandler(app);

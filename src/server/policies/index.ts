@@ -19,6 +19,8 @@ export type Action =
   | { do: 'team.read'; orgId: string }
   | { do: 'org.read'; orgId: string }
   | { do: 'org.manage'; orgId: string }
+  /** The dev mailbox: what Samtal would have mailed, when no SMTP server is configured. */
+  | { do: 'mailbox.read'; orgId: string }
   | OneOnOneAction;
 
 /**
@@ -86,6 +88,7 @@ export function can(actor: Actor, action: Action): boolean {
       return true;
     case 'team.read':
       return true; // everyone may ask for their own direct reports; the list may be empty
+    case 'mailbox.read':
     case 'org.manage':
       return actor.roles.includes('admin');
     case 'oneOnOne.series.create':

@@ -7,6 +7,8 @@ import { oneOnOneActionRoutes } from './one-on-one-actions.routes';
 import { oneOnOneMinutesRoutes } from './one-on-one-minutes.routes';
 import { oneOnOneHomeRoutes } from './one-on-one-home.routes';
 import { oneOnOneTemplateRoutes } from './one-on-one-templates.routes';
+import { calendarRoutes } from './calendar.routes';
+import { mailRoutes } from './mail.routes';
 
 /** Routes of the feature modules; each new module adds one line here. */
 export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
@@ -18,4 +20,6 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(oneOnOneMinutesRoutes);
   await app.register(oneOnOneHomeRoutes);
   await app.register(oneOnOneTemplateRoutes);
+  await app.register(calendarRoutes);
+  await app.register(mailRoutes);
 }

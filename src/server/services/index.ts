@@ -1,5 +1,8 @@
 import type { Db } from '../../db/client';
 import type { OneOnOneNotifier } from '../mail/one-on-one.notifier';
+import { createCalendarFeedService } from './calendar-feed.service';
+import { createMailboxService } from './mailbox.service';
+import { createNotificationSettingsService } from './notification-settings.service';
 import { createAuthService, type AuthSettings } from './auth.service';
 import { createDepartmentService } from './department.service';
 import { createOrganisationService } from './organisation.service';
@@ -11,7 +14,11 @@ import { createPeopleImportService } from './people-import.service';
 export function createServices(
   db: Db,
   settings: AuthSettings,
-  mail: { notifier: OneOnOneNotifier | null } = { notifier: null },
+  mail: { notifier: OneOnOneNotifier | null; publicUrl: string; uidDomain: string } = {
+    notifier: null,
+    publicUrl: 'http://127.0.0.1:3000',
+    uidDomain: 'samtal.invalid',
+  },
 ) {
   return {
     auth: createAuthService(db, settings),
@@ -19,6 +26,9 @@ export function createServices(
     departments: createDepartmentService(db),
     organisation: createOrganisationService(db),
     oneOnOne: createOneOnOneServices(db, mail.notifier),
+    calendarFeed: createCalendarFeedService(db, mail),
+    mailbox: createMailboxService(db),
+    notificationSettings: createNotificationSettingsService(db),
     peopleImport: createPeopleImportService(db),
   };
 }
