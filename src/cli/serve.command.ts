@@ -24,7 +24,13 @@ embedded database in SAMTAL_DATA_DIR (default ./data).
     const app = await buildApp(config, database, { queue });
     queue.onError = (err) => app.log.error({ err }, 'job queue error');
     if (config.workers) {
-      await startWorkers({ queue, database, mailer: app.mailer, log: app.log });
+      await startWorkers({
+        queue,
+        database,
+        mailer: app.mailer,
+        publicUrl: config.publicUrl,
+        log: app.log,
+      });
     }
     let closing = false;
     const shutdown = async (signal: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBefore, isoWeekOf, nextWeeklyDigest, outsideQuietHours } from './reminders';
+import { daysBefore, isoWeekOf, outsideQuietHours, weeklyDigestTime } from './reminders';
 
 const q = { start: '20:00', end: '07:00' };
 
@@ -46,13 +46,17 @@ describe('daysBefore', () => {
 });
 
 describe('weekly digest', () => {
-  it('is Monday 08:00 local, this week if still ahead, else next week', () => {
+  it('is Monday 08:00 local of the current week', () => {
     expect(
-      nextWeeklyDigest(new Date('2026-11-16T06:00:00Z'), 'Europe/Stockholm').toISOString(),
+      weeklyDigestTime(new Date('2026-11-16T06:00:00Z'), 'Europe/Stockholm').toISOString(),
     ).toBe('2026-11-16T07:00:00.000Z');
     expect(
-      nextWeeklyDigest(new Date('2026-11-18T10:00:00Z'), 'Europe/Stockholm').toISOString(),
-    ).toBe('2026-11-23T07:00:00.000Z');
+      weeklyDigestTime(new Date('2026-11-22T22:00:00Z'), 'Europe/Stockholm').toISOString(),
+    ).toBe('2026-11-16T07:00:00.000Z');
+    // Sunday 23:30 UTC is already Monday in Helsinki.
+    expect(
+      weeklyDigestTime(new Date('2026-11-22T23:30:00Z'), 'Europe/Helsinki').toISOString(),
+    ).toBe('2026-11-23T06:00:00.000Z');
   });
   it('names the ISO week in the recipient’s zone', () => {
     expect(isoWeekOf(new Date('2026-11-21T12:00:00Z'), 'Europe/Oslo')).toBe('2026-W47');

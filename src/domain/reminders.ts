@@ -36,17 +36,14 @@ export function daysBefore(at: Date, days: number, timeZone: string): Date {
   return new Date(zdt.subtract({ days }).epochMilliseconds);
 }
 
-/** Monday 08:00 local of the week containing `now`, or of the next week once that has passed. */
-export function nextWeeklyDigest(now: Date, timeZone: string): Date {
+/** Monday 08:00 local of the week containing `now`: when that week's digest is due. */
+export function weeklyDigestTime(now: Date, timeZone: string): Date {
   const zdt = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone);
   const monday = zdt
     .toPlainDate()
     .subtract({ days: zdt.dayOfWeek - 1 })
     .toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from('08:00') });
-  return new Date(
-    (Temporal.ZonedDateTime.compare(monday, zdt) > 0 ? monday : monday.add({ weeks: 1 }))
-      .epochMilliseconds,
-  );
+  return new Date(monday.epochMilliseconds);
 }
 
 /** The ISO week ("2026-W47") of an instant in a zone: the dedupe key of a weekly digest. */

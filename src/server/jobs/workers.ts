@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { MAIL_DELIVER_JOB, MAIL_SWEEP_JOB, type Mailer } from '../mail/mailer';
+import { sendDueReminders } from '../mail/reminders';
 import { extendHorizons } from '../services/one-on-one.service';
 import { pruneAuthState } from '../services/maintenance.service';
 import { defineJob, type JobDefinition, type JobQueue } from './queue';
@@ -11,6 +12,12 @@ export const EXTEND_HORIZONS_JOB = defineJob({
   retryLimit: 2,
 });
 export const PRUNE_JOB = defineJob({ name: 'auth.prune', payload: z.object({}), retryLimit: 1 });
+export const REMINDERS_JOB = defineJob({
+  name: 'reminders.tick',
+  payload: z.object({}),
+  retryLimit: 0,
+  expireInSeconds: 240,
+});
 
 type Log = { info(o: object, m: string): void; error(o: object, m: string): void };
 
@@ -20,6 +27,7 @@ export const JOB_KINDS: JobDefinition<unknown>[] = [
   MAIL_SWEEP_JOB,
   EXTEND_HORIZONS_JOB,
   PRUNE_JOB,
+  REMINDERS_JOB,
 ] as JobDefinition<unknown>[];
 
 /**
@@ -30,6 +38,7 @@ export async function startWorkers(deps: {
   queue: JobQueue;
   database: Database;
   mailer: Mailer;
+  publicUrl: string;
   log: Log;
 }): Promise<void> {
   const { queue, database, mailer, log } = deps;
@@ -48,7 +57,12 @@ export async function startWorkers(deps: {
   await queue.work(PRUNE_JOB, async () => {
     await pruneAuthState(db);
   });
+  await queue.work(REMINDERS_JOB, async () => {
+    const n = await sendDueReminders(db, mailer, deps.publicUrl);
+    if (n > 0) log.info({ n }, 'reminders queued');
+  });
   await queue.schedule(MAIL_SWEEP_JOB, '* * * * *', {});
+  await queue.schedule(REMINDERS_JOB, '*/5 * * * *', {});
   await queue.schedule(EXTEND_HORIZONS_JOB, '17 2 * * *', {});
   await queue.schedule(PRUNE_JOB, '7 * * * *', {});
 }
