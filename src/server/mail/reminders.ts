@@ -5,7 +5,7 @@ import { settingsFor, type NotificationSettings } from '../../domain/notificatio
 import { isLocale, type Locale } from '../../i18n/index';
 import { translator } from '../i18n';
 import { calendarRepository, type CalendarPerson } from '../repositories/calendar.repository';
-import { remindersRepository, type UpcomingMeeting } from '../repositories/reminders.repository';
+import { remindersRepository } from '../repositories/reminders.repository';
 import { formatLocalDate, formatWhen } from './format';
 import { renderMail, type MailContent } from './layout';
 import type { Mailer } from './mailer';
