@@ -2,7 +2,7 @@ import { openDatabase } from '../db/client';
 import { DEMO_PASSWORD, seedDemo } from '../db/seed/demo';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
-import { JobQueue } from '../server/jobs/queue';
+import { FAST_TIMING, JobQueue } from '../server/jobs/queue';
 import { JOB_KINDS, startWorkers } from '../server/jobs/workers';
 import type { Command } from './commands';
 
@@ -19,7 +19,7 @@ embedded database in SAMTAL_DATA_DIR (default ./data).
     const database = await openDatabase(config);
     const logins = values.demo ? (await seedDemo(database.db)).logins : [];
     // The job queue lives in the same database; every instance can enqueue, workers are optional.
-    const queue = new JobQueue(database);
+    const queue = new JobQueue(database, config.jobTiming === 'fast' ? FAST_TIMING : {});
     await queue.start(JOB_KINDS);
     const app = await buildApp(config, database, { queue });
     queue.onError = (err) => app.log.error({ err }, 'job queue error');

@@ -79,6 +79,7 @@ export async function buildApp(
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
     from: config.mailFrom,
     messageIdDomain: new URL(config.publicUrl).hostname,
+    ...(config.jobTiming === 'fast' ? { leaseMs: 4_000 } : {}),
   });
   const notifier = createOneOnOneNotifier({
     mailer,

@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Samtal <no-reply@samtal.invalid>'),
   /** Off in tests that do not want background workers. */
   SAMTAL_WORKERS: booleanish.default(true),
+  /** "fast" shortens job retries, expiry and mail leases to seconds (tests and demos). */
+  JOB_TIMING: z.enum(['normal', 'fast']).default('normal'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -46,6 +48,7 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   workers: boolean;
+  jobTiming: 'normal' | 'fast';
   sessionDays: number;
   cookieSecret: string | undefined;
   trustProxy: boolean;
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     workers: e.SAMTAL_WORKERS,
+    jobTiming: e.JOB_TIMING,
     sessionDays: e.SESSION_DAYS,
     cookieSecret: e.COOKIE_SECRET,
     trustProxy: e.TRUST_PROXY,

@@ -14,6 +14,14 @@ export type JobDefinition<T> = {
 
 export type JobHandler<T> = (payload: T, meta: { id: string; retryCount: number }) => Promise<void>;
 
+/** Timings for tests and demos: retries after a second, a dead worker's job back in seconds. */
+export const FAST_TIMING = {
+  retryDelaySeconds: 1,
+  expireInSeconds: 6,
+  maintenanceIntervalSeconds: 1,
+  pollingIntervalSeconds: 0.5,
+} as const;
+
 /** Declares a job kind. */
 export function defineJob<T>(def: JobDefinition<T>): JobDefinition<T> {
   return def;

@@ -11,7 +11,7 @@ export const MAIL_DELIVER_JOB = defineJob({
   retryLimit: 10,
   retryDelaySeconds: 15,
   retryBackoff: true,
-  expireInSeconds: 120,
+  expireInSeconds: 100,
 });
 
 export const MAIL_SWEEP_JOB = defineJob({
@@ -35,7 +35,11 @@ export type OutgoingMail = {
   calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string } | null;
 };
 
+/** A claimed mail is held this long; it matches the job's expiry, after which it is retried. */
 const LEASE_MS = 90_000;
+
+/** Thrown when another worker holds the mail: the queue retries later, when its lease is over. */
+export class MailLeaseHeld extends Error {}
 
 /**
  * Writes mails to the outbox in the caller's transaction and, in the same transaction, queues
@@ -46,9 +50,11 @@ export function createMailer(opts: {
   transport: MailTransport | null;
   from: string;
   messageIdDomain: string;
+  leaseMs?: number;
   log?: { info(o: object, m: string): void; warn(o: object, m: string): void };
 }) {
   const { queue, transport } = opts;
+  const leaseMs = opts.leaseMs ?? LEASE_MS;
   return {
     /** Puts a mail in the outbox inside `tx`. Returns false when it was there already. */
     async enqueue(tx: DbOrTx, mail: OutgoingMail): Promise<boolean> {
@@ -99,8 +105,13 @@ export function createMailer(opts: {
         await mailOutboxRepository.finish(db, orgId, outboxId, 'kept');
         return 'kept';
       }
-      const claimed = await mailOutboxRepository.claim(db, orgId, outboxId, new Date(), LEASE_MS);
-      if (!claimed) return 'skipped';
+      const claimed = await mailOutboxRepository.claim(db, orgId, outboxId, new Date(), leaseMs);
+      if (!claimed) {
+        // Either it was just finished, or a worker that may have died still holds it.
+        const again = await mailOutboxRepository.findForDelivery(db, orgId, outboxId);
+        if (again?.mail.status === 'pending') throw new MailLeaseHeld(outboxId);
+        return 'skipped';
+      }
       try {
         await transport.send({
           messageId: `<${outboxId}@${opts.messageIdDomain}>`,
@@ -132,7 +143,7 @@ export function createMailer(opts: {
     /** Queues delivery for pending mails that never got a job (written while the queue was off). */
     async sweep(db: DbOrTx): Promise<number> {
       if (!queue) return 0;
-      const rows = await mailOutboxRepository.orphans(db, new Date(Date.now() - 60_000), 500);
+      const rows = await mailOutboxRepository.orphans(db, new Date(Date.now() - 10 * 60_000), 500);
       for (const r of rows) {
         await queue.send(
           MAIL_DELIVER_JOB,

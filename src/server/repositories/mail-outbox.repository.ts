@@ -61,7 +61,10 @@ export const mailOutboxRepository = {
     return rows[0];
   },
 
-  /** Pending mails nobody holds that have waited longer than `olderThan` without an attempt. */
+  /**
+   * Pending mails nobody holds that have seen no attempt since `olderThan`: written without a
+   * job, or whose job gave up while another worker held them.
+   */
   async orphans(db: DbOrTx, olderThan: Date, limit: number) {
     return db
       .select({ orgId: mailOutbox.orgId, id: mailOutbox.id })
@@ -69,8 +72,9 @@ export const mailOutboxRepository = {
       .where(
         and(
           eq(mailOutbox.status, 'pending'),
-          eq(mailOutbox.attempts, 0),
           lt(mailOutbox.createdAt, olderThan),
+          or(isNull(mailOutbox.lastAttemptAt), lt(mailOutbox.lastAttemptAt, olderThan)),
+          or(isNull(mailOutbox.claimedUntil), lt(mailOutbox.claimedUntil, olderThan)),
         ),
       )
       .limit(limit);
