@@ -21,6 +21,7 @@ export const NAMESPACES = [
   'settings',
   'mail',
   'oneOnOne',
+  'meetings',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

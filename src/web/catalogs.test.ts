@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../i18n/index';
 
 const DIR = path.join(import.meta.dirname, '../i18n/locales');
-const WEB_NAMESPACES = ['common', 'auth', 'people', 'departments', 'home', 'settings'];
+const WEB_NAMESPACES = ['common', 'auth', 'people', 'departments', 'home', 'settings', 'meetings'];
 
 type Catalog = { [key: string]: string | Catalog };
 

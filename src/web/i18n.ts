@@ -19,22 +19,45 @@ const WEB_NAMESPACES = [
   'settings',
 ] as const;
 
-// Only the web namespaces become chunks; the literal list must match WEB_NAMESPACES.
+/** Catalogs only a signed-in person needs: loaded after sign-in, not on the sign-in page. */
+export const SIGNED_IN_NAMESPACES = ['meetings', 'oneOnOne'] as const;
+
+// Only the web namespaces become chunks; the literal list must match the two lists above.
 const catalogs = import.meta.glob<Record<string, unknown>>(
-  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings}.json',
+  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings,meetings,oneOnOne}.json',
   { import: 'default' },
 );
 
+/** The namespaces wanted so far; a language switch loads all of them in the new language. */
+const wanted = new Set<string>(WEB_NAMESPACES);
+
 const STORED = 'samtal.locale';
 
-async function ensureLoaded(lng: Locale): Promise<void> {
-  await Promise.all(
-    WEB_NAMESPACES.map(async (ns) => {
-      if (i18next.hasResourceBundle(lng, ns)) return;
+/** Loads the wanted catalogs of `lng`; true when any was new. */
+async function ensureLoaded(lng: Locale): Promise<boolean> {
+  const added = await Promise.all(
+    [...wanted].map(async (ns) => {
+      if (i18next.hasResourceBundle(lng, ns)) return false;
       const load = catalogs[`../i18n/locales/${lng}/${ns}.json`];
       i18next.addResourceBundle(lng, ns, load ? await load() : {});
+      return true;
     }),
   );
+  return added.some(Boolean);
+}
+
+/** True when these catalogs are there in the current language. */
+export function namespacesLoaded(namespaces: readonly string[]): boolean {
+  const lng = i18next.language;
+  return namespaces.every((ns) => i18next.hasResourceBundle(lng, ns));
+}
+
+/** Loads more catalogs in the current language (and in any language switched to later). */
+export async function loadNamespaces(namespaces: readonly string[]): Promise<void> {
+  for (const ns of namespaces) wanted.add(ns);
+  const lng = isLocale(i18next.language) ? i18next.language : 'en';
+  // Mounted components re-read their texts on a language change, even to the same language.
+  if (await ensureLoaded(lng)) await i18next.changeLanguage(lng);
 }
 
 /** The language before anyone signs in: the one picked here before, else the browser's. */
@@ -62,8 +85,12 @@ function applyLanguage(lng: string): void {
   setRequestLanguage(lng);
 }
 
-/** Starts i18next in `lng`, with that language's catalogs loaded. */
-export async function initI18n(lng: Locale): Promise<typeof i18next> {
+/** Starts i18next in `lng`, with that language's catalogs (and any `extra` ones) loaded. */
+export async function initI18n(
+  lng: Locale,
+  extra: readonly string[] = [],
+): Promise<typeof i18next> {
+  for (const ns of extra) wanted.add(ns);
   i18next.on('languageChanged', applyLanguage);
   await i18next
     .use(ICU)

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isLocale } from '../i18n/index';
 import { App } from './app';
-import { guessLocale, initI18n } from './i18n';
+import { SIGNED_IN_NAMESPACES, guessLocale, initI18n } from './i18n';
 import { createQueryClient, prefetchMe } from './session';
 import './styles.css';
 
@@ -10,7 +10,10 @@ async function start() {
   const client = createQueryClient();
   // Ask who is here first, so a signed-in person's language is the first one shown.
   const me = await prefetchMe(client);
-  await initI18n(me && isLocale(me.locale) ? me.locale : guessLocale());
+  await initI18n(
+    me && isLocale(me.locale) ? me.locale : guessLocale(),
+    me ? SIGNED_IN_NAMESPACES : [],
+  );
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App client={client} />
