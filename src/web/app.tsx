@@ -20,6 +20,22 @@ const NewPersonPage = page(() => import('./routes/person'), 'NewPersonPage');
 const DepartmentsPage = page(() => import('./routes/departments'), 'DepartmentsPage');
 const ImportPage = page(() => import('./routes/import'), 'ImportPage');
 const SettingsPage = page(() => import('./routes/settings'), 'SettingsPage');
+const oneOnOnes = {
+  book: () => import('./one-on-ones/series-form'),
+  series: () => import('./one-on-ones/series-page'),
+  meeting: () => import('./one-on-ones/meeting-page'),
+  minutes: () => import('./one-on-ones/minutes-page'),
+  reflection: () => import('./one-on-ones/reflection-page'),
+  actions: () => import('./one-on-ones/my-actions-page'),
+};
+const BookSeriesPage = page(oneOnOnes.book, 'BookSeriesPage');
+const EditSeriesPage = page(oneOnOnes.book, 'EditSeriesPage');
+const SeriesPage = page(oneOnOnes.series, 'SeriesPage');
+const MeetingPage = page(oneOnOnes.meeting, 'MeetingPage');
+const MinutesPage = page(oneOnOnes.minutes, 'MinutesPage');
+const ReflectionPage = page(oneOnOnes.reflection, 'ReflectionPage');
+const ReflectionsPage = page(oneOnOnes.reflection, 'ReflectionsPage');
+const MyActionsPage = page(oneOnOnes.actions, 'MyActionsPage');
 
 /** The routes of the app. */
 export function App({ client }: { client: QueryClient }) {
@@ -45,6 +61,14 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="departments" element={<RequireHr children={<DepartmentsPage />} />} />
               <Route path="import" element={<RequireHr children={<ImportPage />} />} />
               <Route path="settings" element={<SettingsPage />} />
+              <Route path="actions" element={<MyActionsPage />} />
+              <Route path="one-on-ones/book/:personId" element={<BookSeriesPage />} />
+              <Route path="one-on-ones/series/:id" element={<SeriesPage />} />
+              <Route path="one-on-ones/series/:id/edit" element={<EditSeriesPage />} />
+              <Route path="one-on-ones/meetings/:id" element={<MeetingPage />} />
+              <Route path="one-on-ones/meetings/:id/minutes" element={<MinutesPage />} />
+              <Route path="one-on-ones/meetings/:id/reflection" element={<ReflectionPage />} />
+              <Route path="one-on-ones/reflections" element={<ReflectionsPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -20,6 +20,11 @@ const FIELD_OF_CODE: Record<string, string> = {
   'department.cycle': 'parentId',
   'auth.password_too_short': 'password',
   'auth.password_too_long': 'password',
+  'oneOnOne.start_in_past': 'startDate',
+  'oneOnOne.time_not_exist': 'localTime',
+  'oneOnOne.duration_out_of_range': 'durationMinutes',
+  'oneOnOne.template_not_found': 'template',
+  'oneOnOne.owner_not_in_pair': 'ownerId',
 };
 
 export type FormErrors = {

@@ -3,7 +3,7 @@ import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, type Me } from '../api';
-import { switchLanguage } from '../i18n';
+import { SIGNED_IN_NAMESPACES, loadNamespaces, namespacesLoaded, switchLanguage } from '../i18n';
 import { ME_KEY, isHr, useMe } from '../session';
 import { LoadError, Loading } from './feedback';
 import { NoAccess } from './no-access';
@@ -17,8 +17,15 @@ export function RequireSignedIn({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (locale && locale !== i18n.language) void switchLanguage(locale);
   }, [locale, i18n.language]);
+  // The 1:1 catalogs arrive with the first signed-in page (at once when signed in already).
+  const [textsReady, setTextsReady] = useState(() => namespacesLoaded(SIGNED_IN_NAMESPACES));
+  useEffect(() => {
+    if (me && !textsReady)
+      void loadNamespaces(SIGNED_IN_NAMESPACES).then(() => setTextsReady(true));
+  }, [me, textsReady]);
   if (isPending) return <Loading />;
   if (error) return <LoadError error={error} retry={() => void refetch()} />;
+  if (me && !textsReady) return <Loading />;
   if (!me) {
     const next = location.pathname + location.search;
     const to = next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`;
@@ -38,6 +45,7 @@ type NavItem = { to: string; label: string; end?: boolean };
 function navItems(me: Me, t: (k: string) => string): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
   if (me.directReports > 0) items.push({ to: '/team', label: t('nav.team') });
+  items.push({ to: '/actions', label: t('meetings:nav.actions') });
   if (isHr(me)) {
     items.push(
       { to: '/people', label: t('nav.people') },

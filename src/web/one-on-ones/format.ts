@@ -88,6 +88,12 @@ export function meetingFormatter(
     month: 'short',
     ...inZone(timeZone),
   });
+  const medium = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    ...inZone(timeZone),
+  });
   const time = new Intl.DateTimeFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',
@@ -115,6 +121,8 @@ export function meetingFormatter(
     longDate: (at: string) => long.format(new Date(at)),
     /** "lör 5 dec." */
     shortDate: (at: string) => short.format(new Date(at)),
+    /** "5 december 2026" */
+    date: (at: string) => medium.format(new Date(at)),
     /** "09:00" */
     time: (at: string) => time.format(new Date(at)),
     /** A plain ISO date (no zone): "måndag 23 november 2026". */

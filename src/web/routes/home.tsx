@@ -2,10 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LOCALE_NAMES, isLocale } from '../../i18n/index';
-import { api, type Me, type Person } from '../api';
+import { api, type Me } from '../api';
 import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
-import { keys, useDepartmentPaths, useDepartments, useTeam } from '../queries';
+import { EmployeeOneOnOnes } from '../one-on-ones/employee-home';
+import { TeamOverview } from '../one-on-ones/team-overview';
+import { keys, useDepartmentPaths, useDepartments } from '../queries';
 import { useFormat, useMe } from '../session';
 
 /** Everyone's start page: its content follows the person's role. */
@@ -21,7 +23,7 @@ function firstName(name: string): string {
   return name.split(/\s+/)[0] ?? name;
 }
 
-/** An employee's home: their 1:1s are coming; meanwhile, their own details. */
+/** An employee's home: their next 1:1, actions and minutes, then their own details. */
 function EmployeeHome({ me }: { me: Me }) {
   const { t } = useTranslation('home');
   const person = useQuery({ queryKey: keys.person(me.id), queryFn: () => api.person(me.id) });
@@ -29,11 +31,7 @@ function EmployeeHome({ me }: { me: Me }) {
   const p = person.data;
   return (
     <Page title={t('greeting', { name: firstName(me.name) })} intro={t('employee.intro')}>
-      <section className="card card--accent" aria-labelledby="one-on-ones">
-        <h2 id="one-on-ones">{t('employee.oneOnOnes.title')}</h2>
-        <p>{t('employee.oneOnOnes.body')}</p>
-        <p className="muted">{t('employee.oneOnOnes.meanwhile')}</p>
-      </section>
+      <EmployeeOneOnOnes />
       <section className="card" aria-labelledby="my-details">
         <h2 id="my-details">{t('employee.details.title')}</h2>
         {person.isPending ? (
@@ -76,71 +74,25 @@ function Detail({ label, value }: { label: string; value: string | null | undefi
   );
 }
 
-/** A manager's home: their direct reports. */
+/** A manager's home: their direct reports and their 1:1s (and the manager's own 1:1, if any). */
 function ManagerHome({ me }: { me: Me }) {
   const { t } = useTranslation('home');
   return (
     <Page title={t('greeting', { name: firstName(me.name) })} intro={t('manager.intro')}>
-      <TeamList />
-      <p className="muted">{t('manager.comingSoon')}</p>
+      <TeamOverview />
+      <EmployeeOneOnOnes compact />
     </Page>
   );
 }
 
-/** "My team": the same list on its own page. */
+/** "My team": the same overview on its own page. */
 export function TeamPage() {
   const { t } = useTranslation('home');
   return (
     <Page title={t('team.title')}>
-      <TeamList />
+      <TeamOverview />
     </Page>
   );
-}
-
-function TeamList() {
-  const { t } = useTranslation('home');
-  const team = useTeam();
-  if (team.isPending) return <Loading />;
-  if (team.error) return <LoadError error={team.error} retry={() => void team.refetch()} />;
-  const items = team.data.items;
-  return (
-    <section aria-labelledby="team-heading" className="team">
-      <h2 id="team-heading">{t('team.heading', { count: items.length })}</h2>
-      {items.length === 0 ? (
-        <p className="muted">{t('team.empty')}</p>
-      ) : (
-        <ul className="person-cards">
-          {items.map((p) => (
-            <TeamMember key={p.id} person={p} />
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-function TeamMember({ person }: { person: Person }) {
-  const { t } = useTranslation('home');
-  return (
-    <li className="person-card">
-      <span className="avatar" aria-hidden="true">
-        {initials(person.name)}
-      </span>
-      <div>
-        <p className="person-card__name">{person.name}</p>
-        <p className="person-card__meta">{person.jobTitle ?? t('team.noTitle')}</p>
-        <p className="person-card__meta muted">{person.departmentName ?? t('team.noDepartment')}</p>
-      </div>
-    </li>
-  );
-}
-
-/** Up to two initials for an avatar circle. */
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  const first = parts[0]?.[0] ?? '';
-  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
-  return (first + last).toUpperCase();
 }
 
 /** HR's home: how the organisation looks, and the ways in to keep it right. */

@@ -1,0 +1,391 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert, useErrorText } from '../components/feedback';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { oneOnOneApi, oneOnOneKeys, type Action, type MeetingDetail, type Point } from './api';
+import { ActionForm, ActionItem } from './actions';
+import { useMeetingFormat } from './hooks';
+import { SharedNoteEditor } from './note-editor';
+
+type AgendaProps = { detail: MeetingDetail; editable: boolean };
+
+/** The agenda in order: template sections with their topics, notes and actions. */
+export function Agenda({ detail, editable }: AgendaProps) {
+  const { t } = useTranslation('meetings');
+  const client = useQueryClient();
+  const errorText = useErrorText();
+  const key = oneOnOneKeys.meeting(detail.meeting.id);
+  const reorder = useMutation({
+    mutationFn: (ids: string[]) => oneOnOneApi.reorder(detail.meeting.id, ids),
+    onMutate: (ids) => {
+      const byId = new Map(detail.agenda.map((p) => [p.id, p]));
+      client.setQueryData<MeetingDetail>(key, (old) =>
+        old ? { ...old, agenda: ids.map((id) => byId.get(id)!).filter(Boolean) } : old,
+      );
+    },
+    onSuccess: (fresh) => client.setQueryData(key, fresh),
+    onError: () => client.invalidateQueries({ queryKey: key }),
+  });
+  const hasFollowUpSection = detail.agenda.some((p) => p.sectionKind === 'follow_up');
+
+  function move(index: number, by: -1 | 1, pointId: string) {
+    const ids = detail.agenda.map((p) => p.id);
+    const target = index + by;
+    if (target < 0 || target >= ids.length) return;
+    [ids[index], ids[target]] = [ids[target]!, ids[index]!];
+    reorder.mutate(ids);
+    // The row moved: keep the keyboard on the same button (or its twin at the ends).
+    requestAnimationFrame(() => {
+      const same = document.getElementById(`${by < 0 ? 'up' : 'down'}-${pointId}`);
+      const other = document.getElementById(`${by < 0 ? 'down' : 'up'}-${pointId}`);
+      (same && !(same as HTMLButtonElement).disabled ? same : other)?.focus();
+    });
+  }
+
+  return (
+    <section aria-labelledby="agenda-heading" className="agenda">
+      <div className="agenda__head">
+        <h2 id="agenda-heading">{t('agenda.title')}</h2>
+        <p className="muted small">{detail.template.name}</p>
+      </div>
+      {editable ? <AddPointForm detail={detail} /> : null}
+      {reorder.error ? (
+        <Alert>
+          <p>{errorText(reorder.error)}</p>
+        </Alert>
+      ) : null}
+      {!hasFollowUpSection && detail.followUp.length > 0 ? (
+        <div className="point point--section">
+          <h3 className="point__title">{t('followUp.title')}</h3>
+          <FollowUp detail={detail} />
+        </div>
+      ) : null}
+      <ol className="agenda__list">
+        {detail.agenda.map((p, i) => (
+          <PointCard
+            key={p.id}
+            point={p}
+            detail={detail}
+            editable={editable}
+            first={i === 0}
+            last={i === detail.agenda.length - 1}
+            onMove={(by) => move(i, by, p.id)}
+          />
+        ))}
+      </ol>
+      <OtherActions detail={detail} editable={editable} />
+    </section>
+  );
+}
+
+/** Every open action of the pair from earlier meetings, until it is done. */
+export function FollowUp({ detail }: { detail: MeetingDetail }) {
+  const { t } = useTranslation('meetings');
+  const fmt = useMeetingFormat();
+  const names = ownerNames(detail);
+  if (detail.followUp.length === 0) return <p className="muted small">{t('followUp.none')}</p>;
+  return (
+    <ul className="actions" aria-label={t('followUp.title')}>
+      {detail.followUp.map((a) => (
+        <ActionItem
+          key={a.id}
+          action={a}
+          ownerName={names(a)}
+          context={t('followUp.from', { date: fmt.shortDate(a.createdAt) })}
+        />
+      ))}
+    </ul>
+  );
+}
+
+function ownerNames(detail: MeetingDetail) {
+  return (a: Pick<Action, 'ownerId'>) =>
+    a.ownerId === detail.series.manager.id
+      ? detail.series.manager.name
+      : detail.series.employee.name;
+}
+
+type PointCardProps = {
+  point: Point;
+  detail: MeetingDetail;
+  editable: boolean;
+  first: boolean;
+  last: boolean;
+  onMove: (by: -1 | 1) => void;
+};
+
+function PointCard({ point: p, detail, editable, first, last, onMove }: PointCardProps) {
+  const { t } = useTranslation('meetings');
+  const client = useQueryClient();
+  const errorText = useErrorText();
+  const key = oneOnOneKeys.meeting(detail.meeting.id);
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const me = detail.myRole === 'manager' ? detail.series.manager.id : detail.series.employee.id;
+  const mine = p.author?.id === me;
+  const tick = useMutation({
+    mutationFn: (discussed: boolean) => oneOnOneApi.updatePoint(p.id, { discussed }),
+    onSuccess: (fresh) => client.setQueryData(key, fresh),
+  });
+  const carry = useMutation({
+    mutationFn: () => oneOnOneApi.carryOver(p.id),
+    onSuccess: () => client.invalidateQueries({ queryKey: oneOnOneKeys.all }),
+  });
+  const remove = useMutation({
+    mutationFn: () => oneOnOneApi.deletePoint(p.id),
+    onSuccess: () => client.invalidateQueries({ queryKey: key }),
+  });
+  const discussed = tick.isPending ? !!tick.variables : p.discussed;
+  const actions = detail.actions.filter((a) => a.pointId === p.id);
+  const names = ownerNames(detail);
+  const carried = p.carriedToMeetingId !== null;
+  const canCarry = editable && p.kind === 'topic' && !discussed && !carried && !!detail.nextMeeting;
+  const error = tick.error ?? carry.error ?? remove.error;
+  const authorLabel =
+    p.kind === 'topic' && p.author
+      ? mine
+        ? t('agenda.yourTopic')
+        : p.author.role === 'employee'
+          ? t('agenda.employeeTopic')
+          : t('agenda.managerTopic')
+      : null;
+  const classes = [
+    'point',
+    `point--${p.kind}`,
+    p.author?.role === 'employee' ? 'point--employee' : '',
+    discussed ? 'point--discussed' : '',
+    carried ? 'point--carried' : '',
+  ].filter(Boolean);
+  const checkboxId = `discussed-${p.id}`;
+  const tools = (
+    <>
+      {adding ? null : (
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          onClick={() => setAdding(true)}
+          aria-label={t('labelFor', { action: t('action.addFor'), title: p.title })}
+        >
+          {t('action.addFor')}
+        </button>
+      )}
+      {canCarry ? (
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          disabled={carry.isPending}
+          onClick={() => carry.mutate()}
+          aria-label={t('labelFor', { action: t('agenda.carryOver'), title: p.title })}
+        >
+          {t('agenda.carryOver')}
+        </button>
+      ) : null}
+      {mine && p.kind === 'topic' ? (
+        <button
+          type="button"
+          className="button button--small button--ghost button--danger-text"
+          onClick={() => setRemoving(true)}
+          aria-label={t('labelFor', { action: t('agenda.remove'), title: p.title })}
+        >
+          {t('agenda.remove')}
+        </button>
+      ) : null}
+    </>
+  );
+  return (
+    <li className={classes.join(' ')} id={`point-${p.id}`} aria-labelledby={`title-${p.id}`}>
+      <div className="point__head">
+        <div className="point__heading">
+          {p.kind === 'section' ? (
+            <h3 className="point__title" id={`title-${p.id}`}>
+              {p.title}
+            </h3>
+          ) : (
+            <h4 className="point__title" id={`title-${p.id}`}>
+              {p.title}
+            </h4>
+          )}
+          {authorLabel ? (
+            <span className={p.author?.role === 'employee' ? 'badge badge--employee' : 'badge'}>
+              {authorLabel}
+            </span>
+          ) : null}
+          {p.carriedFromPointId ? <span className="badge">{t('agenda.carriedFrom')}</span> : null}
+        </div>
+        {editable ? (
+          <div className="point__tools">
+            <span className="point__check">
+              <input
+                type="checkbox"
+                id={checkboxId}
+                checked={discussed}
+                disabled={tick.isPending || carried}
+                onChange={(e) => tick.mutate(e.target.checked)}
+                aria-describedby={`title-${p.id}`}
+              />
+              <label htmlFor={checkboxId}>{t('agenda.discussed')}</label>
+            </span>
+            <button
+              type="button"
+              id={`up-${p.id}`}
+              className="button button--small button--ghost icon-button"
+              aria-label={t('agenda.moveUp', { title: p.title })}
+              disabled={first}
+              onClick={() => onMove(-1)}
+            >
+              <span aria-hidden="true">↑</span>
+            </button>
+            <button
+              type="button"
+              id={`down-${p.id}`}
+              className="button button--small button--ghost icon-button"
+              aria-label={t('agenda.moveDown', { title: p.title })}
+              disabled={last}
+              onClick={() => onMove(1)}
+            >
+              <span aria-hidden="true">↓</span>
+            </button>
+          </div>
+        ) : discussed ? (
+          <span className="badge badge--accent">{t('agenda.discussed')}</span>
+        ) : null}
+      </div>
+      {p.prompt ? <p className="point__prompt">{p.prompt}</p> : null}
+      {p.sectionKind === 'follow_up' ? <FollowUp detail={detail} /> : null}
+      {carried ? (
+        <p className="point__carried">
+          {t('agenda.carriedTo')}{' '}
+          <Link to={`/one-on-ones/meetings/${p.carriedToMeetingId}`}>{t('agenda.openNext')}</Link>
+        </p>
+      ) : (
+        <SharedNoteEditor point={p} readOnly={!editable} tools={editable ? tools : null} />
+      )}
+      {error ? <p className="field__error">{errorText(error)}</p> : null}
+      {actions.length > 0 ? (
+        <ul className="actions" aria-label={t('action.listFor', { title: p.title })}>
+          {actions.map((a) => (
+            <ActionItem key={a.id} action={a} ownerName={names(a)} />
+          ))}
+        </ul>
+      ) : null}
+      {adding ? (
+        <ActionForm
+          meetingId={detail.meeting.id}
+          series={detail.series}
+          pointId={p.id}
+          autoFocus
+          onDone={() => setAdding(false)}
+        />
+      ) : null}
+      <ConfirmDialog
+        open={removing}
+        title={t('agenda.removeTitle', { title: p.title })}
+        confirmLabel={t('agenda.remove')}
+        danger
+        busy={remove.isPending}
+        onCancel={() => setRemoving(false)}
+        onConfirm={() => {
+          setRemoving(false);
+          remove.mutate();
+        }}
+      >
+        <p>{t('agenda.removeBody')}</p>
+      </ConfirmDialog>
+    </li>
+  );
+}
+
+/** Actions agreed in this meeting that belong to no point, and a way to add one. */
+function OtherActions({ detail, editable }: { detail: MeetingDetail; editable: boolean }) {
+  const { t } = useTranslation('meetings');
+  const ids = new Set(detail.agenda.map((p) => p.id));
+  const loose = detail.actions.filter((a) => !a.pointId || !ids.has(a.pointId));
+  const names = ownerNames(detail);
+  if (!editable && loose.length === 0) return null;
+  return (
+    <section className="point point--section" aria-labelledby="other-actions">
+      <h3 className="point__title" id="other-actions">
+        {t('action.otherTitle')}
+      </h3>
+      {loose.length ? (
+        <ul className="actions">
+          {loose.map((a) => (
+            <ActionItem key={a.id} action={a} ownerName={names(a)} />
+          ))}
+        </ul>
+      ) : null}
+      {editable ? <ActionForm meetingId={detail.meeting.id} series={detail.series} /> : null}
+    </section>
+  );
+}
+
+/** Adding a talking point; the employee's go under their own section by default. */
+function AddPointForm({ detail }: { detail: MeetingDetail }) {
+  const { t } = useTranslation('meetings');
+  const client = useQueryClient();
+  const errorText = useErrorText();
+  const [title, setTitle] = useState('');
+  const [added, setAdded] = useState<string | null>(null);
+  const sections = detail.agenda.filter(
+    (p) => p.kind === 'section' && p.sectionKind !== 'follow_up',
+  );
+  const own = detail.agenda.find((p) => p.sectionKind === 'employee_topics')?.sectionKey ?? '';
+  const [sectionKey, setSectionKey] = useState(detail.myRole === 'employee' ? own : '');
+  const add = useMutation({
+    mutationFn: () =>
+      oneOnOneApi.addPoint(detail.meeting.id, {
+        title: title.trim(),
+        sectionKey: sectionKey || null,
+      }),
+    onSuccess: async (point) => {
+      setTitle('');
+      setAdded(point.title);
+      await client.invalidateQueries({ queryKey: oneOnOneKeys.meeting(detail.meeting.id) });
+    },
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!title.trim()) return;
+    setAdded(null);
+    add.mutate();
+  }
+  return (
+    <form className="add-point" onSubmit={submit} noValidate>
+      <div className="field add-point__title">
+        <label htmlFor="new-point">{t('agenda.newPoint')}</label>
+        <input
+          id="new-point"
+          type="text"
+          value={title}
+          maxLength={500}
+          placeholder={t('agenda.newPointPlaceholder')}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="new-point-section">{t('agenda.under')}</label>
+        <select
+          id="new-point-section"
+          value={sectionKey}
+          onChange={(e) => setSectionKey(e.target.value)}
+        >
+          <option value="">{t('agenda.atEnd')}</option>
+          {sections.map((s) => (
+            <option key={s.id} value={s.sectionKey ?? ''}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button" disabled={add.isPending || !title.trim()}>
+        {t('agenda.add')}
+      </button>
+      <p className="status add-point__status" role="status">
+        {added ? t('agenda.added', { title: added }) : ''}
+      </p>
+      {add.error ? <p className="field__error add-point__status">{errorText(add.error)}</p> : null}
+    </form>
+  );
+}

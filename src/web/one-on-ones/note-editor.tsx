@@ -1,0 +1,373 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mergeText } from '../../domain/one-on-one/note-merge';
+import { ApiError } from '../api';
+import { LoadError, Loading, useErrorText } from '../components/feedback';
+import {
+  oneOnOneApi,
+  oneOnOneKeys,
+  type NoteText,
+  type Point,
+  type PrivateNoteConflict,
+  type SharedNoteConflict,
+} from './api';
+import { LockIcon } from './bits';
+import { useAutosave, type AutosaveAdapter, type Saved } from './autosave';
+
+const sameNote = (a: NoteText, b: NoteText) => a.body === b.body && a.decision === b.decision;
+const mergeNote = (base: NoteText, theirs: NoteText, mine: NoteText): NoteText | null => {
+  const body = mergeText(base.body, theirs.body, mine.body);
+  const decision = mergeText(base.decision, theirs.decision, mine.decision);
+  return body === null || decision === null ? null : { body, decision };
+};
+
+function isConflict(err: unknown): err is ApiError {
+  return err instanceof ApiError && err.status === 409 && err.code === 'oneOnOne.note_conflict';
+}
+
+function sharedAdapter(pointId: string): AutosaveAdapter<NoteText> {
+  return {
+    save: async (text, baseVersion) => {
+      const res = await oneOnOneApi.saveNote(pointId, text, baseVersion);
+      const n = res.note;
+      return {
+        saved: { text: { body: n.body, decision: n.decision }, version: n.version },
+        merged: res.merged,
+      };
+    },
+    conflictOf: (err) => {
+      if (!isConflict(err)) return null;
+      const c = (err.details as SharedNoteConflict).current;
+      return { text: { body: c.body, decision: c.decision }, version: c.version };
+    },
+    equal: sameNote,
+    merge: mergeNote,
+  };
+}
+
+function privateAdapter(meetingId: string): AutosaveAdapter<NoteText> {
+  return {
+    save: async (text, baseVersion) => {
+      const n = await oneOnOneApi.savePrivateNote(meetingId, text.body, baseVersion);
+      return { saved: { text: { body: n.body, decision: '' }, version: n.version }, merged: false };
+    },
+    conflictOf: (err) => {
+      if (!isConflict(err)) return null;
+      const c = (err.details as PrivateNoteConflict).current;
+      return { text: { body: c.body, decision: '' }, version: c.version };
+    },
+    equal: sameNote,
+    merge: mergeNote,
+  };
+}
+
+/** "Saving…", "Saved", or what went wrong, announced politely. */
+function SaveStatus({
+  status,
+  error,
+  retry,
+}: {
+  status: string;
+  error: unknown;
+  retry: () => void;
+}) {
+  const { t } = useTranslation('meetings');
+  const errorText = useErrorText();
+  return (
+    <p className={`save-status save-status--${status}`} role="status">
+      {status === 'saving' || status === 'pending' ? t('note.saving') : null}
+      {status === 'saved' ? t('note.saved') : null}
+      {status === 'error' ? (
+        <>
+          {t('note.notSaved', { reason: errorText(error) })}{' '}
+          <button type="button" className="button--link" onClick={retry}>
+            {t('common:action.retry')}
+          </button>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** Both versions side by side; keep one, take the other, or merge them by hand. */
+function ConflictPanel({
+  mine,
+  theirs,
+  withDecision,
+  onResolve,
+}: {
+  mine: NoteText;
+  theirs: Saved<NoteText>;
+  withDecision: boolean;
+  onResolve: (text: NoteText) => void;
+}) {
+  const { t } = useTranslation('meetings');
+  const id = useId();
+  const [draft, setDraft] = useState<NoteText | null>(null);
+  const join = (a: string, b: string) => (a && b ? `${a}\n\n${b}` : a || b);
+  const show = (n: NoteText) => (
+    <>
+      <p className="conflict__text">{n.body || <span className="muted">{t('note.empty')}</span>}</p>
+      {withDecision && n.decision ? (
+        <p className="conflict__text">
+          <strong>{t('note.decision')}:</strong> {n.decision}
+        </p>
+      ) : null}
+    </>
+  );
+  return (
+    <div className="conflict" role="alert">
+      <p>
+        <strong>{t('note.conflictTitle')}</strong> {t('note.conflictBody')}
+      </p>
+      <div className="conflict__versions">
+        <section aria-labelledby={`${id}-mine`}>
+          <h4 id={`${id}-mine`}>{t('note.yourVersion')}</h4>
+          {show(mine)}
+        </section>
+        <section aria-labelledby={`${id}-theirs`}>
+          <h4 id={`${id}-theirs`}>{t('note.savedVersion')}</h4>
+          {show(theirs.text)}
+        </section>
+      </div>
+      {draft ? (
+        <div className="conflict__merge">
+          <label htmlFor={`${id}-merge`}>{t('note.mergeLabel')}</label>
+          <textarea
+            id={`${id}-merge`}
+            rows={6}
+            value={draft.body}
+            onChange={(e) => setDraft({ ...draft, body: e.target.value })}
+          />
+          {withDecision ? (
+            <>
+              <label htmlFor={`${id}-merge-decision`}>{t('note.decision')}</label>
+              <textarea
+                id={`${id}-merge-decision`}
+                rows={2}
+                value={draft.decision}
+                onChange={(e) => setDraft({ ...draft, decision: e.target.value })}
+              />
+            </>
+          ) : null}
+          <div className="form__actions">
+            <button type="button" className="button button--small" onClick={() => onResolve(draft)}>
+              {t('note.saveMerge')}
+            </button>
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              onClick={() => setDraft(null)}
+            >
+              {t('common:action.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="form__actions">
+          <button type="button" className="button button--small" onClick={() => onResolve(mine)}>
+            {t('note.keepMine')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() => onResolve(theirs.text)}
+          >
+            {t('note.takeTheirs')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            onClick={() =>
+              setDraft({
+                body: join(mine.body, theirs.text.body),
+                decision: join(mine.decision, theirs.text.decision),
+              })
+            }
+          >
+            {t('note.mergeByHand')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The shared notes of one agenda point (and its decision), saved as the person types. */
+export function SharedNoteEditor({
+  point,
+  readOnly,
+  tools,
+}: {
+  point: Point;
+  readOnly: boolean;
+  /** More buttons for the point, shown beside the save state. */
+  tools?: ReactNode;
+}) {
+  const { t } = useTranslation('meetings');
+  const id = useId();
+  const server: Saved<NoteText> = {
+    text: { body: point.note?.body ?? '', decision: point.note?.decision ?? '' },
+    version: point.note?.version ?? 0,
+  };
+  const note = useAutosave(server, sharedAdapter(point.id));
+  const { controller } = note;
+  const [showDecision, setShowDecision] = useState(false);
+  // A newer version from the server (the other person typed) is taken over or merged.
+  useEffect(() => {
+    controller.serverChanged(server);
+  });
+  if (readOnly) {
+    const n = note.text;
+    if (!n.body && !n.decision) return null;
+    return (
+      <div className="note note--read">
+        {n.body ? <p className="note__text">{n.body}</p> : null}
+        {n.decision ? (
+          <p className="note__decision">
+            <strong>{t('note.decision')}:</strong> {n.decision}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  const decisionOpen = showDecision || note.text.decision !== '';
+  return (
+    <div className="note">
+      <label htmlFor={`${id}-body`} className="note__label">
+        {t('note.shared')}
+      </label>
+      <textarea
+        id={`${id}-body`}
+        className="note__input"
+        rows={3}
+        value={note.text.body}
+        maxLength={50_000}
+        placeholder={t('note.placeholder')}
+        onChange={(e) => controller.edit({ ...note.text, body: e.target.value })}
+        onBlur={() => void controller.flush()}
+      />
+      {decisionOpen ? (
+        <>
+          <label htmlFor={`${id}-decision`} className="note__label">
+            {t('note.decision')}
+          </label>
+          <textarea
+            id={`${id}-decision`}
+            className="note__input note__input--decision"
+            rows={2}
+            value={note.text.decision}
+            maxLength={5000}
+            autoFocus={showDecision && note.text.decision === ''}
+            onChange={(e) => controller.edit({ ...note.text, decision: e.target.value })}
+            onBlur={() => void controller.flush()}
+          />
+        </>
+      ) : null}
+      <div className="note__footer">
+        {decisionOpen ? null : (
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            onClick={() => setShowDecision(true)}
+            aria-label={t('labelFor', { action: t('note.addDecision'), title: point.title })}
+          >
+            {t('note.addDecision')}
+          </button>
+        )}
+        {tools}
+        <SaveStatus status={note.status} error={note.error} retry={() => void controller.flush()} />
+      </div>
+      {note.status === 'conflict' && note.theirs ? (
+        <ConflictPanel
+          mine={note.text}
+          theirs={note.theirs}
+          withDecision
+          onResolve={(x) => controller.resolve(x)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** The person's own notes on the meeting, which nobody else can read. */
+export function PrivateNotePanel({
+  meetingId,
+  otherName,
+  readOnly,
+}: {
+  meetingId: string;
+  otherName: string;
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation('meetings');
+  const note = useQuery({
+    queryKey: oneOnOneKeys.privateNote(meetingId),
+    queryFn: () => oneOnOneApi.privateNote(meetingId),
+    staleTime: Infinity,
+  });
+  return (
+    <section className="card private" aria-labelledby="private-heading" id="private-notes">
+      <h2 id="private-heading">{t('private.title')}</h2>
+      <p className="private__badge">
+        <LockIcon />
+        {t('private.onlyYou', { name: otherName })}
+      </p>
+      {note.isPending ? (
+        <Loading />
+      ) : note.error ? (
+        <LoadError error={note.error} retry={() => void note.refetch()} />
+      ) : (
+        <PrivateNoteEditor
+          meetingId={meetingId}
+          initial={{ text: { body: note.data.body, decision: '' }, version: note.data.version }}
+          readOnly={readOnly}
+        />
+      )}
+    </section>
+  );
+}
+
+function PrivateNoteEditor({
+  meetingId,
+  initial,
+  readOnly,
+}: {
+  meetingId: string;
+  initial: Saved<NoteText>;
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation('meetings');
+  const note = useAutosave(initial, privateAdapter(meetingId));
+  const { controller } = note;
+  return (
+    <div className="note">
+      <label htmlFor="private-note" className="note__label">
+        {t('private.label')}
+      </label>
+      <textarea
+        id="private-note"
+        className="note__input"
+        rows={6}
+        value={note.text.body}
+        readOnly={readOnly}
+        maxLength={50_000}
+        placeholder={t('private.placeholder')}
+        onChange={(e) => controller.edit({ body: e.target.value, decision: '' })}
+        onBlur={() => void controller.flush()}
+      />
+      <div className="note__footer">
+        <SaveStatus status={note.status} error={note.error} retry={() => void controller.flush()} />
+      </div>
+      {note.status === 'conflict' && note.theirs ? (
+        <ConflictPanel
+          mine={note.text}
+          theirs={note.theirs}
+          withDecision={false}
+          onResolve={(x) => controller.resolve(x)}
+        />
+      ) : null}
+    </div>
+  );
+}
