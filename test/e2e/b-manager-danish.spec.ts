@@ -18,7 +18,12 @@ test('a Danish manager sees their direct reports with Danish texts', async ({ pa
   await expect(team).toContainText('Kontor København');
 
   const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
-  await expect(nav.getByRole('link')).toHaveText(['Forside', 'Mit team', 'Indstillinger']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Forside',
+    'Mit team',
+    'Mine aktioner',
+    'Indstillinger',
+  ]);
   await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();
   await shot(page, testInfo, 'b1-manager-home-danish');
 
