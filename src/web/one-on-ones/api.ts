@@ -152,8 +152,11 @@ export const oneOnOneKeys = {
   overview: ['1on1', 'overview'] as const,
   mine: ['1on1', 'mine'] as const,
   series: (seriesId: string) => ['1on1', 'series', seriesId] as const,
+  /** Pages of a series' meetings (an infinite query). */
   seriesMeetings: (seriesId: string, when: 'upcoming' | 'past') =>
     ['1on1', 'series', seriesId, 'meetings', when] as const,
+  /** The first few meetings ahead (a plain query). */
+  nextMeetings: (seriesId: string) => ['1on1', 'series', seriesId, 'next'] as const,
   lastMeeting: (seriesId: string) => ['1on1', 'series', seriesId, 'last'] as const,
   meeting: (meetingId: string) => ['1on1', 'meeting', meetingId] as const,
   privateNote: (meetingId: string) => ['1on1', 'meeting', meetingId, 'private'] as const,

@@ -98,8 +98,8 @@ export function EditSeriesPage() {
     queryFn: () => oneOnOneApi.series(id),
   });
   const next = useQuery({
-    queryKey: oneOnOneKeys.seriesMeetings(id, 'upcoming'),
-    queryFn: () => oneOnOneApi.seriesMeetings(id, 'upcoming'),
+    queryKey: oneOnOneKeys.nextMeetings(id),
+    queryFn: () => oneOnOneApi.seriesMeetings(id, 'upcoming', null, 5),
   });
   if (series.error) return <LoadError error={series.error} retry={() => void series.refetch()} />;
   if (next.error) return <LoadError error={next.error} retry={() => void next.refetch()} />;

@@ -60,7 +60,10 @@ export function SeriesPage() {
         <Alert kind="info">
           <p>
             {t('series.ended', { date: fmt.longDate(s.endedAt) })}{' '}
-            {s.endReason ? <ReasonText code={s.endReason} /> : null}
+            {/* Ended by the manager: the reason is on each cancelled meeting below. */}
+            {s.endReason && s.endReason !== 'series_ended' ? (
+              <ReasonText code={s.endReason} />
+            ) : null}
           </p>
         </Alert>
       ) : null}
