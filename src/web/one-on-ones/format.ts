@@ -67,6 +67,17 @@ export function weekdayName(weekday: number, lng: string): string {
   );
 }
 
+/** A wall-clock time ("09:30") the way the language writes it ("09.30" in Danish). */
+export function clockTime(hhmm: string, lng: string): string {
+  const [h, m] = hhmm.split(':').map(Number);
+  if (!Number.isInteger(h) || !Number.isInteger(m)) return hhmm;
+  return new Intl.DateTimeFormat(intlLocale(lng), {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
+}
+
 /** Formatters for 1:1 pages, bound to a language and a time zone. */
 export function meetingFormatter(
   lng: string,
@@ -121,6 +132,8 @@ export function meetingFormatter(
     longDate: (at: string) => long.format(new Date(at)),
     /** "lör 5 dec." */
     shortDate: (at: string) => short.format(new Date(at)),
+    /** A wall-clock time in this language: "09:30", "09.30". */
+    clock: (hhmm: string) => clockTime(hhmm, lng),
     /** "5 december 2026" */
     date: (at: string) => medium.format(new Date(at)),
     /** "09:00" */

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../session';
 import { oneOnOneApi, oneOnOneKeys, type Series } from './api';
-import { meetingFormatter, weekdayName } from './format';
+import { clockTime, meetingFormatter, weekdayName } from './format';
 
 /** Dates and relative phrases in the person's language and time zone. */
 export function useMeetingFormat() {
@@ -25,7 +25,9 @@ export function useRuleText() {
       rule.cadence === 'monthly'
         ? t('rule.monthly', { ordinal: String(rule.monthlyOrdinal ?? 1), weekday })
         : t('rule.weekly', { cadence: rule.cadence, weekday });
-    return rule.localTime ? t('rule.at', { rule: days, time: rule.localTime }) : days;
+    return rule.localTime
+      ? t('rule.at', { rule: days, time: clockTime(rule.localTime, i18n.language) })
+      : days;
   };
 }
 

@@ -36,7 +36,7 @@ export function MinutesPage() {
         employee: c.employee.name,
         manager: c.manager.name,
         date: fmt.plainLong(c.date),
-        time: c.time + zoneNote,
+        time: fmt.clock(c.time) + zoneNote,
       })}
       actions={
         <button
@@ -117,7 +117,7 @@ export function MinutesPage() {
             {c.nextMeeting
               ? t('when.dateTime', {
                   date: fmt.plainLong(c.nextMeeting.date),
-                  time: c.nextMeeting.time,
+                  time: fmt.clock(c.nextMeeting.time),
                 })
               : t('minutes.noNext')}
           </p>
