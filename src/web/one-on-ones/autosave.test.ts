@@ -149,4 +149,48 @@ describe('autosave of a versioned text', () => {
     expect(a.getSnapshot()).toMatchObject({ text: 'important', status: 'error' });
     expect(a.unsaved).toBe(true);
   });
+
+  describe('drafts kept in the tab', () => {
+    const store = new Map<string, string>();
+    beforeEach(() => {
+      store.clear();
+      vi.stubGlobal('sessionStorage', {
+        getItem: (k: string) => store.get(k) ?? null,
+        setItem: (k: string, v: string) => store.set(k, v),
+        removeItem: (k: string) => store.delete(k),
+      });
+    });
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('keeps unsaved text when the editor goes away, and saves it on return', async () => {
+      const server = fakeServer({ text: 'a', version: 1 });
+      const gone = new Autosave({ text: 'a', version: 1 }, server.adapter, 800);
+      gone.restore('note.p1');
+      gone.edit('a and more');
+      gone.keepDraft();
+      gone.dispose();
+      const back = new Autosave({ text: 'a', version: 1 }, server.adapter, 800);
+      back.restore('note.p1');
+      expect(back.getSnapshot()).toMatchObject({ text: 'a and more', status: 'pending' });
+      back.resume();
+      await vi.advanceTimersByTimeAsync(800);
+      expect(server.current.text).toBe('a and more');
+      expect(store.size).toBe(0);
+    });
+
+    it('shows both versions when the note changed meanwhile', () => {
+      const server = fakeServer({ text: 'a', version: 1 });
+      const gone = new Autosave({ text: 'a', version: 1 }, server.adapter, 800);
+      gone.restore('note.p1');
+      gone.edit('mine');
+      gone.keepDraft();
+      const back = new Autosave({ text: 'theirs', version: 2 }, server.adapter, 800);
+      back.restore('note.p1');
+      expect(back.getSnapshot()).toMatchObject({
+        text: 'mine',
+        status: 'conflict',
+        theirs: { text: 'theirs', version: 2 },
+      });
+    });
+  });
 });

@@ -31,6 +31,7 @@ export class Autosave<T> {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private flight: Promise<void> | null = null;
   private readonly listeners = new Set<() => void>();
+  private draftKey: string | null = null;
 
   constructor(
     initial: Saved<T>,
@@ -100,6 +101,7 @@ export class Autosave<T> {
       if (this.snap.status === 'conflict') return false;
       if (this.adapter.equal(this.snap.text, this.base.text)) {
         if (this.snap.status !== 'idle') this.set({ status: 'saved', error: null });
+        if (this.draftKey) drafts.remove(this.draftKey);
         return true;
       }
       this.flight = this.run();
@@ -120,6 +122,41 @@ export class Autosave<T> {
 
   dispose() {
     this.clearTimer();
+  }
+
+  /**
+   * Keeps what was typed here under `key` in this tab, for when the editor goes away before
+   * the server has it (leaving the page, a reload): `restore` brings it back next time.
+   */
+  useDraftKey(key: string) {
+    this.draftKey = key;
+  }
+
+  /** Writes the unsaved text to the tab's draft store (nothing when all is saved). */
+  keepDraft() {
+    if (!this.draftKey) return;
+    if (this.unsaved || this.snap.status === 'conflict')
+      drafts.write(this.draftKey, { text: this.snap.text, version: this.base.version });
+    else drafts.remove(this.draftKey);
+  }
+
+  /**
+   * Picks up a draft left in this tab. Written on the version still stored: it simply goes on
+   * to be saved. Written on an older one: both versions are shown, as in any conflict.
+   */
+  restore(key: string) {
+    this.draftKey = key;
+    const draft = drafts.read<T>(key);
+    if (!draft) return;
+    if (this.adapter.equal(draft.text, this.base.text)) return drafts.remove(key);
+    if (draft.version === this.base.version)
+      this.snap = { ...this.snap, text: draft.text, status: 'pending' };
+    else this.snap = { ...this.snap, text: draft.text, status: 'conflict', theirs: this.base };
+  }
+
+  /** Starts saving a restored draft (kept out of `restore`, which runs during render). */
+  resume() {
+    if (this.snap.status === 'pending') this.schedule();
   }
 
   private async run(): Promise<void> {
@@ -173,6 +210,32 @@ export class Autosave<T> {
   }
 }
 
+/** Drafts in the tab's session storage (gone when the tab closes; never sent anywhere). */
+const drafts = {
+  read<T>(key: string): Saved<T> | null {
+    try {
+      const raw = sessionStorage.getItem(`samtal.draft.${key}`);
+      return raw ? (JSON.parse(raw) as Saved<T>) : null;
+    } catch {
+      return null;
+    }
+  },
+  write(key: string, draft: Saved<unknown>) {
+    try {
+      sessionStorage.setItem(`samtal.draft.${key}`, JSON.stringify(draft));
+    } catch {
+      // storage full or blocked: the page still warned before closing
+    }
+  },
+  remove(key: string) {
+    try {
+      sessionStorage.removeItem(`samtal.draft.${key}`);
+    } catch {
+      // nothing kept
+    }
+  },
+};
+
 // Every editor on the page, so finishing a meeting can wait for all of them and leaving the
 // page can warn about text not yet saved.
 const live = new Set<Autosave<unknown>>();
@@ -188,17 +251,31 @@ export function hasUnsaved(): boolean {
   return [...live].some((a) => a.unsaved);
 }
 
-/** An autosaving text bound to a component: its snapshot and the controller to act on. */
-export function useAutosave<T>(initial: Saved<T>, adapter: AutosaveAdapter<T>, delay?: number) {
-  const [controller] = useState(() => new Autosave(initial, adapter, delay));
+/**
+ * An autosaving text bound to a component: its snapshot and the controller to act on. With a
+ * `draftKey`, text that could not reach the server survives leaving the page in this tab.
+ */
+export function useAutosave<T>(
+  initial: Saved<T>,
+  adapter: AutosaveAdapter<T>,
+  opts: { delay?: number; draftKey?: string } = {},
+) {
+  const [controller] = useState(() => {
+    const c = new Autosave(initial, adapter, opts.delay);
+    if (opts.draftKey) c.restore(opts.draftKey);
+    return c;
+  });
   useEffect(() => {
     controller.setAdapter(adapter);
   });
   useEffect(() => {
     live.add(controller as Autosave<unknown>);
+    controller.resume();
     return () => {
       live.delete(controller as Autosave<unknown>);
-      // Leaving the page within the app: what was typed still goes to the server.
+      // Leaving the page within the app: what was typed still goes to the server, and stays
+      // here as a draft until it has.
+      controller.keepDraft();
       void controller.flush();
       controller.dispose();
     };
@@ -211,7 +288,10 @@ export function useAutosave<T>(initial: Saved<T>, adapter: AutosaveAdapter<T>, d
 export function useUnsavedWarning() {
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (hasUnsaved()) e.preventDefault();
+      if (!hasUnsaved()) return;
+      // Kept for a reload; the browser asks before closing.
+      for (const a of live) a.keepDraft();
+      e.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);

@@ -211,7 +211,11 @@ export function SharedNoteEditor({
     text: { body: point.note?.body ?? '', decision: point.note?.decision ?? '' },
     version: point.note?.version ?? 0,
   };
-  const note = useAutosave(server, sharedAdapter(point.id));
+  const note = useAutosave(
+    server,
+    sharedAdapter(point.id),
+    readOnly ? {} : { draftKey: `note.${point.id}` },
+  );
   const { controller } = note;
   const [showDecision, setShowDecision] = useState(false);
   // A newer version from the server (the other person typed) is taken over or merged.
@@ -339,7 +343,9 @@ function PrivateNoteEditor({
   readOnly: boolean;
 }) {
   const { t } = useTranslation('meetings');
-  const note = useAutosave(initial, privateAdapter(meetingId));
+  const note = useAutosave(initial, privateAdapter(meetingId), {
+    draftKey: `private.${meetingId}`,
+  });
   const { controller } = note;
   return (
     <div className="note">
