@@ -354,3 +354,22 @@ describe('when the reporting line changes', () => {
     expect(list.map((x: { id: string }) => x.id)).toEqual([fresh.json().id, series.id]);
   });
 });
+
+describe('when a person is deactivated', () => {
+  it('ends their running series, whichever side they are on, and keeps the history', async () => {
+    const leaving = await makePerson(ctx.database.db, w.org.id, {
+      email: 'leaving@a.test',
+      managerId: w.manager.id,
+    });
+    const { series, meetings } = await bookSeries(c.manager, leaving.id);
+    expect((await c.hr.post(`/api/people/${leaving.id}/deactivate`)).statusCode).toBe(200);
+    const s = (await c.manager.get(`/api/one-on-ones/series/${series.id}`)).json();
+    expect(s.endReason).toBe('person_deactivated');
+    const rows = await meetingsOf(series.id);
+    expect(rows.every((m) => m.status === 'cancelled')).toBe(true);
+    expect(rows.length).toBeGreaterThan(0);
+    expect((await c.manager.get(`/api/one-on-ones/meetings/${meetings[0]!.id}`)).statusCode).toBe(
+      200,
+    );
+  });
+});

@@ -163,6 +163,24 @@ export const oneOnOneSeriesRepository = {
       );
   },
 
+  /** Running series in which any of `personIds` takes part, as manager or employee. */
+  async runningFor(db: DbOrTx, orgId: string, personIds: string[]) {
+    if (personIds.length === 0) return [];
+    return db
+      .select({ id: oneOnOneSeries.id })
+      .from(oneOnOneSeries)
+      .where(
+        and(
+          eq(oneOnOneSeries.orgId, orgId),
+          isNull(oneOnOneSeries.endedAt),
+          or(
+            inArray(oneOnOneSeries.employeeId, personIds),
+            inArray(oneOnOneSeries.managerId, personIds),
+          ),
+        ),
+      );
+  },
+
   /** Ends series and cancels their meetings still to come, in two statements. */
   async endSeries(
     db: DbOrTx,

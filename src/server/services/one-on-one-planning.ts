@@ -35,6 +35,7 @@ import {
 export const REASON_REPORTING_LINE = 'reporting_line_changed';
 export const REASON_ENDED = 'series_ended';
 export const REASON_SERIES_CHANGED = 'series_changed';
+export const REASON_DEACTIVATED = 'person_deactivated';
 
 export const recurrenceOf = (s: SeriesRow): Recurrence => ({
   cadence: s.cadence as Cadence,
@@ -124,4 +125,22 @@ export async function endSeriesForChangedReportingLines(
     now,
   );
   return changed.length;
+}
+
+/** A deactivated person's series end (as employee or manager); the history stays. */
+export async function endSeriesForDeactivatedPeople(
+  tx: DbOrTx,
+  orgId: string,
+  personIds: string[],
+  now: Date = new Date(),
+): Promise<number> {
+  const running = await seriesRepo.runningFor(tx, orgId, personIds);
+  await seriesRepo.endSeries(
+    tx,
+    orgId,
+    running.map((s) => s.id),
+    REASON_DEACTIVATED,
+    now,
+  );
+  return running.length;
 }

@@ -9,6 +9,7 @@ import { createOneOnOneSeriesService } from './one-on-one-series.service';
 import { createOneOnOneTemplateService } from './one-on-one-template.service';
 
 export { endSeriesForChangedReportingLines, extendHorizons } from './one-on-one-series.service';
+export { endSeriesForDeactivatedPeople } from './one-on-one-planning';
 
 /** The 1:1 use cases, grouped by resource. */
 export function createOneOnOneServices(db: Db, notifier: OneOnOneNotifier | null = null) {

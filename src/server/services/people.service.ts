@@ -10,7 +10,10 @@ import { peopleRepository, type PersonRow } from '../repositories/people.reposit
 import { sessionRepository } from '../repositories/session.repository';
 import { violatedUniqueConstraint } from '../repositories/pg-errors';
 import { normaliseEmail } from './auth.service';
-import { endSeriesForChangedReportingLines } from './one-on-one.service';
+import {
+  endSeriesForChangedReportingLines,
+  endSeriesForDeactivatedPeople,
+} from './one-on-one.service';
 
 export type PersonInput = {
   name: string;
@@ -182,7 +185,10 @@ export function createPeopleService(db: Db) {
           deactivatedAt: active ? null : new Date(),
         });
         if (!row) throw new AppError('not_found');
-        if (!active) await sessionRepository.deleteForPerson(tx, actor.orgId, id);
+        if (!active) {
+          await sessionRepository.deleteForPerson(tx, actor.orgId, id);
+          await endSeriesForDeactivatedPeople(tx, actor.orgId, [id]);
+        }
         await auditRepository.record(tx, {
           orgId: actor.orgId,
           actorId: actor.personId,
