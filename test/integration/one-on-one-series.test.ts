@@ -373,3 +373,20 @@ describe('when a person is deactivated', () => {
     );
   });
 });
+
+describe('when a CSV import changes the reporting line', () => {
+  it('ends the series with the old manager, as a manual change does', async () => {
+    const report = await makePerson(ctx.database.db, w.org.id, {
+      email: 'imported@a.test',
+      managerId: w.manager.id,
+    });
+    const { series } = await bookSeries(c.manager, report.id);
+    const csv = `email;name;manager\nimported@a.test;Imported Person;${w.otherManager.email}\n`;
+    const res = await c.hr.request('POST', '/api/people/import?mode=apply', csv, {
+      'content-type': 'text/csv',
+    });
+    expect(res.statusCode).toBe(200);
+    const s = (await c.manager.get(`/api/one-on-ones/series/${series.id}`)).json();
+    expect(s.endReason).toBe('reporting_line_changed');
+  });
+});

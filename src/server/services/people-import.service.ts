@@ -13,6 +13,7 @@ import {
 import type { Actor } from '../../domain/roles';
 import { authorize } from '../policies/index';
 import { auditRepository } from '../repositories/audit.repository';
+import { endSeriesForChangedReportingLines } from './one-on-one.service';
 import { organisationRepository } from '../repositories/organisation.repository';
 import { peopleImportRepository as repo } from '../repositories/people-import.repository';
 
@@ -86,6 +87,12 @@ export function createPeopleImportService(db: Db) {
       );
       await repo.updatePeople(tx, orgId, plan.update, (n) =>
         progress({ phase: 'writing', done: plan.create.length + n, total }),
+      );
+      // A new manager ends the running 1:1 series with the old one (as a manual edit does).
+      await endSeriesForChangedReportingLines(
+        tx,
+        orgId,
+        plan.update.map((p) => p.id),
       );
       // Nothing changed, nothing recorded: a repeated import leaves no trace.
       if (total + plan.departments.length > 0) {
