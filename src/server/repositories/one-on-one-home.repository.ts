@@ -17,6 +17,9 @@ export type OverviewRow = {
 };
 
 /** The queries behind the homes: one statement for a whole team, whatever its size. */
+/** A meeting that started this recently and is not finished still counts as the next one. */
+export const RUNNING_GRACE_MS = 3 * 3_600_000;
+
 export const oneOnOneHomeRepository = {
   /**
    * Each active direct report with the running series, next and last held 1:1 of the pair,
@@ -39,7 +42,7 @@ export const oneOnOneHomeRepository = {
       left join lateral (
         select m.id, m.starts_at from one_on_one_meetings m
         where m.org_id = p.org_id and m.employee_id = p.id and m.manager_id = ${managerId}
-          and m.status in ('planned', 'moved') and m.starts_at > ${now}
+          and m.status in ('planned', 'moved') and m.starts_at > ${new Date(now.getTime() - RUNNING_GRACE_MS)}
         order by m.starts_at limit 1) nx on true
       left join lateral (
         select m.id, m.starts_at, m.local_date from one_on_one_meetings m

@@ -4,7 +4,10 @@ import { todayIn } from '../../domain/one-on-one/occurrences';
 import type { Actor } from '../../domain/roles';
 import { authorize } from '../policies/index';
 import { oneOnOneActionRepository as actionRepo } from '../repositories/one-on-one-action.repository';
-import { oneOnOneHomeRepository as homeRepo } from '../repositories/one-on-one-home.repository';
+import {
+  RUNNING_GRACE_MS,
+  oneOnOneHomeRepository as homeRepo,
+} from '../repositories/one-on-one-home.repository';
 import { oneOnOneMinutesRepository as minutesRepo } from '../repositories/one-on-one-minutes.repository';
 import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
 import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
@@ -40,7 +43,14 @@ export function createOneOnOneHomeService(db: Db, series: OneOnOneSeriesService)
         await seriesRepo.listForParticipant(db, actor.orgId, actor.personId, false)
       ).find((s) => s.series.employeeId === actor.personId);
       const [next, actions, minutes] = await Promise.all([
-        active ? occurrenceRepo.nextOpenMeeting(db, actor.orgId, active.series.id, now) : undefined,
+        active
+          ? occurrenceRepo.nextOpenMeeting(
+              db,
+              actor.orgId,
+              active.series.id,
+              new Date(now.getTime() - RUNNING_GRACE_MS),
+            )
+          : undefined,
         actionRepo.listForOwner(db, actor.orgId, actor.personId, { status: 'open', limit: 50 }),
         minutesRepo.listForEmployee(db, actor.orgId, actor.personId, { limit: 10 }),
       ]);
