@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 3100;
+// E2E_PORT lets a second run (say, CI beside a developer) use its own port.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 // One fresh data folder per run. Workers load this file again: the variable, set by the first
 // load and inherited through the environment, keeps them on the same folder.
