@@ -22,6 +22,7 @@ export const NAMESPACES = [
   'mail',
   'oneOnOne',
   'meetings',
+  'mailbox',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

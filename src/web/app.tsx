@@ -36,6 +36,8 @@ const MinutesPage = page(oneOnOnes.minutes, 'MinutesPage');
 const ReflectionPage = page(oneOnOnes.reflection, 'ReflectionPage');
 const ReflectionsPage = page(oneOnOnes.reflection, 'ReflectionsPage');
 const MyActionsPage = page(oneOnOnes.actions, 'MyActionsPage');
+const MailboxPage = page(() => import('./mail/mailbox-page'), 'MailboxPage');
+const MailPage = page(() => import('./mail/mail-page'), 'MailPage');
 
 /** The routes of the app. */
 export function App({ client }: { client: QueryClient }) {
@@ -69,6 +71,8 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="one-on-ones/meetings/:id/minutes" element={<MinutesPage />} />
               <Route path="one-on-ones/meetings/:id/reflection" element={<ReflectionPage />} />
               <Route path="one-on-ones/reflections" element={<ReflectionsPage />} />
+              <Route path="admin/mailbox" element={<MailboxPage />} />
+              <Route path="admin/mailbox/:id" element={<MailPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

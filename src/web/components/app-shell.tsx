@@ -53,6 +53,7 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
       { to: '/import', label: t('nav.import') },
     );
   }
+  if (me.roles.includes('admin')) items.push({ to: '/admin/mailbox', label: t('mailbox:nav') });
   items.push({ to: '/settings', label: t('nav.settings') });
   return items;
 }

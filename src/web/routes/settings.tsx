@@ -12,9 +12,11 @@ import { switchLanguage } from '../i18n';
 import { PASSWORD_MIN } from '../passwords';
 import { keys } from '../queries';
 import { ME_KEY, useMe } from '../session';
+import { CalendarFeed } from '../mail/calendar-feed';
+import { MailSettings } from '../mail/mail-settings';
 import { Sessions } from './settings-sessions';
 
-/** The person's own settings: language, time zone, password, signed-in devices. */
+/** The person's own settings: language, time zone, mail, calendar subscription, password, devices. */
 export function SettingsPage() {
   const { t } = useTranslation('settings');
   const { data: me } = useMe();
@@ -22,6 +24,8 @@ export function SettingsPage() {
   return (
     <Page title={t('title')}>
       <Preferences me={me} />
+      <MailSettings />
+      <CalendarFeed />
       <PasswordForm />
       <Sessions />
     </Page>
