@@ -82,7 +82,7 @@ export const calendarRepository = {
     return row;
   },
 
-  /** A person's meetings (as manager or employee) from `from` on, cancelled ones included. */
+  /** A person's meetings (as manager or employee) from `from` on, cancelled ones left out. */
   async meetingsOf(db: DbOrTx, orgId: string, personId: string, from: Date, limit: number) {
     return db
       .select()
