@@ -51,6 +51,8 @@ export type SeriesInput = {
   durationMinutes?: number;
   place: { kind: PlaceKind; detail?: string | null };
   template?: string;
+  /** Minutes blocked in the manager's calendar after each meeting (0, 15 or 30). */
+  reflectionBlockMinutes?: number;
 };
 export type SeriesPatch = Partial<Omit<SeriesInput, 'employeeId'>>;
 export type ActionInput = {

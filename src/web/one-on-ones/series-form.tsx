@@ -36,7 +36,11 @@ const FIELDS = [
   'durationMinutes',
   'place',
   'template',
+  'reflectionBlockMinutes',
 ] as const;
+/** A block for notes and reflection after each meeting, in minutes (the seeds ask 15–30). */
+const REFLECTION_BLOCKS = ['0', '15', '30'] as const;
+type ReflectionBlock = (typeof REFLECTION_BLOCKS)[number];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const DEFAULT_TEMPLATE = 'builtin:follow-up';
 
@@ -50,6 +54,7 @@ type Values = {
   placeKind: PlaceKind;
   placeDetail: string;
   template: string;
+  reflectionBlock: ReflectionBlock;
 };
 
 /** Booking a new series with one of the manager's direct reports. */
@@ -81,6 +86,7 @@ export function BookSeriesPage() {
     placeKind: 'walk_and_talk',
     placeDetail: '',
     template: DEFAULT_TEMPLATE,
+    reflectionBlock: '0',
   };
   return (
     <Page title={t('book.title')} intro={t('book.intro', { name: person.name })}>
@@ -116,6 +122,8 @@ export function EditSeriesPage() {
     placeKind: s.place.kind,
     placeDetail: s.place.detail ?? '',
     template: s.template,
+    reflectionBlock:
+      s.reflectionBlockMinutes >= 30 ? '30' : s.reflectionBlockMinutes > 0 ? '15' : '0',
   };
   return (
     <Page title={t('edit.title')} intro={t('edit.intro', { name: s.employee.name })}>
@@ -151,6 +159,8 @@ function patchOf(initial: Values, v: Values): SeriesPatch {
   if (v.placeKind !== initial.placeKind || v.placeDetail !== initial.placeDetail)
     patch.place = { kind: v.placeKind, detail: v.placeDetail.trim() || null };
   if (v.template !== initial.template) patch.template = v.template;
+  if (v.reflectionBlock !== initial.reflectionBlock)
+    patch.reflectionBlockMinutes = Number(v.reflectionBlock);
   return patch;
 }
 
@@ -185,6 +195,7 @@ function SeriesForm({ employeeId, employeeName, initial, series }: SeriesFormPro
         durationMinutes: Number(values.duration),
         place: { kind: values.placeKind, detail: values.placeDetail.trim() || null },
         template: values.template,
+        reflectionBlockMinutes: Number(values.reflectionBlock),
       });
     },
     onSuccess: async (saved) => {
@@ -343,6 +354,19 @@ function SeriesForm({ employeeId, employeeName, initial, series }: SeriesFormPro
             error={errors.fields.template}
           />
         )}
+        <RadioGroup
+          name="reflectionBlockMinutes"
+          legend={t('mailbox:series.reflectionBlock')}
+          hint={t('mailbox:series.reflectionBlockHint')}
+          value={v.reflectionBlock}
+          options={REFLECTION_BLOCKS.map((m) => ({
+            value: m,
+            label:
+              m === '0' ? t('mailbox:series.none') : t('mailbox:series.minutes', { minutes: m }),
+          }))}
+          onChange={(m) => set('reflectionBlock', m)}
+          error={errors.fields.reflectionBlockMinutes}
+        />
         <div className="form__actions">
           <button type="submit" className="button" disabled={save.isPending}>
             {save.isPending
