@@ -28,3 +28,13 @@ export function formatLocalDate(date: string, locale: string): string {
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
 }
+
+/** A local "HH:MM" written the reader's way (Danish and Norwegian: 09.00). */
+export function formatLocalTime(time: string, locale: string): string {
+  const [h = 0, m = 0] = time.split(':').map(Number);
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(2000, 0, 1, h, m)));
+}

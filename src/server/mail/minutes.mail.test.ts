@@ -35,7 +35,7 @@ describe('renderMinutesMail', () => {
     expect(mail.text).toContain('Nästa 1-1 samtal: 17 mars 2026 kl. 09:00.');
     expect(mail.text).toContain('- Rad 2');
     expect(mail.text).toContain('- Beslut: Erik går');
-    expect(mail.text).toContain('https://samtal.example/');
+    expect(mail.text).toContain('Öppna i Samtal: https://samtal.example/');
     expect(mail.html).toContain('Kurs &lt;2026&gt;');
     expect(mail.html).not.toContain('<2026>');
   });
@@ -44,5 +44,6 @@ describe('renderMinutesMail', () => {
     const mail = renderMinutesMail({ ...minutes, locale: 'da' }, await translator('da'));
     expect(mail.html).toContain('<html lang="da">');
     expect(mail.subject).toContain('3. marts 2026');
+    expect(mail.text).toContain('kl. 09.00');
   });
 });

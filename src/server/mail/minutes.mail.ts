@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { MinutesContent } from '../../domain/one-on-one/minutes';
-import { formatLocalDate } from './format';
+import { formatLocalDate, formatLocalTime } from './format';
 import { renderMail } from './layout';
 
 /** The decision minutes as an e-mail in the employee's language: subject, text and HTML. */
@@ -26,9 +26,10 @@ export function renderMinutesMail(
         m.nextMeeting
           ? k('next', {
               date: formatLocalDate(m.nextMeeting.date, m.locale),
-              time: m.nextMeeting.time,
+              time: formatLocalTime(m.nextMeeting.time, m.locale),
             })
           : k('noNext'),
+        k('acknowledge'),
       ],
       lists: [
         // One list per topic: its shared notes line by line, then the decision.
@@ -41,7 +42,7 @@ export function renderMinutesMail(
         })),
         { title: k('actions'), items: m.actions.map((a) => `${a.title} (${owner(a)})`) },
       ],
-      ...(link ? { action: { label: k('acknowledge'), url: link } } : {}),
+      ...(link ? { action: { label: t('mail:open'), url: link } } : {}),
       footer: t('mail:footer'),
     },
     m.locale,
