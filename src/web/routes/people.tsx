@@ -22,10 +22,12 @@ export function PeoplePage() {
 
   const urlQuery = params.get('q') ?? '';
 
+  // Build on the address as it is now, not on this render's copy: the search box and a
+  // filter may change it within the same moment, and neither may undo the other.
   const setParam = (name: string, value: string | null) =>
     setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
+      () => {
+        const next = new URLSearchParams(window.location.search);
         if (value) next.set(name, value);
         else next.delete(name);
         return next;
@@ -37,8 +39,8 @@ export function PeoplePage() {
   useEffect(() => {
     if (urlQuery === query) return;
     setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
+      () => {
+        const next = new URLSearchParams(window.location.search);
         if (query) next.set('q', query);
         else next.delete('q');
         return next;
