@@ -1,6 +1,11 @@
 import { and, asc, desc, eq, gt, inArray, lt, max, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { oneOnOneMeetings, oneOnOnePoints, oneOnOneSeries } from '../../db/schema/index';
+import {
+  oneOnOneMeetings,
+  oneOnOneMinutes,
+  oneOnOnePoints,
+  oneOnOneSeries,
+} from '../../db/schema/index';
 import type { MeetingStatus } from '../../domain/one-on-one/actions';
 import type { Slot } from '../../domain/one-on-one/occurrences';
 import type { SeriesRow } from './one-on-one-series.repository';
@@ -196,6 +201,44 @@ export const oneOnOneOccurrenceRepository = {
       .where(and(eq(oneOnOneMeetings.orgId, orgId), eq(oneOnOneMeetings.id, id)))
       .limit(1);
     const [row] = lock ? await q.for('update', { of: oneOnOneMeetings }) : await q;
+    return row;
+  },
+
+  /**
+   * A meeting as its page needs it, in one statement: the meeting, its series with both names,
+   * and whether minutes exist (and when the employee acknowledged them).
+   */
+  async findForPage(db: DbOrTx, orgId: string, id: string) {
+    const [row] = await db
+      .select({
+        meeting: oneOnOneMeetings,
+        series: oneOnOneSeries,
+        managerName: sql<string>`(select p.name from people p
+          where p.org_id = ${oneOnOneSeries.orgId} and p.id = ${oneOnOneSeries.managerId})`,
+        employeeName: sql<string>`(select p.name from people p
+          where p.org_id = ${oneOnOneSeries.orgId} and p.id = ${oneOnOneSeries.employeeId})`,
+        minutes: {
+          createdAt: oneOnOneMinutes.createdAt,
+          acknowledgedAt: oneOnOneMinutes.acknowledgedAt,
+        },
+      })
+      .from(oneOnOneMeetings)
+      .innerJoin(
+        oneOnOneSeries,
+        and(
+          eq(oneOnOneSeries.orgId, oneOnOneMeetings.orgId),
+          eq(oneOnOneSeries.id, oneOnOneMeetings.seriesId),
+        ),
+      )
+      .leftJoin(
+        oneOnOneMinutes,
+        and(
+          eq(oneOnOneMinutes.orgId, oneOnOneMeetings.orgId),
+          eq(oneOnOneMinutes.meetingId, oneOnOneMeetings.id),
+        ),
+      )
+      .where(and(eq(oneOnOneMeetings.orgId, orgId), eq(oneOnOneMeetings.id, id)))
+      .limit(1);
     return row;
   },
 

@@ -122,14 +122,9 @@ export async function oneOnOneMeetingRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const point = await meetings().addPoint(actor, request.params.id, request.body);
-      const detail = await meetings().get(actor, request.params.id);
-      const ctx = {
-        snapshot: detail.snapshot,
-        locale: actor.locale,
-        managerId: detail.series.series.managerId,
-      };
-      return reply.status(201).send(presentPoint(point, null, ctx));
+      const added = await meetings().addPoint(actor, request.params.id, request.body);
+      const ctx = { snapshot: added.snapshot, locale: actor.locale, managerId: added.managerId };
+      return reply.status(201).send(presentPoint(added.point, null, ctx));
     },
   );
 

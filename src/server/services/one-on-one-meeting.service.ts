@@ -14,8 +14,6 @@ import {
   oneOnOneMeetingRepository as meetingRepo,
   type PointRow,
 } from '../repositories/one-on-one-meeting.repository';
-import { oneOnOneMinutesRepository as minutesRepo } from '../repositories/one-on-one-minutes.repository';
-import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
 import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import {
   assertOpenForContent,
@@ -32,38 +30,42 @@ export function createOneOnOneMeetingService(db: Db) {
      * Everything the pair sees of one meeting: its agenda with shared notes, the follow-up of
      * earlier open actions, the actions agreed here, and whether minutes exist. The agenda
      * snapshot is taken on first read.
+     *
+     * The most used page, so it is read in few statements and without a transaction (each
+     * statement sees committed data either way): the meeting with series, names and minutes
+     * in one, then agenda, actions and next meeting side by side. Only a first read, which
+     * takes the snapshot, writes (in its own transaction).
      */
     async get(actor: Actor, meetingId: string) {
-      return db.transaction(async (tx) => {
-        const { meeting, series } = await loadMeeting(
-          tx,
-          actor,
-          meetingId,
-          'oneOnOne.meeting.read',
-        );
-        const snapshot = await ensureAgenda(tx, meeting, series);
-        const [points, followUp, actions, minutes, next, names] = await Promise.all([
-          meetingRepo.pointsWithNotes(tx, actor.orgId, meetingId),
-          actionRepo.followUp(tx, actor.orgId, pairOf(series), meeting.startsAt),
-          actionRepo.forMeeting(tx, actor.orgId, meetingId),
-          minutesRepo.find(tx, actor.orgId, meetingId),
-          occurrenceRepo.nextOpenMeeting(tx, actor.orgId, series.id, meeting.startsAt),
-          seriesRepo.findWithNames(tx, actor.orgId, series.id),
-        ]);
-        return {
-          meeting,
-          series: names!,
-          snapshot,
-          points,
-          followUp,
-          actions,
-          minutes,
-          nextMeeting: next ?? null,
-        };
-      });
+      const found = await occurrenceRepo.findForPage(db, actor.orgId, meetingId);
+      if (!found) throw new AppError('not_found');
+      const { meeting, series, managerName, employeeName, minutes } = found;
+      authorize(actor, { do: 'oneOnOne.meeting.read', pair: pairOf(series) });
+      const snapshot =
+        meeting.templateSnapshot ??
+        (await db.transaction((tx) => ensureAgenda(tx, meeting, series)));
+      const [points, followUp, actions, next] = await Promise.all([
+        meetingRepo.pointsWithNotes(db, actor.orgId, meetingId),
+        actionRepo.followUp(db, actor.orgId, pairOf(series), meeting.startsAt),
+        actionRepo.forMeeting(db, actor.orgId, meetingId),
+        occurrenceRepo.nextOpenMeeting(db, actor.orgId, series.id, meeting.startsAt),
+      ]);
+      return {
+        meeting,
+        series: { series, managerName, employeeName },
+        snapshot,
+        points,
+        followUp,
+        actions,
+        minutes,
+        nextMeeting: next ?? null,
+      };
     },
 
-    /** Adds a topic; the employee's go under "your topics" unless they choose a section. */
+    /**
+     * Adds a topic; the employee's go under "your topics" unless they choose a section.
+     * Returns the point with what presenting it needs (the agenda snapshot and the manager).
+     */
     async addPoint(
       actor: Actor,
       meetingId: string,
@@ -98,7 +100,8 @@ export function createOneOnOneMeetingService(db: Db) {
           meetingId,
           orderWithNewTopic(existing, id, sectionKey),
         );
-        return { ...point!, position: orderWithNewTopic(existing, id, sectionKey).indexOf(id) };
+        const position = orderWithNewTopic(existing, id, sectionKey).indexOf(id);
+        return { point: { ...point!, position }, snapshot, managerId: series.managerId };
       });
     },
 
