@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -92,7 +93,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     }
   }
   try {
-    const client = dataDir ? new PGlite(path.join(dataDir, 'pgdata')) : new PGlite();
+    // pg_trgm backs the people search's indexes (migration 0003), as on PostgreSQL.
+    const options = { extensions: { pg_trgm } };
+    const client = dataDir
+      ? new PGlite(path.join(dataDir, 'pgdata'), options)
+      : new PGlite(options);
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });

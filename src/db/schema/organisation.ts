@@ -95,5 +95,10 @@ export const people = pgTable(
     index('people_org_name_idx').on(t.orgId, t.name, t.id),
     // Sign-in looks a person up by e-mail before the tenant is known.
     index('people_email_idx').on(t.email),
+    // HR's search matches any part of a name, e-mail or employee number (ILIKE '%…%'):
+    // trigram indexes spare a scan of the whole organisation (pg_trgm, see drizzle/0003).
+    index('people_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    index('people_email_trgm_idx').using('gin', t.email.op('gin_trgm_ops')),
+    index('people_employee_number_trgm_idx').using('gin', t.employeeNumber.op('gin_trgm_ops')),
   ],
 );
