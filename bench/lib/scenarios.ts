@@ -1,0 +1,201 @@
+/**
+ * The routes measured, as a person uses them. Every request takes the next user and row from a
+ * list, so load spreads over many people, meetings and points as in real use.
+ */
+import type { Fixtures, Target } from './fixtures';
+import type { Call, Scenario } from './measure';
+
+export type Csrf = { cookie: string; token: string };
+
+function cycle<T>(items: T[]): () => T {
+  if (items.length === 0) throw new Error('nothing to benchmark with: the sample is empty');
+  let i = 0;
+  return () => items[i++ % items.length]!;
+}
+
+const json = { 'content-type': 'application/json' };
+
+/** HR looks people up by part of a name, a surname, an employee number or the mail domain. */
+const HR_SEARCHES = [
+  'berg',
+  'Jensen',
+  'åsa',
+  'søren',
+  'hans',
+  'lund',
+  'B0123',
+  'ahmadi',
+  'kommun',
+  'Ida',
+];
+
+/** The bare route of the same server: no session, no database. */
+export function baseline(): Scenario {
+  return {
+    key: 'baseline',
+    name: 'baseline: GET /api/ping',
+    what: 'the framework floor (no session, no database)',
+    next: () => ({ method: 'GET', path: '/api/ping', headers: {} }),
+  };
+}
+
+/** Every scenario but the baseline, in the order they run (reads first, writes last). */
+export function scenarios(f: Fixtures, csrf: Csrf, password: string): Scenario[] {
+  const write = (t: Target, extra: Record<string, string> = json) => ({
+    cookie: `${t.user.cookie}; ${csrf.cookie}`,
+    'x-csrf-token': csrf.token,
+    ...extra,
+  });
+  const get = (
+    key: string,
+    name: string,
+    what: string,
+    path: (i: number) => string,
+    users: { cookie: string }[],
+  ): Scenario => {
+    const user = cycle(users.map((u, i) => ({ u, i })));
+    return {
+      key,
+      name,
+      what,
+      next: () => {
+        const { u, i } = user();
+        return { method: 'GET', path: path(i), headers: { cookie: u.cookie } };
+      },
+    };
+  };
+
+  const meeting = cycle(f.meetingPages);
+  const email = cycle(f.emails);
+  const search = cycle(HR_SEARCHES);
+  const hr = cycle(f.hr);
+  const addPoint = cycle(f.addPoint);
+  const notePoint = cycle(f.notePoints);
+  const versions = new Map<string, number>();
+  const finish = cycle(f.finish);
+  let n = 0;
+
+  return [
+    {
+      key: 'meeting',
+      name: 'meeting page: GET /api/one-on-ones/meetings/:id',
+      what: 'agenda with shared notes, follow-up actions, actions, next meeting (next and last meeting of many pairs)',
+      next: () => {
+        const t = meeting();
+        return {
+          method: 'GET',
+          path: `/api/one-on-ones/meetings/${t.id}`,
+          headers: { cookie: t.user.cookie },
+        };
+      },
+    },
+    get(
+      'overview',
+      'manager home: GET /api/one-on-ones/overview',
+      'every direct report: next and last 1:1, open and overdue actions',
+      () => '/api/one-on-ones/overview',
+      f.managers,
+    ),
+    get(
+      'team',
+      'manager home: GET /api/team',
+      'the direct reports with unit and manager names',
+      () => '/api/team',
+      f.managers,
+    ),
+    get(
+      'mine',
+      'employee home: GET /api/one-on-ones/mine',
+      'own series, next 1:1, open actions, last 10 minutes',
+      () => '/api/one-on-ones/mine',
+      f.employees,
+    ),
+    get(
+      'actions',
+      'employee home: GET /api/actions',
+      'own open actions, first page',
+      () => '/api/actions',
+      f.employees,
+    ),
+    {
+      key: 'hr',
+      name: 'HR page: GET /api/people?limit=50&search=…',
+      what: 'stand-in for HR statistics (no such endpoint yet): one page of a people search',
+      next: () => ({
+        method: 'GET',
+        path: `/api/people?limit=50&search=${encodeURIComponent(search())}`,
+        headers: { cookie: hr().cookie },
+      }),
+    },
+    {
+      key: 'addPoint',
+      name: 'add a talking point: POST /api/one-on-ones/meetings/:id/points',
+      what: 'one of the pair adds a topic to an upcoming meeting',
+      next: () => {
+        const t = addPoint();
+        return {
+          method: 'POST',
+          path: `/api/one-on-ones/meetings/${t.id}/points`,
+          headers: write(t),
+          body: JSON.stringify({ title: `bench: topic ${++n}` }),
+        };
+      },
+    },
+    {
+      key: 'note',
+      name: 'save a shared note: PUT /api/one-on-ones/points/:id/note',
+      what: 'one of the pair saves the note of an agenda point (next version each time)',
+      next: () => {
+        const t = notePoint();
+        const body =
+          `bench: ${++n} Vi pratade om arbetsbelastningen och om schemat för hösten. ` +
+          'Medarbetaren vill gå kursen i handledning; chefen undersöker budgeten.';
+        return {
+          method: 'PUT',
+          path: `/api/one-on-ones/points/${t.id}/note`,
+          headers: write(t),
+          body: JSON.stringify({ body, decision: '', baseVersion: versions.get(t.id) ?? 0 }),
+        };
+      },
+      onResponse: (call: Call, status: number, text: string) => {
+        const id = call.path.split('/')[4]!;
+        try {
+          const b = JSON.parse(text) as {
+            note?: { version: number };
+            error?: { details?: { current?: { version: number } } };
+          };
+          const v = status === 200 ? b.note?.version : b.error?.details?.current?.version;
+          if (v !== undefined) versions.set(id, v);
+        } catch {
+          // not JSON: counted as an error by autocannon's status codes already
+        }
+      },
+    },
+    {
+      key: 'finish',
+      name: 'finish a meeting: POST /api/one-on-ones/meetings/:id/finish',
+      what: 'the manager finishes a planned meeting: minutes built, mail queued (each meeting once)',
+      once: f.finish.length,
+      next: () => {
+        const t = finish();
+        return {
+          method: 'POST',
+          path: `/api/one-on-ones/meetings/${t.id}/finish`,
+          headers: write(t, {}),
+        };
+      },
+    },
+    {
+      key: 'signIn',
+      name: 'sign-in: POST /api/auth/login',
+      what: 'e-mail and password (argon2id, 64 MiB, ~0.2 s of one core): a new session; 4 connections',
+      connections: 4,
+      next: () => ({
+        method: 'POST',
+        path: '/api/auth/login',
+        headers: { cookie: csrf.cookie, 'x-csrf-token': csrf.token, ...json },
+        body: JSON.stringify({ email: email(), password }),
+      }),
+    },
+  ];
+}

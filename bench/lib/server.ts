@@ -1,0 +1,92 @@
+/**
+ * Runs the real server (`node bin/samtal.js serve`) as a child process, so its memory is its
+ * own, and reads that memory from /proc.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type ServerHandle = {
+  url: string;
+  pid: number;
+  /** Resident memory now and its peak so far (kB), or null where /proc is missing. */
+  memory(): { rssKb: number; peakKb: number } | null;
+  stop(): Promise<void>;
+};
+
+function readMemory(pid: number): { rssKb: number; peakKb: number } | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    return { rssKb: kb('VmRSS'), peakKb: kb('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+/** Starts Samtal on a free port of 127.0.0.1 against `databaseUrl`. */
+export async function startServer(opts: {
+  root: string;
+  databaseUrl: string;
+  /** Folder for a V8 CPU profile of the whole run (node --cpu-prof). */
+  cpuProfDir?: string;
+  /** Run the job workers (reminders, mail) in the measured process too; off by default. */
+  workers?: boolean;
+}): Promise<ServerHandle> {
+  const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, path.join(opts.root, 'bin/samtal.js'), 'serve'],
+    {
+      cwd: opts.root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DATABASE_URL: opts.databaseUrl,
+        LOG_LEVEL: 'warn',
+        SAMTAL_WORKERS: opts.workers ? 'true' : 'false',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 300_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /running at (http:\/\/[^\s]+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => {
+      output += c.toString();
+      process.stderr.write(`[server] ${c.toString()}`);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  const pid = child.pid!;
+  return {
+    url,
+    pid,
+    memory: () => readMemory(pid),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
