@@ -157,11 +157,14 @@ test('a Swedish manager books, runs and finishes a 1:1; the employee prepares an
   await up.focus();
   await page.keyboard.press('Enter');
   await expect(up).toBeFocused();
-  let titles = await page.locator('.point__title').allInnerTexts();
-  expect(titles.indexOf(TOPIC)).toBe(titles.indexOf('Dina punkter') - 1);
+  // The new order arrives with the server's answer: wait for it rather than read at once.
+  const offset = async () => {
+    const titles = await page.locator('.point__title').allInnerTexts();
+    return titles.indexOf(TOPIC) - titles.indexOf('Dina punkter');
+  };
+  await expect.poll(offset).toBe(-1);
   await page.getByRole('button', { name: `Flytta ned: ${TOPIC}` }).click();
-  titles = await page.locator('.point__title').allInnerTexts();
-  expect(titles.indexOf(TOPIC)).toBe(titles.indexOf('Dina punkter') + 1);
+  await expect.poll(offset).toBe(1);
   await shot(page, testInfo, 'h05-manager-meeting-desktop');
 
   // 5b. Both rewrite the same note: nothing is lost, the manager merges by hand.
