@@ -144,6 +144,8 @@ export const oneOnOneMeetingRepository = {
       savedBy: note.updatedBy,
       savedAt: note.updatedAt,
     });
+    // Versions start at 1: below version 52 there is nothing to forget (and no statement).
+    if (note.version <= REVISIONS_KEPT + 1) return;
     await db
       .delete(oneOnOneNoteRevisions)
       .where(

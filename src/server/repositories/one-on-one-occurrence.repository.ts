@@ -242,6 +242,31 @@ export const oneOnOneOccurrenceRepository = {
     return row;
   },
 
+  /** An agenda point with its meeting (locked, as findMeeting's `lock`) and series. */
+  async findPointWithMeeting(db: DbOrTx, orgId: string, pointId: string) {
+    const [row] = await db
+      .select({ point: oneOnOnePoints, meeting: oneOnOneMeetings, series: oneOnOneSeries })
+      .from(oneOnOnePoints)
+      .innerJoin(
+        oneOnOneMeetings,
+        and(
+          eq(oneOnOneMeetings.orgId, oneOnOnePoints.orgId),
+          eq(oneOnOneMeetings.id, oneOnOnePoints.meetingId),
+        ),
+      )
+      .innerJoin(
+        oneOnOneSeries,
+        and(
+          eq(oneOnOneSeries.orgId, oneOnOneMeetings.orgId),
+          eq(oneOnOneSeries.id, oneOnOneMeetings.seriesId),
+        ),
+      )
+      .where(and(eq(oneOnOnePoints.orgId, orgId), eq(oneOnOnePoints.id, pointId)))
+      .limit(1)
+      .for('update', { of: oneOnOneMeetings });
+    return row;
+  },
+
   /** The first meeting of the series still to take place after `after`. */
   async nextOpenMeeting(db: DbOrTx, orgId: string, seriesId: string, after: Date) {
     const [row] = await db

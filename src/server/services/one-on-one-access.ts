@@ -36,12 +36,15 @@ export async function loadMeeting(
   return row;
 }
 
-/** Loads an agenda point with its meeting (locked) and series, checking `action` on the pair. */
+/**
+ * Loads an agenda point with its meeting (locked) and series, checking `action` on the pair.
+ * One statement: every autosave of a shared note starts here.
+ */
 export async function loadPoint(db: DbOrTx, actor: Actor, pointId: string, action: PairActionName) {
-  const point = await oneOnOneMeetingRepository.findPoint(db, actor.orgId, pointId);
-  if (!point) throw new AppError('not_found');
-  const { meeting, series } = await loadMeeting(db, actor, point.meetingId, action, { lock: true });
-  return { point, meeting, series };
+  const row = await occurrenceRepo.findPointWithMeeting(db, actor.orgId, pointId);
+  if (!row) throw new AppError('not_found');
+  authorize(actor, { do: action, pair: pairOf(row.series) } as OneOnOneAction);
+  return row;
 }
 
 /** Loads a series and checks the actor may do `action` on it. */
