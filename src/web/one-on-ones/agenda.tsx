@@ -19,7 +19,9 @@ export function Agenda({ detail, editable }: AgendaProps) {
   const key = oneOnOneKeys.meeting(detail.meeting.id);
   const reorder = useMutation({
     mutationFn: (ids: string[]) => oneOnOneApi.reorder(detail.meeting.id, ids),
-    onMutate: (ids) => {
+    onMutate: async (ids) => {
+      // A poll already under way must not land after this change with the old order.
+      await client.cancelQueries({ queryKey: key });
       const byId = new Map(detail.agenda.map((p) => [p.id, p]));
       client.setQueryData<MeetingDetail>(key, (old) =>
         old ? { ...old, agenda: ids.map((id) => byId.get(id)!).filter(Boolean) } : old,
@@ -127,6 +129,8 @@ function PointCard({ point: p, detail, editable, first, last, onMove }: PointCar
   const mine = p.author?.id === me;
   const tick = useMutation({
     mutationFn: (discussed: boolean) => oneOnOneApi.updatePoint(p.id, { discussed }),
+    // A poll already under way must not land after this change with the old state.
+    onMutate: () => client.cancelQueries({ queryKey: key }),
     onSuccess: (fresh) => client.setQueryData(key, fresh),
   });
   const carry = useMutation({
