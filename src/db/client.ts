@@ -51,6 +51,11 @@ export class DataDirLockedError extends Error {
 /** Opens PostgreSQL at `url` (a pool) and applies migrations. */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // An idle connection can be ended by the server (restart, failover, a dropped test database).
+  // pg then emits 'error' on the pool; without a listener that would crash the process.
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') console.warn(`PostgreSQL connection error: ${err.message}`);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   // Several instances may start at once: one migrates while the others wait on the lock.
   const conn = await pool.connect();
