@@ -250,7 +250,9 @@ const files = quick
   : { json: `${stamp}.json`, md: `${stamp}.md` };
 fs.writeFileSync(path.join(RESULTS, files.json), `${JSON.stringify(report, null, 2)}\n`);
 fs.writeFileSync(path.join(RESULTS, files.md), md);
-if (!quick) fs.writeFileSync(path.join(RESULTS, 'latest.md'), md);
+// latest.md is the newest complete run: every route on more than one organisation.
+if (!quick && !only && report.orgs.length > 1)
+  fs.writeFileSync(path.join(RESULTS, 'latest.md'), md);
 console.log(md);
 log(`results: bench/results/${files.json}, bench/results/${files.md}`);
 if (values.report) {
