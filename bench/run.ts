@@ -14,6 +14,7 @@
  *          --workers (run the job workers in the measured server too; off: they are not requests)
  *          --report <file> (passed/failed counts in vitest's JSON shape, for CI's summary)
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,6 +99,21 @@ async function machine(): Promise<Machine> {
     };
   } finally {
     await c.end();
+  }
+}
+
+/** The commit of the code measured, marked when src/ has changes not yet committed. */
+function codeVersion(): string {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src', 'drizzle') ? ' + uncommitted changes' : ''}`;
+  } catch {
+    return 'unknown';
   }
 }
 
@@ -229,6 +245,7 @@ const failures: string[] = [];
 const report: Report = {
   startedAt: startedAt.toISOString(),
   mode: quick ? 'quick' : 'full',
+  code: codeVersion(),
   machine: await machine(),
   settings,
   web: null,

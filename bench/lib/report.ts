@@ -38,6 +38,8 @@ export type Target = { target: string; value: string; met: boolean };
 export type Report = {
   startedAt: string;
   mode: 'full' | 'quick';
+  /** The commit measured (git), so runs can be told apart. */
+  code: string;
   machine: Machine;
   settings: {
     connections: number;
@@ -168,6 +170,7 @@ export function toMarkdown(r: Report): string {
   const lines = [
     `# Samtal benchmark — ${r.startedAt} (${r.mode})`,
     '',
+    `Code: ${r.code}.`,
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB memory, ${m.os}; Node ${m.node}; ${m.postgres}`,
     `PostgreSQL settings: ${Object.entries(m.postgresSettings)
       .map(([k, v]) => `${k}=${v}`)
