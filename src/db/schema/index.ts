@@ -4,3 +4,4 @@ export * from './audit';
 export * from './one-on-one';
 export * from './mail';
 export * from './notifications';
+export * from './wellbeing';
