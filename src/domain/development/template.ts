@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import type { FieldIssue } from '../errors';
+import { LocalisedTextSchema, type LocalisedText } from '../one-on-one/template';
+
+export { LocalisedTextSchema, type LocalisedText };
+
+/** The kinds of conversation a round (or a manager) can open. */
+export const CONVERSATION_KINDS = [
+  'development',
+  'salary',
+  'wellbeing',
+  'check_in',
+  'follow_up',
+] as const;
+export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
+
+/** not_booked -> booked -> held -> closed -> signed (see docs/dev-contract / decision 010). */
+export const CONVERSATION_STATUSES = ['not_booked', 'booked', 'held', 'closed', 'signed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+/** Who fills a question in before the meeting. */
+export const PREPARERS = ['both', 'employee', 'manager'] as const;
+export type PreparedBy = (typeof PREPARERS)[number];
+
+export const ANSWER_TYPES = ['text', 'scale', 'yes_no', 'single', 'multiple'] as const;
+export type AnswerType = (typeof ANSWER_TYPES)[number];
+
+const keySchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9_]+$/, { message: 'key' });
+
+export const ChoiceOptionSchema = z.object({ key: keySchema, label: LocalisedTextSchema });
+export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
+
+const optionsSchema = z
+  .array(ChoiceOptionSchema)
+  .min(2)
+  .max(20)
+  .refine((o) => new Set(o.map((x) => x.key)).size === o.length, { message: 'duplicate_key' });
+
+export const AnswerSpecSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text') }),
+  z.object({
+    type: z.literal('scale'),
+    labels: z.tuple([
+      LocalisedTextSchema,
+      LocalisedTextSchema,
+      LocalisedTextSchema,
+      LocalisedTextSchema,
+      LocalisedTextSchema,
+    ]),
+  }),
+  z.object({ type: z.literal('yes_no') }),
+  z.object({ type: z.literal('single'), options: optionsSchema }),
+  z.object({ type: z.literal('multiple'), options: optionsSchema }),
+]);
+export type AnswerSpec = z.infer<typeof AnswerSpecSchema>;
+
+export const TemplateQuestionSchema = z.object({
+  key: keySchema,
+  text: LocalisedTextSchema,
+  help: LocalisedTextSchema.optional(),
+  answer: AnswerSpecSchema,
+  preparedBy: z.enum(PREPARERS),
+});
+export type TemplateQuestion = z.infer<typeof TemplateQuestionSchema>;
+
+export const TemplateSectionSchema = z.object({
+  key: keySchema,
+  title: LocalisedTextSchema,
+  intro: LocalisedTextSchema.optional(),
+  questions: z.array(TemplateQuestionSchema).max(30),
+});
+export type TemplateSection = z.infer<typeof TemplateSectionSchema>;
+
+/**
+ * The content of one template version. Question keys are unique across the whole template
+ * (answers are stored by question key), section keys unique among sections (a section is an
+ * agenda point of the conversation's meeting).
+ */
+export const ConversationTemplateContentSchema = z
+  .object({ sections: z.array(TemplateSectionSchema).min(1).max(20) })
+  .superRefine((c, ctx) => {
+    const sections = new Set<string>();
+    const questions = new Set<string>();
+    c.sections.forEach((s, si) => {
+      if (sections.has(s.key))
+        ctx.addIssue({ code: 'custom', message: 'duplicate_key', path: ['sections', si, 'key'] });
+      sections.add(s.key);
+      s.questions.forEach((q, qi) => {
+        if (questions.has(q.key))
+          ctx.addIssue({
+            code: 'custom',
+            message: 'duplicate_key',
+            path: ['sections', si, 'questions', qi, 'key'],
+          });
+        questions.add(q.key);
+      });
+    });
+  });
+export type ConversationTemplateContent = z.infer<typeof ConversationTemplateContentSchema>;
+
+export const TEXT_ANSWER_MAX = 10_000;
+
+/** The value schema for one question: text, 1..5, boolean, option key or option keys. */
+export function answerValueSchema(question: Pick<TemplateQuestion, 'answer'>): z.ZodType {
+  const spec = question.answer;
+  switch (spec.type) {
+    case 'text':
+      return z.string().max(TEXT_ANSWER_MAX);
+    case 'scale':
+      return z.number().int().min(1).max(5);
+    case 'yes_no':
+      return z.boolean();
+    case 'single':
+      return z.enum(spec.options.map((o) => o.key) as [string, ...string[]]);
+    case 'multiple':
+      return z
+        .array(z.enum(spec.options.map((o) => o.key) as [string, ...string[]]))
+        .refine((v) => new Set(v).size === v.length, { message: 'duplicate_key' });
+  }
+}
+
+export type AnswerValue = string | number | boolean | string[];
+export type Answers = Record<string, AnswerValue | null | undefined>;
+
+/** Every question of a template in order, with the section it belongs to. */
+export function templateQuestions(
+  content: ConversationTemplateContent,
+): (TemplateQuestion & { sectionKey: string })[] {
+  return content.sections.flatMap((s) => s.questions.map((q) => ({ ...q, sectionKey: s.key })));
+}
+
+/** The questions `author` prepares: their own plus the ones both prepare. */
+export function questionsFor(
+  content: ConversationTemplateContent,
+  author: 'employee' | 'manager',
+): (TemplateQuestion & { sectionKey: string })[] {
+  return templateQuestions(content).filter(
+    (q) => q.preparedBy === 'both' || q.preparedBy === author,
+  );
+}
+
+/**
+ * Checks answers against a template. Missing or null answers are fine (a draft may be partial)
+ * unless `requireAll`; unknown keys and questions the author does not prepare are issues.
+ * Each issue's path is the question key, its code one of the `errors:field.*` keys.
+ */
+export function validateAnswers(
+  content: ConversationTemplateContent,
+  answers: Record<string, unknown>,
+  opts: { author?: 'employee' | 'manager'; requireAll?: boolean } = {},
+): FieldIssue[] {
+  const questions = opts.author ? questionsFor(content, opts.author) : templateQuestions(content);
+  const byKey = new Map(questions.map((q) => [q.key, q]));
+  const issues: FieldIssue[] = [];
+  for (const key of Object.keys(answers)) {
+    if (!byKey.has(key)) issues.push({ path: key, code: 'unknown_question' });
+  }
+  for (const q of questions) {
+    const value = answers[q.key];
+    const empty =
+      value === undefined ||
+      value === null ||
+      (typeof value === 'string' && value.trim() === '') ||
+      (Array.isArray(value) && value.length === 0);
+    if (empty) {
+      if (opts.requireAll) issues.push({ path: q.key, code: 'required' });
+      continue;
+    }
+    const r = answerValueSchema(q).safeParse(value);
+    if (!r.success) {
+      const first = r.error.issues[0];
+      const code =
+        first?.code === 'custom'
+          ? (first.message ?? 'invalid')
+          : first?.code === 'too_big' && q.answer.type === 'text'
+            ? 'too_long'
+            : first?.code === 'too_big' || first?.code === 'too_small'
+              ? 'scale'
+              : first?.code === 'invalid_value'
+                ? 'option'
+                : 'invalid_type';
+      issues.push({
+        path: q.key,
+        code,
+        ...(code === 'too_long' ? { params: { max: TEXT_ANSWER_MAX } } : {}),
+      });
+    }
+  }
+  return issues;
+}
