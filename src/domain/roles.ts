@@ -1,5 +1,8 @@
-/** Granted roles. "Manager" is not granted: it follows from having direct reports. */
-export const ROLES = ['hr', 'admin'] as const;
+/**
+ * Granted roles. "Manager" is not granted: it follows from having direct reports. 'salary'
+ * lets someone (usually in HR) read the outcome of salary conversations (decision 012).
+ */
+export const ROLES = ['hr', 'admin', 'salary'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting: the signed-in person, with everything a policy needs to decide. */

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** How a goal from last period went, judged together in the next conversation. */
+export const GOAL_OUTCOMES = ['achieved', 'partly', 'not_achieved', 'dropped'] as const;
+export type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
+
+/** Kinds of development activity (seed 004: courses, mentoring, new responsibility, …). */
+export const PLAN_ACTIVITIES = ['course', 'mentoring', 'responsibility', 'other'] as const;
+export type PlanActivity = (typeof PLAN_ACTIVITIES)[number];
+
+const isoDate = z.iso.date();
+const line = (max: number) => z.string().trim().min(1).max(max);
+const textBlock = z.string().trim().max(5000);
+
+/** A new goal as the pair writes it in the conversation. */
+export const GoalInputSchema = z.object({
+  title: line(300),
+  description: textBlock.default(''),
+  /** "How we will know": what makes the goal reached. */
+  successMeasure: textBlock.default(''),
+  dueDate: isoDate.nullable().default(null),
+  /** The expectation of the role the goal serves (seed 003), in the pair's own words. */
+  roleExpectation: textBlock.default(''),
+  organisationGoalId: z.uuid().nullable().default(null),
+});
+export type GoalInput = z.infer<typeof GoalInputSchema>;
+
+/** The outcome of an earlier goal, with a comment. */
+export const GoalOutcomeInputSchema = z.object({
+  outcome: z.enum(GOAL_OUTCOMES),
+  comment: textBlock.default(''),
+});
+export type GoalOutcomeInput = z.infer<typeof GoalOutcomeInputSchema>;
+
+/** One line of the development plan. */
+export const PlanItemInputSchema = z.object({
+  competence: line(300),
+  activity: z.enum(PLAN_ACTIVITIES),
+  activityDetail: textBlock.default(''),
+  /** What the employee needs from the manager to get there. */
+  support: textBlock.default(''),
+  dueDate: isoDate.nullable().default(null),
+});
+export type PlanItemInput = z.infer<typeof PlanItemInputSchema>;
+
+/** A progress note on a goal or plan item, written in a later 1:1. */
+export const ProgressNoteInputSchema = z.object({ body: line(5000) });
+
+type GoalLike = {
+  conversationId: string;
+  outcome: GoalOutcome | null;
+  outcomeConversationId: string | null;
+};
+
+/**
+ * The goals a conversation looks back on: the pair's goals set in earlier conversations that
+ * are still open, or whose outcome was recorded in this very conversation (so they stay on
+ * its page once judged). Goals judged in an earlier conversation are history.
+ */
+export function isLastPeriodGoal(goal: GoalLike, conversationId: string): boolean {
+  if (goal.conversationId === conversationId) return false;
+  return goal.outcome === null || goal.outcomeConversationId === conversationId;
+}
+
+/** Goals still being worked on (shown in the pair's 1:1s): not yet judged. */
+export function isOpenGoal(goal: Pick<GoalLike, 'outcome'>): boolean {
+  return goal.outcome === null;
+}
