@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  check,
   date,
   foreignKey,
   index,
@@ -12,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { MeetingStatus } from '../../domain/one-on-one/actions';
+import type { MeetingKind, MeetingStatus } from '../../domain/one-on-one/actions';
 import type { Cadence } from '../../domain/one-on-one/cadence';
 import type { MinutesContent } from '../../domain/one-on-one/minutes';
 import type {
@@ -107,17 +108,23 @@ export const oneOnOneSeries = pgTable(
   ],
 );
 
-/** One occurrence of a series. Moved and cancelled ones stay, with their reason. */
+/**
+ * One occurrence of a series, or (kind other than one_on_one) the single meeting of a
+ * development or other conversation, which has no series (decision 011). Moved and cancelled
+ * ones stay, with their reason.
+ */
 export const oneOnOneMeetings = pgTable(
   'one_on_one_meetings',
   {
     orgId: orgId(),
     id: uuid('id').notNull(),
-    seriesId: uuid('series_id').notNull(),
+    kind: text('kind').$type<MeetingKind>().notNull().default('one_on_one'),
+    /** Null exactly when the meeting is a conversation's (kind is not one_on_one). */
+    seriesId: uuid('series_id'),
     // The pair, copied from the series so the homes and follow-up queries need no join.
     managerId: uuid('manager_id').notNull(),
     employeeId: uuid('employee_id').notNull(),
-    seq: integer('seq').notNull(),
+    seq: integer('seq'),
     localDate: date('local_date', { mode: 'string' }).notNull(),
     timeZone: text('time_zone').notNull(),
     startsAt: ts('starts_at').notNull(),
@@ -135,6 +142,8 @@ export const oneOnOneMeetings = pgTable(
     statusChangedAt: ts('status_changed_at'),
     templateSnapshot: jsonb('template_snapshot').$type<TemplateSnapshot>(),
     heldAt: ts('held_at'),
+    /** iCalendar SEQUENCE of a conversation's single event (a series keeps its own). */
+    calendarSequence: integer('calendar_sequence').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -146,6 +155,10 @@ export const oneOnOneMeetings = pgTable(
       name: 'one_on_one_meetings_series_fk',
     }),
     uniqueIndex('one_on_one_meetings_seq_uq').on(t.orgId, t.seriesId, t.seq),
+    check(
+      'one_on_one_meetings_series_ck',
+      sql`(${t.kind} = 'one_on_one') = (${t.seriesId} is not null and ${t.seq} is not null)`,
+    ),
     index('one_on_one_meetings_series_idx').on(t.orgId, t.seriesId, t.startsAt),
     // Homes: next upcoming and last held per pair.
     index('one_on_one_meetings_upcoming_idx')
@@ -275,7 +288,8 @@ export const oneOnOneActions = pgTable(
   {
     orgId: orgId(),
     id: uuid('id').notNull(),
-    seriesId: uuid('series_id').notNull(),
+    /** Null for actions agreed in a conversation's meeting; they follow up in the pair's 1:1s. */
+    seriesId: uuid('series_id'),
     meetingId: uuid('meeting_id').notNull(),
     pointId: uuid('point_id'),
     managerId: uuid('manager_id').notNull(),

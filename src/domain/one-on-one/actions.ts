@@ -43,6 +43,17 @@ export function canCarryOver(point: {
 }
 
 export type MeetingStatus = 'planned' | 'moved' | 'cancelled' | 'held';
+/**
+ * What a meeting row is: an occurrence of a 1:1 series, or the single meeting of a
+ * conversation of that kind (development, salary, ...; see domain/development), with no series.
+ */
+export type MeetingKind =
+  | 'one_on_one'
+  | 'development'
+  | 'salary'
+  | 'wellbeing'
+  | 'check_in'
+  | 'follow_up';
 
 /** The meeting a carried-over topic lands in: the first still-to-happen one after `after`. */
 export function nextMeetingAfter<T extends { startsAt: Date; status: MeetingStatus }>(

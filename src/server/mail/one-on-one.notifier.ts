@@ -270,7 +270,8 @@ export function createOneOnOneNotifier(deps: {
     what: 'moved' | 'cancelled',
   ) {
     const m = await calendarRepository.meeting(tx, orgId, meetingId);
-    if (!m) return;
+    // A conversation's meeting has no series; its invitations are the conversation notifier's.
+    if (!m || !m.seriesId) return;
     const seq = await calendarRepository.bumpSequence(tx, orgId, m.seriesId);
     const s = await calendarRepository.series(tx, orgId, m.seriesId);
     if (!s) return;

@@ -9,7 +9,8 @@ const iso = z.iso.datetime();
 
 export const ActionSchema = z.object({
   id: z.uuid(),
-  seriesId: z.uuid(),
+  /** Null when the action was agreed in a development (or other) conversation. */
+  seriesId: z.uuid().nullable(),
   meetingId: z.uuid(),
   pointId: z.uuid().nullable(),
   title: z.string(),

@@ -104,8 +104,10 @@ export type MeetingDto = z.infer<typeof MeetingSchema>;
 export function presentMeeting(m: MeetingRow, extra: { hasMinutes?: boolean } = {}): MeetingDto {
   return {
     id: m.id,
-    seriesId: m.seriesId,
-    number: m.seq,
+    // 1:1 paths only ever load meetings of a series (they join it); conversation meetings
+    // have their own presenter.
+    seriesId: m.seriesId!,
+    number: m.seq!,
     localDate: localParts(m.startsAt, m.timeZone).date,
     localTime: localParts(m.startsAt, m.timeZone).time,
     timeZone: m.timeZone,

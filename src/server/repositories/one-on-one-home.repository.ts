@@ -24,6 +24,7 @@ export const oneOnOneHomeRepository = {
   /**
    * Each active direct report with the running series, next and last held 1:1 of the pair,
    * and the pair's open and overdue actions (overdue in each owner's own time zone).
+   * Conversation meetings (no series) are not 1:1s: they count for neither next nor last.
    */
   async managerOverview(db: DbOrTx, orgId: string, managerId: string, now: Date) {
     const rows = await queryRows<OverviewRow>(
@@ -42,12 +43,12 @@ export const oneOnOneHomeRepository = {
       left join lateral (
         select m.id, m.starts_at from one_on_one_meetings m
         where m.org_id = p.org_id and m.employee_id = p.id and m.manager_id = ${managerId}
-          and m.status in ('planned', 'moved') and m.starts_at > ${new Date(now.getTime() - RUNNING_GRACE_MS)}
+          and m.kind = 'one_on_one' and m.status in ('planned', 'moved') and m.starts_at > ${new Date(now.getTime() - RUNNING_GRACE_MS)}
         order by m.starts_at limit 1) nx on true
       left join lateral (
         select m.id, m.starts_at, m.local_date from one_on_one_meetings m
         where m.org_id = p.org_id and m.employee_id = p.id and m.manager_id = ${managerId}
-          and m.status = 'held'
+          and m.kind = 'one_on_one' and m.status = 'held'
         order by m.starts_at desc limit 1) lh on true
       left join lateral (
         select count(*) as open_actions,

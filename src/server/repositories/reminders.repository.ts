@@ -45,14 +45,14 @@ export const remindersRepository = {
     );
   },
 
-  /** Meetings that ended in the last day, for the manager's reflection nudge. */
+  /** 1:1 meetings that ended in the last day, for the manager's reflection nudge. */
   async justEnded(db: DbOrTx, now: Date, limit: number) {
     return meetingRows(
       await queryRows<UpcomingMeeting>(
         db,
         sql`select m.org_id, m.id, m.manager_id, m.employee_id, m.starts_at, m.ends_at
           from one_on_one_meetings m
-          where m.status in ('planned', 'moved', 'held')
+          where m.status in ('planned', 'moved', 'held') and m.kind = 'one_on_one'
             and m.ends_at <= ${now} and m.ends_at > ${new Date(now.getTime() - 86_400_000)}
             and not exists (
               select 1 from one_on_one_reflections r where r.org_id = m.org_id and r.meeting_id = m.id)
