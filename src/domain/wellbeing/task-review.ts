@@ -1,3 +1,58 @@
 /** How often a task on a task-status review comes round (seed 001). */
 export const TASK_FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
 export type TaskFrequency = (typeof TASK_FREQUENCIES)[number];
+
+export type TaskItem = {
+  id: string;
+  title: string;
+  frequency: TaskFrequency;
+  timeSharePercent: number;
+  demand: number;
+  copiedFromItemId: string | null;
+};
+
+export type ItemChange = 'new' | 'grew' | 'shrank' | 'same';
+
+export type ReviewComparison = {
+  /** Each current item with how it changed against the item it was copied from. */
+  items: { id: string; change: ItemChange; timeShareDelta: number; demandDelta: number }[];
+  /** Items of the previous review that no current item continues. */
+  dropped: { id: string; title: string; timeSharePercent: number }[];
+  totalTimeShare: number;
+};
+
+/**
+ * Compares a review with the previous one. Items are matched by the copy link; an item typed
+ * anew with the same title (ignoring case and spaces) counts as the same task. A task "grew"
+ * when its share of time or its demand went up, "shrank" when either went down and neither up.
+ */
+export function compareReviews(
+  previous: readonly TaskItem[],
+  current: readonly TaskItem[],
+): ReviewComparison {
+  const key = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+  const byId = new Map(previous.map((p) => [p.id, p]));
+  const byTitle = new Map(previous.map((p) => [key(p.title), p]));
+  const used = new Set<string>();
+  const items = current.map((item) => {
+    const linked = item.copiedFromItemId ? byId.get(item.copiedFromItemId) : undefined;
+    const before = linked ?? byTitle.get(key(item.title));
+    if (!before || used.has(before.id))
+      return { id: item.id, change: 'new' as const, timeShareDelta: 0, demandDelta: 0 };
+    used.add(before.id);
+    const timeShareDelta = item.timeSharePercent - before.timeSharePercent;
+    const demandDelta = item.demand - before.demand;
+    const change: ItemChange =
+      timeShareDelta > 0 || demandDelta > 0
+        ? 'grew'
+        : timeShareDelta < 0 || demandDelta < 0
+          ? 'shrank'
+          : 'same';
+    return { id: item.id, change, timeShareDelta, demandDelta };
+  });
+  const dropped = previous
+    .filter((p) => !used.has(p.id))
+    .map((p) => ({ id: p.id, title: p.title, timeSharePercent: p.timeSharePercent }));
+  const totalTimeShare = current.reduce((sum, i) => sum + i.timeSharePercent, 0);
+  return { items, dropped, totalTimeShare };
+}

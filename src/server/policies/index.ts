@@ -1,6 +1,13 @@
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import { isOwnPrivateContent, mayInPair, type PairRef } from '../../domain/one-on-one/visibility';
+import { canGoals, isGoalsAction, type GoalsAction } from './goals.policies';
+import { canWellbeing, isWellbeingAction, type WellbeingAction } from './wellbeing.policies';
+import {
+  canConversation,
+  isConversationAction,
+  type ConversationAction,
+} from './conversation.policies';
 
 /**
  * Who may do what, declared in one place. Every route asks here; nothing else decides.
@@ -21,7 +28,9 @@ export type Action =
   | { do: 'org.manage'; orgId: string }
   /** The dev mailbox: what Samtal would have mailed, when no SMTP server is configured. */
   | { do: 'mailbox.read'; orgId: string }
-  | OneOnOneAction;
+  | OneOnOneAction
+  | ConversationAction
+  | WellbeingAction;
 
 /**
  * 1:1 conversations. Content is decided by being one of the pair of the series (see
@@ -71,6 +80,8 @@ function orgOf(action: Action): string {
 /** True when `actor` may perform `action`. */
 export function can(actor: Actor, action: Action): boolean {
   if (orgOf(action) !== actor.orgId) return false;
+  if (isWellbeingAction(action)) return canWellbeing(actor, action);
+  if (isConversationAction(action)) return canConversation(actor, action);
   switch (action.do) {
     case 'person.read':
       return (
