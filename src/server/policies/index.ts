@@ -1,13 +1,7 @@
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import { isOwnPrivateContent, mayInPair, type PairRef } from '../../domain/one-on-one/visibility';
-import { canGoals, isGoalsAction, type GoalsAction } from './goals.policies';
 import { canWellbeing, isWellbeingAction, type WellbeingAction } from './wellbeing.policies';
-import {
-  canConversation,
-  isConversationAction,
-  type ConversationAction,
-} from './conversation.policies';
 
 /**
  * Who may do what, declared in one place. Every route asks here; nothing else decides.
@@ -29,7 +23,6 @@ export type Action =
   /** The dev mailbox: what Samtal would have mailed, when no SMTP server is configured. */
   | { do: 'mailbox.read'; orgId: string }
   | OneOnOneAction
-  | ConversationAction
   | WellbeingAction;
 
 /**
@@ -81,7 +74,6 @@ function orgOf(action: Action): string {
 export function can(actor: Actor, action: Action): boolean {
   if (orgOf(action) !== actor.orgId) return false;
   if (isWellbeingAction(action)) return canWellbeing(actor, action);
-  if (isConversationAction(action)) return canConversation(actor, action);
   switch (action.do) {
     case 'person.read':
       return (
