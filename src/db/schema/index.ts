@@ -5,3 +5,4 @@ export * from './one-on-one';
 export * from './mail';
 export * from './notifications';
 export * from './wellbeing';
+export * from './development';
