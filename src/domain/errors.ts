@@ -49,6 +49,12 @@ export const ERROR_CODES = [
   'oneOnOne.agenda_mismatch',
   'oneOnOne.point_not_found',
   'oneOnOne.not_held',
+  'checkIn.closed',
+  'checkIn.not_one_on_one',
+  'taskReview.reviewed',
+  'taskReview.draft_exists',
+  'taskReview.time_share_total',
+  'taskReview.meeting_not_in_series',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
