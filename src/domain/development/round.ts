@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { FieldIssue } from '../errors';
+import { CONVERSATION_KINDS } from './template';
 
 /** Who a round includes: everyone, a department (optionally its sub-units) or a manager's organisation. */
 export const RoundScopeSchema = z.discriminatedUnion('type', [
@@ -15,3 +17,56 @@ export const RoundScopeSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type RoundScope = z.infer<typeof RoundScopeSchema>;
+
+const isoDate = z.iso.date();
+
+/** What HR sends to open a round. */
+export const RoundInputSchema = z.object({
+  kind: z.enum(CONVERSATION_KINDS),
+  templateId: z.uuid(),
+  name: z.string().trim().min(1).max(120),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  deadline: isoDate,
+  scope: RoundScopeSchema,
+});
+export type RoundInput = z.infer<typeof RoundInputSchema>;
+
+/** Why an included person got no conversation. */
+export const SKIP_REASONS = ['no_manager', 'manager_inactive', 'already_in_round'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/**
+ * Date rules the schema cannot express: the period runs forwards and the deadline falls in
+ * it. ISO dates compare correctly as strings.
+ */
+export function roundDateIssues(
+  input: Pick<RoundInput, 'periodStart' | 'periodEnd' | 'deadline'>,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (input.periodEnd < input.periodStart)
+    issues.push({ path: 'periodEnd', code: 'not_before', params: { date: input.periodStart } });
+  if (input.deadline < input.periodStart || input.deadline > input.periodEnd)
+    issues.push({
+      path: 'deadline',
+      code: 'within_period',
+      params: { start: input.periodStart, end: input.periodEnd },
+    });
+  return issues;
+}
+
+/** Reminder stages before a round's deadline: "book your conversations", then "hold them". */
+export const REMINDER_STAGES = [
+  { stage: 'book', daysBefore: 14, statuses: ['not_booked'] },
+  { stage: 'hold', daysBefore: 3, statuses: ['not_booked', 'booked'] },
+] as const;
+export type ReminderStage = (typeof REMINDER_STAGES)[number]['stage'];
+
+/** The stage due on `today` for a round ending `deadline` (both local ISO dates), if any. */
+export function dueStage(deadline: string, today: string): ReminderStage | null {
+  if (today > deadline) return null;
+  const days = Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
+  // The later stage wins: a round opened three days before its deadline skips "book".
+  const due = [...REMINDER_STAGES].reverse().find((s) => days <= s.daysBefore);
+  return due?.stage ?? null;
+}
