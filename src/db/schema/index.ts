@@ -6,3 +6,4 @@ export * from './mail';
 export * from './notifications';
 export * from './wellbeing';
 export * from './development';
+export * from './development-preparation';
