@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import { isOwnPrivateContent, mayInPair, type PairRef } from '../../domain/one-on-one/visibility';
+import { canGoals, isGoalsAction, type GoalsAction } from './goals.policies';
 import { canWellbeing, isWellbeingAction, type WellbeingAction } from './wellbeing.policies';
 
 /**
@@ -23,7 +24,8 @@ export type Action =
   /** The dev mailbox: what Samtal would have mailed, when no SMTP server is configured. */
   | { do: 'mailbox.read'; orgId: string }
   | OneOnOneAction
-  | WellbeingAction;
+  | WellbeingAction
+  | GoalsAction;
 
 /**
  * 1:1 conversations. Content is decided by being one of the pair of the series (see
@@ -74,6 +76,7 @@ function orgOf(action: Action): string {
 export function can(actor: Actor, action: Action): boolean {
   if (orgOf(action) !== actor.orgId) return false;
   if (isWellbeingAction(action)) return canWellbeing(actor, action);
+  if (isGoalsAction(action)) return canGoals(actor, action);
   switch (action.do) {
     case 'person.read':
       return (
