@@ -55,6 +55,18 @@ export const ERROR_CODES = [
   'taskReview.draft_exists',
   'taskReview.time_share_total',
   'taskReview.meeting_not_in_series',
+  'goals.salary_kept_apart',
+  'goals.organisation_goal_not_found',
+  'goals.already_judged',
+  'signOff.read_only',
+  'signOff.not_held',
+  'signOff.not_closed',
+  'signOff.already_closed',
+  'signOff.already_signed',
+  'signOff.not_yet_closed',
+  'signOff.nothing_changed',
+  'signOff.unknown_item',
+  'salary.not_salary_conversation',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
