@@ -7,3 +7,4 @@ export * from './notifications';
 export * from './wellbeing';
 export * from './development';
 export * from './development-preparation';
+export * from './development-outcomes';
