@@ -96,7 +96,10 @@ describe('cadence gap', () => {
     expect(s?.numbers).toEqual({ gapDays: 34, cadenceDays: 14 });
     const exact = cadenceGap(stats({ heldStarts: [daysAgo(64), daysAgo(37), daysAgo(9)] }), period);
     expect(exact?.numbers.gapDays).toBe(28);
-    const below = cadenceGap(stats({ heldStarts: [daysAgo(64), daysAgo(37), daysAgo(10)] }), period);
+    const below = cadenceGap(
+      stats({ heldStarts: [daysAgo(64), daysAgo(37), daysAgo(10)] }),
+      period,
+    );
     expect(below).toBeNull();
   });
   it('counts from the first meeting of a new series, and not at all without one', () => {
@@ -114,7 +117,10 @@ describe('overdue actions', () => {
 
 describe('no reflection', () => {
   it('fires over all reports when fewer than a quarter of held 1:1s have one', () => {
-    const s = noReflection([stats({ held: 4, reflections: 0 }), stats({ held: 4, reflections: 1 })]);
+    const s = noReflection([
+      stats({ held: 4, reflections: 0 }),
+      stats({ held: 4, reflections: 1 }),
+    ]);
     expect(s?.numbers).toEqual({ written: 1, held: 8 });
     expect(s?.subject).toBe('all');
   });

@@ -179,7 +179,13 @@ function signal(
   value: number,
   numbers: Record<string, number>,
 ): Signal {
-  return { key, subject: s.employeeId, employeeName: s.employeeName, value: round2(value), numbers };
+  return {
+    key,
+    subject: s.employeeId,
+    employeeName: s.employeeName,
+    value: round2(value),
+    numbers,
+  };
 }
 
 /** Every signal that fires for a manager's reports over the period. */
@@ -208,7 +214,8 @@ export type Dismissal = {
 /** A dismissed signal stays hidden until its time is up or its numbers get worse. */
 export function isDismissed(s: Signal, dismissals: readonly Dismissal[], now: Date): boolean {
   const d = dismissals.find((x) => x.signalKey === s.key && x.subjectKey === s.subject);
-  return d !== undefined && now < d.until && s.value <= d.valueAtDismissal;
+  // The stored value is a 4-byte float: allow for its rounding.
+  return d !== undefined && now < d.until && s.value <= d.valueAtDismissal + 1e-4;
 }
 
 /** The period ending `now` and reaching `days` back. */

@@ -8,7 +8,10 @@ describe('check-in directions', () => {
     expect(directionOf(4, 3)).toBe('down');
     expect(directionOf(3, 3)).toBe('flat');
     expect(
-      directions({ wellbeing: 3, workload: 4, progress: 2 }, { wellbeing: 4, workload: 4, progress: 1 }),
+      directions(
+        { wellbeing: 3, workload: 4, progress: 2 },
+        { wellbeing: 4, workload: 4, progress: 1 },
+      ),
     ).toEqual({ wellbeing: 'up', workload: 'flat', progress: 'down' });
   });
   it('reads a lighter workload as good news and a heavier one as a warning', () => {

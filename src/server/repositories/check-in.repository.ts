@@ -1,0 +1,111 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../../db/client';
+import { checkIns } from '../../db/schema/index';
+
+export type CheckInRow = typeof checkIns.$inferSelect;
+
+export type TrendRow = {
+  meeting_id: string;
+  local_date: string;
+  starts_at: Date | string;
+  wellbeing: number;
+  workload: number;
+  progress: number;
+};
+
+export type TeamRow = {
+  person_id: string;
+  name: string;
+  series_id: string | null;
+  latest_at: Date | string | null;
+  latest_date: string | null;
+  wellbeing: number | null;
+  workload: number | null;
+  progress: number | null;
+  prev_wellbeing: number | null;
+  prev_workload: number | null;
+  prev_progress: number | null;
+};
+
+/** Check-ins of 1:1 meetings. Scoped by org id; the pair is decided by the service. */
+export const checkInRepository = {
+  async findByMeeting(db: DbOrTx, orgId: string, meetingId: string) {
+    const [row] = await db
+      .select()
+      .from(checkIns)
+      .where(and(eq(checkIns.orgId, orgId), eq(checkIns.meetingId, meetingId)))
+      .limit(1);
+    return row;
+  },
+
+  /** One check-in per meeting: the second answer replaces the first. */
+  async upsert(db: DbOrTx, row: typeof checkIns.$inferInsert): Promise<CheckInRow> {
+    const [saved] = await db
+      .insert(checkIns)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [checkIns.orgId, checkIns.meetingId],
+        set: {
+          wellbeing: row.wellbeing,
+          workload: row.workload,
+          progress: row.progress,
+          comment: row.comment,
+          answeredBy: row.answeredBy,
+          meetingStartsAt: row.meetingStartsAt,
+          updatedAt: new Date(),
+        },
+      })
+      .returning();
+    return saved!;
+  },
+
+  /** The pair's check-ins since `since`, oldest first (at most 500: ten years of weeklies). */
+  async trend(db: DbOrTx, orgId: string, managerId: string, employeeId: string, since: Date) {
+    return queryRows<TrendRow>(
+      db,
+      sql`
+      select c.meeting_id, m.local_date::text as local_date, c.meeting_starts_at as starts_at,
+        c.wellbeing, c.workload, c.progress
+      from check_ins c
+      join one_on_one_meetings m on m.org_id = c.org_id and m.id = c.meeting_id
+      where c.org_id = ${orgId} and c.manager_id = ${managerId} and c.employee_id = ${employeeId}
+        and c.meeting_starts_at >= ${since}
+      order by c.meeting_starts_at, c.id
+      limit 500`,
+    );
+  },
+
+  /**
+   * Each active direct report with the latest and the previous check-in given in a 1:1 with
+   * this manager: one statement for the whole team.
+   */
+  async team(db: DbOrTx, orgId: string, managerId: string) {
+    return queryRows<TeamRow>(
+      db,
+      sql`
+      select p.id as person_id, p.name, s.id as series_id,
+        l.meeting_starts_at as latest_at, lm.local_date::text as latest_date,
+        l.wellbeing, l.workload, l.progress,
+        pv.wellbeing as prev_wellbeing, pv.workload as prev_workload, pv.progress as prev_progress
+      from people p
+      left join one_on_one_series s
+        on s.org_id = p.org_id and s.employee_id = p.id and s.manager_id = ${managerId}
+        and s.ended_at is null
+      left join lateral (
+        select c.meeting_id, c.meeting_starts_at, c.wellbeing, c.workload, c.progress
+        from check_ins c
+        where c.org_id = p.org_id and c.manager_id = ${managerId} and c.employee_id = p.id
+        order by c.meeting_starts_at desc, c.id desc limit 1) l on true
+      left join one_on_one_meetings lm on lm.org_id = p.org_id and lm.id = l.meeting_id
+      left join lateral (
+        select c.wellbeing, c.workload, c.progress
+        from check_ins c
+        where c.org_id = p.org_id and c.manager_id = ${managerId} and c.employee_id = p.id
+          and c.meeting_starts_at < l.meeting_starts_at
+        order by c.meeting_starts_at desc, c.id desc limit 1) pv on true
+      where p.org_id = ${orgId} and p.manager_id = ${managerId} and p.active
+      order by p.name, p.id
+      limit 2000`,
+    );
+  },
+};

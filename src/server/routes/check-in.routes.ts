@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../plugins/auth';
+import {
+  CheckInSchema,
+  MeetingCheckInSchema,
+  TeamWellbeingSchema,
+  TrendSchema,
+  presentCheckIn,
+  presentTeam,
+  presentTrend,
+} from '../presenters/check-in.presenter';
+import { IdParams, errors } from './schemas';
+
+const Score = z.number().int().min(1).max(5);
+const CheckInBody = z.object({
+  wellbeing: Score,
+  workload: Score,
+  progress: Score,
+  comment: z.string().max(2000).optional(),
+});
+
+/** The check-in of a 1:1, the pair's trend, and the manager's team view. */
+export async function checkInRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const checkIns = () => app.services.wellbeing.checkIns;
+  const tags = ['wellbeing'];
+
+  r.get(
+    '/api/one-on-ones/meetings/:id/check-in',
+    { schema: { tags, params: IdParams, response: { 200: MeetingCheckInSchema, ...errors } } },
+    async (request) => {
+      const { checkIn, open } = await checkIns().get(requireActor(request), request.params.id);
+      return { checkIn: checkIn ? presentCheckIn(checkIn) : null, open };
+    },
+  );
+
+  r.put(
+    '/api/one-on-ones/meetings/:id/check-in',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: CheckInBody,
+        response: { 200: CheckInSchema, ...errors },
+      },
+    },
+    async (request) =>
+      presentCheckIn(await checkIns().save(requireActor(request), request.params.id, request.body)),
+  );
+
+  r.get(
+    '/api/one-on-ones/series/:id/check-ins',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: z.object({ months: z.coerce.number().int().min(1).max(60).default(12) }),
+        response: { 200: TrendSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { series, rows } = await checkIns().trend(
+        requireActor(request),
+        request.params.id,
+        request.query.months,
+      );
+      return presentTrend(series, rows);
+    },
+  );
+
+  r.get(
+    '/api/wellbeing/team',
+    { schema: { tags, response: { 200: TeamWellbeingSchema, ...errors } } },
+    async (request) => presentTeam(await checkIns().team(requireActor(request))),
+  );
+}

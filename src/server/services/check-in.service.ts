@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client';
+import { AppError } from '../../domain/errors';
+import { isCheckInOpen, type CheckInScores } from '../../domain/wellbeing/check-in';
+import type { Actor } from '../../domain/roles';
+import { authorize } from '../policies/index';
+import { checkInRepository as checkInRepo } from '../repositories/check-in.repository';
+import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
+import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
+import { pairOf } from './one-on-one-access';
+
+export type CheckInInput = CheckInScores & { comment?: string };
+
+/** The check-in of each 1:1 and the trends built from them: the pair's, nobody else's. */
+export function createCheckInService(db: Db) {
+  return {
+    /** The meeting's check-in (or none yet) and whether it may still be changed. */
+    async get(actor: Actor, meetingId: string) {
+      const row = await occurrenceRepo.findMeeting(db, actor.orgId, meetingId);
+      if (!row) throw new AppError('not_found');
+      authorize(actor, { do: 'checkIn.read', pair: pairOf(row.series) });
+      const checkIn = await checkInRepo.findByMeeting(db, actor.orgId, meetingId);
+      return { checkIn: checkIn ?? null, open: isCheckInOpen(row.meeting.status) };
+    },
+
+    /** Either of the pair answers, before or in the meeting, until it is finished. */
+    async save(actor: Actor, meetingId: string, input: CheckInInput) {
+      return db.transaction(async (tx) => {
+        const row = await occurrenceRepo.findMeeting(tx, actor.orgId, meetingId, true);
+        if (!row) throw new AppError('not_found');
+        const { meeting, series } = row;
+        authorize(actor, { do: 'checkIn.write', pair: pairOf(series) });
+        if (!isCheckInOpen(meeting.status)) throw new AppError('checkIn.closed');
+        return checkInRepo.upsert(tx, {
+          orgId: actor.orgId,
+          id: randomUUID(),
+          meetingId,
+          seriesId: series.id,
+          managerId: series.managerId,
+          employeeId: series.employeeId,
+          meetingStartsAt: meeting.startsAt,
+          wellbeing: input.wellbeing,
+          workload: input.workload,
+          progress: input.progress,
+          comment: input.comment?.trim() ?? '',
+          answeredBy: actor.personId,
+        });
+      });
+    },
+
+    /** The pair's check-ins over the last `months` months (any of their series). */
+    async trend(actor: Actor, seriesId: string, months: number, now = new Date()) {
+      const series = await seriesRepo.findById(db, actor.orgId, seriesId);
+      if (!series) throw new AppError('not_found');
+      authorize(actor, { do: 'checkIn.read', pair: pairOf(series) });
+      const since = new Date(now);
+      since.setUTCMonth(since.getUTCMonth() - months);
+      const rows = await checkInRepo.trend(
+        db,
+        actor.orgId,
+        series.managerId,
+        series.employeeId,
+        since,
+      );
+      return { series, rows };
+    },
+
+    /** The actor's own direct reports with their latest check-in and the one before. */
+    async team(actor: Actor) {
+      // Scoped to the actor as manager in the query itself; nobody else's team can be asked for.
+      authorize(actor, { do: 'team.read', orgId: actor.orgId });
+      return checkInRepo.team(db, actor.orgId, actor.personId);
+    },
+  };
+}
