@@ -8,3 +8,4 @@ export * from './wellbeing';
 export * from './development';
 export * from './development-preparation';
 export * from './development-outcomes';
+export * from './statistics';
