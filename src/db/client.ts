@@ -161,3 +161,34 @@ export function sqlExecutor(tx: DbOrTx): {
     },
   };
 }
+
+/**
+ * A raw SQL statement with `sql.placeholder(…)` values, run as a named statement: with
+ * node-postgres each pool connection parses and plans it once (decision 015); PGlite runs it
+ * as usual. For the hottest read paths only: a named statement's text must never vary. Uses
+ * Drizzle's session the way `db.execute` does, adding the name it cannot pass.
+ */
+export function prepareSql<T>(db: Db, name: string, query: SQL) {
+  const inner = db as unknown as {
+    session: {
+      prepareQuery(
+        q: unknown,
+        fields: undefined,
+        name: string,
+        arrayMode: boolean,
+      ): { execute(values: Record<string, unknown>): Promise<{ rows: T[] }> };
+    };
+    dialect: { sqlToQuery(q: SQL): unknown };
+  };
+  const prepared = inner.session.prepareQuery(
+    inner.dialect.sqlToQuery(query),
+    undefined,
+    name,
+    false,
+  );
+  return {
+    async rows(values: Record<string, unknown>): Promise<T[]> {
+      return (await prepared.execute(values)).rows;
+    },
+  };
+}

@@ -91,7 +91,11 @@ export async function buildApp(
     'services',
     createServices(
       database.db,
-      { sessionDays: config.sessionDays, login: config.login },
+      {
+        sessionDays: config.sessionDays,
+        login: config.login,
+        sessionCacheMs: config.sessionCacheSeconds * 1000,
+      },
       { notifier, publicUrl: config.publicUrl, uidDomain: new URL(config.publicUrl).hostname },
     ),
   );

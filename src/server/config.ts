@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   JOB_TIMING: z.enum(['normal', 'fast']).default('normal'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  /** Seconds a resolved session is reused per process; 0 turns the cache off (decision 015). */
+  SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(10),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: booleanish.default(false),
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
@@ -50,6 +52,7 @@ export type Config = {
   workers: boolean;
   jobTiming: 'normal' | 'fast';
   sessionDays: number;
+  sessionCacheSeconds: number;
   cookieSecret: string | undefined;
   trustProxy: boolean;
   login: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.SAMTAL_WORKERS,
     jobTiming: e.JOB_TIMING,
     sessionDays: e.SESSION_DAYS,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     cookieSecret: e.COOKIE_SECRET,
     trustProxy: e.TRUST_PROXY,
     login: {

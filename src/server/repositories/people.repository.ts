@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { departments, organisations, people } from '../../db/schema/index';
+import { identityChanged } from './identity-changes';
 
 export type PersonRow = typeof people.$inferSelect;
 export type NewPerson = typeof people.$inferInsert;
@@ -112,6 +113,8 @@ export const peopleRepository = {
   async insert(db: DbOrTx, row: NewPerson): Promise<PersonRow> {
     const [created] = await db.insert(people).values(row).returning();
     if (!created) throw new Error('insert returned nothing');
+    // A new report changes their manager's session (directReports).
+    identityChanged();
     return created;
   },
 
@@ -126,6 +129,7 @@ export const peopleRepository = {
       .set({ ...patch, updatedAt: new Date() })
       .where(and(eq(people.orgId, orgId), eq(people.id, id)))
       .returning();
+    identityChanged();
     return row;
   },
 

@@ -1,5 +1,6 @@
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { identityChanged } from './identity-changes';
 import { loginAttempts, organisations, people, sessions } from '../../db/schema/index';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -11,13 +12,14 @@ export const sessionRepository = {
   },
 
   /**
-   * The live session with this id, with its (active) person, the organisation's default
-   * language and the person's number of active direct reports: one round trip per request.
+   * The live session with a given id (`$id`, `$now`), with its (active) person, the
+   * organisation's default language and the person's number of active direct reports: one
+   * round trip per request, as a named statement (parsed and planned once per connection).
    */
-  async findLive(db: DbOrTx, id: string, now: Date) {
+  prepareFindLive(db: DbOrTx) {
     const reports = sql<number>`(select count(*)::int from ${people} r
       where r.org_id = ${people.orgId} and r.manager_id = ${people.id} and r.active)`;
-    const rows = await db
+    return db
       .select({
         session: sessions,
         person: people,
@@ -27,9 +29,15 @@ export const sessionRepository = {
       .from(sessions)
       .innerJoin(people, and(eq(people.orgId, sessions.orgId), eq(people.id, sessions.personId)))
       .innerJoin(organisations, eq(organisations.id, sessions.orgId))
-      .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(people.active, true)))
-      .limit(1);
-    return rows[0];
+      .where(
+        and(
+          eq(sessions.id, sql.placeholder('id')),
+          gt(sessions.expiresAt, sql.placeholder('now')),
+          eq(people.active, true),
+        ),
+      )
+      .limit(1)
+      .prepare('session_find_live');
   },
 
   async touch(db: DbOrTx, id: string, now: Date, expiresAt: Date): Promise<void> {
@@ -52,16 +60,19 @@ export const sessionRepository = {
 
   async delete(db: DbOrTx, orgId: string, id: string): Promise<void> {
     await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
+    identityChanged();
   },
 
   /** Revokes every session of a person, optionally keeping one. */
   async deleteForPerson(db: DbOrTx, orgId: string, personId: string, keep?: string) {
     const cond = and(eq(sessions.orgId, orgId), eq(sessions.personId, personId));
     await db.delete(sessions).where(keep ? and(cond, sql`${sessions.id} <> ${keep}`) : cond);
+    identityChanged();
   },
 
   async deleteExpired(db: DbOrTx, now: Date): Promise<void> {
     await db.delete(sessions).where(lt(sessions.expiresAt, now));
+    identityChanged();
   },
 
   async countFailures(db: DbOrTx, key: string, since: Date): Promise<number> {

@@ -6,13 +6,23 @@ import { passwordTokens } from '../../db/schema/index';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { authorize } from '../policies/index';
 import { peopleRepository } from '../repositories/people.repository';
+import { identityGeneration } from '../repositories/identity-changes';
 import { sessionRepository } from '../repositories/session.repository';
+import { SessionCache } from './session-cache';
 import { dummyHash, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './password';
 
 export type AuthSettings = {
   sessionDays: number;
   login: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
+  /**
+   * How long a resolved session may be reused without asking the database (decision 015):
+   * the longest a sign-out or deactivation made by another instance takes to reach this
+   * one. 0 turns the cache off.
+   */
+  sessionCacheMs?: number;
 };
+
+type CachedSession = { actor: Actor; lastSeenAt: number };
 
 const TOUCH_EVERY_MS = 5 * 60_000;
 
@@ -38,6 +48,8 @@ function checkPasswordRules(password: string, field = 'password'): void {
 /** Sign-in, sessions and passwords. */
 export function createAuthService(db: Db, settings: AuthSettings) {
   const sessionMs = settings.sessionDays * 86_400_000;
+  const cache = new SessionCache<CachedSession>(settings.sessionCacheMs ?? 0);
+  const findLive = sessionRepository.prepareFindLive(db);
 
   async function startSession(
     orgId: string,
@@ -101,30 +113,51 @@ export function createAuthService(db: Db, settings: AuthSettings) {
       return { ...session, person: match.person, org: match.org };
     },
 
-    /** Resolves a session cookie to an actor, sliding its expiry now and then. */
+    /**
+     * Resolves a session cookie to an actor, sliding its expiry now and then. A session seen
+     * in the last few seconds comes from the cache (see SessionCache for when it is dropped).
+     */
     async actorForToken(token: string): Promise<Actor | undefined> {
-      const now = new Date();
+      const now = Date.now();
       const id = sha256(token);
-      const found = await sessionRepository.findLive(db, id, now);
+      const cached = cache.get(id, now);
+      if (cached) {
+        if (now - cached.lastSeenAt > TOUCH_EVERY_MS) {
+          cached.lastSeenAt = now;
+          await sessionRepository.touch(db, id, new Date(now), new Date(now + sessionMs));
+        }
+        return cached.actor;
+      }
+      const readAt = identityGeneration();
+      const [found] = await findLive.execute({ id, now: new Date(now) });
       if (!found) return undefined;
       const { session, person, orgDefaultLocale, directReports } = found;
-      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-        await sessionRepository.touch(db, id, now, new Date(now.getTime() + sessionMs));
+      let expiresAt = session.expiresAt.getTime();
+      let lastSeenAt = session.lastSeenAt.getTime();
+      if (now - lastSeenAt > TOUCH_EVERY_MS) {
+        expiresAt = now + sessionMs;
+        lastSeenAt = now;
+        await sessionRepository.touch(db, id, new Date(now), new Date(expiresAt));
       }
-      return {
+      const actor: Actor = Object.freeze({
         orgId: person.orgId,
         personId: person.id,
         name: person.name,
         email: person.email,
-        roles: person.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+        roles: Object.freeze(
+          person.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+        ),
         locale: person.locale ?? orgDefaultLocale,
         timeZone: person.timeZone,
         sessionId: id,
         directReports: Number(directReports),
-      };
+      });
+      cache.set(id, { actor, lastSeenAt }, { nowMs: now, expiresAtMs: expiresAt, readAt });
+      return actor;
     },
 
     async logout(actor: Actor): Promise<void> {
+      cache.delete(actor.sessionId);
       await sessionRepository.delete(db, actor.orgId, actor.sessionId);
     },
 

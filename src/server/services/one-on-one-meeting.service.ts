@@ -15,6 +15,7 @@ import {
   type PointRow,
 } from '../repositories/one-on-one-meeting.repository';
 import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
+import { oneOnOnePageRepository } from '../repositories/one-on-one-page.repository';
 import {
   assertOpenForContent,
   ensureAgenda,
@@ -25,40 +26,37 @@ import {
 
 /** A meeting and its agenda: topics added, ordered, ticked off and carried over. */
 export function createOneOnOneMeetingService(db: Db) {
+  const page = oneOnOnePageRepository(db);
   return {
     /**
      * Everything the pair sees of one meeting: its agenda with shared notes, the follow-up of
      * earlier open actions, the actions agreed here, and whether minutes exist. The agenda
      * snapshot is taken on first read.
      *
-     * The most used page, so it is read in few statements and without a transaction (each
-     * statement sees committed data either way): the meeting with series, names and minutes
-     * in one, then agenda, actions and next meeting side by side. Only a first read, which
-     * takes the snapshot, writes (in its own transaction).
+     * The most used page, so it is read in one statement (decision 015), without a
+     * transaction. Only a first read, which takes the snapshot, writes (in its own
+     * transaction) and then reads the page again with the agenda it made.
      */
     async get(actor: Actor, meetingId: string) {
-      const found = await occurrenceRepo.findForPage(db, actor.orgId, meetingId);
+      let found = await page.read(actor.orgId, meetingId);
       if (!found) throw new AppError('not_found');
+      authorize(actor, { do: 'oneOnOne.meeting.read', pair: pairOf(found.series) });
+      let snapshot = found.meeting.templateSnapshot;
+      if (!snapshot) {
+        const { meeting, series } = found;
+        snapshot = await db.transaction((tx) => ensureAgenda(tx, meeting, series));
+        found = (await page.read(actor.orgId, meetingId)) ?? found;
+      }
       const { meeting, series, managerName, employeeName, minutes } = found;
-      authorize(actor, { do: 'oneOnOne.meeting.read', pair: pairOf(series) });
-      const snapshot =
-        meeting.templateSnapshot ??
-        (await db.transaction((tx) => ensureAgenda(tx, meeting, series)));
-      const [points, followUp, actions, next] = await Promise.all([
-        meetingRepo.pointsWithNotes(db, actor.orgId, meetingId),
-        actionRepo.followUp(db, actor.orgId, pairOf(series), meeting.startsAt),
-        actionRepo.forMeeting(db, actor.orgId, meetingId),
-        occurrenceRepo.nextOpenMeeting(db, actor.orgId, series.id, meeting.startsAt),
-      ]);
       return {
         meeting,
         series: { series, managerName, employeeName },
         snapshot,
-        points,
-        followUp,
-        actions,
+        points: found.points,
+        followUp: found.followUp,
+        actions: found.actions,
         minutes,
-        nextMeeting: next ?? null,
+        nextMeeting: found.nextMeeting,
       };
     },
 
