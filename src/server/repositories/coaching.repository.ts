@@ -8,7 +8,8 @@ export type CoachingStatsRow = {
   cadence: string | null;
   series_start: Date | string | null;
   held: number;
-  held_starts: (Date | string)[] | null;
+  /** JSON, so both drivers hand back plain ISO strings. */
+  held_starts: string[] | null;
   cancelled: number;
   moved: number;
   status_only: number;
@@ -56,7 +57,7 @@ export const coachingRepository = {
       ),
       hs as (
         select h.employee_id, count(*)::int as held,
-          array_agg(h.met_at order by h.met_at) as held_starts,
+          json_agg(h.met_at order by h.met_at) as held_starts,
           count(*) filter (where not exists (
               select 1 from check_ins c where c.org_id = h.org_id and c.meeting_id = h.id)
             and not exists (
