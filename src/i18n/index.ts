@@ -23,6 +23,7 @@ export const NAMESPACES = [
   'oneOnOne',
   'meetings',
   'mailbox',
+  'goals',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
