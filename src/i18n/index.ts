@@ -23,6 +23,8 @@ export const NAMESPACES = [
   'oneOnOne',
   'meetings',
   'mailbox',
+  'wellbeing',
+  'coaching',
   'goals',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -24,7 +24,7 @@ export const SIGNED_IN_NAMESPACES = ['meetings', 'oneOnOne', 'mailbox', 'goals']
 
 // Only the web namespaces become chunks; the literal list must match the two lists above.
 const catalogs = import.meta.glob<Record<string, unknown>>(
-  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings,meetings,oneOnOne,mailbox,goals}.json',
+  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings,meetings,oneOnOne,mailbox,goals,wellbeing,coaching}.json',
   { import: 'default' },
 );
 
