@@ -23,6 +23,7 @@ export const NAMESPACES = [
   'oneOnOne',
   'meetings',
   'mailbox',
+  'statistics',
   'wellbeing',
   'coaching',
   'goals',

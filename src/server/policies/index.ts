@@ -23,6 +23,8 @@ export type Action =
   | { do: 'org.manage'; orgId: string }
   /** The dev mailbox: what Samtal would have mailed, when no SMTP server is configured. */
   | { do: 'mailbox.read'; orgId: string }
+  /** HR statistics: counts and anonymous aggregates only (decision 014). */
+  | { do: 'statistics.read'; orgId: string }
   | OneOnOneAction
   | WellbeingAction
   | GoalsAction;
@@ -85,6 +87,7 @@ export function can(actor: Actor, action: Action): boolean {
         action.person.managerId === actor.personId
       );
     case 'people.list':
+    case 'statistics.read':
     case 'person.manage':
     case 'people.import':
     case 'department.manage':

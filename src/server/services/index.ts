@@ -9,6 +9,7 @@ import { createOrganisationService } from './organisation.service';
 import { createPeopleService } from './people.service';
 import { createOneOnOneServices } from './one-on-one.service';
 import { createPeopleImportService } from './people-import.service';
+import { createStatisticsService } from './statistics.service';
 import { createWellbeingServices } from './wellbeing.service';
 
 /** Every use case the routes may call, built once per app. */
@@ -31,6 +32,7 @@ export function createServices(
     mailbox: createMailboxService(db),
     notificationSettings: createNotificationSettingsService(db),
     peopleImport: createPeopleImportService(db),
+    statistics: createStatisticsService(db),
     wellbeing: createWellbeingServices(db),
   };
 }

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import {
+  conversationsDone,
+  conversationsTotal,
+  share,
+  type Figures,
+} from '../../domain/statistics/figures';
+import type { StatisticsOverview, StatisticsRow } from '../services/statistics.service';
+
+const Share = z.number().min(0).max(1).nullable();
+
+export const StatisticsRowSchema = z.object({
+  kind: z.enum(['all', 'department', 'team', 'organisation']),
+  id: z.uuid().nullable(),
+  name: z.string().nullable(),
+  level: z.int(),
+  hasChildren: z.boolean(),
+  employees: z.int(),
+  /** 1:1s due in the period so far, held, and held / due. */
+  planned: z.int(),
+  held: z.int(),
+  cadenceKept: Share,
+  withoutRecent: z.int(),
+  withoutRecentShare: Share,
+  overdueActions: z.int(),
+  conversations: z.object({
+    notBooked: z.int(),
+    booked: z.int(),
+    held: z.int(),
+    closed: z.int(),
+    signed: z.int(),
+    total: z.int(),
+    /** Held, closed or signed, of all. */
+    doneShare: Share,
+  }),
+  wellbeing: z.object({
+    status: z.enum(['shown', 'hidden']),
+    /** Why a group is hidden: fewer than 5 people answered, or it overlaps a shown group. */
+    reason: z.enum(['too_few', 'overlap']).nullable(),
+    people: z.int().nullable(),
+    wellbeing: z.number().nullable(),
+    workload: z.number().nullable(),
+    progress: z.number().nullable(),
+  }),
+});
+export type StatisticsRowDto = z.infer<typeof StatisticsRowSchema>;
+
+const QuarterSchema = z.object({ key: z.string(), from: z.iso.date(), to: z.iso.date() });
+const PathSchema = z.array(z.object({ id: z.uuid(), name: z.string() }));
+
+export const StatisticsSchema = z.object({
+  period: QuarterSchema,
+  periods: z.array(QuarterSchema),
+  weeks: z.int(),
+  recentFrom: z.iso.date(),
+  /** The quarter the wellbeing figures are for: the chosen one once closed, else the last closed. */
+  wellbeingPeriod: QuarterSchema.extend({ availableFrom: z.iso.date() }),
+  rounds: z.array(z.object({ id: z.uuid(), name: z.string(), periodStart: z.iso.date() })),
+  roundId: z.uuid().nullable(),
+  departmentPath: PathSchema,
+  managerPath: PathSchema,
+  total: StatisticsRowSchema,
+  departments: z.array(StatisticsRowSchema),
+  managers: z.array(StatisticsRowSchema),
+});
+export type StatisticsDto = z.infer<typeof StatisticsSchema>;
+
+function presentFigures(f: Figures) {
+  const c = f.conversations;
+  return {
+    employees: f.employees,
+    planned: f.planned,
+    held: f.held,
+    cadenceKept: share(f.held, f.planned),
+    withoutRecent: f.withoutRecent,
+    withoutRecentShare: share(f.withoutRecent, f.employees),
+    overdueActions: f.overdueActions,
+    conversations: {
+      notBooked: c.not_booked,
+      booked: c.booked,
+      held: c.held,
+      closed: c.closed,
+      signed: c.signed,
+      total: conversationsTotal(c),
+      doneShare: share(conversationsDone(c), conversationsTotal(c)),
+    },
+  };
+}
+
+/** One group's row. Hidden wellbeing carries its reason and no figures at all. */
+export function presentRow(r: StatisticsRow): StatisticsRowDto {
+  const w = r.wellbeing;
+  const shown = w?.status === 'published';
+  return {
+    kind: r.kind,
+    id: r.id,
+    name: r.name,
+    level: r.level,
+    hasChildren: r.hasChildren,
+    ...presentFigures(r.figures),
+    wellbeing: {
+      status: shown ? 'shown' : 'hidden',
+      reason: shown ? null : w?.status === 'overlap' ? 'overlap' : 'too_few',
+      people: shown ? w.people : null,
+      wellbeing: shown ? w.wellbeing : null,
+      workload: shown ? w.workload : null,
+      progress: shown ? w.progress : null,
+    },
+  };
+}
+
+export function presentStatistics(s: StatisticsOverview): StatisticsDto {
+  return {
+    period: s.period,
+    periods: s.periods,
+    weeks: s.weeks,
+    recentFrom: s.recentFrom,
+    wellbeingPeriod: s.wellbeingPeriod,
+    rounds: s.rounds.map((r) => ({ id: r.id, name: r.name, periodStart: r.period_start })),
+    roundId: s.round?.id ?? null,
+    departmentPath: s.departmentPath,
+    managerPath: s.managerPath,
+    total: presentRow(s.total),
+    departments: s.departments.map(presentRow),
+    managers: s.managers.map(presentRow),
+  };
+}
