@@ -36,6 +36,17 @@ const MinutesPage = page(oneOnOnes.minutes, 'MinutesPage');
 const ReflectionPage = page(oneOnOnes.reflection, 'ReflectionPage');
 const ReflectionsPage = page(oneOnOnes.reflection, 'ReflectionsPage');
 const MyActionsPage = page(oneOnOnes.actions, 'MyActionsPage');
+const wellbeing = {
+  trend: () => import('./wellbeing/trend-page'),
+  team: () => import('./wellbeing/team-page'),
+  reviews: () => import('./wellbeing/task-reviews-page'),
+  review: () => import('./wellbeing/task-review-page'),
+};
+const TrendPage = page(wellbeing.trend, 'TrendPage');
+const TeamWellbeingPage = page(wellbeing.team, 'TeamWellbeingPage');
+const TaskReviewsPage = page(wellbeing.reviews, 'TaskReviewsPage');
+const TaskReviewPage = page(wellbeing.review, 'TaskReviewPage');
+const CoachingPage = page(() => import('./coaching/coaching-page'), 'CoachingPage');
 const MailboxPage = page(() => import('./mail/mailbox-page'), 'MailboxPage');
 const MailPage = page(() => import('./mail/mail-page'), 'MailPage');
 
@@ -71,6 +82,11 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="one-on-ones/meetings/:id/minutes" element={<MinutesPage />} />
               <Route path="one-on-ones/meetings/:id/reflection" element={<ReflectionPage />} />
               <Route path="one-on-ones/reflections" element={<ReflectionsPage />} />
+              <Route path="one-on-ones/series/:id/wellbeing" element={<TrendPage />} />
+              <Route path="one-on-ones/series/:id/task-reviews" element={<TaskReviewsPage />} />
+              <Route path="one-on-ones/task-reviews/:id" element={<TaskReviewPage />} />
+              <Route path="wellbeing/team" element={<TeamWellbeingPage />} />
+              <Route path="coaching" element={<CoachingPage />} />
               <Route path="admin/mailbox" element={<MailboxPage />} />
               <Route path="admin/mailbox/:id" element={<MailPage />} />
               <Route path="*" element={<NotFound />} />

@@ -13,6 +13,7 @@ import { PrivateNotePanel } from './note-editor';
 import { CancelMeetingDialog, MoveMeetingDialog } from './schedule-dialogs';
 import { ReasonText } from './series-page';
 import { MeetingTimer, useMeetingStart } from './timer';
+import { CheckInPanel } from '../wellbeing/check-in-panel';
 import './meetings.css';
 
 /** One 1:1: agenda, follow-up, shared and private notes, actions, timer and finishing. */
@@ -75,6 +76,7 @@ function Meeting({ detail }: { detail: MeetingDetail }) {
           <p>{t('meeting.employeePrompt', { name: series.manager.name })}</p>
         </Alert>
       ) : null}
+      <CheckInPanel detail={detail} />
       <div className="meeting-layout">
         <div className="meeting-main">
           {meeting.status === 'cancelled' ? null : <Agenda detail={detail} editable={open} />}

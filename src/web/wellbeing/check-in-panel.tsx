@@ -1,0 +1,178 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Alert, useErrorText } from '../components/feedback';
+import type { MeetingDetail } from '../one-on-ones/api';
+import { MEASURES, wellbeingApi, wellbeingKeys, type CheckIn, type Measure } from './api';
+import { useCatalogs, WELLBEING_NS } from './use-catalogs';
+import './wellbeing.css';
+
+const SCORES = [1, 2, 3, 4, 5] as const;
+type Draft = Record<Measure, number | null> & { comment: string };
+
+/**
+ * The check-in that opens a 1:1 (on the meeting page): three 1–5 questions and a comment,
+ * answered by the employee beforehand or by the two together; read-only once the meeting is over.
+ */
+export function CheckInPanel({ detail }: { detail: MeetingDetail }) {
+  const ready = useCatalogs(WELLBEING_NS);
+  const meetingId = detail.meeting.id;
+  const query = useQuery({
+    queryKey: wellbeingKeys.checkIn(meetingId),
+    queryFn: () => wellbeingApi.checkIn(meetingId),
+    enabled: detail.meeting.status !== 'cancelled',
+  });
+  if (detail.meeting.status === 'cancelled' || !ready || !query.data) return null;
+  return (
+    <CheckInCard
+      key={query.data.checkIn?.updatedAt ?? 'new'}
+      detail={detail}
+      checkIn={query.data.checkIn}
+      open={query.data.open}
+    />
+  );
+}
+
+function CheckInCard({
+  detail,
+  checkIn,
+  open,
+}: {
+  detail: MeetingDetail;
+  checkIn: CheckIn | null;
+  open: boolean;
+}) {
+  const { t } = useTranslation('wellbeing');
+  const client = useQueryClient();
+  const errorText = useErrorText();
+  const { series, meeting } = detail;
+  const other = detail.myRole === 'manager' ? series.employee : series.manager;
+  const [draft, setDraft] = useState<Draft>({
+    wellbeing: checkIn?.wellbeing ?? null,
+    workload: checkIn?.workload ?? null,
+    progress: checkIn?.progress ?? null,
+    comment: checkIn?.comment ?? '',
+  });
+  const [missing, setMissing] = useState(false);
+  const save = useMutation({
+    mutationFn: (input: Parameters<typeof wellbeingApi.saveCheckIn>[1]) =>
+      wellbeingApi.saveCheckIn(meeting.id, input),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: wellbeingKeys.all });
+    },
+  });
+  const answeredBy =
+    checkIn?.answeredBy === series.manager.id ? series.manager.name : series.employee.name;
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const { wellbeing, workload, progress, comment } = draft;
+    if (wellbeing === null || workload === null || progress === null) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    save.mutate({ wellbeing, workload, progress, comment });
+  }
+
+  return (
+    <section className="card check-in" aria-labelledby="check-in-heading">
+      <h2 id="check-in-heading">{t('checkIn.title')}</h2>
+      {open ? (
+        <p className="muted">
+          {t(detail.myRole === 'manager' ? 'checkIn.introManager' : 'checkIn.introEmployee', {
+            name: other.name,
+          })}{' '}
+          {t('checkIn.privacy')}
+        </p>
+      ) : null}
+      {open ? (
+        <form className="check-in__form" onSubmit={submit} noValidate>
+          {MEASURES.map((m) => (
+            <fieldset key={m} className="check-in__scale">
+              <legend>{t(`checkIn.measure.${m}`)}</legend>
+              <div className="check-in__choices">
+                {SCORES.map((n) => (
+                  <label key={n} className="check-in__choice">
+                    <input
+                      type="radio"
+                      name={`check-in-${m}`}
+                      value={n}
+                      checked={draft[m] === n}
+                      onChange={() => setDraft((d) => ({ ...d, [m]: n }))}
+                    />
+                    <span className="check-in__number" aria-hidden="true">
+                      {n}
+                    </span>
+                    <span className="check-in__label">{t(`checkIn.scale.${m}.${n}`)}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ))}
+          <div className="field">
+            <label htmlFor="check-in-comment">{t('checkIn.comment')}</label>
+            <textarea
+              id="check-in-comment"
+              rows={2}
+              maxLength={2000}
+              value={draft.comment}
+              onChange={(e) => setDraft((d) => ({ ...d, comment: e.target.value }))}
+            />
+          </div>
+          {missing ? (
+            <Alert focus>
+              <p>{t('checkIn.required')}</p>
+            </Alert>
+          ) : null}
+          {save.error ? (
+            <Alert focus>
+              <p>{errorText(save.error)}</p>
+            </Alert>
+          ) : null}
+          <div className="check-in__actions">
+            <button type="submit" className="button" disabled={save.isPending}>
+              {t('checkIn.save')}
+            </button>
+            <span role="status" className="muted">
+              {save.isSuccess
+                ? t('checkIn.saved')
+                : checkIn
+                  ? t('checkIn.answeredBy', { name: answeredBy })
+                  : ''}
+            </span>
+          </div>
+        </form>
+      ) : checkIn ? (
+        <CheckInSummary checkIn={checkIn} />
+      ) : (
+        <p className="muted">{t('checkIn.notAnswered')}</p>
+      )}
+      <p className="check-in__links">
+        <Link to={`/one-on-ones/series/${series.id}/wellbeing`}>{t('checkIn.trendLink')}</Link>
+        <Link to={`/one-on-ones/series/${series.id}/task-reviews`}>{t('checkIn.tasksLink')}</Link>
+      </p>
+    </section>
+  );
+}
+
+function CheckInSummary({ checkIn }: { checkIn: CheckIn }) {
+  const { t } = useTranslation('wellbeing');
+  return (
+    <>
+      <dl className="check-in__summary">
+        {MEASURES.map((m) => (
+          <div key={m}>
+            <dt>{t(`checkIn.short.${m}`)}</dt>
+            <dd>
+              {checkIn[m]} – {t(`checkIn.scale.${m}.${checkIn[m]}`)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {checkIn.comment ? <p className="check-in__comment">{checkIn.comment}</p> : null}
+      <p className="muted small">{t('checkIn.closed')}</p>
+    </>
+  );
+}

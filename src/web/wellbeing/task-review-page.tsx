@@ -1,0 +1,223 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
+import { Page } from '../components/page';
+import { intlLocale } from '../format';
+import { useMe } from '../session';
+import { wellbeingApi, wellbeingKeys, type TaskItemInput, type TaskReview } from './api';
+import { TaskComparison } from './task-comparison';
+import { useCatalogs, WELLBEING_NS } from './use-catalogs';
+import './wellbeing.css';
+
+const FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
+
+/** One task-status review: the list of tasks, and how it compares with the previous one. */
+export function TaskReviewPage() {
+  const { id = '' } = useParams();
+  const ready = useCatalogs(WELLBEING_NS);
+  const review = useQuery({
+    queryKey: wellbeingKeys.review(id),
+    queryFn: () => wellbeingApi.review(id),
+  });
+  if (!ready || review.isPending) return <Loading />;
+  if (!review.data) return <LoadError error={review.error} retry={() => void review.refetch()} />;
+  return <ReviewView key={review.data.updatedAt} review={review.data} />;
+}
+
+const blank = (): TaskItemInput => ({
+  title: '',
+  frequency: 'weekly',
+  timeSharePercent: 0,
+  demand: 3,
+  support: '',
+  copiedFromItemId: null,
+});
+
+function ReviewView({ review }: { review: TaskReview }) {
+  const { t, i18n } = useTranslation('wellbeing');
+  const { data: me } = useMe();
+  const [search] = useSearchParams();
+  const client = useQueryClient();
+  const errorText = useErrorText();
+  const [items, setItems] = useState<TaskItemInput[]>(() =>
+    review.items.length > 0 ? review.items.map(({ id: _id, ...rest }) => rest) : [blank()],
+  );
+  const editable = review.reviewedAt === null;
+  const isManager = me?.id === review.managerId;
+  const refresh = (r: TaskReview) => {
+    client.setQueryData(wellbeingKeys.review(r.id), r);
+    void client.invalidateQueries({ queryKey: wellbeingKeys.reviews(r.seriesId) });
+  };
+  const save = useMutation({
+    mutationFn: () =>
+      wellbeingApi.saveItems(
+        review.id,
+        items.filter((i) => i.title.trim()),
+      ),
+    onSuccess: refresh,
+  });
+  const done = useMutation({
+    mutationFn: () => wellbeingApi.markReviewed(review.id, search.get('meeting')),
+    onSuccess: refresh,
+  });
+  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long' });
+  const total = items.reduce(
+    (n, i) => n + (Number.isFinite(i.timeSharePercent) ? i.timeSharePercent : 0),
+    0,
+  );
+  const set = (n: number, patch: Partial<TaskItemInput>) =>
+    setItems((all) => all.map((it, i) => (i === n ? { ...it, ...patch } : it)));
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate();
+  }
+
+  return (
+    <Page
+      title={t('tasks.title')}
+      intro={
+        review.reviewedAt
+          ? t('tasks.reviewedOn', { date: date.format(new Date(review.reviewedAt)) })
+          : t('tasks.started', { date: date.format(new Date(review.createdAt)) })
+      }
+      actions={
+        editable && isManager ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => done.mutate()}
+            disabled={done.isPending || save.isPending}
+          >
+            {t('tasks.markReviewed')}
+          </button>
+        ) : null
+      }
+    >
+      <p className="muted">{editable ? t('tasks.intro') : t('tasks.readOnly')}</p>
+      {done.error ? (
+        <Alert focus>
+          <p>{errorText(done.error)}</p>
+        </Alert>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <table className="table table--compact task-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('tasks.task')}</th>
+              <th scope="col">{t('tasks.frequency')}</th>
+              <th scope="col">{t('tasks.share')}</th>
+              <th scope="col">{t('tasks.demand')}</th>
+              <th scope="col">{t('tasks.support')}</th>
+              {editable ? <td /> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((it, n) => (
+              <tr key={n}>
+                <td data-label={t('tasks.task')}>
+                  <input
+                    aria-label={`${t('tasks.task')} ${n + 1}`}
+                    value={it.title}
+                    maxLength={300}
+                    readOnly={!editable}
+                    onChange={(e) => set(n, { title: e.target.value })}
+                  />
+                </td>
+                <td data-label={t('tasks.frequency')}>
+                  <select
+                    aria-label={`${t('tasks.frequency')} ${n + 1}`}
+                    value={it.frequency}
+                    disabled={!editable}
+                    onChange={(e) =>
+                      set(n, { frequency: e.target.value as TaskItemInput['frequency'] })
+                    }
+                  >
+                    {FREQUENCIES.map((f) => (
+                      <option key={f} value={f}>
+                        {t(`tasks.freq.${f}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td data-label={t('tasks.share')}>
+                  <input
+                    aria-label={`${t('tasks.share')} ${n + 1}`}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={100}
+                    value={it.timeSharePercent}
+                    readOnly={!editable}
+                    onChange={(e) => set(n, { timeSharePercent: Number(e.target.value) })}
+                  />
+                </td>
+                <td data-label={t('tasks.demand')}>
+                  <select
+                    aria-label={`${t('tasks.demand')} ${n + 1}`}
+                    value={it.demand}
+                    disabled={!editable}
+                    onChange={(e) => set(n, { demand: Number(e.target.value) })}
+                  >
+                    {[1, 2, 3, 4, 5].map((d) => (
+                      <option key={d} value={d}>
+                        {d}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td data-label={t('tasks.support')}>
+                  <textarea
+                    aria-label={`${t('tasks.support')} ${n + 1}`}
+                    rows={1}
+                    maxLength={2000}
+                    value={it.support ?? ''}
+                    readOnly={!editable}
+                    onChange={(e) => set(n, { support: e.target.value })}
+                  />
+                </td>
+                {editable ? (
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--danger-text button--small"
+                      onClick={() => setItems((all) => all.filter((_, i) => i !== n))}
+                    >
+                      {t('tasks.remove', { n: n + 1 })}
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className={total > 100 ? 'field__error' : 'muted'}>{t('tasks.total', { total })}</p>
+        {save.error ? (
+          <Alert focus>
+            <p>{errorText(save.error)}</p>
+          </Alert>
+        ) : null}
+        {editable ? (
+          <div className="form__actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setItems((all) => [...all, blank()])}
+            >
+              {t('tasks.add')}
+            </button>
+            <button type="submit" className="button" disabled={save.isPending}>
+              {t('tasks.save')}
+            </button>
+            <span role="status" className="muted">
+              {save.isSuccess ? t('tasks.saved') : ''}
+            </span>
+          </div>
+        ) : null}
+      </form>
+      <TaskComparison review={review} />
+    </Page>
+  );
+}

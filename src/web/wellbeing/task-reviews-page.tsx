@@ -1,0 +1,98 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
+import { Page } from '../components/page';
+import { intlLocale } from '../format';
+import { oneOnOneApi, oneOnOneKeys } from '../one-on-ones/api';
+import { wellbeingApi, wellbeingKeys } from './api';
+import { useCatalogs, WELLBEING_NS } from './use-catalogs';
+import './wellbeing.css';
+
+/** A pair's task-status reviews, newest first, and starting the next one. */
+export function TaskReviewsPage() {
+  const { id = '' } = useParams();
+  const [search] = useSearchParams();
+  const meeting = search.get('meeting');
+  const ready = useCatalogs(WELLBEING_NS);
+  const { t, i18n } = useTranslation('wellbeing');
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const errorText = useErrorText();
+  const series = useQuery({
+    queryKey: oneOnOneKeys.series(id),
+    queryFn: () => oneOnOneApi.series(id),
+  });
+  const list = useInfiniteQuery({
+    queryKey: wellbeingKeys.reviews(id),
+    queryFn: ({ pageParam }) => wellbeingApi.reviews(id, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const start = useMutation({
+    mutationFn: () => wellbeingApi.startReview(id),
+    onSuccess: async (review) => {
+      await client.invalidateQueries({ queryKey: wellbeingKeys.reviews(id) });
+      navigate(`/one-on-ones/task-reviews/${review.id}${meeting ? `?meeting=${meeting}` : ''}`);
+    },
+  });
+  if (!ready || series.isPending || list.isPending) return <Loading />;
+  if (!series.data || !list.data)
+    return <LoadError error={series.error ?? list.error} retry={() => void list.refetch()} />;
+  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long' });
+  const reviews = list.data.pages.flatMap((p) => p.items);
+  const q = meeting ? `?meeting=${meeting}` : '';
+  return (
+    <Page
+      title={t('tasks.listTitle', { name: series.data.employee.name })}
+      intro={t('tasks.intro')}
+      actions={
+        series.data.endedAt ? null : (
+          <button
+            type="button"
+            className="button"
+            onClick={() => start.mutate()}
+            disabled={start.isPending}
+          >
+            {t('tasks.start')}
+          </button>
+        )
+      }
+    >
+      {start.error ? (
+        <Alert focus>
+          <p>{errorText(start.error)}</p>
+        </Alert>
+      ) : null}
+      <p className="muted small">{t('tasks.startHint')}</p>
+      {reviews.length === 0 ? (
+        <p className="empty">{t('tasks.empty')}</p>
+      ) : (
+        <ul className="task-reviews">
+          {reviews.map((r) => (
+            <li key={r.id}>
+              <Link to={`/one-on-ones/task-reviews/${r.id}${q}`}>
+                {t('tasks.started', { date: date.format(new Date(r.createdAt)) })}
+              </Link>{' '}
+              <span className="muted">
+                {r.reviewedAt
+                  ? t('tasks.reviewedOn', { date: date.format(new Date(r.reviewedAt)) })
+                  : t('tasks.inProgress')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.hasNextPage ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void list.fetchNextPage()}
+          disabled={list.isFetchingNextPage}
+        >
+          {t('meetings:series.more')}
+        </button>
+      ) : null}
+    </Page>
+  );
+}
