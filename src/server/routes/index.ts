@@ -9,7 +9,6 @@ import { oneOnOneHomeRoutes } from './one-on-one-home.routes';
 import { oneOnOneTemplateRoutes } from './one-on-one-templates.routes';
 import { calendarRoutes } from './calendar.routes';
 import { mailRoutes } from './mail.routes';
-import { goalModuleRoutes } from './goal-module.routes';
 import { statisticsRoutes } from './statistics.routes';
 import { wellbeingRoutes } from './wellbeing.routes';
 
@@ -25,7 +24,6 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(oneOnOneTemplateRoutes);
   await app.register(calendarRoutes);
   await app.register(mailRoutes);
-  await app.register(goalModuleRoutes);
   await app.register(statisticsRoutes);
   await app.register(wellbeingRoutes);
 }

@@ -9,7 +9,6 @@ import { createOrganisationService } from './organisation.service';
 import { createPeopleService } from './people.service';
 import { createOneOnOneServices } from './one-on-one.service';
 import { createPeopleImportService } from './people-import.service';
-import { createGoalServices } from './goal-services';
 import { createStatisticsService } from './statistics.service';
 import { createWellbeingServices } from './wellbeing.service';
 
@@ -33,7 +32,6 @@ export function createServices(
     mailbox: createMailboxService(db),
     notificationSettings: createNotificationSettingsService(db),
     peopleImport: createPeopleImportService(db),
-    ...createGoalServices(db),
     statistics: createStatisticsService(db),
     wellbeing: createWellbeingServices(db),
   };
