@@ -23,6 +23,7 @@ export const NAMESPACES = [
   'oneOnOne',
   'meetings',
   'mailbox',
+  'rounds',
   'statistics',
   'wellbeing',
   'coaching',

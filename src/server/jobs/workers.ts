@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { MAIL_DELIVER_JOB, MAIL_SWEEP_JOB, type Mailer } from '../mail/mailer';
 import { sendDueReminders } from '../mail/reminders';
+import { sendRoundReminders } from '../mail/round-reminders';
 import { extendHorizons } from '../services/one-on-one.service';
 import { pruneAuthState } from '../services/maintenance.service';
 import { defineJob, type JobDefinition, type JobQueue } from './queue';
@@ -18,6 +19,13 @@ export const REMINDERS_JOB = defineJob({
   retryLimit: 0,
   expireInSeconds: 240,
 });
+/** Managers behind in a round, as its deadline approaches (decision 010). */
+export const ROUND_REMINDERS_JOB = defineJob({
+  name: 'rounds.remind',
+  payload: z.object({}),
+  retryLimit: 0,
+  expireInSeconds: 240,
+});
 
 type Log = { info(o: object, m: string): void; error(o: object, m: string): void };
 
@@ -28,6 +36,7 @@ export const JOB_KINDS: JobDefinition<unknown>[] = [
   EXTEND_HORIZONS_JOB,
   PRUNE_JOB,
   REMINDERS_JOB,
+  ROUND_REMINDERS_JOB,
 ] as JobDefinition<unknown>[];
 
 /**
@@ -61,8 +70,13 @@ export async function startWorkers(deps: {
     const n = await sendDueReminders(db, mailer, deps.publicUrl);
     if (n > 0) log.info({ n }, 'reminders queued');
   });
+  await queue.work(ROUND_REMINDERS_JOB, async () => {
+    const n = await sendRoundReminders(db, mailer, deps.publicUrl);
+    if (n > 0) log.info({ n }, 'round reminders queued');
+  });
   await queue.schedule(MAIL_SWEEP_JOB, '* * * * *', {});
   await queue.schedule(REMINDERS_JOB, '*/5 * * * *', {});
+  await queue.schedule(ROUND_REMINDERS_JOB, '23 * * * *', {});
   await queue.schedule(EXTEND_HORIZONS_JOB, '17 2 * * *', {});
   await queue.schedule(PRUNE_JOB, '7 * * * *', {});
 }

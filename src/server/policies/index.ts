@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/roles';
 import { isOwnPrivateContent, mayInPair, type PairRef } from '../../domain/one-on-one/visibility';
 import { canGoals, isGoalsAction, type GoalsAction } from './goals.policies';
 import { canWellbeing, isWellbeingAction, type WellbeingAction } from './wellbeing.policies';
+import { canRound, isRoundAction, type RoundAction } from './round.policies';
 
 /**
  * Who may do what, declared in one place. Every route asks here; nothing else decides.
@@ -26,6 +27,7 @@ export type Action =
   /** HR statistics: counts and anonymous aggregates only (decision 014). */
   | { do: 'statistics.read'; orgId: string }
   | OneOnOneAction
+  | RoundAction
   | WellbeingAction
   | GoalsAction;
 
@@ -78,6 +80,7 @@ function orgOf(action: Action): string {
 export function can(actor: Actor, action: Action): boolean {
   if (orgOf(action) !== actor.orgId) return false;
   if (isWellbeingAction(action)) return canWellbeing(actor, action);
+  if (isRoundAction(action)) return canRound(actor, action);
   if (isGoalsAction(action)) return canGoals(actor, action);
   switch (action.do) {
     case 'person.read':

@@ -9,6 +9,8 @@ import { createOrganisationService } from './organisation.service';
 import { createPeopleService } from './people.service';
 import { createOneOnOneServices } from './one-on-one.service';
 import { createPeopleImportService } from './people-import.service';
+import { createConversationTemplateService } from './conversation-template.service';
+import { createRoundService } from './round.service';
 import { createStatisticsService } from './statistics.service';
 import { createWellbeingServices } from './wellbeing.service';
 
@@ -32,6 +34,8 @@ export function createServices(
     mailbox: createMailboxService(db),
     notificationSettings: createNotificationSettingsService(db),
     peopleImport: createPeopleImportService(db),
+    conversationTemplates: createConversationTemplateService(db),
+    rounds: createRoundService(db),
     statistics: createStatisticsService(db),
     wellbeing: createWellbeingServices(db),
   };

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { RoundScopeSchema, SKIP_REASONS } from '../../domain/development/round';
+import { CONVERSATION_KINDS, LocalisedTextSchema } from '../../domain/development/template';
+import type { RoundRow, StatusCounts } from '../repositories/round.repository';
+
+/** Counts per status: the only thing HR ever sees of the conversations. */
+export const StatusCountsSchema = z.object({
+  not_booked: z.number().int(),
+  booked: z.number().int(),
+  held: z.number().int(),
+  closed: z.number().int(),
+  signed: z.number().int(),
+  total: z.number().int(),
+});
+
+export const RoundDtoSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(CONVERSATION_KINDS),
+  name: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  deadline: z.string(),
+  scope: RoundScopeSchema,
+  templateVersionId: z.uuid(),
+  closed: z.boolean(),
+  createdAt: z.string(),
+  counts: StatusCountsSchema,
+});
+
+export const RoundDetailSchema = RoundDtoSchema.extend({
+  template: z
+    .object({ id: z.uuid(), name: LocalisedTextSchema, version: z.number().int() })
+    .nullable(),
+});
+
+export const RoundOpenedSchema = z.object({
+  round: RoundDtoSchema,
+  templateVersion: z.number().int(),
+  created: z.number().int(),
+  skipped: z.object({
+    total: z.number().int(),
+    people: z.array(z.object({ id: z.uuid(), name: z.string(), reason: z.enum(SKIP_REASONS) })),
+  }),
+});
+
+export const ProgressPageSchema = z.object({
+  groups: z.number().int(),
+  rows: z.array(
+    z.object({ id: z.uuid().nullable(), name: z.string().nullable(), counts: StatusCountsSchema }),
+  ),
+});
+
+const zeroCounts: StatusCounts = {
+  not_booked: 0,
+  booked: 0,
+  held: 0,
+  closed: 0,
+  signed: 0,
+  total: 0,
+};
+
+export function presentRound(r: RoundRow, counts?: StatusCounts): z.infer<typeof RoundDtoSchema> {
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    deadline: r.deadline,
+    scope: r.scope,
+    templateVersionId: r.templateVersionId,
+    closed: r.closedAt !== null,
+    createdAt: r.createdAt.toISOString(),
+    counts: counts ?? zeroCounts,
+  };
+}
