@@ -75,6 +75,12 @@ export const ERROR_CODES = [
   'signOff.nothing_changed',
   'signOff.unknown_item',
   'salary.not_salary_conversation',
+  'conversation.read_only',
+  'conversation.preparation_closed',
+  'conversation.already_submitted',
+  'conversation.not_booked',
+  'conversation.not_held',
+  'conversation.follow_up_exists',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,6 +23,7 @@ export const NAMESPACES = [
   'oneOnOne',
   'meetings',
   'mailbox',
+  'conversations',
   'rounds',
   'statistics',
   'wellbeing',

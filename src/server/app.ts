@@ -96,7 +96,12 @@ export async function buildApp(
         login: config.login,
         sessionCacheMs: config.sessionCacheSeconds * 1000,
       },
-      { notifier, publicUrl: config.publicUrl, uidDomain: new URL(config.publicUrl).hostname },
+      {
+        notifier,
+        mailer,
+        publicUrl: config.publicUrl,
+        uidDomain: new URL(config.publicUrl).hostname,
+      },
     ),
   );
   installErrorHandler(app);

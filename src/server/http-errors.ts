@@ -22,6 +22,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'import.too_large': 413,
   'oneOnOne.series_exists': 409,
   'oneOnOne.note_conflict': 409,
+  'conversation.read_only': 409,
+  'conversation.follow_up_exists': 409,
   internal: 500,
 };
 

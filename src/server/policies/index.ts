@@ -3,6 +3,11 @@ import type { Actor } from '../../domain/roles';
 import { isOwnPrivateContent, mayInPair, type PairRef } from '../../domain/one-on-one/visibility';
 import { canGoals, isGoalsAction, type GoalsAction } from './goals.policies';
 import { canWellbeing, isWellbeingAction, type WellbeingAction } from './wellbeing.policies';
+import {
+  canConversation,
+  isConversationAction,
+  type ConversationAction,
+} from './conversation.policies';
 import { canRound, isRoundAction, type RoundAction } from './round.policies';
 
 /**
@@ -27,6 +32,7 @@ export type Action =
   /** HR statistics: counts and anonymous aggregates only (decision 014). */
   | { do: 'statistics.read'; orgId: string }
   | OneOnOneAction
+  | ConversationAction
   | RoundAction
   | WellbeingAction
   | GoalsAction;
@@ -80,6 +86,7 @@ function orgOf(action: Action): string {
 export function can(actor: Actor, action: Action): boolean {
   if (orgOf(action) !== actor.orgId) return false;
   if (isWellbeingAction(action)) return canWellbeing(actor, action);
+  if (isConversationAction(action)) return canConversation(actor, action);
   if (isRoundAction(action)) return canRound(actor, action);
   if (isGoalsAction(action)) return canGoals(actor, action);
   switch (action.do) {

@@ -9,6 +9,8 @@ import { oneOnOneHomeRoutes } from './one-on-one-home.routes';
 import { oneOnOneTemplateRoutes } from './one-on-one-templates.routes';
 import { calendarRoutes } from './calendar.routes';
 import { mailRoutes } from './mail.routes';
+import { conversationRoutes } from './conversations.routes';
+import { conversationContentRoutes } from './conversation-content.routes';
 import { conversationTemplateRoutes } from './conversation-templates.routes';
 import { roundRoutes } from './rounds.routes';
 import { statisticsRoutes } from './statistics.routes';
@@ -26,6 +28,8 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(oneOnOneTemplateRoutes);
   await app.register(calendarRoutes);
   await app.register(mailRoutes);
+  await app.register(conversationRoutes);
+  await app.register(conversationContentRoutes);
   await app.register(conversationTemplateRoutes);
   await app.register(roundRoutes);
   await app.register(statisticsRoutes);

@@ -8,6 +8,8 @@ import { createDepartmentService } from './department.service';
 import { createOrganisationService } from './organisation.service';
 import { createPeopleService } from './people.service';
 import { createOneOnOneServices } from './one-on-one.service';
+import { createConversationServices } from './conversation-services';
+import type { Mailer } from '../mail/mailer';
 import { createPeopleImportService } from './people-import.service';
 import { createConversationTemplateService } from './conversation-template.service';
 import { createRoundService } from './round.service';
@@ -18,7 +20,13 @@ import { createWellbeingServices } from './wellbeing.service';
 export function createServices(
   db: Db,
   settings: AuthSettings,
-  mail: { notifier: OneOnOneNotifier | null; publicUrl: string; uidDomain: string } = {
+  mail: {
+    notifier: OneOnOneNotifier | null;
+    /** Conversations write their own invitations (single events) through it. */
+    mailer?: Mailer | null;
+    publicUrl: string;
+    uidDomain: string;
+  } = {
     notifier: null,
     publicUrl: 'http://127.0.0.1:3000',
     uidDomain: 'samtal.invalid',
@@ -30,6 +38,7 @@ export function createServices(
     departments: createDepartmentService(db),
     organisation: createOrganisationService(db),
     oneOnOne: createOneOnOneServices(db, mail.notifier),
+    conversations: createConversationServices(db, mail),
     calendarFeed: createCalendarFeedService(db, mail),
     mailbox: createMailboxService(db),
     notificationSettings: createNotificationSettingsService(db),

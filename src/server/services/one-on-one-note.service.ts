@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import { mergeNote, type NoteText } from '../../domain/one-on-one/note-merge';
 import type { Actor } from '../../domain/roles';
@@ -18,6 +18,104 @@ export type NoteConflictDetails = {
   yours: NoteText & { baseVersion: number };
 };
 
+/**
+ * Saves a point's shared note, the caller having loaded and authorised the point and checked
+ * that its meeting is open. A save names the version it started from; when someone saved in
+ * between, the two are merged if one side only appended, else a 409 carries both versions.
+ * Used by 1:1s and by conversations (agreed notes per section).
+ */
+export async function saveSharedNoteOn(
+  tx: DbOrTx,
+  actor: Actor,
+  point: { id: string },
+  meeting: { id: string },
+  input: NoteText & { baseVersion: number },
+): Promise<{ note: NoteRow; merged: boolean }> {
+  const mine = { body: input.body, decision: input.decision };
+  let current = await meetingRepo.lockNote(tx, actor.orgId, point.id);
+  if (!current) {
+    const created = await meetingRepo.insertNote(tx, {
+      orgId: actor.orgId,
+      id: randomUUID(),
+      meetingId: meeting.id,
+      pointId: point.id,
+      ...mine,
+      version: 1,
+      updatedBy: actor.personId,
+    });
+    if (created) {
+      await meetingRepo.recordRevision(tx, created);
+      return { note: created, merged: false };
+    }
+    current = (await meetingRepo.lockNote(tx, actor.orgId, point.id))!;
+  }
+  let text: NoteText = mine;
+  let merged = false;
+  if (current.version !== input.baseVersion) {
+    const base =
+      input.baseVersion === 0
+        ? { body: '', decision: '' }
+        : await meetingRepo.revision(tx, actor.orgId, current.id, input.baseVersion);
+    const result =
+      base && input.baseVersion < current.version ? mergeNote(base, current, mine) : null;
+    if (!result?.ok) {
+      const details: NoteConflictDetails = {
+        current: presentSharedNote(current),
+        yours: { ...mine, baseVersion: input.baseVersion },
+      };
+      throw new AppError('oneOnOne.note_conflict', {}, [], details);
+    }
+    text = result.merged;
+    merged = true;
+  }
+  const note = await meetingRepo.updateNote(tx, actor.orgId, current.id, {
+    ...text,
+    version: current.version + 1,
+    updatedBy: actor.personId,
+  });
+  await meetingRepo.recordRevision(tx, note);
+  return { note, merged };
+}
+
+/**
+ * Saves the actor's own private note on a meeting, the caller having authorised it; a stale
+ * version gets a 409 with both texts. Used by 1:1s and conversations.
+ */
+export async function savePrivateNoteOn(
+  tx: DbOrTx,
+  actor: Actor,
+  meetingId: string,
+  input: { body: string; baseVersion: number },
+): Promise<PrivateNoteRow> {
+  const current = await meetingRepo.privateNote(tx, actor.orgId, meetingId, actor.personId, true);
+  const currentVersion = current?.version ?? 0;
+  if (currentVersion !== input.baseVersion) {
+    throw new AppError('oneOnOne.note_conflict', {}, [], {
+      current: { body: current?.body ?? '', version: currentVersion },
+      yours: { body: input.body, baseVersion: input.baseVersion },
+    });
+  }
+  if (!current) {
+    const created = await meetingRepo.insertPrivateNote(tx, {
+      orgId: actor.orgId,
+      id: randomUUID(),
+      meetingId,
+      authorId: actor.personId,
+      body: input.body,
+      version: 1,
+    });
+    if (!created) throw new AppError('conflict');
+    return created;
+  }
+  return meetingRepo.updatePrivateNote(
+    tx,
+    actor.orgId,
+    current.id,
+    input.body,
+    current.version + 1,
+  );
+}
+
 /** Shared notes (versioned, merged or refused when stale) and each author's private notes. */
 export function createOneOnOneNoteService(db: Db) {
   return {
@@ -34,50 +132,7 @@ export function createOneOnOneNoteService(db: Db) {
       return db.transaction(async (tx) => {
         const { point, meeting } = await loadPoint(tx, actor, pointId, 'oneOnOne.sharedNote.write');
         assertOpenForContent(meeting);
-        const mine = { body: input.body, decision: input.decision };
-        let current = await meetingRepo.lockNote(tx, actor.orgId, pointId);
-        if (!current) {
-          const created = await meetingRepo.insertNote(tx, {
-            orgId: actor.orgId,
-            id: randomUUID(),
-            meetingId: meeting.id,
-            pointId: point.id,
-            ...mine,
-            version: 1,
-            updatedBy: actor.personId,
-          });
-          if (created) {
-            await meetingRepo.recordRevision(tx, created);
-            return { note: created, merged: false };
-          }
-          current = (await meetingRepo.lockNote(tx, actor.orgId, pointId))!;
-        }
-        let text: NoteText = mine;
-        let merged = false;
-        if (current.version !== input.baseVersion) {
-          const base =
-            input.baseVersion === 0
-              ? { body: '', decision: '' }
-              : await meetingRepo.revision(tx, actor.orgId, current.id, input.baseVersion);
-          const result =
-            base && input.baseVersion < current.version ? mergeNote(base, current, mine) : null;
-          if (!result?.ok) {
-            const details: NoteConflictDetails = {
-              current: presentSharedNote(current),
-              yours: { ...mine, baseVersion: input.baseVersion },
-            };
-            throw new AppError('oneOnOne.note_conflict', {}, [], details);
-          }
-          text = result.merged;
-          merged = true;
-        }
-        const note = await meetingRepo.updateNote(tx, actor.orgId, current.id, {
-          ...text,
-          version: current.version + 1,
-          updatedBy: actor.personId,
-        });
-        await meetingRepo.recordRevision(tx, note);
-        return { note, merged };
+        return saveSharedNoteOn(tx, actor, point, meeting, input);
       });
     },
 
@@ -114,39 +169,7 @@ export function createOneOnOneNoteService(db: Db) {
           authorId: actor.personId,
         });
         if (meeting.status === 'cancelled') throw new AppError('oneOnOne.meeting_cancelled');
-        const current = await meetingRepo.privateNote(
-          tx,
-          actor.orgId,
-          meetingId,
-          actor.personId,
-          true,
-        );
-        const currentVersion = current?.version ?? 0;
-        if (currentVersion !== input.baseVersion) {
-          throw new AppError('oneOnOne.note_conflict', {}, [], {
-            current: { body: current?.body ?? '', version: currentVersion },
-            yours: { body: input.body, baseVersion: input.baseVersion },
-          });
-        }
-        if (!current) {
-          const created = await meetingRepo.insertPrivateNote(tx, {
-            orgId: actor.orgId,
-            id: randomUUID(),
-            meetingId,
-            authorId: actor.personId,
-            body: input.body,
-            version: 1,
-          });
-          if (!created) throw new AppError('conflict');
-          return created;
-        }
-        return meetingRepo.updatePrivateNote(
-          tx,
-          actor.orgId,
-          current.id,
-          input.body,
-          current.version + 1,
-        );
+        return savePrivateNoteOn(tx, actor, meetingId, input);
       });
     },
   };
