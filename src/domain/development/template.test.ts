@@ -3,6 +3,7 @@ import {
   answerValueSchema,
   ConversationTemplateContentSchema,
   questionsFor,
+  sameContent,
   validateAnswers,
   type ConversationTemplateContent,
 } from './template';
@@ -138,5 +139,21 @@ describe('conversation template content', () => {
         { author: 'employee', requireAll: true },
       ),
     ).toEqual([{ path: 'areas', code: 'required' }]);
+  });
+});
+
+describe('template versions', () => {
+  it('treat content with keys in another order as the same, a changed text as new', () => {
+    const reordered = JSON.parse(
+      JSON.stringify(content, (_k, v) =>
+        v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).reverse())
+          : v,
+      ),
+    );
+    expect(sameContent(content, reordered)).toBe(true);
+    const changed = structuredClone(content);
+    changed.sections[0]!.questions[0]!.text = { en: 'Mood today' };
+    expect(sameContent(content, changed)).toBe(false);
   });
 });

@@ -192,3 +192,24 @@ export function validateAnswers(
   }
   return issues;
 }
+
+/** Key order does not matter (jsonb stores keys in its own order); arrays keep theirs. */
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v as Record<string, unknown>)
+        .filter(([, x]) => x !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, x]) => [k, canonical(x)]),
+    );
+  return v;
+}
+
+/** True when two template contents are the same: saving it again adds no version. */
+export function sameContent(
+  a: ConversationTemplateContent,
+  b: ConversationTemplateContent,
+): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}

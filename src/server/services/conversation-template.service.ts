@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { AppError, type FieldIssue } from '../../domain/errors';
 import { LOCALES } from '../../i18n/index';
-import type { LocalisedText } from '../../domain/development/template';
+import { sameContent, type LocalisedText } from '../../domain/development/template';
 import {
   ConversationTemplateFileSchema,
   toTemplateFile,
@@ -13,8 +13,6 @@ import { translator } from '../i18n';
 import { authorize } from '../policies/index';
 import { violatedUniqueConstraint } from '../repositories/pg-errors';
 import { conversationTemplateRepository as repo } from '../repositories/conversation-template.repository';
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Conversation templates: HR lists, creates, copies, edits (each content change is a new,
@@ -108,7 +106,7 @@ export function createConversationTemplateService(db: Db) {
           name: input.name,
           description: input.description ?? null,
         });
-        if (!sameJson(latest.content.sections, input.sections)) {
+        if (!sameContent(latest.content, { sections: input.sections })) {
           await repo
             .addVersion(
               tx,
