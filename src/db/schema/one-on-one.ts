@@ -167,6 +167,8 @@ export const oneOnOneMeetings = pgTable(
     index('one_on_one_meetings_held_idx')
       .on(t.orgId, t.employeeId, t.managerId, t.startsAt)
       .where(sql`${t.status} = 'held'`),
+    // HR statistics: a quarter's 1:1s by the pair's date (the rollup of decision 014).
+    index('one_on_one_meetings_local_date_idx').on(t.orgId, t.localDate),
   ],
 );
 

@@ -46,3 +46,58 @@ export const statisticsWellbeingGroups = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.period, t.kind, t.groupKey] })],
 );
+
+/**
+ * When the counts of a quarter were last computed (decision 014: a rollup refreshed in the
+ * background, so the statistics page reads a few rows instead of the whole history).
+ */
+export const statisticsRefreshes = pgTable(
+  'statistics_refreshes',
+  {
+    orgId: orgId(),
+    /** "2026-Q3", or "rounds" for the conversation rounds. */
+    period: text('period').notNull(),
+    /** The organisation's date the figures are "as of" (overdue, without a recent 1:1). */
+    asOf: text('as_of').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.period] })],
+);
+
+/** One group's counts for a quarter: departments and manager organisations rolled up. */
+export const statisticsGroups = pgTable(
+  'statistics_groups',
+  {
+    orgId: orgId(),
+    period: text('period').notNull(),
+    kind: text('kind').$type<GroupKind>().notNull(),
+    groupKey: text('group_key').notNull(),
+    employees: integer('employees').notNull(),
+    planned: integer('planned').notNull(),
+    held: integer('held').notNull(),
+    overdueActions: integer('overdue_actions').notNull(),
+    /**
+     * Employees by whole weeks since their last held 1:1 (index 53: longer, or never), so
+     * "without a 1:1 in the last N weeks" is a sum for any N.
+     */
+    weeksSinceHeld: integer('weeks_since_held').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.period, t.kind, t.groupKey] })],
+);
+
+/** One group's conversations of one round, by status (counts only). */
+export const statisticsRoundGroups = pgTable(
+  'statistics_round_groups',
+  {
+    orgId: orgId(),
+    roundId: uuid('round_id').notNull(),
+    kind: text('kind').$type<GroupKind>().notNull(),
+    groupKey: text('group_key').notNull(),
+    notBooked: integer('not_booked').notNull(),
+    booked: integer('booked').notNull(),
+    held: integer('held').notNull(),
+    closed: integer('closed').notNull(),
+    signed: integer('signed').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.roundId, t.kind, t.groupKey] })],
+);
