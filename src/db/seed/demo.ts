@@ -4,6 +4,7 @@ import type { Db } from '../client';
 import { departments, organisations, people } from '../schema/index';
 import { hashPassword } from '../../server/services/password';
 import { organisationRepository } from '../../server/repositories/organisation.repository';
+import { seedWellbeingDemo } from './wellbeing';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'samtal-demo';
@@ -210,6 +211,10 @@ export async function seedDemo(
         .set({ managerId: ids.get(p.manager!)! })
         .where(and(eq(people.orgId, orgId), eq(people.id, ids.get(p.key)!)));
     }
+    await seedWellbeingDemo(tx, orgId, {
+      managerId: ids.get('maria')!,
+      employeeId: ids.get('ahmed')!,
+    });
   });
   return { created: true, logins };
 }

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { Temporal } from 'temporal-polyfill';
+import type { DbOrTx } from '../client';
+import {
+  checkIns,
+  oneOnOneMeetings,
+  oneOnOneSeries,
+  taskReviewItems,
+  taskReviews,
+} from '../schema/index';
+
+const ZONE = 'Europe/Stockholm';
+const EVERY_DAYS = 14;
+const WEEKS_BACK = 24;
+
+// Wellbeing, workload, progress per held meeting, oldest first: a slow dip as the workload
+// grows, then some recovery; enough for the trend and the team view to say something.
+const ANSWERS: [number, number, number][] = [
+  [4, 3, 4],
+  [4, 3, 3],
+  [4, 4, 3],
+  [3, 4, 3],
+  [3, 5, 2],
+  [2, 5, 2],
+  [3, 4, 3],
+  [3, 4, 3],
+  [4, 3, 4],
+];
+// Which of the fortnightly slots (0 = oldest) were cancelled or moved: recent enough for the
+// "cancelled or moved often" and "long gap" coaching signals to show for Maria.
+const CANCELLED = new Set([8, 10]);
+const MOVED = new Set([9]);
+
+/**
+ * Demo history for Maria Lindqvist and Ahmed Hassan (a pair no browser journey touches): a
+ * fortnightly 1:1 series half a year back with check-ins, two cancellations and a moved
+ * meeting, and two task-status reviews. Future meetings are planned lazily when read.
+ */
+export async function seedWellbeingDemo(
+  tx: DbOrTx,
+  orgId: string,
+  pair: { managerId: string; employeeId: string },
+): Promise<void> {
+  const today = Temporal.Now.plainDateISO(ZONE);
+  let first = today.subtract({ weeks: WEEKS_BACK });
+  while (first.dayOfWeek !== 2) first = first.add({ days: 1 }); // Tuesdays
+  const seriesId = randomUUID();
+  const slots: Temporal.PlainDate[] = [];
+  for (let d = first; Temporal.PlainDate.compare(d, today) < 0; d = d.add({ days: EVERY_DAYS }))
+    slots.push(d);
+  await tx.insert(oneOnOneSeries).values({
+    orgId,
+    id: seriesId,
+    managerId: pair.managerId,
+    employeeId: pair.employeeId,
+    cadence: 'every_2_weeks',
+    startDate: first.toString(),
+    localTime: '09:00',
+    timeZone: ZONE,
+    durationMinutes: 20,
+    placeKind: 'walk_and_talk',
+    builtinTemplateKey: 'check-in',
+    horizonUntil: slots[slots.length - 1]!.toString(),
+  });
+  // The latest held meeting gets the last answer; earlier ones start from the first.
+  let answer = ANSWERS.length - slots.filter((_, i) => !CANCELLED.has(i)).length;
+  const held: { id: string; startsAt: Date }[] = [];
+  for (const [i, date] of slots.entries()) {
+    const planned = instant(date, '09:00');
+    const moved = MOVED.has(i);
+    const startsAt = moved ? instant(date.add({ days: 2 }), '13:00') : planned;
+    const cancelled = CANCELLED.has(i);
+    const id = randomUUID();
+    await tx.insert(oneOnOneMeetings).values({
+      orgId,
+      id,
+      seriesId,
+      managerId: pair.managerId,
+      employeeId: pair.employeeId,
+      seq: i + 1,
+      localDate: (moved ? date.add({ days: 2 }) : date).toString(),
+      timeZone: ZONE,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+      originalStartsAt: moved ? planned : null,
+      durationMinutes: 20,
+      placeKind: 'walk_and_talk',
+      status: cancelled ? 'cancelled' : 'held',
+      statusReason: cancelled ? 'Krockade med ett ledningsmöte.' : null,
+      statusChangedBy: cancelled ? pair.managerId : null,
+      statusChangedAt: cancelled ? new Date(planned.getTime() - 86_400_000) : startsAt,
+      heldAt: cancelled ? null : new Date(startsAt.getTime() + 20 * 60_000),
+    });
+    if (cancelled) continue;
+    held.push({ id, startsAt });
+    const [wellbeing, workload, progress] = ANSWERS[Math.max(0, answer++)]!;
+    await tx.insert(checkIns).values({
+      orgId,
+      id: randomUUID(),
+      meetingId: id,
+      seriesId,
+      managerId: pair.managerId,
+      employeeId: pair.employeeId,
+      meetingStartsAt: startsAt,
+      wellbeing,
+      workload,
+      progress,
+      comment: workload >= 5 ? 'Mycket att göra med schemat just nu.' : '',
+      answeredBy: pair.employeeId,
+    });
+  }
+  await seedTaskReviews(tx, orgId, seriesId, pair, held[2]);
+}
+
+async function seedTaskReviews(
+  tx: DbOrTx,
+  orgId: string,
+  seriesId: string,
+  pair: { managerId: string; employeeId: string },
+  reviewedIn: { id: string; startsAt: Date } | undefined,
+) {
+  const firstId = randomUUID();
+  const secondId = randomUUID();
+  const base = { orgId, seriesId, ...pair, createdBy: pair.employeeId };
+  await tx.insert(taskReviews).values([
+    {
+      ...base,
+      id: firstId,
+      meetingId: reviewedIn?.id ?? null,
+      reviewedAt: reviewedIn?.startsAt ?? new Date(),
+      createdAt: new Date(Date.now() - 100 * 86_400_000),
+    },
+    { ...base, id: secondId, previousReviewId: firstId },
+  ]);
+  const tasks = [
+    ['Morgonbesök hos brukare', 'daily', 50, 3, ''],
+    ['Dokumentation i journalen', 'daily', 20, 2, ''],
+    ['Schemaläggning för teamet', 'weekly', 10, 4, 'Genomgång av schemaverktyget'],
+    ['Introduktion av nyanställda', 'monthly', 5, 3, ''],
+  ] as const;
+  const firstItems = tasks.map(([title, frequency, share, demand, support], position) => ({
+    orgId,
+    id: randomUUID(),
+    reviewId: firstId,
+    position,
+    title,
+    frequency,
+    timeSharePercent: share,
+    demand,
+    support,
+  }));
+  await tx.insert(taskReviewItems).values(firstItems);
+  // The new review, copied from the first: scheduling grew, introductions were dropped.
+  await tx.insert(taskReviewItems).values([
+    {
+      ...firstItems[0]!,
+      id: randomUUID(),
+      reviewId: secondId,
+      copiedFromItemId: firstItems[0]!.id,
+      timeSharePercent: 45,
+    },
+    {
+      ...firstItems[1]!,
+      id: randomUUID(),
+      reviewId: secondId,
+      copiedFromItemId: firstItems[1]!.id,
+    },
+    {
+      ...firstItems[2]!,
+      id: randomUUID(),
+      reviewId: secondId,
+      copiedFromItemId: firstItems[2]!.id,
+      timeSharePercent: 25,
+      demand: 5,
+      support: 'Någon som kan ta schemat varannan vecka',
+    },
+  ]);
+}
+
+function instant(date: Temporal.PlainDate, time: string): Date {
+  const zdt = date.toZonedDateTime({ timeZone: ZONE, plainTime: Temporal.PlainTime.from(time) });
+  return new Date(zdt.epochMilliseconds);
+}
