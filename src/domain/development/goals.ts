@@ -25,6 +25,18 @@ export const GoalInputSchema = z.object({
 });
 export type GoalInput = z.infer<typeof GoalInputSchema>;
 
+/** A change to a goal: only the fields given (no defaults, so nothing is blanked by omission). */
+export const GoalPatchSchema = z
+  .object({
+    title: line(300),
+    description: textBlock,
+    successMeasure: textBlock,
+    dueDate: isoDate.nullable(),
+    roleExpectation: textBlock,
+    organisationGoalId: z.uuid().nullable(),
+  })
+  .partial();
+
 /** The outcome of an earlier goal, with a comment. */
 export const GoalOutcomeInputSchema = z.object({
   outcome: z.enum(GOAL_OUTCOMES),
@@ -42,6 +54,18 @@ export const PlanItemInputSchema = z.object({
   dueDate: isoDate.nullable().default(null),
 });
 export type PlanItemInput = z.infer<typeof PlanItemInputSchema>;
+
+/** A change to a plan item: only the fields given, and whether it is done. */
+export const PlanItemPatchSchema = z
+  .object({
+    competence: line(300),
+    activity: z.enum(PLAN_ACTIVITIES),
+    activityDetail: textBlock,
+    support: textBlock,
+    dueDate: isoDate.nullable(),
+    done: z.boolean(),
+  })
+  .partial();
 
 /** A progress note on a goal or plan item, written in a later 1:1. */
 export const ProgressNoteInputSchema = z.object({ body: line(5000) });

@@ -11,6 +11,7 @@ import { createOneOnOneServices } from './one-on-one.service';
 import { createConversationServices } from './conversation-services';
 import type { Mailer } from '../mail/mailer';
 import { createPeopleImportService } from './people-import.service';
+import { createGoalServices } from './goal-services';
 import { createConversationTemplateService } from './conversation-template.service';
 import { createRoundService } from './round.service';
 import { createStatisticsService } from './statistics.service';
@@ -43,6 +44,7 @@ export function createServices(
     mailbox: createMailboxService(db),
     notificationSettings: createNotificationSettingsService(db),
     peopleImport: createPeopleImportService(db),
+    ...createGoalServices(db),
     conversationTemplates: createConversationTemplateService(db),
     rounds: createRoundService(db),
     statistics: createStatisticsService(db),

@@ -1,0 +1,15 @@
+import type { Db } from '../../db/client';
+import { createDevelopmentPlanService } from './development-plan.service';
+import { createGoalService } from './goal.service';
+import { createSalaryOutcomeService } from './salary-outcome.service';
+import { createSignOffService } from './sign-off.service';
+
+/** Goals, development plans, sign-off with versions and PDF, and salary outcomes (issue #5). */
+export function createGoalServices(db: Db) {
+  return {
+    goals: createGoalService(db),
+    developmentPlan: createDevelopmentPlanService(db),
+    signOff: createSignOffService(db),
+    salaryOutcomes: createSalaryOutcomeService(db),
+  };
+}
