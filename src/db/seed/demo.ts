@@ -5,6 +5,7 @@ import { departments, organisations, people } from '../schema/index';
 import { hashPassword } from '../../server/services/password';
 import { organisationRepository } from '../../server/repositories/organisation.repository';
 import { seedWellbeingDemo } from './wellbeing';
+import { seedRoundsDemo } from './rounds';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'samtal-demo';
@@ -214,6 +215,10 @@ export async function seedDemo(
     await seedWellbeingDemo(tx, orgId, {
       managerId: ids.get('maria')!,
       employeeId: ids.get('ahmed')!,
+    });
+    await seedRoundsDemo(tx, orgId, {
+      departmentId: depIds.get('home')!,
+      hrId: ids.get('hr')!,
     });
   });
   return { created: true, logins };
