@@ -75,6 +75,14 @@ export const people = pgTable(
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * What HR's search looks in: name, e-mail and employee number, lower-cased, kept by
+     * PostgreSQL. One LIKE on it costs a sixth of three ILIKEs on the columns (decision 015);
+     * chr(1) keeps a match from spanning two fields.
+     */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`lower(name || chr(1) || email || chr(1) || coalesce(employee_number, ''))`,
+    ),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -95,10 +103,9 @@ export const people = pgTable(
     index('people_org_name_idx').on(t.orgId, t.name, t.id),
     // Sign-in looks a person up by e-mail before the tenant is known.
     index('people_email_idx').on(t.email),
-    // HR's search matches any part of a name, e-mail or employee number (ILIKE '%…%'):
-    // trigram indexes spare a scan of the whole organisation (pg_trgm, see drizzle/0003).
-    index('people_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
-    index('people_email_trgm_idx').using('gin', t.email.op('gin_trgm_ops')),
-    index('people_employee_number_trgm_idx').using('gin', t.employeeNumber.op('gin_trgm_ops')),
+    // HR's search matches any part of a name, e-mail or employee number (LIKE '%…%' on
+    // search_text): a trigram index spares a scan of the whole organisation for rare terms
+    // (pg_trgm, see drizzle/0003).
+    index('people_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );
