@@ -4,6 +4,7 @@
  *   npm run bench:seed                      # 50,000 people and 100 people (both, if missing)
  *   npm run bench:seed -- --size 20000      # one organisation of another size
  *   npm run bench:seed -- --force --verify  # remake, then check every reference
+ *   npm run bench:seed -- --extras          # remake only the check-ins and conversation round
  *
  * Options: --url (server, default $DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres),
  * --database (default samtal_bench_<size>), --years (3), --seed (1), --jobs (2).
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     jobs: { type: 'string', default: '2' },
     force: { type: 'boolean', default: false },
+    extras: { type: 'boolean', default: false },
     verify: { type: 'boolean', default: false },
   },
 });
@@ -37,6 +39,7 @@ for (const size of sizes) {
     seed: Number(values.seed),
     jobs: Number(values.jobs),
     force: values.force,
+    extras: values.extras,
     verify: values.verify,
   });
   console.log(JSON.stringify({ database: values.database ?? `samtal_bench_${size}`, ...marker }));

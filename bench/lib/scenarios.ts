@@ -120,12 +120,21 @@ export function scenarios(f: Fixtures, csrf: Csrf, password: string): Scenario[]
     {
       key: 'hr',
       name: 'HR page: GET /api/people?limit=50&search=…',
-      what: 'stand-in for HR statistics (no such endpoint yet): one page of a people search',
+      what: 'one page of a people search',
       next: () => ({
         method: 'GET',
         path: `/api/people?limit=50&search=${encodeURIComponent(search())}`,
         headers: { cookie: hr().cookie },
       }),
+    },
+    {
+      key: 'statistics',
+      name: 'HR statistics: GET /api/statistics',
+      what:
+        'the statistics page as HR opens it: 1:1s, people without a 1:1, actions and conversations ' +
+        'of the whole organisation per unit and manager, wellbeing of the last closed quarter; 8 connections',
+      connections: 8,
+      next: () => ({ method: 'GET', path: '/api/statistics', headers: { cookie: hr().cookie } }),
     },
     {
       key: 'addPoint',

@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { openPostgres } from '../../src/db/client';
 import { hashPassword } from '../../src/server/services/password';
+import { EXTRAS_VERSION, loadExtras } from './extras';
 import { loadHistory, loadMasterData, loadSessions, verifyReferences } from './load';
 import { planOrganisation } from './org';
 
@@ -22,6 +23,8 @@ export type SeedOptions = {
   seed?: number;
   jobs?: number;
   force?: boolean;
+  /** Remake only the check-ins and the conversation round (extras.ts) of an existing database. */
+  extras?: boolean;
   verify?: boolean;
   log?: (line: string) => void;
 };
@@ -34,6 +37,8 @@ export type SeedMarker = {
   seededAt: string;
   seconds: number;
   rows: Record<string, number>;
+  /** EXTRAS_VERSION of the check-ins and conversation round in it (absent: none yet). */
+  extras?: number;
 };
 
 export function databaseUrl(adminUrl: string, database: string): string {
@@ -88,7 +93,8 @@ export async function ensureSeeded(opts: SeedOptions): Promise<SeedMarker> {
     existing.seed === seed
   ) {
     log(`${opts.database}: ${opts.size} people, seeded ${existing.seededAt} — reused`);
-    return existing;
+    if (existing.extras === EXTRAS_VERSION && !opts.extras) return existing;
+    return addExtras(opts, existing, jobs, log);
   }
   const started = Date.now();
   const now = new Date();
@@ -140,19 +146,10 @@ export async function ensureSeeded(opts: SeedOptions): Promise<SeedMarker> {
         if (broken.length) throw new Error(`broken references: ${broken.join(', ')}`);
         log(`  references checked (${elapsed()})`);
       }
-      const { rows: extra } = await c.query<{ table_name: string }>(
-        `select table_name from information_schema.tables where table_schema = 'public'
-           and (table_name like '%check%in%' or table_name like '%development%'
-                or table_name like '%conversation%')`,
-      );
-      log(
-        extra.length
-          ? `  tables not generated yet (the generator does not know them): ${extra.map((t) => t.table_name).join(', ')}`
-          : '  no check-in or development-conversation tables in the schema: none generated',
-      );
     } finally {
       c.release();
     }
+    Object.assign(rows, await loadExtras(pool, { tag: 'be00', now, jobs, log }));
     const marker: SeedMarker = {
       generator: GENERATOR_VERSION,
       size: opts.size,
@@ -161,14 +158,42 @@ export async function ensureSeeded(opts: SeedOptions): Promise<SeedMarker> {
       seededAt: now.toISOString(),
       seconds: Math.round((Date.now() - started) / 1000),
       rows,
+      extras: EXTRAS_VERSION,
     };
-    await withAdmin(opts.adminUrl, (a) =>
-      a.query(
-        `comment on database ${opts.database} is '${JSON.stringify(marker).replace(/'/g, "''")}'`,
-      ),
-    );
+    await writeMarker(opts.adminUrl, opts.database, marker);
     log(`${opts.database}: done in ${elapsed()}`);
     return marker;
+  } finally {
+    await pool.end();
+  }
+}
+
+async function writeMarker(adminUrl: string, database: string, marker: SeedMarker) {
+  await withAdmin(adminUrl, (a) =>
+    a.query(`comment on database ${database} is '${JSON.stringify(marker).replace(/'/g, "''")}'`),
+  );
+}
+
+/**
+ * Adds (or remakes) the check-ins and the conversation round of an existing benchmark database
+ * without touching the rest; migrations first, so the tables exist.
+ */
+async function addExtras(
+  opts: SeedOptions,
+  marker: SeedMarker,
+  jobs: number,
+  log: (line: string) => void,
+): Promise<SeedMarker> {
+  const url = databaseUrl(opts.adminUrl, opts.database);
+  const migrated = await openPostgres(url, { max: 1 });
+  await migrated.close();
+  const pool = new pg.Pool({ connectionString: url, max: jobs + 1 });
+  try {
+    log(`${opts.database}: adding check-ins and a development conversation round`);
+    const rows = await loadExtras(pool, { tag: 'be00', now: new Date(), jobs, log });
+    const updated = { ...marker, rows: { ...marker.rows, ...rows }, extras: EXTRAS_VERSION };
+    await writeMarker(opts.adminUrl, opts.database, updated);
+    return updated;
   } finally {
     await pool.end();
   }

@@ -4,11 +4,14 @@
  */
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../development/template';
 
+/** Buckets of whole weeks since a person's last held 1:1; the last one: longer, or never. */
+export const WEEK_BUCKETS = 54;
+
 export type Figures = {
   /** Active people with a manager. */
   employees: number;
-  /** Of them, without a held 1:1 in the last N weeks. */
-  withoutRecent: number;
+  /** Of them, how many by whole weeks since their last held 1:1 (see weeksSince). */
+  weeksSinceHeld: number[];
   /** 1:1s due in the period (so far), and how many of them were held. */
   planned: number;
   held: number;
@@ -19,7 +22,7 @@ export type Figures = {
 export function emptyFigures(): Figures {
   return {
     employees: 0,
-    withoutRecent: 0,
+    weeksSinceHeld: new Array<number>(WEEK_BUCKETS).fill(0),
     planned: 0,
     held: 0,
     overdueActions: 0,
@@ -29,7 +32,7 @@ export function emptyFigures(): Figures {
 
 export function addFigures(into: Figures, from: Figures): void {
   into.employees += from.employees;
-  into.withoutRecent += from.withoutRecent;
+  for (let w = 0; w < WEEK_BUCKETS; w++) into.weeksSinceHeld[w]! += from.weeksSinceHeld[w] ?? 0;
   into.planned += from.planned;
   into.held += from.held;
   into.overdueActions += from.overdueActions;
@@ -48,4 +51,20 @@ export function conversationsDone(c: Record<ConversationStatus, number>): number
 
 export function conversationsTotal(c: Record<ConversationStatus, number>): number {
   return CONVERSATION_STATUSES.reduce((n, s) => n + c[s], 0);
+}
+
+/**
+ * The bucket of a person whose last held 1:1 was `days` days ago (null: none in a year): a
+ * meeting exactly N weeks ago still counts as "in the last N weeks".
+ */
+export function weeksSince(days: number | null): number {
+  if (days === null) return WEEK_BUCKETS - 1;
+  return Math.min(WEEK_BUCKETS - 1, Math.max(0, Math.floor((days - 1) / 7)));
+}
+
+/** Employees without a held 1:1 in the last `weeks` weeks. */
+export function withoutRecent(weeksSinceHeld: readonly number[], weeks: number): number {
+  let n = 0;
+  for (let w = weeks; w < weeksSinceHeld.length; w++) n += weeksSinceHeld[w] ?? 0;
+  return n;
 }

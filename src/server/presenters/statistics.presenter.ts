@@ -3,6 +3,7 @@ import {
   conversationsDone,
   conversationsTotal,
   share,
+  withoutRecent,
   type Figures,
 } from '../../domain/statistics/figures';
 import type { StatisticsOverview, StatisticsRow } from '../services/statistics.service';
@@ -53,6 +54,8 @@ export const StatisticsSchema = z.object({
   periods: z.array(QuarterSchema),
   weeks: z.int(),
   recentFrom: z.iso.date(),
+  /** When the counts were computed (they are refreshed in the background; decision 014). */
+  asOf: z.iso.datetime(),
   /** The quarter the wellbeing figures are for: the chosen one once closed, else the last closed. */
   wellbeingPeriod: QuarterSchema.extend({ availableFrom: z.iso.date() }),
   rounds: z.array(z.object({ id: z.uuid(), name: z.string(), periodStart: z.iso.date() })),
@@ -65,15 +68,16 @@ export const StatisticsSchema = z.object({
 });
 export type StatisticsDto = z.infer<typeof StatisticsSchema>;
 
-function presentFigures(f: Figures) {
+function presentFigures(f: Figures, weeks: number) {
   const c = f.conversations;
+  const without = withoutRecent(f.weeksSinceHeld, weeks);
   return {
     employees: f.employees,
     planned: f.planned,
     held: f.held,
     cadenceKept: share(f.held, f.planned),
-    withoutRecent: f.withoutRecent,
-    withoutRecentShare: share(f.withoutRecent, f.employees),
+    withoutRecent: without,
+    withoutRecentShare: share(without, f.employees),
     overdueActions: f.overdueActions,
     conversations: {
       notBooked: c.not_booked,
@@ -88,7 +92,7 @@ function presentFigures(f: Figures) {
 }
 
 /** One group's row. Hidden wellbeing carries its reason and no figures at all. */
-export function presentRow(r: StatisticsRow): StatisticsRowDto {
+export function presentRow(r: StatisticsRow, weeks: number): StatisticsRowDto {
   const w = r.wellbeing;
   const shown = w?.status === 'published';
   return {
@@ -97,7 +101,7 @@ export function presentRow(r: StatisticsRow): StatisticsRowDto {
     name: r.name,
     level: r.level,
     hasChildren: r.hasChildren,
-    ...presentFigures(r.figures),
+    ...presentFigures(r.figures, weeks),
     wellbeing: {
       status: shown ? 'shown' : 'hidden',
       reason: shown ? null : w?.status === 'overlap' ? 'overlap' : 'too_few',
@@ -115,13 +119,14 @@ export function presentStatistics(s: StatisticsOverview): StatisticsDto {
     periods: s.periods,
     weeks: s.weeks,
     recentFrom: s.recentFrom,
+    asOf: s.asOf.toISOString(),
     wellbeingPeriod: s.wellbeingPeriod,
     rounds: s.rounds.map((r) => ({ id: r.id, name: r.name, periodStart: r.period_start })),
     roundId: s.round?.id ?? null,
     departmentPath: s.departmentPath,
     managerPath: s.managerPath,
-    total: presentRow(s.total),
-    departments: s.departments.map(presentRow),
-    managers: s.managers.map(presentRow),
+    total: presentRow(s.total, s.weeks),
+    departments: s.departments.map((r) => presentRow(r, s.weeks)),
+    managers: s.managers.map((r) => presentRow(r, s.weeks)),
   };
 }

@@ -91,14 +91,20 @@ export const statisticsWellbeingRepository = {
   },
 
   /** The stored rows of the given groups (keys as stored: an id, or 'all'). */
-  async groups(db: DbOrTx, orgId: string, period: string, keys: readonly string[]) {
+  async groups(
+    db: DbOrTx,
+    orgId: string,
+    period: string,
+    keys: readonly { kind: GroupKind; key: string }[],
+  ) {
     if (keys.length === 0) return [];
     return queryRows<StoredWellbeingRow>(
       db,
       sql`select kind, group_key, status, people, wellbeing, workload, progress
         from statistics_wellbeing_groups
-        where org_id = ${orgId} and period = ${period}
-          and group_key = any(${pgArray(keys)}::text[])`,
+        where org_id = ${orgId} and period = ${period} and (kind, group_key) in (
+          select * from unnest(${pgArray(keys.map((k) => k.kind))}::text[],
+            ${pgArray(keys.map((k) => k.key))}::text[]))`,
     );
   },
 };

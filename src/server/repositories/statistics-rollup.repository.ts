@@ -1,0 +1,124 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../../db/client';
+import type { ConversationStatus } from '../../domain/development/template';
+import type { Figures } from '../../domain/statistics/figures';
+import type { GroupKind } from '../../domain/statistics/groups';
+import { pgArray } from './people-import.repository';
+
+export type GroupRef = { kind: GroupKind; key: string };
+export type GroupFigures = { kind: GroupKind; key: string; figures: Figures };
+export type StoredGroup = {
+  kind: GroupKind;
+  group_key: string;
+  employees: number;
+  planned: number;
+  held: number;
+  overdue_actions: number;
+  weeks_since_held: number[];
+};
+export type StoredRoundGroup = {
+  kind: GroupKind;
+  group_key: string;
+} & Record<ConversationStatus, number>;
+
+const CHUNK = 5000;
+const ints = (values: readonly number[]) => `{${values.join(',')}}`;
+
+/**
+ * The stored counts HR statistics read (decision 014): written by a refresh, a few rows read
+ * per page. Keys: a department's or manager's id, or 'all'.
+ */
+export const statisticsRollupRepository = {
+  async refreshes(db: DbOrTx, orgId: string) {
+    const rows = await queryRows<{ period: string; as_of: string; computed_at: Date | string }>(
+      db,
+      sql`select period, as_of, computed_at from statistics_refreshes where org_id = ${orgId}`,
+    );
+    return rows.map((r) => ({ ...r, computed_at: new Date(r.computed_at) }));
+  },
+
+  /** Serialises refreshes of one organisation; false when another refresh holds it. */
+  async tryLock(db: DbOrTx, orgId: string): Promise<boolean> {
+    const [row] = await queryRows<{ ok: boolean }>(
+      db,
+      sql`select pg_try_advisory_xact_lock(hashtext(${`statistics:${orgId}`})) as ok`,
+    );
+    return Boolean(row?.ok);
+  },
+
+  async lock(db: DbOrTx, orgId: string): Promise<void> {
+    await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`statistics:${orgId}`}))`);
+  },
+
+  async markRefreshed(db: DbOrTx, orgId: string, period: string, asOf: string, at: Date) {
+    await db.execute(sql`insert into statistics_refreshes (org_id, period, as_of, computed_at)
+      values (${orgId}, ${period}, ${asOf}, ${at})
+      on conflict (org_id, period) do update set as_of = excluded.as_of,
+        computed_at = excluded.computed_at`);
+  },
+
+  /** Replaces a quarter's group counts. */
+  async replacePeriod(db: DbOrTx, orgId: string, period: string, rows: readonly GroupFigures[]) {
+    await db.execute(
+      sql`delete from statistics_groups where org_id = ${orgId} and period = ${period}`,
+    );
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const part = rows.slice(i, i + CHUNK);
+      const col = (f: (r: GroupFigures) => number) => ints(part.map(f));
+      // Arrays of arrays do not unnest row by row: the buckets travel as text and are cast.
+      const weeks = pgArray(part.map((r) => ints(r.figures.weeksSinceHeld)));
+      await db.execute(sql`insert into statistics_groups (org_id, period, kind, group_key,
+          employees, planned, held, overdue_actions, weeks_since_held)
+        select ${orgId}, ${period}, v.kind, v.group_key, v.employees, v.planned, v.held,
+          v.overdue, v.weeks::int[]
+        from unnest(${pgArray(part.map((r) => r.kind))}::text[],
+          ${pgArray(part.map((r) => r.key))}::text[], ${col((r) => r.figures.employees)}::int[],
+          ${col((r) => r.figures.planned)}::int[], ${col((r) => r.figures.held)}::int[],
+          ${col((r) => r.figures.overdueActions)}::int[], ${weeks}::text[])
+          as v(kind, group_key, employees, planned, held, overdue, weeks)`);
+    }
+  },
+
+  /** Replaces the conversation counts of every round. */
+  async replaceRounds(
+    db: DbOrTx,
+    orgId: string,
+    rows: readonly (GroupFigures & { roundId: string })[],
+  ) {
+    await db.execute(sql`delete from statistics_round_groups where org_id = ${orgId}`);
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const part = rows.slice(i, i + CHUNK);
+      const col = (s: ConversationStatus) => ints(part.map((r) => r.figures.conversations[s]));
+      await db.execute(sql`insert into statistics_round_groups (org_id, round_id, kind,
+          group_key, not_booked, booked, held, closed, signed)
+        select ${orgId}, v.* from unnest(${pgArray(part.map((r) => r.roundId))}::uuid[],
+          ${pgArray(part.map((r) => r.kind))}::text[], ${pgArray(part.map((r) => r.key))}::text[],
+          ${col('not_booked')}::int[], ${col('booked')}::int[], ${col('held')}::int[],
+          ${col('closed')}::int[], ${col('signed')}::int[])
+          as v(round_id, kind, group_key, not_booked, booked, held, closed, signed)`);
+    }
+  },
+
+  /** The stored counts of the given groups of a quarter. */
+  async groups(db: DbOrTx, orgId: string, period: string, keys: readonly GroupRef[]) {
+    return queryRows<StoredGroup>(
+      db,
+      sql`select kind, group_key, employees, planned, held, overdue_actions, weeks_since_held
+        from statistics_groups
+        where org_id = ${orgId} and period = ${period} and (kind, group_key) in (
+          select * from unnest(${pgArray(keys.map((k) => k.kind))}::text[],
+            ${pgArray(keys.map((k) => k.key))}::text[]))`,
+    );
+  },
+
+  async roundGroups(db: DbOrTx, orgId: string, roundId: string, keys: readonly GroupRef[]) {
+    return queryRows<StoredRoundGroup>(
+      db,
+      sql`select kind, group_key, not_booked, booked, held, closed, signed
+        from statistics_round_groups
+        where org_id = ${orgId} and round_id = ${roundId} and (kind, group_key) in (
+          select * from unnest(${pgArray(keys.map((k) => k.kind))}::text[],
+            ${pgArray(keys.map((k) => k.key))}::text[]))`,
+    );
+  },
+};
