@@ -20,13 +20,7 @@ const WEB_NAMESPACES = [
 ] as const;
 
 /** Catalogs only a signed-in person needs: loaded after sign-in, not on the sign-in page. */
-export const SIGNED_IN_NAMESPACES = [
-  'meetings',
-  'oneOnOne',
-  'mailbox',
-  'goals',
-  'coaching',
-] as const;
+export const SIGNED_IN_NAMESPACES = ['meetings', 'oneOnOne', 'mailbox', 'goals'] as const;
 
 // Only the web namespaces become chunks; the literal list must match the two lists above.
 const catalogs = import.meta.glob<Record<string, unknown>>(

@@ -21,6 +21,7 @@ test('a Danish manager sees their direct reports with Danish texts', async ({ pa
   await expect(nav.getByRole('link')).toHaveText([
     'Forside',
     'Mit team',
+    'Coaching',
     'Mine aktioner',
     'Indstillinger',
   ]);

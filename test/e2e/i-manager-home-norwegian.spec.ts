@@ -20,6 +20,7 @@ test('a Norwegian manager books a monthly 1:1 and sees the team overview, long g
   await expect(nav.getByRole('link')).toHaveText([
     'Hjem',
     'Mitt team',
+    'Coaching',
     'Mine tiltak',
     'Innstillinger',
   ]);

@@ -45,7 +45,7 @@ type NavItem = { to: string; label: string; end?: boolean };
 function navItems(me: Me, t: (k: string) => string): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
   if (me.directReports > 0) items.push({ to: '/team', label: t('nav.team') });
-  if (me.directReports > 0) items.push({ to: '/coaching', label: t('coaching:nav') });
+  if (me.directReports > 0) items.push({ to: '/coaching', label: t('nav.coaching') });
   items.push({ to: '/actions', label: t('meetings:nav.actions') });
   if (isHr(me)) {
     items.push(

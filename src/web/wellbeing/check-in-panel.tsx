@@ -26,7 +26,8 @@ export function CheckInPanel({ detail }: { detail: MeetingDetail }) {
   if (detail.meeting.status === 'cancelled' || !ready || !query.data) return null;
   return (
     <CheckInCard
-      key={query.data.checkIn?.updatedAt ?? 'new'}
+      // Keyed by meeting only: a refresh after saving keeps the form and its "saved" note.
+      key={meetingId}
       detail={detail}
       checkIn={query.data.checkIn}
       open={query.data.open}

@@ -1,0 +1,172 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, fitsWidth, shot, signIn, test } from './support';
+
+test.use({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+
+/** The API as the signed-in page (same cookies), with the CSRF token on writes. */
+async function apiOf(page: Page) {
+  const request: APIRequestContext = page.context().request;
+  const token = ((await (await request.get('/api/auth/csrf')).json()) as { token: string }).token;
+  const send = async (method: 'post' | 'put', url: string, data: unknown) => {
+    const res = await request[method](url, { data, headers: { 'x-csrf-token': token } });
+    expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
+    return res.json();
+  };
+  return {
+    get: async (url: string) => (await request.get(url)).json(),
+    post: (url: string, data: unknown = {}) => send('post', url, data),
+    put: (url: string, data: unknown) => send('put', url, data),
+  };
+}
+
+/** Phone width, once the charts have been drawn again for it (and no tooltip in the way). */
+async function toPhone(page: Page) {
+  await page.mouse.move(0, 0);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const surface = page.locator('svg.recharts-surface').first();
+  if ((await surface.count()) > 0)
+    await expect
+      .poll(() => surface.evaluate((e) => e.getBoundingClientRect().width))
+      .toBeLessThan(390);
+}
+
+/** Tomorrow in Oslo (ISO date). */
+function tomorrow(): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+  return new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+test('a Norwegian manager answers the check-in with Ola, follows the trend and sees a cadence signal', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'leiar@samtal.demo');
+  await expect(page.getByRole('heading', { level: 1, name: 'Hei, Kari' })).toBeVisible();
+  const api = await apiOf(page);
+
+  // Kari's 1:1 series with Ola: the one an earlier journey booked, or a new weekly one.
+  const overview = (await api.get('/api/one-on-ones/overview')) as {
+    items: { person: { name: string; id: string }; seriesId: string | null }[];
+  };
+  const ola = overview.items.find((i) => i.person.name === 'Ola Nordmann')!;
+  const seriesId =
+    ola.seriesId ??
+    (
+      await api.post('/api/one-on-ones/series', {
+        employeeId: ola.person.id,
+        cadence: 'weekly',
+        startDate: tomorrow(),
+        localTime: '09:00',
+        timeZone: 'Europe/Oslo',
+        place: { kind: 'walk_and_talk' },
+      })
+    ).id;
+  const upcoming = (
+    (await api.get(`/api/one-on-ones/series/${seriesId}/meetings?limit=10`)) as {
+      items: { id: string; status: string }[];
+    }
+  ).items.filter((m) => m.status === 'planned');
+  expect(upcoming.length).toBeGreaterThanOrEqual(6);
+  const [m1, m2, m3, m4, m5, m6] = upcoming;
+
+  // Three earlier meetings, each opened with a check-in and finished.
+  const earlier: [string, number, number, number][] = [
+    [m1!.id, 4, 3, 4],
+    [m2!.id, 3, 4, 3],
+    [m3!.id, 2, 5, 3],
+  ];
+  for (const [id, wellbeing, workload, progress] of earlier) {
+    await api.put(`/api/one-on-ones/meetings/${id}/check-in`, { wellbeing, workload, progress });
+    await api.post(`/api/one-on-ones/meetings/${id}/finish`);
+  }
+
+  // The fourth meeting: Kari and Ola answer the check-in together at the start.
+  await page.goto(`/one-on-ones/meetings/${m4!.id}`);
+  const checkIn = page.getByRole('region', { name: 'Innsjekk' });
+  await expect(checkIn).toContainText('Bare dere to ser innsjekken.');
+  const pick = (question: string, answer: string) =>
+    checkIn
+      .getByRole('group', { name: question })
+      .getByRole('radio', { name: answer, exact: true })
+      .check();
+  await checkIn.getByRole('button', { name: 'Lagre innsjekk' }).click();
+  await expect(checkIn.getByText('Velg et svar på hvert av de tre spørsmålene.')).toBeVisible();
+  await pick('Hvordan har du det?', 'Bra');
+  await pick('Hvor tung er arbeidsmengden?', 'Passe');
+  await pick('Føler du at du kommer videre?', 'Godt');
+  await checkIn
+    .getByLabel('Noe du vil legge til? (valgfritt)')
+    .fill('Bedre etter at vi fordelte vaktene.');
+  await checkIn.getByRole('button', { name: 'Lagre innsjekk' }).click();
+  await expect(checkIn.getByText('Innsjekken er lagret.')).toBeVisible();
+  await shot(page, testInfo, 'm1-check-in-norwegian');
+  await page.reload();
+  await expect(
+    page
+      .getByRole('group', { name: 'Hvordan har du det?' })
+      .getByRole('radio', { name: 'Bra', exact: true }),
+  ).toBeChecked();
+  await api.post(`/api/one-on-ones/meetings/${m4!.id}/finish`);
+
+  // The trend after four meetings: a chart, and the same numbers as a table.
+  await page.goto(`/one-on-ones/meetings/${m4!.id}`);
+  await page.getByRole('link', { name: 'Trivsel over tid' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Trivsel over tid: Ola Nordmann' }),
+  ).toBeVisible();
+  const chart = page.getByRole('img', { name: /Linjediagram/ });
+  await expect(chart.locator('.recharts-line')).toHaveCount(3);
+  await expect(chart).toContainText('Trivsel');
+  const table = page.locator('#trend-table');
+  await expect(table.locator('tbody tr')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Vis tallene som tabell' }).click();
+  await expect(page.getByRole('table', { name: 'Innsjekker etter møtedato (1–5)' })).toBeVisible();
+  await expect(table.locator('tbody tr').nth(2)).toContainText('2');
+  await page.mouse.move(0, 0);
+  await shot(page, testInfo, 'm2-trend-norwegian');
+  await toPhone(page);
+  expect(await fitsWidth(page)).toBe(true);
+  await shot(page, testInfo, 'm3-trend-norwegian-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Two 1:1s cancelled: the coaching page, Kari's alone, says so with the numbers.
+  for (const m of [m5!, m6!])
+    await api.post(`/api/one-on-ones/meetings/${m.id}/cancel`, {
+      reason: 'Kollisjon med budsjettmøte',
+    });
+  const nav = page.getByRole('navigation', { name: 'Hovedmeny' });
+  await nav.getByRole('link', { name: 'Coaching' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Coaching for deg' })).toBeVisible();
+  const signal = page.getByRole('article').filter({
+    has: page.getByRole('heading', { name: '1:1-samtaler avlyses eller flyttes ofte' }),
+  });
+  await expect(signal).toContainText('Med Ola Nordmann');
+  await expect(signal).toContainText('2 avlyst og 0 flyttet, mot 4 gjennomført (33 %).');
+  await expect(signal).toContainText('Hold tiden dere avtalte.');
+  await shot(page, testInfo, 'm4-coaching-norwegian');
+  await toPhone(page);
+  expect(await fitsWidth(page)).toBe(true);
+  await shot(page, testInfo, 'm5-coaching-norwegian-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Set aside for a week: it leaves the list until then, or until it gets worse.
+  await signal.getByLabel('Legg til side i').selectOption({ label: '7 dager' });
+  await signal.getByRole('button', { name: 'Legg til side' }).click();
+  await expect(signal).toHaveCount(0);
+  await expect(page.getByText('1 signal er lagt til side.')).toBeVisible();
+
+  // The team view: Ola's latest check-in and which way it moved.
+  await page.getByRole('link', { name: 'Trivsel i teamet: siste innsjekker' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Trivsel i teamet' })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: 'Ola Nordmann' });
+  await expect(row).toContainText('4 (opp)');
+  await expect(row).toContainText('3 (ned)');
+  await expect(
+    page.getByRole('img', { name: /Stolpediagram/ }).locator('.recharts-bar'),
+  ).toHaveCount(3);
+  await page.mouse.move(0, 0);
+  await shot(page, testInfo, 'm6-team-wellbeing-norwegian');
+  await toPhone(page);
+  expect(await fitsWidth(page)).toBe(true);
+  await shot(page, testInfo, 'm7-team-wellbeing-norwegian-phone');
+});
