@@ -48,6 +48,11 @@ const TaskReviewsPage = page(wellbeing.reviews, 'TaskReviewsPage');
 const TaskReviewPage = page(wellbeing.review, 'TaskReviewPage');
 const CoachingPage = page(() => import('./coaching/coaching-page'), 'CoachingPage');
 const MailboxPage = page(() => import('./mail/mailbox-page'), 'MailboxPage');
+const ConversationsPage = page(
+  () => import('./development/conversations-page'),
+  'ConversationsPage',
+);
+const ConversationPage = page(() => import('./development/conversation-page'), 'ConversationPage');
 const MailPage = page(() => import('./mail/mail-page'), 'MailPage');
 
 /** The routes of the app. */
@@ -87,6 +92,8 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="one-on-ones/task-reviews/:id" element={<TaskReviewPage />} />
               <Route path="wellbeing/team" element={<TeamWellbeingPage />} />
               <Route path="coaching" element={<CoachingPage />} />
+              <Route path="conversations" element={<ConversationsPage />} />
+              <Route path="conversations/:id" element={<ConversationPage />} />
               <Route path="admin/mailbox" element={<MailboxPage />} />
               <Route path="admin/mailbox/:id" element={<MailPage />} />
               <Route path="*" element={<NotFound />} />

@@ -20,11 +20,17 @@ const WEB_NAMESPACES = [
 ] as const;
 
 /** Catalogs only a signed-in person needs: loaded after sign-in, not on the sign-in page. */
-export const SIGNED_IN_NAMESPACES = ['meetings', 'oneOnOne', 'mailbox', 'goals'] as const;
+export const SIGNED_IN_NAMESPACES = [
+  'meetings',
+  'oneOnOne',
+  'mailbox',
+  'goals',
+  'conversations',
+] as const;
 
 // Only the web namespaces become chunks; the literal list must match the two lists above.
 const catalogs = import.meta.glob<Record<string, unknown>>(
-  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings,meetings,oneOnOne,mailbox,goals,wellbeing,coaching}.json',
+  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings,meetings,oneOnOne,mailbox,goals,wellbeing,coaching,conversations}.json',
   { import: 'default' },
 );
 

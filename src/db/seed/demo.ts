@@ -6,6 +6,7 @@ import { hashPassword } from '../../server/services/password';
 import { organisationRepository } from '../../server/repositories/organisation.repository';
 import { seedWellbeingDemo } from './wellbeing';
 import { seedRoundsDemo } from './rounds';
+import { seedConversationsDemo } from './conversations';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'samtal-demo';
@@ -219,6 +220,10 @@ export async function seedDemo(
     await seedRoundsDemo(tx, orgId, {
       departmentId: depIds.get('home')!,
       hrId: ids.get('hr')!,
+    });
+    await seedConversationsDemo(tx, orgId, {
+      managerId: ids.get('maria')!,
+      employeeId: ids.get('erik')!,
     });
   });
   return { created: true, logins };

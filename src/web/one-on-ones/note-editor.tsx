@@ -9,7 +9,9 @@ import {
   oneOnOneKeys,
   type NoteText,
   type Point,
+  type PrivateNote,
   type PrivateNoteConflict,
+  type SharedNote,
   type SharedNoteConflict,
 } from './api';
 import { LockIcon } from './bits';
@@ -26,10 +28,20 @@ function isConflict(err: unknown): err is ApiError {
   return err instanceof ApiError && err.status === 409 && err.code === 'oneOnOne.note_conflict';
 }
 
-function sharedAdapter(pointId: string): AutosaveAdapter<NoteText> {
+/** Saves a shared note; conversations pass their own endpoint for their section notes. */
+export type SaveSharedNote = (
+  text: NoteText,
+  baseVersion: number,
+) => Promise<{ note: SharedNote; merged: boolean }>;
+/** Saves a private note; conversations pass their own endpoint. */
+export type SavePrivateNote = (body: string, baseVersion: number) => Promise<PrivateNote>;
+
+function sharedAdapter(pointId: string, saveVia?: SaveSharedNote): AutosaveAdapter<NoteText> {
   return {
     save: async (text, baseVersion) => {
-      const res = await oneOnOneApi.saveNote(pointId, text, baseVersion);
+      const res = saveVia
+        ? await saveVia(text, baseVersion)
+        : await oneOnOneApi.saveNote(pointId, text, baseVersion);
       const n = res.note;
       return {
         saved: { text: { body: n.body, decision: n.decision }, version: n.version },
@@ -46,10 +58,12 @@ function sharedAdapter(pointId: string): AutosaveAdapter<NoteText> {
   };
 }
 
-function privateAdapter(meetingId: string): AutosaveAdapter<NoteText> {
+function privateAdapter(meetingId: string, saveVia?: SavePrivateNote): AutosaveAdapter<NoteText> {
   return {
     save: async (text, baseVersion) => {
-      const n = await oneOnOneApi.savePrivateNote(meetingId, text.body, baseVersion);
+      const n = saveVia
+        ? await saveVia(text.body, baseVersion)
+        : await oneOnOneApi.savePrivateNote(meetingId, text.body, baseVersion);
       return { saved: { text: { body: n.body, decision: '' }, version: n.version }, merged: false };
     },
     conflictOf: (err) => {
@@ -199,11 +213,14 @@ export function SharedNoteEditor({
   point,
   readOnly,
   tools,
+  save,
 }: {
-  point: Point;
+  point: Pick<Point, 'id' | 'title' | 'note'>;
   readOnly: boolean;
   /** More buttons for the point, shown beside the save state. */
   tools?: ReactNode;
+  /** Where to save, when not the 1:1 endpoint (a conversation's section note). */
+  save?: SaveSharedNote;
 }) {
   const { t } = useTranslation('meetings');
   const id = useId();
@@ -213,7 +230,7 @@ export function SharedNoteEditor({
   };
   const note = useAutosave(
     server,
-    sharedAdapter(point.id),
+    sharedAdapter(point.id, save),
     readOnly ? {} : { draftKey: `note.${point.id}` },
   );
   const { controller } = note;
@@ -300,17 +317,27 @@ export function PrivateNotePanel({
   meetingId,
   otherName,
   readOnly,
+  initial,
+  save,
 }: {
   meetingId: string;
   otherName: string;
   readOnly: boolean;
+  /** The note as already loaded (a conversation's page carries it), instead of a 1:1 query. */
+  initial?: PrivateNote;
+  /** Where to save, when not the 1:1 endpoint. */
+  save?: SavePrivateNote;
 }) {
   const { t } = useTranslation('meetings');
-  const note = useQuery({
+  const query = useQuery({
     queryKey: oneOnOneKeys.privateNote(meetingId),
     queryFn: () => oneOnOneApi.privateNote(meetingId),
     staleTime: Infinity,
+    enabled: !initial,
   });
+  const note = initial
+    ? { isPending: false as const, error: null, data: initial, refetch: query.refetch }
+    : query;
   return (
     <section className="card private" aria-labelledby="private-heading" id="private-notes">
       <h2 id="private-heading">{t('private.title')}</h2>
@@ -325,6 +352,7 @@ export function PrivateNotePanel({
       ) : (
         <PrivateNoteEditor
           meetingId={meetingId}
+          save={save}
           initial={{ text: { body: note.data.body, decision: '' }, version: note.data.version }}
           readOnly={readOnly}
         />
@@ -337,13 +365,15 @@ function PrivateNoteEditor({
   meetingId,
   initial,
   readOnly,
+  save,
 }: {
   meetingId: string;
   initial: Saved<NoteText>;
   readOnly: boolean;
+  save?: SavePrivateNote | undefined;
 }) {
   const { t } = useTranslation('meetings');
-  const note = useAutosave(initial, privateAdapter(meetingId), {
+  const note = useAutosave(initial, privateAdapter(meetingId, save), {
     draftKey: `private.${meetingId}`,
   });
   const { controller } = note;

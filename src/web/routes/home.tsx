@@ -5,6 +5,7 @@ import { LOCALE_NAMES, isLocale } from '../../i18n/index';
 import { api, type Me } from '../api';
 import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
+import { ConversationsCard } from '../development/conversations-card';
 import { EmployeeOneOnOnes } from '../one-on-ones/employee-home';
 import { TeamOverview } from '../one-on-ones/team-overview';
 import { keys, useDepartmentPaths, useDepartments } from '../queries';
@@ -32,6 +33,7 @@ function EmployeeHome({ me }: { me: Me }) {
   return (
     <Page title={t('greeting', { name: firstName(me.name) })} intro={t('employee.intro')}>
       <EmployeeOneOnOnes />
+      <ConversationsCard />
       <section className="card" aria-labelledby="my-details">
         <h2 id="my-details">{t('employee.details.title')}</h2>
         {person.isPending ? (
@@ -80,6 +82,7 @@ function ManagerHome({ me }: { me: Me }) {
   return (
     <Page title={t('greeting', { name: firstName(me.name) })} intro={t('manager.intro')}>
       <TeamOverview />
+      <ConversationsCard />
       <EmployeeOneOnOnes compact />
     </Page>
   );

@@ -1,0 +1,67 @@
+/**
+ * The conversation calls of the web app, their types (from the server's zod schemas,
+ * type-only) and cache keys. Every key starts with "conversations".
+ */
+import type {
+  ConversationListItemDto,
+  ConversationPageDto,
+} from '../../server/presenters/conversation.presenter';
+import type { ActionDto } from '../../server/presenters/one-on-one-action.presenter';
+import type { PrivateNote, SharedNote, NoteText } from '../one-on-ones/api';
+import { http, type Page } from '../api';
+
+export type ConversationItem = ConversationListItemDto;
+export type ConversationPage = ConversationPageDto;
+export type Preparation = NonNullable<ConversationPage['preparation']['mine']>;
+export type AnswerValue = Preparation['answers'][string];
+export type Answers = Record<string, AnswerValue | null>;
+export type TemplateSection = ConversationPage['template']['sections'][number];
+export type TemplateQuestion = TemplateSection['questions'][number];
+export type PlaceKind = 'walk_and_talk' | 'room' | 'video';
+export type BookingInput = {
+  date: string;
+  time: string;
+  durationMinutes: number;
+  place: { kind: PlaceKind; detail?: string | null };
+};
+
+export const conversationKeys = {
+  all: ['conversations'] as const,
+  list: (as: 'manager' | 'employee') => ['conversations', 'list', as] as const,
+  page: (id: string) => ['conversations', 'page', id] as const,
+  summary: ['conversations', 'summary'] as const,
+};
+
+const P = '/api/conversations';
+const id = encodeURIComponent;
+/** The server stores only answered questions; empty ones are left out. */
+const answered = (answers: Answers) =>
+  Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null && v !== undefined));
+
+export const conversationApi = {
+  list: (as: 'manager' | 'employee', cursor?: string | null) =>
+    http.get<Page<ConversationItem>>(P, { as, cursor, limit: 100 }),
+  summary: () => http.get<{ toBook: number; upcoming: number }>(`${P}/summary`),
+  page: (cid: string) => http.get<ConversationPage>(`${P}/${id(cid)}`),
+  book: (cid: string, input: BookingInput) =>
+    http.put<ConversationPage>(`${P}/${id(cid)}/booking`, input),
+  cancel: (cid: string) => http.post<ConversationPage>(`${P}/${id(cid)}/booking/cancel`, {}),
+  start: (cid: string) => http.post<ConversationPage>(`${P}/${id(cid)}/start`),
+  bookFollowUp: (cid: string, input: BookingInput) =>
+    http.post<ConversationPage>(`${P}/${id(cid)}/follow-up`, input),
+  saveDraft: (cid: string, answers: Answers) =>
+    http.put<Preparation>(`${P}/${id(cid)}/preparation`, { answers: answered(answers) }),
+  submit: (cid: string, answers: Answers) =>
+    http.post<Preparation>(`${P}/${id(cid)}/preparation/submit`, { answers: answered(answers) }),
+  saveNote: (cid: string, pointId: string, text: NoteText, baseVersion: number) =>
+    http.put<{ note: SharedNote; merged: boolean }>(
+      `${P}/${id(cid)}/sections/${id(pointId)}/note`,
+      { ...text, baseVersion },
+    ),
+  savePrivateNote: (cid: string, body: string, baseVersion: number) =>
+    http.put<PrivateNote>(`${P}/${id(cid)}/private-note`, { body, baseVersion }),
+  addAction: (cid: string, input: { title: string; ownerId: string; dueDate?: string | null }) =>
+    http.post<ActionDto>(`${P}/${id(cid)}/actions`, input),
+  updateAction: (cid: string, actionId: string, input: { done?: boolean }) =>
+    http.patch<ActionDto>(`${P}/${id(cid)}/actions/${id(actionId)}`, input),
+};

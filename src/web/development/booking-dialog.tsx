@@ -1,0 +1,138 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, useErrorText } from '../components/feedback';
+import { Field, TextField } from '../components/field';
+import { useMe } from '../session';
+import { FormDialog } from '../one-on-ones/form-dialog';
+import {
+  conversationApi,
+  conversationKeys,
+  type BookingInput,
+  type ConversationPage,
+  type PlaceKind,
+} from './api';
+
+const PLACES: PlaceKind[] = ['room', 'video', 'walk_and_talk'];
+
+type Props = {
+  conversationId: string;
+  /** The booked meeting, when moving it. */
+  current?: ConversationPage['meeting'];
+  /** Books the follow-up of this conversation instead, on a proposed date. */
+  followUp?: { proposedDate: string };
+  onClose: () => void;
+  onDone?: (page: ConversationPage) => void;
+};
+
+/** Books (or moves) the time of a conversation in one step: date, time, length and place. */
+export function BookingDialog({ conversationId, current, followUp, onClose, onDone }: Props) {
+  const { t } = useTranslation('conversations');
+  const client = useQueryClient();
+  const errorText = useErrorText();
+  const me = useMe().data;
+  const [date, setDate] = useState(current?.localDate ?? followUp?.proposedDate ?? '');
+  const [time, setTime] = useState(current?.localTime ?? (followUp ? '10:00' : '09:00'));
+  const [minutes, setMinutes] = useState(String(current?.durationMinutes ?? (followUp ? 30 : 60)));
+  const [place, setPlace] = useState<PlaceKind>(current?.place.kind ?? 'room');
+  const [detail, setDetail] = useState(current?.place.detail ?? '');
+  const [missing, setMissing] = useState(false);
+  const book = useMutation({
+    mutationFn: () => {
+      const input: BookingInput = {
+        date,
+        time,
+        durationMinutes: Number(minutes) || 60,
+        place: { kind: place, detail: detail.trim() || null },
+      };
+      return followUp
+        ? conversationApi.bookFollowUp(conversationId, input)
+        : conversationApi.book(conversationId, input);
+    },
+    onSuccess: async (page) => {
+      await client.invalidateQueries({ queryKey: conversationKeys.all });
+      onDone?.(page);
+      onClose();
+    },
+  });
+  const title = followUp
+    ? t('followUp.book')
+    : current
+      ? t('booking.moveTitle')
+      : t('booking.title');
+  return (
+    <FormDialog
+      open
+      title={title}
+      submitLabel={current ? t('booking.move') : t('booking.submit')}
+      busy={book.isPending}
+      onClose={onClose}
+      onSubmit={() => {
+        if (!date || !time) return setMissing(true);
+        book.mutate();
+      }}
+    >
+      {me ? (
+        <p className="muted small">
+          {t('booking.timeZoneHint', { timeZone: me.timeZone.replace(/_/g, ' ') })}
+        </p>
+      ) : null}
+      {book.error ? (
+        <Alert>
+          <p>{errorText(book.error)}</p>
+        </Alert>
+      ) : null}
+      <div className="form__grid">
+        <TextField
+          id="booking-date"
+          type="date"
+          label={t('booking.date')}
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          error={missing && !date ? t('meetings:form.required') : undefined}
+        />
+        <TextField
+          id="booking-time"
+          type="time"
+          step={300}
+          label={t('booking.time')}
+          value={time}
+          onChange={(e) => setTime(e.target.value)}
+          error={missing && !time ? t('meetings:form.required') : undefined}
+        />
+        <TextField
+          id="booking-minutes"
+          type="number"
+          min={15}
+          max={240}
+          step={5}
+          label={t('booking.duration')}
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
+        <Field id="booking-place" label={t('booking.place')}>
+          {(control) => (
+            <select
+              {...control}
+              value={place}
+              onChange={(e) => setPlace(e.target.value as PlaceKind)}
+            >
+              {PLACES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`oneOnOne:place.${p}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TextField
+          id="booking-place-detail"
+          label={t('booking.placeDetail')}
+          value={detail}
+          maxLength={500}
+          onChange={(e) => setDetail(e.target.value)}
+        />
+      </div>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,33 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { conversationApi, conversationKeys } from './api';
+
+/**
+ * The homes' small "development conversations" card: how many to book and how many are booked,
+ * from one light count, and the way to the list. Shows nothing until the count is in.
+ */
+export function ConversationsCard() {
+  const { t } = useTranslation('conversations');
+  const summary = useQuery({
+    queryKey: conversationKeys.summary,
+    queryFn: conversationApi.summary,
+    staleTime: 60_000,
+  });
+  if (!summary.data) return null;
+  const { toBook, upcoming } = summary.data;
+  return (
+    <section className="card" aria-labelledby="conversations-card">
+      <h2 id="conversations-card">{t('card.title')}</h2>
+      <p>
+        {toBook > 0 ? t('card.toBook', { count: toBook }) : null}
+        {toBook > 0 && upcoming > 0 ? ' · ' : null}
+        {upcoming > 0 ? t('card.upcoming', { count: upcoming }) : null}
+        {toBook === 0 && upcoming === 0 ? t('card.none') : null}
+      </p>
+      <p>
+        <Link to="/conversations">{t('card.open')}</Link>
+      </p>
+    </section>
+  );
+}
