@@ -13,14 +13,16 @@
  *          --no-web (skip the build and the JavaScript size)
  *          --workers (run the job workers in the measured server too; off: they are not requests)
  *          --report <file> (passed/failed counts in vitest's JSON shape, for CI's summary)
+ *          A/B: --server-env LOG_LEVEL=info,SESSION_CACHE_SECONDS=0  --label ab-before (file suffix)
+ *          --root <checkout> (measure another checkout's server, e.g. a worktree of an older commit)
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { codeVersion } from './lib/code-version';
 import { sampleCpu } from './lib/cpu';
 import { loadFixtures, resetWrites, unpreparedMeetings, type Fixtures } from './lib/fixtures';
 import { measure, type Measured } from './lib/measure';
@@ -56,8 +58,18 @@ const { values } = parseArgs({
     'no-web': { type: 'boolean', default: false },
     workers: { type: 'boolean', default: false },
     report: { type: 'string' },
+    'server-env': { type: 'string' },
+    root: { type: 'string' },
+    label: { type: 'string' },
   },
 });
+const serverEnv = Object.fromEntries(
+  (values['server-env'] ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((kv) => kv.split('=', 2)),
+) as Record<string, string>;
+const serverRoot = values.root ? path.resolve(values.root) : ROOT;
 const quick = values.quick;
 const adminUrl =
   values.url ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -99,21 +111,6 @@ async function machine(): Promise<Machine> {
     };
   } finally {
     await c.end();
-  }
-}
-
-/** The commit of the code measured, marked when src/ has changes not yet committed. */
-function codeVersion(): string {
-  try {
-    const git = (...args: string[]) =>
-      execFileSync('git', args, {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim();
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src', 'drizzle') ? ' + uncommitted changes' : ''}`;
-  } catch {
-    return 'unknown';
   }
 }
 
@@ -159,7 +156,8 @@ async function benchOrganisation(size: number, failures: string[]): Promise<OrgR
   await resetWrites(db);
   const profDir = values['cpu-prof'] ? path.join(RESULTS, 'profiles') : undefined;
   const server = await startServer({
-    root: ROOT,
+    root: serverRoot,
+    env: serverEnv,
     databaseUrl: dbUrl,
     cpuProfDir: profDir,
     workers: values.workers,
@@ -245,7 +243,7 @@ const failures: string[] = [];
 const report: Report = {
   startedAt: startedAt.toISOString(),
   mode: quick ? 'quick' : 'full',
-  code: codeVersion(),
+  code: `${codeVersion(serverRoot)}${values['server-env'] ? ` with ${values['server-env']}` : ''}`,
   machine: await machine(),
   settings,
   web: null,
@@ -261,14 +259,14 @@ report.targets = quick ? [] : judge(report);
 
 fs.mkdirSync(RESULTS, { recursive: true });
 const md = toMarkdown(report);
-const stamp = report.startedAt.replace(/[:.]/g, '-');
+const stamp = `${report.startedAt.replace(/[:.]/g, '-')}${values.label ? `-${values.label}` : ''}`;
 const files = quick
   ? { json: 'quick-latest.json', md: 'quick-latest.md' }
   : { json: `${stamp}.json`, md: `${stamp}.md` };
 fs.writeFileSync(path.join(RESULTS, files.json), `${JSON.stringify(report, null, 2)}\n`);
 fs.writeFileSync(path.join(RESULTS, files.md), md);
 // latest.md is the newest complete run: every route on more than one organisation.
-if (!quick && !only && report.orgs.length > 1)
+if (!quick && !only && !values.root && !values['server-env'] && report.orgs.length > 1)
   fs.writeFileSync(path.join(RESULTS, 'latest.md'), md);
 console.log(md);
 log(`results: bench/results/${files.json}, bench/results/${files.md}`);

@@ -32,6 +32,8 @@ export async function startServer(opts: {
   cpuProfDir?: string;
   /** Run the job workers (reminders, mail) in the measured process too; off by default. */
   workers?: boolean;
+  /** Settings for the server on top of the benchmark's own (e.g. LOG_LEVEL for an A/B run). */
+  env?: Record<string, string>;
 }): Promise<ServerHandle> {
   const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   const child: ChildProcess = spawn(
@@ -48,6 +50,7 @@ export async function startServer(opts: {
         DATABASE_URL: opts.databaseUrl,
         LOG_LEVEL: 'warn',
         SAMTAL_WORKERS: opts.workers ? 'true' : 'false',
+        ...opts.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

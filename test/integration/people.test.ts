@@ -231,3 +231,35 @@ describe('one person', () => {
     });
   });
 });
+
+describe('search', () => {
+  it('finds any part of a name, e-mail or employee number, ignoring case, a page at a time', async () => {
+    const db = ctx.database.db;
+    const names = ['Zäta Berglund', 'Zäta Cederberg', 'Zäta Dahl', 'Zäta Ångström'];
+    for (const [i, name] of names.entries())
+      await makePerson(db, orgId, {
+        name,
+        email: `zeta${i}@zetamail.test`,
+        employeeNumber: `ZN-${i}7`,
+      });
+    const find = async (q: string, extra = '') =>
+      (await hr.get(`/api/people?search=${encodeURIComponent(q)}${extra}`))
+        .json()
+        .items.map((x: { name: string }) => x.name);
+    expect(await find('ÅNGSTR')).toEqual(['Zäta Ångström']);
+    expect(await find('ZÄTA')).toEqual(names);
+    expect(await find('BERGLUND')).toEqual(['Zäta Berglund']);
+    expect(await find('ZETAMAIL.TEST')).toEqual(names);
+    expect(await find('zn-27')).toEqual(['Zäta Dahl']);
+    expect(await find('50%')).toEqual([]);
+    // A match never spans two fields (the end of a name and the start of the e-mail).
+    expect(await find('dahlzeta2')).toEqual([]);
+    expect(await find('dahl\u0001zeta2')).toEqual([]);
+    const first = (await hr.get('/api/people?search=zetamail&limit=3')).json();
+    expect(first.items.map((x: { name: string }) => x.name)).toEqual(names.slice(0, 3));
+    const rest = (
+      await hr.get(`/api/people?search=zetamail&limit=3&cursor=${first.nextCursor}`)
+    ).json();
+    expect(rest.items.map((x: { name: string }) => x.name)).toEqual(['Zäta Ångström']);
+  });
+});

@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { departments, organisations, people } from '../../db/schema/index';
 import { identityChanged } from './identity-changes';
@@ -68,27 +69,38 @@ export const peopleRepository = {
     return row;
   },
 
-  /** One page of people, ordered by name then id, with department and manager names. */
+  /**
+   * One page of people, ordered by name then id, with department and manager names. The page
+   * is found first, on `h` alone: with a search, walking people_org_name_search_idx (which
+   * holds active and search_text) skips non-matches without reading their rows, or for a
+   * rare term the trigram index finds the few matches (decision 015); then only the page's
+   * rows are read, with their names.
+   */
   async list(db: DbOrTx, orgId: string, f: PeopleFilter) {
-    const conds: SQL[] = [eq(people.orgId, orgId)];
-    if (f.id) conds.push(eq(people.id, f.id));
-    if (!f.includeInactive && !f.id) conds.push(eq(people.active, true));
-    if (f.departmentId) conds.push(eq(people.departmentId, f.departmentId));
-    if (f.managerId) conds.push(eq(people.managerId, f.managerId));
+    const h = alias(people, 'h');
+    const conds: SQL[] = [eq(h.orgId, orgId)];
+    if (f.id) conds.push(eq(h.id, f.id));
+    if (!f.includeInactive && !f.id) conds.push(eq(h.active, true));
+    if (f.departmentId) conds.push(eq(h.departmentId, f.departmentId));
+    if (f.managerId) conds.push(eq(h.managerId, f.managerId));
     if (f.search) {
-      const q = `%${escapeLike(f.search.trim())}%`;
-      conds.push(
-        or(ilike(people.name, q), ilike(people.email, q), ilike(people.employeeNumber, q)) as SQL,
-      );
+      // search_text is name, e-mail and employee number lower-cased, split by chr(1): a term
+      // without control characters matches within one field, as ILIKE on each would.
+      const term = [...f.search.trim()].filter((c) => c >= ' ').join('');
+      conds.push(sql`${h.searchText} like lower(${`%${escapeLike(term)}%`})`);
     }
     if (f.after) {
       conds.push(
-        or(
-          gt(people.name, f.after.name),
-          and(eq(people.name, f.after.name), gt(people.id, f.after.id)),
-        ) as SQL,
+        or(gt(h.name, f.after.name), and(eq(h.name, f.after.name), gt(h.id, f.after.id))) as SQL,
       );
     }
+    const page = db
+      .select({ id: h.id, name: h.name })
+      .from(h)
+      .where(and(...conds))
+      .orderBy(asc(h.name), asc(h.id))
+      .limit(f.limit)
+      .as('page');
     const manager = sql.raw('manager');
     return db
       .select({
@@ -96,7 +108,8 @@ export const peopleRepository = {
         departmentName: departments.name,
         managerName: sql<string | null>`${manager}.name`,
       })
-      .from(people)
+      .from(page)
+      .innerJoin(people, and(eq(people.orgId, orgId), eq(people.id, page.id)))
       .leftJoin(
         departments,
         and(eq(departments.orgId, people.orgId), eq(departments.id, people.departmentId)),
@@ -105,9 +118,7 @@ export const peopleRepository = {
         sql`${people} as ${manager}`,
         sql`${manager}.org_id = ${people.orgId} and ${manager}.id = ${people.managerId}`,
       )
-      .where(and(...conds))
-      .orderBy(asc(people.name), asc(people.id))
-      .limit(f.limit);
+      .orderBy(asc(page.name), asc(page.id));
   },
 
   async insert(db: DbOrTx, row: NewPerson): Promise<PersonRow> {
