@@ -113,6 +113,23 @@ describe('conversation templates', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0].path).toBe('sections.0.questions.1.answer.labels');
+
+    const twice = structuredClone(t.sections);
+    twice[2].questions[0].key = twice[0].questions[0].key;
+    const dup = await c.hr.request('PUT', `/api/conversation-templates/${t.id}`, {
+      kind: t.kind,
+      name: t.name,
+      sections: twice,
+      baseVersion: t.latest.version,
+    });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.json().error.fields).toEqual([
+      {
+        path: 'sections.2.questions.0.key',
+        code: 'duplicate_key',
+        message: 'Nyckeln används redan. Varje nyckel måste vara unik.',
+      },
+    ]);
   });
 
   it('archives and restores; an archived template opens no round', async () => {

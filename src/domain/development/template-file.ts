@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from '../../i18n/index';
 import {
   CONVERSATION_KINDS,
-  ConversationTemplateContentSchema,
+  uniqueKeyIssues,
   LocalisedTextSchema,
   TemplateSectionSchema,
   type ConversationTemplateContent,
@@ -14,12 +14,20 @@ export const TEMPLATE_FILE_FORMAT = 'samtal.conversation-template';
 export const TEMPLATE_FILE_VERSION = 1;
 
 /** What HR sends to create or change a template (kind, names and the content). */
-export const ConversationTemplateInputSchema = z.object({
+const inputShape = {
   kind: z.enum(CONVERSATION_KINDS),
   name: LocalisedTextSchema,
   description: LocalisedTextSchema.optional().nullable(),
-  sections: ConversationTemplateContentSchema.shape.sections,
-});
+  sections: z.array(TemplateSectionSchema).min(1).max(20),
+};
+export const ConversationTemplateInputSchema = z
+  .object(inputShape)
+  .superRefine((t, ctx) => uniqueKeyIssues(t.sections, ctx));
+
+/** An edit names the version it started from, so a save in between is noticed. */
+export const ConversationTemplateUpdateSchema = z
+  .object({ ...inputShape, baseVersion: z.number().int().min(1) })
+  .superRefine((t, ctx) => uniqueKeyIssues(t.sections, ctx));
 export type ConversationTemplateInput = z.infer<typeof ConversationTemplateInputSchema>;
 
 /**
@@ -39,11 +47,7 @@ export const ConversationTemplateFileSchema = z
     description: LocalisedTextSchema.optional().nullable(),
     sections: z.array(TemplateSectionSchema).min(1).max(20),
   })
-  .superRefine((file, ctx) => {
-    // The same checks as stored content (unique keys), reported at the file's own paths.
-    const r = ConversationTemplateContentSchema.safeParse({ sections: file.sections });
-    if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ ...issue, code: 'custom' });
-  });
+  .superRefine((file, ctx) => uniqueKeyIssues(file.sections, ctx));
 export type ConversationTemplateFile = z.infer<typeof ConversationTemplateFileSchema>;
 
 /** The file for a template's current version. */

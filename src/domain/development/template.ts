@@ -76,30 +76,37 @@ export const TemplateSectionSchema = z.object({
 export type TemplateSection = z.infer<typeof TemplateSectionSchema>;
 
 /**
+ * Reports a section key used twice, or a question key used twice anywhere in the template, at
+ * the path of the second use. Every schema holding sections (stored content, HR's input, the
+ * import file) runs it.
+ */
+export function uniqueKeyIssues(sections: TemplateSection[], ctx: z.RefinementCtx): void {
+  const seenSections = new Set<string>();
+  const seenQuestions = new Set<string>();
+  sections.forEach((s, si) => {
+    if (seenSections.has(s.key))
+      ctx.addIssue({ code: 'custom', message: 'duplicate_key', path: ['sections', si, 'key'] });
+    seenSections.add(s.key);
+    s.questions.forEach((q, qi) => {
+      if (seenQuestions.has(q.key))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'duplicate_key',
+          path: ['sections', si, 'questions', qi, 'key'],
+        });
+      seenQuestions.add(q.key);
+    });
+  });
+}
+
+/**
  * The content of one template version. Question keys are unique across the whole template
  * (answers are stored by question key), section keys unique among sections (a section is an
  * agenda point of the conversation's meeting).
  */
 export const ConversationTemplateContentSchema = z
   .object({ sections: z.array(TemplateSectionSchema).min(1).max(20) })
-  .superRefine((c, ctx) => {
-    const sections = new Set<string>();
-    const questions = new Set<string>();
-    c.sections.forEach((s, si) => {
-      if (sections.has(s.key))
-        ctx.addIssue({ code: 'custom', message: 'duplicate_key', path: ['sections', si, 'key'] });
-      sections.add(s.key);
-      s.questions.forEach((q, qi) => {
-        if (questions.has(q.key))
-          ctx.addIssue({
-            code: 'custom',
-            message: 'duplicate_key',
-            path: ['sections', si, 'questions', qi, 'key'],
-          });
-        questions.add(q.key);
-      });
-    });
-  });
+  .superRefine((c, ctx) => uniqueKeyIssues(c.sections, ctx));
 export type ConversationTemplateContent = z.infer<typeof ConversationTemplateContentSchema>;
 
 export const TEXT_ANSWER_MAX = 10_000;

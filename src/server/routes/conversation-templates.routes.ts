@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ConversationTemplateInputSchema } from '../../domain/development/template-file';
+import {
+  ConversationTemplateInputSchema,
+  ConversationTemplateUpdateSchema,
+} from '../../domain/development/template-file';
 import { requireActor } from '../plugins/auth';
 import {
   ConversationTemplateDetailSchema,
@@ -79,7 +82,7 @@ export async function conversationTemplateRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: ConversationTemplateInputSchema.extend({ baseVersion: z.number().int().min(1) }),
+        body: ConversationTemplateUpdateSchema,
         response: detail,
       },
     },
