@@ -36,6 +36,24 @@ function tomorrow(): string {
   return new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Kari's 1:1 series with Ola: the one an earlier journey booked, or a new weekly one. */
+async function olaSeries(api: Awaited<ReturnType<typeof apiOf>>): Promise<string> {
+  const overview = (await api.get('/api/one-on-ones/overview')) as {
+    items: { person: { name: string; id: string }; seriesId: string | null }[];
+  };
+  const ola = overview.items.find((i) => i.person.name === 'Ola Nordmann')!;
+  if (ola.seriesId) return ola.seriesId;
+  const booked = await api.post('/api/one-on-ones/series', {
+    employeeId: ola.person.id,
+    cadence: 'weekly',
+    startDate: tomorrow(),
+    localTime: '09:00',
+    timeZone: 'Europe/Oslo',
+    place: { kind: 'walk_and_talk' },
+  });
+  return (booked as { id: string }).id;
+}
+
 test('a Norwegian manager answers the check-in with Ola, follows the trend and sees a cadence signal', async ({
   page,
 }, testInfo) => {
@@ -44,23 +62,7 @@ test('a Norwegian manager answers the check-in with Ola, follows the trend and s
   await expect(page.getByRole('heading', { level: 1, name: 'Hei, Kari' })).toBeVisible();
   const api = await apiOf(page);
 
-  // Kari's 1:1 series with Ola: the one an earlier journey booked, or a new weekly one.
-  const overview = (await api.get('/api/one-on-ones/overview')) as {
-    items: { person: { name: string; id: string }; seriesId: string | null }[];
-  };
-  const ola = overview.items.find((i) => i.person.name === 'Ola Nordmann')!;
-  const seriesId =
-    ola.seriesId ??
-    (
-      await api.post('/api/one-on-ones/series', {
-        employeeId: ola.person.id,
-        cadence: 'weekly',
-        startDate: tomorrow(),
-        localTime: '09:00',
-        timeZone: 'Europe/Oslo',
-        place: { kind: 'walk_and_talk' },
-      })
-    ).id;
+  const seriesId = await olaSeries(api);
   const upcoming = (
     (await api.get(`/api/one-on-ones/series/${seriesId}/meetings?limit=10`)) as {
       items: { id: string; status: string }[];
@@ -100,6 +102,10 @@ test('a Norwegian manager answers the check-in with Ola, follows the trend and s
   await checkIn.getByRole('button', { name: 'Lagre innsjekk' }).click();
   await expect(checkIn.getByText('Innsjekken er lagret.')).toBeVisible();
   await shot(page, testInfo, 'm1-check-in-norwegian');
+  await toPhone(page);
+  expect(await fitsWidth(page)).toBe(true);
+  await shot(page, testInfo, 'm1b-check-in-norwegian-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.reload();
   await expect(
     page
@@ -169,4 +175,72 @@ test('a Norwegian manager answers the check-in with Ola, follows the trend and s
   await toPhone(page);
   expect(await fitsWidth(page)).toBe(true);
   await shot(page, testInfo, 'm7-team-wellbeing-norwegian-phone');
+});
+
+/** Signs out and in again as someone else. */
+async function switchTo(page: Page, email: string) {
+  await page.mouse.move(0, 0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await expect(page).toHaveURL(/sign-in/);
+  await signIn(page, email);
+}
+
+test('Ola lists his tasks, Kari goes through them with him, and the next review shows what changed', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, 'leiar@samtal.demo');
+  const seriesId = await olaSeries(await apiOf(page));
+  await switchTo(page, 'ola@samtal.demo');
+  await page.goto(`/one-on-ones/series/${seriesId}/task-reviews`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Oppgavegjennomganger med Ola Nordmann' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Start en ny gjennomgang' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Oppgavegjennomgang' })).toBeVisible();
+  const fill = async (n: number, title: string, freq: string, share: string, demand: string) => {
+    await page.getByLabel(`Oppgave ${n}`, { exact: true }).fill(title);
+    await page.getByLabel(`Hvor ofte ${n}`).selectOption({ label: freq });
+    await page.getByLabel(`Andel av tiden (%) ${n}`).fill(share);
+    await page.getByLabel(`Hvor krevende (1–5) ${n}`).selectOption(demand);
+  };
+  await fill(1, 'Saksbehandling', 'Daglig', '50', '3');
+  await page.getByRole('button', { name: 'Legg til en oppgave' }).click();
+  await fill(2, 'Månedsrapport', 'Månedlig', '20', '4');
+  await page.getByRole('button', { name: 'Legg til en oppgave' }).click();
+  await fill(3, 'Opplæring av nye', 'Ukentlig', '10', '2');
+  await page.getByLabel('Støtte eller ressurser som trengs 2').fill('En mal for rapporten');
+  await page.getByRole('button', { name: 'Lagre lista' }).click();
+  await expect(page.getByText('Lista er lagret.')).toBeVisible();
+  await expect(page.getByText('Andel av tiden til sammen: 80 %')).toBeVisible();
+  const reviewUrl = page.url();
+
+  // Kari marks it as gone through in their 1:1.
+  await switchTo(page, 'leiar@samtal.demo');
+  await page.goto(reviewUrl);
+  await page.getByRole('button', { name: 'Merk som gjennomgått' }).click();
+  await expect(
+    page.getByText('Denne gjennomgangen er tatt i en 1:1-samtale og blir stående som den var.'),
+  ).toBeVisible();
+
+  // Next time Ola starts from the last list: reporting grew, training was dropped, one is new.
+  await switchTo(page, 'ola@samtal.demo');
+  await page.goto(`/one-on-ones/series/${seriesId}/task-reviews`);
+  await page.getByRole('button', { name: 'Start en ny gjennomgang' }).click();
+  await expect(page.getByLabel('Oppgave 1', { exact: true })).toHaveValue('Saksbehandling');
+  await page.getByLabel('Andel av tiden (%) 2').fill('35');
+  await page.getByRole('button', { name: 'Fjern oppgave 3' }).click();
+  await page.getByRole('button', { name: 'Legg til en oppgave' }).click();
+  await fill(3, 'Rekruttering', 'Ukentlig', '10', '3');
+  await page.getByRole('button', { name: 'Lagre lista' }).click();
+  await expect(page.getByText('Lista er lagret.')).toBeVisible();
+  const compare = page.getByRole('region', { name: 'Sammenlignet med forrige gjennomgang' });
+  await expect(compare).toContainText('Økte: Månedsrapport (tid +15 prosentpoeng, krav 0)');
+  await expect(compare).toContainText('Ny: Rekruttering');
+  await expect(compare).toContainText('Uendret: Saksbehandling');
+  await expect(compare).toContainText('Opplæring av nye (var 10 % av tiden)');
+  await shot(page, testInfo, 'm8-task-review-norwegian');
+  await toPhone(page);
+  expect(await fitsWidth(page)).toBe(true);
+  await shot(page, testInfo, 'm9-task-review-norwegian-phone');
 });

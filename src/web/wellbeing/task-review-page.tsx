@@ -23,7 +23,8 @@ export function TaskReviewPage() {
   });
   if (!ready || review.isPending) return <Loading />;
   if (!review.data) return <LoadError error={review.error} retry={() => void review.refetch()} />;
-  return <ReviewView key={review.data.updatedAt} review={review.data} />;
+  // Keyed by review: saving refreshes the data without resetting the form or its "saved" note.
+  return <ReviewView key={review.data.id} review={review.data} />;
 }
 
 const blank = (): TaskItemInput => ({
@@ -182,7 +183,7 @@ function ReviewView({ review }: { review: TaskReview }) {
                   <td>
                     <button
                       type="button"
-                      className="button button--danger-text button--small"
+                      className="button button--small button--ghost button--danger-text"
                       onClick={() => setItems((all) => all.filter((_, i) => i !== n))}
                     >
                       {t('tasks.remove', { n: n + 1 })}
