@@ -136,6 +136,10 @@ describe('booking', () => {
     const [toEmployee] = await mailsTo(w.employee.id, 'conversation.booked');
     expect(toEmployee!.locale).toBe('da');
     expect(toEmployee!.textBody).toContain('Looking ahead');
+    // The employee's calendar subscription lists it, named as a development conversation.
+    const feed = (await c.employee.post('/api/me/calendar-feed')).json();
+    const ics = (await c.stranger.get(new URL(feed.url).pathname)).body;
+    expect(ics).toContain('SUMMARY:Udviklingssamtale (MUS): Maja Chef og Erik Medarbetare');
   });
 
   it('moves the booked time as an update of the same event', async () => {

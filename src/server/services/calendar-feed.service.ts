@@ -29,7 +29,10 @@ export function createCalendarFeedService(db: Db, opts: { publicUrl: string; uid
       return { url, webcal: url.replace(/^https?:/, 'webcal:') };
     },
 
-    /** The feed for a secret token: every 1:1 of the person from 90 days back, as PUBLISH. */
+    /**
+     * The feed for a secret token: every 1:1 and conversation meeting of the person from 90
+     * days back, as PUBLISH.
+     */
     async render(token: string): Promise<string> {
       const feed = await calendarRepository.feedByTokenHash(db, sha256(token));
       if (!feed || !feed.active) throw new AppError('not_found');
@@ -52,7 +55,15 @@ export function createCalendarFeedService(db: Db, opts: { publicUrl: string; uid
         return {
           uid: `meeting-${m.id}@${opts.uidDomain}`,
           sequence: 0,
-          summary: t('mail:eventSummary', { manager: manager.name, employee: employee.name }),
+          // A conversation's meeting (no series) is named by its kind.
+          summary:
+            m.kind === 'one_on_one'
+              ? t('mail:eventSummary', { manager: manager.name, employee: employee.name })
+              : t('conversations:mail.summary', {
+                  kind: t(`conversations:kind.${m.kind}`),
+                  manager: manager.name,
+                  employee: employee.name,
+                }),
           description: `${opts.publicUrl}/`,
           location:
             t(`oneOnOne:place.${m.placeKind}`, { defaultValue: m.placeKind }) +

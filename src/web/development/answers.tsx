@@ -2,7 +2,15 @@
 import { useTranslation } from 'react-i18next';
 import { localise } from '../../domain/one-on-one/template';
 import { errorId } from '../form-errors';
+import { formatter } from '../format';
 import type { AnswerValue, TemplateQuestion } from './api';
+
+/** A calendar date ("2027-02-22") written the reader's way, without any time zone shift. */
+export function useLocalDate() {
+  const { i18n } = useTranslation();
+  const fmt = formatter(i18n.language, 'UTC');
+  return (date: string) => fmt.date(`${date}T12:00:00Z`);
+}
 
 /** A localised template text in the reader's language. */
 export function useLocalise() {

@@ -9,6 +9,7 @@ import { PlaceText, When } from '../one-on-ones/bits';
 import { useUnsavedWarning } from '../one-on-ones/autosave';
 import { PrivateNotePanel } from '../one-on-ones/note-editor';
 import { conversationApi, conversationKeys, type ConversationPage as Dto } from './api';
+import { useLocalDate } from './answers';
 import { BookingDialog } from './booking-dialog';
 import { ClosingPlan } from './closing-plan';
 import { PreparationPanel } from './preparation-panel';
@@ -69,7 +70,7 @@ function Conversation({ page }: { page: Dto }) {
         </Alert>
       ) : null}
       {preparing ? <PreparationPanel page={page} /> : null}
-      {page.meeting && (inMeeting || page.preparation.revealed) ? (
+      {inMeeting || page.preparation.revealed || page.preparation.mine?.submittedAt ? (
         <SectionsView page={page} meeting={inMeeting} />
       ) : null}
       {inMeeting ? (
@@ -170,6 +171,7 @@ function FollowUpCard({ page }: { page: Dto }) {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const f = page.followUp!;
+  const localDate = useLocalDate();
   return (
     <section className="card" aria-labelledby="follow-up-heading">
       <h2 id="follow-up-heading">{t('followUp.title')}</h2>
@@ -180,7 +182,7 @@ function FollowUpCard({ page }: { page: Dto }) {
         </p>
       ) : (
         <>
-          <p>{t('followUp.proposal', { date: f.proposedDate })}</p>
+          <p>{t('followUp.proposal', { date: localDate(f.proposedDate) })}</p>
           {page.myRole === 'manager' ? (
             <button type="button" className="button" onClick={() => setOpen(true)}>
               {t('followUp.book')}

@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
 import { When } from '../one-on-ones/bits';
 import { conversationApi, conversationKeys, type ConversationItem } from './api';
+import { useLocalDate } from './answers';
 import { BookingDialog } from './booking-dialog';
 import { StatusBadge } from './status-badge';
 import './conversations.css';
@@ -35,6 +36,7 @@ function groupsOf(items: ConversationItem[]) {
 function ConversationList({ as }: { as: 'manager' | 'employee' }) {
   const { t } = useTranslation('conversations');
   const [booking, setBooking] = useState<string | null>(null);
+  const localDate = useLocalDate();
   const list = useInfiniteQuery({
     queryKey: conversationKeys.list(as),
     queryFn: ({ pageParam }) => conversationApi.list(as, pageParam),
@@ -59,7 +61,7 @@ function ConversationList({ as }: { as: 'manager' | 'employee' }) {
             {g.title ? (
               <span className="muted small">
                 {' '}
-                · {t('list.deadline', { date: g.title.deadline })}
+                · {t('list.deadline', { date: localDate(g.title.deadline) })}
               </span>
             ) : null}
           </h3>
