@@ -48,6 +48,7 @@ const TaskReviewsPage = page(wellbeing.reviews, 'TaskReviewsPage');
 const TaskReviewPage = page(wellbeing.review, 'TaskReviewPage');
 const CoachingPage = page(() => import('./coaching/coaching-page'), 'CoachingPage');
 const MailboxPage = page(() => import('./mail/mailbox-page'), 'MailboxPage');
+const StatisticsPage = page(() => import('./statistics/statistics-page'), 'StatisticsPage');
 const ConversationsPage = page(
   () => import('./development/conversations-page'),
   'ConversationsPage',
@@ -95,6 +96,7 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="conversations" element={<ConversationsPage />} />
               <Route path="conversations/:id" element={<ConversationPage />} />
               <Route path="admin/mailbox" element={<MailboxPage />} />
+              <Route path="statistics" element={<RequireHr children={<StatisticsPage />} />} />
               <Route path="admin/mailbox/:id" element={<MailPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>

@@ -26,11 +26,12 @@ export const SIGNED_IN_NAMESPACES = [
   'mailbox',
   'goals',
   'conversations',
+  'statistics',
 ] as const;
 
 // Only the web namespaces become chunks; the literal list must match the two lists above.
 const catalogs = import.meta.glob<Record<string, unknown>>(
-  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings,meetings,oneOnOne,mailbox,goals,wellbeing,coaching,conversations}.json',
+  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings,meetings,oneOnOne,mailbox,goals,wellbeing,coaching,conversations,statistics}.json',
   { import: 'default' },
 );
 

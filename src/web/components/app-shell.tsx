@@ -52,6 +52,7 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
       { to: '/people', label: t('nav.people') },
       { to: '/departments', label: t('nav.departments') },
       { to: '/import', label: t('nav.import') },
+      { to: '/statistics', label: t('statistics:nav') },
     );
   }
   if (me.roles.includes('admin')) items.push({ to: '/admin/mailbox', label: t('mailbox:nav') });
