@@ -55,6 +55,18 @@ const ConversationsPage = page(
 );
 const ConversationPage = page(() => import('./development/conversation-page'), 'ConversationPage');
 const MailPage = page(() => import('./mail/mail-page'), 'MailPage');
+const rounds = {
+  list: () => import('./rounds/rounds-page'),
+  open: () => import('./rounds/open-round-page'),
+  round: () => import('./rounds/round-page'),
+  templates: () => import('./rounds/templates-page'),
+  editor: () => import('./rounds/template-editor-page'),
+};
+const RoundsPage = page(rounds.list, 'RoundsPage');
+const OpenRoundPage = page(rounds.open, 'OpenRoundPage');
+const RoundPage = page(rounds.round, 'RoundPage');
+const TemplatesPage = page(rounds.templates, 'TemplatesPage');
+const TemplateEditorPage = page(rounds.editor, 'TemplateEditorPage');
 
 /** The routes of the app. */
 export function App({ client }: { client: QueryClient }) {
@@ -98,6 +110,12 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="admin/mailbox" element={<MailboxPage />} />
               <Route path="statistics" element={<RequireHr children={<StatisticsPage />} />} />
               <Route path="admin/mailbox/:id" element={<MailPage />} />
+              <Route path="rounds" element={<RequireHr children={<RoundsPage />} />} />
+              <Route path="rounds/new" element={<RequireHr children={<OpenRoundPage />} />} />
+              <Route path="rounds/:id" element={<RequireHr children={<RoundPage />} />} />
+              <Route path="templates" element={<RequireHr children={<TemplatesPage />} />} />
+              <Route path="templates/new" element={<RequireHr children={<TemplateEditorPage />} />} />
+              <Route path="templates/:id" element={<RequireHr children={<TemplateEditorPage />} />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -24,6 +24,7 @@ export const SIGNED_IN_NAMESPACES = [
   'meetings',
   'oneOnOne',
   'mailbox',
+  'rounds',
   'goals',
   'conversations',
   'statistics',
@@ -31,7 +32,7 @@ export const SIGNED_IN_NAMESPACES = [
 
 // Only the web namespaces become chunks; the literal list must match the two lists above.
 const catalogs = import.meta.glob<Record<string, unknown>>(
-  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings,meetings,oneOnOne,mailbox,goals,wellbeing,coaching,conversations,statistics}.json',
+  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings,meetings,oneOnOne,mailbox,rounds,goals,wellbeing,coaching,conversations,statistics}.json',
   { import: 'default' },
 );
 
