@@ -114,8 +114,14 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="rounds/new" element={<RequireHr children={<OpenRoundPage />} />} />
               <Route path="rounds/:id" element={<RequireHr children={<RoundPage />} />} />
               <Route path="templates" element={<RequireHr children={<TemplatesPage />} />} />
-              <Route path="templates/new" element={<RequireHr children={<TemplateEditorPage />} />} />
-              <Route path="templates/:id" element={<RequireHr children={<TemplateEditorPage />} />} />
+              <Route
+                path="templates/new"
+                element={<RequireHr children={<TemplateEditorPage />} />}
+              />
+              <Route
+                path="templates/:id"
+                element={<RequireHr children={<TemplateEditorPage />} />}
+              />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>
