@@ -55,6 +55,10 @@ const ConversationsPage = page(
 );
 const ConversationPage = page(() => import('./development/conversation-page'), 'ConversationPage');
 const MailPage = page(() => import('./mail/mail-page'), 'MailPage');
+const OrganisationGoalsPage = page(
+  () => import('./development/goals-organisation-page'),
+  'OrganisationGoalsPage',
+);
 const rounds = {
   list: () => import('./rounds/rounds-page'),
   open: () => import('./rounds/open-round-page'),
@@ -110,6 +114,10 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="admin/mailbox" element={<MailboxPage />} />
               <Route path="statistics" element={<RequireHr children={<StatisticsPage />} />} />
               <Route path="admin/mailbox/:id" element={<MailPage />} />
+              <Route
+                path="organisation-goals"
+                element={<RequireHr children={<OrganisationGoalsPage />} />}
+              />
               <Route path="rounds" element={<RequireHr children={<RoundsPage />} />} />
               <Route path="rounds/new" element={<RequireHr children={<OpenRoundPage />} />} />
               <Route path="rounds/:id" element={<RequireHr children={<RoundPage />} />} />

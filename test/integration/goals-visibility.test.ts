@@ -112,7 +112,7 @@ describe('salary outcomes', () => {
 
   it('is never shown inside a development conversation or its agreement', async () => {
     expect((await c.manager.get(`/api/conversations/${dev}/salary-outcome`)).statusCode).toBe(404);
-    const v1 = (await c.employee.get(`/api/conversations/${dev}/versions/1`)).text ?? '';
+    const v1 = (await c.employee.get(`/api/conversations/${dev}/versions/1`)).body;
     expect(JSON.stringify(v1)).not.toContain('42500');
     expect((await c.manager.get(`/api/conversations/${salaryConv}/goals`)).json().error.code).toBe(
       'goals.salary_kept_apart',

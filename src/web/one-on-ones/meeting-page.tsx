@@ -14,6 +14,7 @@ import { CancelMeetingDialog, MoveMeetingDialog } from './schedule-dialogs';
 import { ReasonText } from './series-page';
 import { MeetingTimer, useMeetingStart } from './timer';
 import { CheckInPanel } from '../wellbeing/check-in-panel';
+import { GoalsPanel } from './goals-panel';
 import './meetings.css';
 
 /** One 1:1: agenda, follow-up, shared and private notes, actions, timer and finishing. */
@@ -87,6 +88,7 @@ function Meeting({ detail }: { detail: MeetingDetail }) {
             otherName={other.name}
             readOnly={meeting.status === 'cancelled'}
           />
+          <GoalsPanel otherPersonId={other.id} />
           {detail.nextMeeting ? (
             <section className="card next-meeting" aria-labelledby="next-heading">
               <h2 id="next-heading">{t('meeting.next')}</h2>

@@ -33,6 +33,7 @@ type Values = {
   managerId: string | null;
   hr: boolean;
   admin: boolean;
+  salary: boolean;
 };
 
 function valuesOf(p: Person | undefined, defaultTimeZone: string): Values {
@@ -47,6 +48,7 @@ function valuesOf(p: Person | undefined, defaultTimeZone: string): Values {
     managerId: p?.managerId ?? null,
     hr: p?.roles.includes('hr') ?? false,
     admin: p?.roles.includes('admin') ?? false,
+    salary: p?.roles.includes('salary') ?? false,
   };
 }
 
@@ -60,7 +62,11 @@ function inputOf(v: Values): PersonInput {
     locale: isLocale(v.locale) ? v.locale : null,
     timeZone: v.timeZone,
     managerId: v.managerId,
-    roles: [...(v.hr ? (['hr'] as const) : []), ...(v.admin ? (['admin'] as const) : [])],
+    roles: [
+      ...(v.hr ? (['hr'] as const) : []),
+      ...(v.admin ? (['admin'] as const) : []),
+      ...(v.salary ? (['salary'] as const) : []),
+    ],
   };
 }
 
@@ -222,6 +228,19 @@ export function PersonForm({ person, submitLabel, onSubmit }: PersonFormProps) {
           <label htmlFor="role-admin">{t('field.roleAdmin')}</label>
           <p className="field__hint" id="role-admin-hint">
             {t('field.roleAdminHint')}
+          </p>
+        </div>
+        <div className="field field--checkbox">
+          <input
+            id="role-salary"
+            type="checkbox"
+            checked={values.salary}
+            onChange={(e) => set('salary', e.target.checked)}
+            aria-describedby="role-salary-hint"
+          />
+          <label htmlFor="role-salary">{t('field.roleSalary')}</label>
+          <p className="field__hint" id="role-salary-hint">
+            {t('field.roleSalaryHint')}
           </p>
         </div>
         {errors.fields.roles ? (

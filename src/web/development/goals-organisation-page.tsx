@@ -1,0 +1,106 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, LoadError, Loading } from '../components/feedback';
+import { TextField } from '../components/field';
+import { NoAccess } from '../components/no-access';
+import { Page } from '../components/page';
+import { useFormErrors } from '../components/use-form-errors';
+import { isHr, useMe } from '../session';
+import { goalKeys, goalsApi } from './goals-api';
+
+/** HR's list of organisation goals that personal goals can point at. */
+export function OrganisationGoalsPage() {
+  const { t } = useTranslation('goals');
+  const me = useMe();
+  const client = useQueryClient();
+  const q = useQuery({
+    queryKey: [...goalKeys.organisation, 'all'],
+    queryFn: () => goalsApi.organisationGoals('include'),
+  });
+  const toggle = useMutation({
+    mutationFn: (g: { id: string; archived: boolean }) =>
+      goalsApi.updateOrganisationGoal(g.id, { archived: g.archived }),
+    onSuccess: () => client.invalidateQueries({ queryKey: goalKeys.organisation }),
+  });
+  if (me.data && !isHr(me.data)) return <NoAccess />;
+  return (
+    <Page title={t('organisationGoals.title')} intro={t('organisationGoals.intro')}>
+      {q.isPending ? <Loading /> : null}
+      {q.error ? <LoadError error={q.error} retry={() => void q.refetch()} /> : null}
+      {q.data?.items.length === 0 ? <p>{t('organisationGoals.empty')}</p> : null}
+      <ul className="goal-list">
+        {q.data?.items.map((g) => (
+          <li key={g.id}>
+            <strong>{g.title}</strong>
+            {g.archived ? (
+              <span className="muted"> · {t('organisationGoals.archived')}</span>
+            ) : null}
+            {g.description ? <p>{g.description}</p> : null}
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => toggle.mutate({ id: g.id, archived: !g.archived })}
+            >
+              {g.archived ? t('organisationGoals.restore') : t('organisationGoals.archive')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <NewOrganisationGoal />
+    </Page>
+  );
+}
+
+function NewOrganisationGoal() {
+  const { t } = useTranslation('goals');
+  const client = useQueryClient();
+  const { errors, formRef, showApiError, clear } = useFormErrors(['title', 'description']);
+  const [v, setV] = useState({ title: '', description: '' });
+  const add = useMutation({
+    mutationFn: () => goalsApi.addOrganisationGoal(v),
+    onSuccess: async () => {
+      setV({ title: '', description: '' });
+      clear();
+      await client.invalidateQueries({ queryKey: goalKeys.organisation });
+    },
+    onError: showApiError,
+  });
+  return (
+    <form
+      ref={formRef}
+      className="card form__grid"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        add.mutate();
+      }}
+    >
+      <h2>{t('organisationGoals.add')}</h2>
+      <TextField
+        id="org-goal-title"
+        label={t('organisationGoals.name')}
+        value={v.title}
+        error={errors.fields.title}
+        onChange={(e) => setV({ ...v, title: e.target.value })}
+      />
+      <TextField
+        id="org-goal-description"
+        label={t('organisationGoals.description')}
+        value={v.description}
+        error={errors.fields.description}
+        onChange={(e) => setV({ ...v, description: e.target.value })}
+      />
+      {errors.form ? (
+        <Alert>
+          <p>{errors.form}</p>
+        </Alert>
+      ) : null}
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={add.isPending}>
+          {t('organisationGoals.add')}
+        </button>
+      </div>
+    </form>
+  );
+}

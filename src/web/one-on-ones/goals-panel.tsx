@@ -1,0 +1,115 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, useErrorText } from '../components/feedback';
+import { goalKeys, goalsApi, type ProgressNote } from '../development/goals-api';
+import { GoalText } from '../development/goals-section';
+import { PlanItemText } from '../development/plan-section';
+import { useFormat } from '../session';
+
+/**
+ * In the pair's 1:1s: the goals and development plan they agreed in a closed or signed
+ * development conversation, with progress notes (who, when). Fetches its own endpoint so the
+ * meeting page's query stays as it is. Renders nothing when there is nothing agreed.
+ */
+export function GoalsPanel({ otherPersonId }: { otherPersonId: string }) {
+  const { t } = useTranslation('goals');
+  const q = useQuery({
+    queryKey: goalKeys.pair(otherPersonId),
+    queryFn: () => goalsApi.pair(otherPersonId),
+  });
+  if (!q.data || (q.data.goals.length === 0 && q.data.plan.length === 0)) return null;
+  return (
+    <section className="card goals-panel" aria-labelledby="goals-panel-heading">
+      <h2 id="goals-panel-heading">{t('panel.title')}</h2>
+      <p className="muted">{t('panel.intro')}</p>
+      <ul className="goal-list">
+        {q.data.goals.map((g) => (
+          <li key={g.id}>
+            <GoalText goal={g} />
+            <Progress
+              otherPersonId={otherPersonId}
+              notes={g.progress}
+              add={(body) => goalsApi.goalProgress(g.id, body)}
+              id={`goal-${g.id}`}
+            />
+          </li>
+        ))}
+        {q.data.plan.map((p) => (
+          <li key={p.id}>
+            <PlanItemText item={p} />
+            <Progress
+              otherPersonId={otherPersonId}
+              notes={p.progress}
+              add={(body) => goalsApi.planProgress(p.id, body)}
+              id={`plan-${p.id}`}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Progress(props: {
+  otherPersonId: string;
+  notes: ProgressNote[];
+  add: (body: string) => Promise<unknown>;
+  id: string;
+}) {
+  const { t } = useTranslation('goals');
+  const fmt = useFormat();
+  const client = useQueryClient();
+  const errorText = useErrorText();
+  const [body, setBody] = useState('');
+  const add = useMutation({
+    mutationFn: () => props.add(body.trim()),
+    onSuccess: async () => {
+      setBody('');
+      await client.invalidateQueries({ queryKey: goalKeys.pair(props.otherPersonId) });
+    },
+  });
+  return (
+    <div className="goal-progress">
+      {props.notes.length ? (
+        <ul>
+          {props.notes.map((n) => (
+            <li key={n.id}>
+              {n.body}{' '}
+              <span className="muted">
+                – {t('panel.progressBy', { name: n.authorName, when: fmt.dateTime(n.createdAt) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form
+        className="goal-progress__form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (body.trim()) add.mutate();
+        }}
+      >
+        <label htmlFor={`progress-${props.id}`} className="visually-hidden">
+          {t('panel.addProgress')}
+        </label>
+        <input
+          id={`progress-${props.id}`}
+          type="text"
+          value={body}
+          maxLength={5000}
+          placeholder={t('panel.progressPlaceholder')}
+          onChange={(e) => setBody(e.target.value)}
+        />
+        <button type="submit" className="button button--small" disabled={add.isPending}>
+          {t('panel.addProgress')}
+        </button>
+      </form>
+      {add.error ? (
+        <Alert>
+          <p>{errorText(add.error)}</p>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
