@@ -6,15 +6,12 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import type { Config } from './config';
 import { installErrorHandler } from './http-errors';
 import { authPlugin } from './plugins/auth';
+import { responseSerializer } from './response-serializer';
 import { instanceSecret } from './repositories/instance.repository';
 import { authRoutes } from './routes/auth.routes';
 import { departmentRoutes } from './routes/departments.routes';
@@ -71,7 +68,7 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(config.env));
   app.decorate('config', config);
   app.decorate('database', database);
   const mailer = createMailer({
