@@ -221,6 +221,12 @@ describe('the meeting', () => {
     });
     const next = (await c.employee.get(`/api/one-on-ones/meetings/${meetings[0]!.id}`)).json();
     expect(next.followUp.map((a: { title: string }) => a.title)).toContain('Book the React course');
+    // "My actions" leads back to the conversation it was agreed in.
+    const mine = (await c.employee.get('/api/actions')).json().items as {
+      title: string;
+      conversationId: string | null;
+    }[];
+    expect(mine.find((a) => a.title === 'Book the React course')!.conversationId).toBe(id);
     // The employee ticks it off from the 1:1, like any other action.
     const done = await c.employee.patch(`/api/actions/${res.json().id}`, { done: true });
     expect(done.json().done).toBe(true);

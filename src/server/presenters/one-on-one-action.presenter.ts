@@ -46,6 +46,8 @@ export const MyActionSchema = ActionSchema.extend({
   /** The other person of the 1:1 the action came from. */
   withName: z.string(),
   meetingDate: z.iso.date(),
+  /** Set when the action was agreed in a development (or other) conversation. */
+  conversationId: z.uuid().nullable().optional(),
 });
 
 const MinutesActionSchema = z.object({

@@ -10,6 +10,11 @@ const counterpartName = sql<string>`(select cp.name from people cp
     when one_on_one_actions.owner_id = one_on_one_actions.manager_id
     then one_on_one_actions.employee_id else one_on_one_actions.manager_id end)`;
 
+/** The conversation an action was agreed in, when its meeting is a conversation's (no series). */
+const conversationId = sql<string | null>`case when one_on_one_meetings.kind = 'one_on_one'
+  then null else (select c.id from conversations c where c.org_id = one_on_one_meetings.org_id
+    and c.meeting_id = one_on_one_meetings.id limit 1) end`;
+
 /** Actions of 1:1 pairs. Scoped by org id. */
 export const oneOnOneActionRepository = {
   async insert(db: DbOrTx, row: typeof oneOnOneActions.$inferInsert): Promise<ActionRow> {
@@ -129,6 +134,7 @@ export const oneOnOneActionRepository = {
         action: oneOnOneActions,
         counterpartName,
         meetingDate: oneOnOneMeetings.localDate,
+        conversationId,
       })
       .from(oneOnOneActions)
       .innerJoin(

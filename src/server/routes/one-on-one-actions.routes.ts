@@ -99,6 +99,7 @@ export async function oneOnOneActionRoutes(app: FastifyInstance) {
           overdue: isOverdue(x.action, actor.timeZone, now),
           withName: x.counterpartName,
           meetingDate: x.meetingDate,
+          conversationId: x.conversationId,
         })),
         nextCursor: p.nextCursor,
       };

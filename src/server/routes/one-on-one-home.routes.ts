@@ -88,6 +88,7 @@ export async function oneOnOneHomeRoutes(app: FastifyInstance) {
           overdue: isOverdue(x.action, actor.timeZone, now),
           withName: x.counterpartName,
           meetingDate: x.meetingDate,
+          conversationId: x.conversationId,
         })),
         minutes: mine.minutes.map(presentMinutes),
       };

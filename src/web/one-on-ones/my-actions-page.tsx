@@ -84,7 +84,11 @@ export function MyActionRow({ action: a, myName }: { action: MyAction; myName: s
     >
       <Link
         className="small"
-        to={`/one-on-ones/meetings/${a.meetingId}`}
+        to={
+          a.conversationId
+            ? `/conversations/${a.conversationId}`
+            : `/one-on-ones/meetings/${a.meetingId}`
+        }
         aria-label={t('labelFor', { action: t('myActions.openMeeting'), title: a.title })}
       >
         {t('myActions.openMeeting')}
