@@ -177,6 +177,8 @@ describe('opening a round', () => {
     expect(byManager.json().groups).toBe(3);
     expect(byManager.json().rows).toHaveLength(1);
     expect(byManager.json().rows[0].name).toBe('Bo Mellanchef');
+    const past = await c.hr.get(`/api/rounds/${deptRound}/progress?by=manager&offset=50`);
+    expect(past.json()).toEqual({ groups: 3, rows: [] });
     for (const res of [detail, byDept, byManager, await c.hr.get('/api/rounds')]) {
       expect(res.body).not.toContain('SECRET-ANSWER');
       expect(res.body).not.toMatch(/"answers"|"notes"|"goals"|"content"/);

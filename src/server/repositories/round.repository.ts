@@ -212,8 +212,16 @@ export const roundRepository = {
       db,
       sql`${group} limit ${limit} offset ${offset}`,
     );
+    // Past the last page the window function has no row to ride on: ask for the count itself.
+    const groups =
+      rows.length === 0 && offset > 0
+        ? num(
+            (await queryRows<{ n: unknown }>(db, sql`select count(*) as n from (${group}) g`))[0]
+              ?.n,
+          )
+        : num(rows[0]?.groups);
     return {
-      groups: num(rows[0]?.groups),
+      groups,
       rows: rows.map((r) => ({
         id: (r.id as string | null) ?? null,
         name: (r.name as string | null) ?? null,
