@@ -12,6 +12,10 @@ import { conversationApi, conversationKeys, type ConversationPage as Dto } from 
 import { useLocalDate } from './answers';
 import { BookingDialog } from './booking-dialog';
 import { ClosingPlan } from './closing-plan';
+import { GoalsSection } from './goals-section';
+import { PlanSection } from './plan-section';
+import { SalaryOutcomeSection } from './salary-outcome-section';
+import { SignOffSection } from './sign-off-section';
 import { PreparationPanel } from './preparation-panel';
 import { SectionsView } from './sections-view';
 import { StatusBadge } from './status-badge';
@@ -75,8 +79,8 @@ function Conversation({ page }: { page: Dto }) {
       ) : null}
       {inMeeting ? (
         <>
-          {/* B2: goals panel (last period's goals and new ones) goes here. */}
-          {/* B2: development plan panel goes here. */}
+          <GoalsSection conversation={{ ...page, employeeName: page.employee.name }} />
+          <PlanSection conversation={{ ...page, employeeName: page.employee.name }} />
           <ClosingPlan page={page} />
           {page.meeting ? (
             <PrivateNotePanel
@@ -89,8 +93,8 @@ function Conversation({ page }: { page: Dto }) {
               }
             />
           ) : null}
-          {/* B2: sign-off panel (close, acknowledge, versions, PDF) goes here. */}
-          {/* B2: salary outcome panel (salary conversations only) goes here. */}
+          <SignOffSection conversation={{ ...page, employeeName: page.employee.name }} />
+          <SalaryOutcomeSection conversation={{ ...page, employeeName: page.employee.name }} />
         </>
       ) : null}
       {page.followUp ? <FollowUpCard page={page} /> : null}
