@@ -22,11 +22,10 @@ export async function fixWellbeingQuarter(
     await repo.lockPeriod(tx, orgId, period);
     if (await repo.isFixed(tx, orgId, period)) return;
     const range = instantRange(quarter(period), orgTimeZone);
-    const [persons, departments, lines] = await Promise.all([
-      repo.personAverages(tx, orgId, range.from, range.until),
-      statisticsRepository.departments(tx, orgId),
-      repo.reportingLines(tx, orgId),
-    ]);
+    // One after the other: a transaction is one connection.
+    const persons = await repo.personAverages(tx, orgId, range.from, range.until);
+    const departments = await statisticsRepository.departments(tx, orgId);
+    const lines = await repo.reportingLines(tx, orgId);
     const departmentParent = new Map(departments.map((d) => [d.id, d.parent_id]));
     const managerOf = new Map(lines.map((l) => [l.id, l.manager_id]));
     const rows = wellbeingGroups(
