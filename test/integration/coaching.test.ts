@@ -6,7 +6,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/app';
-import { testApp, type TestContext } from '../support/app';
+import { signedIn, testApp, type TestContext } from '../support/app';
+import { makePerson } from '../support/factories';
 import {
   bookSeries,
   clientsFor,
@@ -110,5 +111,42 @@ describe('coaching signals', () => {
       });
     const keys = (await signals('manager')).signals.map((s) => s.key);
     expect(keys).not.toContain('no_reflection');
+  });
+});
+
+describe('coaching signals at scale', () => {
+  it('count only the period for 15 reports with five years of fortnightly history', async () => {
+    const db = ctx.database.db;
+    const boss = await makePerson(db, w.org.id, { email: 'boss-scale@a.test', name: 'Bo Stor' });
+    for (let i = 0; i < 15; i++)
+      await makePerson(db, w.org.id, { email: `r${i}-scale@a.test`, managerId: boss.id });
+    // One running fortnightly series per report, 130 held meetings each (five years back).
+    await db.execute(sql`
+      insert into one_on_one_series (org_id, id, manager_id, employee_id, cadence, start_date,
+        local_time, time_zone, duration_minutes, place_kind, horizon_until)
+      select p.org_id, gen_random_uuid(), p.manager_id, p.id, 'every_2_weeks',
+        (now() - interval '1820 days')::date, '09:00', 'Europe/Stockholm', 20, 'room', now()::date
+      from people p where p.org_id = ${w.org.id} and p.manager_id = ${boss.id}`);
+    await db.execute(sql`
+      insert into one_on_one_meetings (org_id, id, series_id, manager_id, employee_id, seq,
+        local_date, time_zone, starts_at, ends_at, duration_minutes, place_kind, status, held_at)
+      select s.org_id, gen_random_uuid(), s.id, s.manager_id, s.employee_id, g.n,
+        (now() - make_interval(days => g.n * 14))::date, 'Europe/Stockholm',
+        now() - make_interval(days => g.n * 14), now() - make_interval(days => g.n * 14) + interval '20 minutes',
+        20, 'room', 'held', now() - make_interval(days => g.n * 14) + interval '20 minutes'
+      from one_on_one_series s, generate_series(1, 130) g(n)
+      where s.org_id = ${w.org.id} and s.manager_id = ${boss.id}`);
+    const bossClient = await signedIn(ctx.app, 'boss-scale@a.test');
+    const list = (await bossClient.get('/api/coaching/signals?days=90')).json() as {
+      signals: SignalDto[];
+    };
+    // Six held 1:1s per report in 90 days (days 14 … 84), none cancelled, no gap; no check-ins
+    // and no reflections were written, and nothing older than the period is counted.
+    const byKey = (k: string) => list.signals.filter((s) => s.key === k);
+    expect(byKey('status_over_wellbeing')).toHaveLength(15);
+    for (const s of byKey('status_over_wellbeing'))
+      expect(s.numbers).toEqual({ statusOnly: 6, held: 6 });
+    expect(byKey('no_reflection')[0]!.numbers).toEqual({ written: 0, held: 90 });
+    expect(list.signals).toHaveLength(16);
   });
 });
