@@ -48,9 +48,19 @@ export class DataDirLockedError extends Error {
   }
 }
 
-/** Opens PostgreSQL at `url` (a pool) and applies migrations. */
-export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+/**
+ * Opens PostgreSQL at `url` (a pool) and applies migrations. `statementTimeoutMs` cancels a
+ * statement that runs away instead of letting it hold a connection (0 = no limit).
+ */
+export async function openPostgres(
+  url: string,
+  opts: { max?: number; statementTimeoutMs?: number } = {},
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+  });
   // An idle connection can be ended by the server (restart, failover, a dropped test database).
   // pg then emits 'error' on the pool; without a listener that would crash the process.
   pool.on('error', (err: Error & { code?: string }) => {
@@ -61,9 +71,12 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   const conn = await pool.connect();
   try {
     await conn.query('select pg_advisory_lock(7265746)');
+    // A migration may build an index on a large table: no statement timeout for it.
+    await conn.query('set statement_timeout = 0');
     await migratePg(drizzlePg(conn, { schema }), { migrationsFolder: MIGRATIONS_DIR });
   } finally {
     await conn.query('select pg_advisory_unlock(7265746)').catch(() => undefined);
+    await conn.query('reset statement_timeout').catch(() => undefined);
     conn.release();
   }
   return {
@@ -130,8 +143,18 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 }
 
 /** Opens whichever database the configuration asks for. */
-export function openDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+export function openDatabase(config: {
+  databaseUrl?: string;
+  dataDir: string;
+  databasePoolSize?: number;
+  databaseStatementTimeoutSeconds?: number;
+}): Promise<Database> {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, {
+        max: config.databasePoolSize,
+        statementTimeoutMs: (config.databaseStatementTimeoutSeconds ?? 0) * 1000,
+      })
+    : openPglite(config.dataDir);
 }
 
 /** Runs raw SQL and returns its rows, whichever driver is underneath (both return `rows`). */

@@ -17,6 +17,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** PostgreSQL connections per process (decision 015). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** A statement running longer is cancelled; 0 = no limit (decision 015). */
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0).default(60),
   SAMTAL_DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z
@@ -44,6 +48,8 @@ export type Config = {
   host: string;
   port: number;
   databaseUrl: string | undefined;
+  databasePoolSize: number;
+  databaseStatementTimeoutSeconds: number;
   dataDir: string;
   publicUrl: string;
   logLevel: string;
@@ -74,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseStatementTimeoutSeconds: e.DATABASE_STATEMENT_TIMEOUT_SECONDS,
     dataDir: path.resolve(e.SAMTAL_DATA_DIR),
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
