@@ -24,7 +24,6 @@ export const SIGNED_IN_NAMESPACES = [
   'meetings',
   'oneOnOne',
   'mailbox',
-  'rounds',
   'goals',
   'conversations',
   'statistics',

@@ -60,7 +60,7 @@ test('HR copies a template and edits the copy, which becomes version 2', async (
   page,
 }, testInfo) => {
   await signIn(page, 'hr@samtal.demo');
-  await page.getByRole('navigation').getByRole('link', { name: 'Mallar' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Samtalsmallar' }).click();
   const card = page.locator('li', {
     has: page.getByRole('heading', { name: 'Hälsosamtal', exact: true }),
   });
@@ -82,6 +82,8 @@ test('HR copies a template and edits the copy, which becomes version 2', async (
   await page.getByRole('button', { name: 'Spara' }).click();
   await expect(page.getByText('Sparad som version 2.')).toBeVisible();
   await shot(page, testInfo, 'n4-template-editor');
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await fitsWidth(page)).toBe(true);
 
   // A duplicate key is refused with the message at the field.
   await question.getByLabel('Nyckel').first().fill('overall');

@@ -52,8 +52,8 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
       { to: '/people', label: t('nav.people') },
       { to: '/departments', label: t('nav.departments') },
       { to: '/import', label: t('nav.import') },
-      { to: '/rounds', label: t('rounds:nav.rounds') },
-      { to: '/templates', label: t('rounds:nav.templates') },
+      { to: '/rounds', label: t('nav.rounds') },
+      { to: '/templates', label: t('nav.templates') },
       { to: '/statistics', label: t('statistics:nav') },
     );
   }

@@ -12,12 +12,13 @@ import { useFormErrors } from '../components/use-form-errors';
 import { useDepartmentPaths } from '../queries';
 import { roundKeys, roundsApi, type RoundInput, type RoundOpened } from './api';
 import './rounds.css';
+import { withRoundsCatalog } from './with-catalog';
 
 const FIELDS = ['kind', 'templateId', 'name', 'periodStart', 'periodEnd', 'deadline', 'scope'];
 type ScopeType = RoundInput['scope']['type'];
 
 /** HR opens a round: kind, template, name, period, deadline and who is included. */
-export function OpenRoundPage() {
+function OpenRoundPageView() {
   const { t, i18n } = useTranslation('rounds');
   const client = useQueryClient();
   const templates = useQuery({
@@ -278,3 +279,5 @@ function Opened({ result }: { result: RoundOpened }) {
     </Page>
   );
 }
+
+export const OpenRoundPage = withRoundsCatalog(OpenRoundPageView);

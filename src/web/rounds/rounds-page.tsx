@@ -6,9 +6,10 @@ import { Page } from '../components/page';
 import { intlLocale } from '../format';
 import { roundKeys, roundsApi } from './api';
 import './rounds.css';
+import { withRoundsCatalog } from './with-catalog';
 
 /** HR's list of rounds, newest first, with how far each has come. */
-export function RoundsPage() {
+function RoundsPageView() {
   const { t, i18n } = useTranslation('rounds');
   const rounds = useInfiniteQuery({
     queryKey: roundKeys.list(),
@@ -91,3 +92,5 @@ export function RoundsPage() {
     </Page>
   );
 }
+
+export const RoundsPage = withRoundsCatalog(RoundsPageView);

@@ -16,9 +16,10 @@ import { roundKeys, roundsApi, type ConversationTemplateInput, type TemplateDeta
 import { errorAt, LocalisedInput, type PathErrors } from './localised-input';
 import { freshKey, moved, SectionEditor } from './section-editor';
 import './rounds.css';
+import { withRoundsCatalog } from './with-catalog';
 
 /** The editor for an existing template (a save adds a version) or a new one. */
-export function TemplateEditorPage() {
+function TemplateEditorPageView() {
   const { id } = useParams();
   const template = useQuery({
     queryKey: roundKeys.template(id ?? 'new'),
@@ -236,3 +237,5 @@ function TemplateEditor({ template }: { template?: TemplateDetail }) {
     </Page>
   );
 }
+
+export const TemplateEditorPage = withRoundsCatalog(TemplateEditorPageView);

@@ -8,11 +8,12 @@ import { Alert, LoadError, Loading, useErrorText } from '../components/feedback'
 import { Page } from '../components/page';
 import { roundKeys, roundsApi, type TemplateSummary } from './api';
 import './rounds.css';
+import { withRoundsCatalog } from './with-catalog';
 
 type Notice = { kind: 'success' | 'error'; text: string; problems?: string[] };
 
 /** HR's conversation templates: edit, copy, export, archive; import a file; start a new one. */
-export function TemplatesPage() {
+function TemplatesPageView() {
   const { t, i18n } = useTranslation('rounds');
   const errorText = useErrorText();
   const client = useQueryClient();
@@ -172,3 +173,5 @@ export function TemplatesPage() {
     </Page>
   );
 }
+
+export const TemplatesPage = withRoundsCatalog(TemplatesPageView);
