@@ -7,6 +7,7 @@ import { organisationRepository } from '../../server/repositories/organisation.r
 import { seedWellbeingDemo } from './wellbeing';
 import { seedRoundsDemo } from './rounds';
 import { seedConversationsDemo } from './conversations';
+import { seedGoalsDemo } from './goals';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'samtal-demo';
@@ -224,6 +225,13 @@ export async function seedDemo(
     await seedConversationsDemo(tx, orgId, {
       managerId: ids.get('maria')!,
       employeeId: ids.get('erik')!,
+    });
+    await seedGoalsDemo(tx, orgId, {
+      managerId: ids.get('mads')!,
+      employeeId: ids.get('lars')!,
+      hrId: ids.get('hr')!,
+      managerName: 'Mads Jensen',
+      employeeName: 'Lars Poulsen',
     });
   });
   return { created: true, logins };
