@@ -33,7 +33,7 @@ export const RoundInputSchema = z.object({
 export type RoundInput = z.infer<typeof RoundInputSchema>;
 
 /** Why an included person got no conversation. */
-export const SKIP_REASONS = ['no_manager', 'manager_inactive', 'already_in_round'] as const;
+export const SKIP_REASONS = ['no_manager', 'manager_inactive'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /**
