@@ -114,28 +114,24 @@ export async function seedGoalsDemo(
     support: 'Tid til kurset og budget',
     dueDate: dueIn(90),
   };
-  await tx
-    .insert(developmentGoals)
-    .values(
-      goals.map((g) => ({
-        orgId,
-        conversationId,
-        ...pair,
-        ...g,
-        createdBy: who.managerId,
-        createdAt: heldAt,
-      })),
-    );
-  await tx
-    .insert(developmentPlanItems)
-    .values({
+  await tx.insert(developmentGoals).values(
+    goals.map((g) => ({
       orgId,
       conversationId,
       ...pair,
-      ...plan,
+      ...g,
       createdBy: who.managerId,
       createdAt: heldAt,
-    });
+    })),
+  );
+  await tx.insert(developmentPlanItems).values({
+    orgId,
+    conversationId,
+    ...pair,
+    ...plan,
+    createdBy: who.managerId,
+    createdAt: heldAt,
+  });
   await tx.insert(developmentProgressNotes).values({
     orgId,
     id: randomUUID(),
