@@ -57,6 +57,11 @@ export const statisticsRollupRepository = {
         computed_at = excluded.computed_at`);
   },
 
+  /** Fresh planner statistics after a refresh, so the page's key lookups use the primary keys. */
+  async analyze(db: DbOrTx): Promise<void> {
+    await db.execute(sql`analyze statistics_groups, statistics_round_groups`);
+  },
+
   /** Replaces a quarter's group counts. */
   async replacePeriod(db: DbOrTx, orgId: string, period: string, rows: readonly GroupFigures[]) {
     await db.execute(
@@ -103,22 +108,24 @@ export const statisticsRollupRepository = {
   async groups(db: DbOrTx, orgId: string, period: string, keys: readonly GroupRef[]) {
     return queryRows<StoredGroup>(
       db,
-      sql`select kind, group_key, employees, planned, held, overdue_actions, weeks_since_held
-        from statistics_groups
-        where org_id = ${orgId} and period = ${period} and (kind, group_key) in (
-          select * from unnest(${pgArray(keys.map((k) => k.kind))}::text[],
-            ${pgArray(keys.map((k) => k.key))}::text[]))`,
+      sql`select g.kind, g.group_key, g.employees, g.planned, g.held, g.overdue_actions, g.weeks_since_held
+        from unnest(${pgArray(keys.map((k) => k.kind))}::text[], ${pgArray(keys.map((k) => k.key))}::text[]) as k(kind, group_key)
+        -- Driven by the few keys asked for: one primary-key lookup each.
+        cross join lateral (select * from statistics_groups x
+          where x.org_id = ${orgId} and x.period = ${period} and x.kind = k.kind
+            and x.group_key = k.group_key) g`,
     );
   },
 
   async roundGroups(db: DbOrTx, orgId: string, roundId: string, keys: readonly GroupRef[]) {
     return queryRows<StoredRoundGroup>(
       db,
-      sql`select kind, group_key, not_booked, booked, held, closed, signed
-        from statistics_round_groups
-        where org_id = ${orgId} and round_id = ${roundId} and (kind, group_key) in (
-          select * from unnest(${pgArray(keys.map((k) => k.kind))}::text[],
-            ${pgArray(keys.map((k) => k.key))}::text[]))`,
+      sql`select g.kind, g.group_key, g.not_booked, g.booked, g.held, g.closed, g.signed
+        from unnest(${pgArray(keys.map((k) => k.kind))}::text[], ${pgArray(keys.map((k) => k.key))}::text[]) as k(kind, group_key)
+        -- Driven by the few keys asked for: one primary-key lookup each.
+        cross join lateral (select * from statistics_round_groups x
+          where x.org_id = ${orgId} and x.round_id = ${roundId} and x.kind = k.kind
+            and x.group_key = k.group_key) g`,
     );
   },
 };

@@ -53,6 +53,11 @@ export const statisticsWellbeingRepository = {
     );
   },
 
+  /** Fresh planner statistics once a quarter is fixed (the page looks groups up by key). */
+  async analyze(db: DbOrTx): Promise<void> {
+    await db.execute(sql`analyze statistics_wellbeing_groups`);
+  },
+
   /** Every person's manager (the whole reporting tree, for "everyone below a manager"). */
   async reportingLines(db: DbOrTx, orgId: string) {
     return queryRows<{ id: string; manager_id: string | null }>(
@@ -100,11 +105,12 @@ export const statisticsWellbeingRepository = {
     if (keys.length === 0) return [];
     return queryRows<StoredWellbeingRow>(
       db,
-      sql`select kind, group_key, status, people, wellbeing, workload, progress
-        from statistics_wellbeing_groups
-        where org_id = ${orgId} and period = ${period} and (kind, group_key) in (
-          select * from unnest(${pgArray(keys.map((k) => k.kind))}::text[],
-            ${pgArray(keys.map((k) => k.key))}::text[]))`,
+      sql`select g.kind, g.group_key, g.status, g.people, g.wellbeing, g.workload, g.progress
+        from unnest(${pgArray(keys.map((k) => k.kind))}::text[], ${pgArray(keys.map((k) => k.key))}::text[]) as k(kind, group_key)
+        -- Driven by the few keys asked for: one primary-key lookup each.
+        cross join lateral (select * from statistics_wellbeing_groups x
+          where x.org_id = ${orgId} and x.period = ${period} and x.kind = k.kind
+            and x.group_key = k.group_key) g`,
     );
   },
 };

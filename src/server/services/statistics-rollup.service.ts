@@ -137,6 +137,7 @@ export async function refreshStatistics(
       await rollupRepo.markRefreshed(tx, orgId, ROUNDS, today, now);
     }
   });
+  await rollupRepo.analyze(db);
 }
 
 /**

@@ -41,4 +41,5 @@ export async function fixWellbeingQuarter(
     );
     await repo.store(tx, orgId, period, persons.length, rows);
   });
+  await repo.analyze(db);
 }
