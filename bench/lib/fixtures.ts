@@ -26,6 +26,11 @@ export type Fixtures = {
 };
 
 const BENCH_AGENT = 'samtal-bench';
+/**
+ * This run's sessions carry their own user agent, so that a run taking back its writes never
+ * signs out another run measuring the same database at the same time.
+ */
+const RUN_AGENT = `${BENCH_AGENT}:${process.pid}:${Date.now()}`;
 
 /** Ordered by a hash of the id: a fixed, well spread sample that is the same every run. */
 const sample = `order by md5(x.id::text) limit $2`;
@@ -42,7 +47,7 @@ async function sessionsFor(db: pg.Pool, orgId: string, personIds: string[]) {
     });
   await db.query(
     `insert into sessions (org_id, id, person_id, expires_at, user_agent)
-     select $1, v.id, v.person, now() + interval '1 day', '${BENCH_AGENT}'
+     select $1, v.id, v.person, now() + interval '1 day', '${RUN_AGENT}'
      from unnest($2::text[], $3::uuid[]) as v(id, person)`,
     [orgId, rows.map((r) => r.id), rows.map((r) => r.personId)],
   );
@@ -156,7 +161,7 @@ export async function unpreparedMeetings(db: pg.Pool, ids: string[]): Promise<st
 /**
  * Takes back what the write benchmarks did: topics and shared notes marked "bench:", finished
  * meetings (found by their minutes mail; the generator writes no mail), and the sessions and
- * sign-in failures of the run. Safe to run any time.
+ * sign-in failures of the run (and expired sessions of runs that crashed). Safe to run any time.
  */
 export async function resetWrites(db: pg.Pool): Promise<Record<string, number>> {
   const run = async (text: string) => (await db.query(text)).rowCount ?? 0;
@@ -171,7 +176,8 @@ export async function resetWrites(db: pg.Pool): Promise<Record<string, number>> 
       where status = 'held' and id in (${finished})`),
     mail: await run(`delete from mail_outbox where kind = 'one_on_one.minutes'`),
     sessions: await run(
-      `delete from sessions where user_agent is null or user_agent = '${BENCH_AGENT}'`,
+      `delete from sessions where user_agent is null or user_agent = '${RUN_AGENT}'
+        or (user_agent like '${BENCH_AGENT}%' and expires_at < now())`,
     ),
     signInFailures: await run(`delete from login_attempts`),
   };
