@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { checkIns, oneOnOneMeetings, oneOnOneSeries } from '../../src/db/schema/index';
 import { derivable } from '../../src/domain/statistics/test-support';
+import { instantRange, quarter } from '../../src/domain/statistics/periods';
+import { refreshStatistics } from '../../src/server/services/statistics-rollup.service';
+import { makePerson } from '../support/factories';
 import { signedIn, testApp, type Client, type TestContext } from '../support/app';
 import { closedQuarter, makeStatisticsWorld, type StatisticsWorld } from './statistics.factories';
 
@@ -186,6 +191,77 @@ describe('wellbeing: threshold and differencing', () => {
     const again = (await hr.get(`/api/statistics?period=${period}`)).json();
     expect(again.departments).toEqual(first.departments);
     expect(first.wellbeingPeriod.key).toBe(period);
+  });
+});
+
+describe('figures over time', () => {
+  it('keeps a fixed quarter fixed, and counts new 1:1s at the next refresh', async () => {
+    const before = rowsOf((await hr.get(`/api/statistics?period=${period}`)).json());
+    // A fifth person in Ekonomi answers a late check-in for the fixed quarter...
+    const db = ctx.database.db;
+    const e5 = await makePerson(db, w.org.id, {
+      email: 'e5-stats@s.test',
+      departmentId: w.units.finance.id,
+      managerId: w.director.id,
+    });
+    const seriesId = randomUUID();
+    const q = quarter(period);
+    await db.insert(oneOnOneSeries).values({
+      orgId: w.org.id,
+      id: seriesId,
+      managerId: w.director.id,
+      employeeId: e5.id,
+      cadence: 'monthly',
+      monthlyOrdinal: 1,
+      startDate: q.from,
+      localTime: '09:00',
+      timeZone: 'Europe/Stockholm',
+      durationMinutes: 20,
+      placeKind: 'room',
+      horizonUntil: q.to,
+    });
+    const startsAt = new Date(instantRange(q, 'Europe/Stockholm').from.getTime() + 40 * 86_400_000);
+    const meetingId = randomUUID();
+    await db.insert(oneOnOneMeetings).values({
+      orgId: w.org.id,
+      id: meetingId,
+      seriesId,
+      managerId: w.director.id,
+      employeeId: e5.id,
+      seq: 1,
+      localDate: startsAt.toISOString().slice(0, 10),
+      timeZone: 'Europe/Stockholm',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+      durationMinutes: 20,
+      placeKind: 'room',
+      status: 'held',
+      heldAt: startsAt,
+    });
+    await db.insert(checkIns).values({
+      orgId: w.org.id,
+      id: randomUUID(),
+      meetingId,
+      seriesId,
+      managerId: w.director.id,
+      employeeId: e5.id,
+      meetingStartsAt: startsAt,
+      wellbeing: 2,
+      workload: 5,
+      progress: 2,
+      answeredBy: e5.id,
+    });
+    // ...but the published quarter does not change: comparing before and after would
+    // otherwise show exactly what the newcomer answered.
+    await refreshStatistics(db, w.org.id, { periods: [q], rounds: true });
+    const after = rowsOf((await hr.get(`/api/statistics?period=${period}`)).json());
+    const finance = (rows: Row[]) => find(rows, 'department', w.units.finance.id);
+    expect(finance(after).wellbeing).toEqual(finance(before).wellbeing);
+    expect(finance(after).wellbeing.status).toBe('hidden');
+    expect(find(after, 'all', null).wellbeing).toEqual(find(before, 'all', null).wellbeing);
+    // The counts are not answers: the new 1:1 is counted once refreshed.
+    expect(finance(after).planned).toBe(finance(before).planned + 1);
+    expect(finance(after).employees).toBe(finance(before).employees + 1);
   });
 });
 
