@@ -81,6 +81,7 @@ export const ERROR_CODES = [
   'conversation.not_booked',
   'conversation.not_held',
   'conversation.follow_up_exists',
+  'conversation.not_started',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -155,6 +155,12 @@ describe('preparation and the reveal', () => {
 
 describe('the meeting', () => {
   it('keeps agreed notes per section, shared, versioned and merged', async () => {
+    const early = await c.manager.post(`/api/conversations/${id}/actions`, {
+      title: 'Too early',
+      ownerId: w.manager.id,
+    });
+    expect(early.json().error.code).toBe('conversation.not_started');
+    expect((await c.manager.post(`/api/conversations/${id}/start`)).json().status).toBe('held');
     const { sections } = JSON.parse((await page('manager')).body);
     const point = sections[0].pointId;
     const url = `/api/conversations/${id}/sections/${point}/note`;

@@ -24,6 +24,9 @@ export function createConversationMeetingService(db: Db) {
   async function open(tx: DbOrTx, actor: Actor, id: string) {
     const row = await lockConversation(tx, actor, id, 'conversation.content.write');
     assertWritable(row.conversation);
+    // Agreed notes, private notes and the plan belong to the meeting once it has started
+    // (before, each prepares on their own; a cancelled booking leaves nothing behind).
+    if (row.conversation.status !== 'held') throw new AppError('conversation.not_started');
     const meeting = row.conversation.meetingId
       ? await conversationRepository.meetingOf(tx, actor.orgId, row.conversation.meetingId)
       : undefined;
