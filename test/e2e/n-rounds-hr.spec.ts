@@ -50,6 +50,10 @@ test('HR follows the demo round as counts only, opens a round for Oslo and remin
   ).toBeVisible();
   await expect(page.getByText('Mall: Tre strategiska frågor (version 1)')).toBeVisible();
 
+  await page.getByRole('button', { name: 'Avsluta omgången' }).click();
+  await expect(page.getByText('Omgången är avslutad: inga påminnelser skickas.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Påminn chefer som ligger efter' })).toHaveCount(0);
+
   // On a phone the round page fits the screen.
   await page.setViewportSize({ width: 375, height: 800 });
   expect(await fitsWidth(page)).toBe(true);

@@ -278,4 +278,21 @@ describe('opening a round', () => {
     expect(now.json().mailed).toBe(2); // Anna and the CEO (Anna's conversation)
     expect((await c.hr.post(`/api/rounds/${deptRound}/remind`)).json().mailed).toBe(0);
   });
+
+  it('lets HR close a round: no more reminders; and reopen it', async () => {
+    const closed = await c.hr.patch(`/api/rounds/${deptRound}`, { closed: true });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json().closed).toBe(true);
+    const remind = await c.hr.post(`/api/rounds/${deptRound}/remind`);
+    expect(remind.json().error.code).toBe('round.closed');
+    expect((await c.anna.patch(`/api/rounds/${deptRound}`, { closed: false })).statusCode).toBe(
+      403,
+    );
+    expect((await c.stranger.patch(`/api/rounds/${deptRound}`, { closed: false })).statusCode).toBe(
+      404,
+    );
+    expect((await c.hr.patch(`/api/rounds/${deptRound}`, { closed: false })).json().closed).toBe(
+      false,
+    );
+  });
 });

@@ -134,6 +134,19 @@ export const roundRepository = {
     return row;
   },
 
+  /** Closes (no more reminders) or reopens a round. */
+  async setClosed(db: DbOrTx, orgId: string, id: string, closed: boolean) {
+    const [row] = await db
+      .update(conversationRounds)
+      .set({
+        closedAt: closed ? sql`coalesce(${conversationRounds.closedAt}, now())` : null,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(conversationRounds.orgId, orgId), eq(conversationRounds.id, id)))
+      .returning();
+    return row;
+  },
+
   /** Newest first, keyset-paginated on (created_at, id). */
   async list(db: DbOrTx, orgId: string, limit: number, after?: { createdAt: Date; id: string }) {
     return db

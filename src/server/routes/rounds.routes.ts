@@ -69,6 +69,26 @@ export async function roundRoutes(app: FastifyInstance) {
     },
   );
 
+  r.patch(
+    '/api/rounds/:id',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: z.object({ closed: z.boolean() }),
+        response: { 200: RoundDetailSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const d = await svc().setClosed(
+        requireActor(request),
+        request.params.id,
+        request.body.closed,
+      );
+      return { ...presentRound(d.round, d.counts), template: d.template };
+    },
+  );
+
   r.get(
     '/api/rounds/:id/progress',
     {

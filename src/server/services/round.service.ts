@@ -116,6 +116,14 @@ export function createRoundService(db: Db) {
       return repo.progress(db, actor.orgId, round.id, by, page.limit, page.offset);
     },
 
+    /** HR closes a round when it is done (reminders stop) or reopens it. */
+    async setClosed(actor: Actor, id: string, closed: boolean) {
+      manage(actor);
+      const row = await repo.setClosed(db, actor.orgId, id, closed);
+      if (!row) throw new AppError('not_found');
+      return this.get(actor, id);
+    },
+
     /** HR's "remind those behind now": one mail per behind manager, at most once a day. */
     async remindNow(actor: Actor, id: string, mail: { mailer: Mailer; publicUrl: string }) {
       manage(actor);

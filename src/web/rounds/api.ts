@@ -44,6 +44,8 @@ export const roundsApi = {
   open: (input: RoundInput) => http.post<RoundOpened>('/api/rounds', input),
   progress: (id: string, by: 'department' | 'manager', limit: number, offset: number) =>
     http.get<ProgressPage>(`/api/rounds/${id}/progress?by=${by}&limit=${limit}&offset=${offset}`),
+  setClosed: (id: string, closed: boolean) =>
+    http.patch<RoundDetail>(`/api/rounds/${id}`, { closed }),
   remind: (id: string) => http.post<{ mailed: number }>(`/api/rounds/${id}/remind`),
 
   templates: (archived = false) =>

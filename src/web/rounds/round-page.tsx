@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -45,7 +45,12 @@ function RoundView({ round }: { round: RoundDetail }) {
     queryFn: () => roundsApi.progress(round.id, by, PAGE, offset),
     placeholderData: keepPreviousData,
   });
+  const client = useQueryClient();
   const remind = useMutation({ mutationFn: () => roundsApi.remind(round.id) });
+  const close = useMutation({
+    mutationFn: (closed: boolean) => roundsApi.setClosed(round.id, closed),
+    onSuccess: () => client.invalidateQueries({ queryKey: roundKeys.all }),
+  });
   const groups = progress.data?.groups ?? 0;
 
   return (
@@ -78,6 +83,26 @@ function RoundView({ round }: { round: RoundDetail }) {
           {t('round.totals')}: {round.counts.total}
         </h2>
         <StatusBar counts={round.counts} />
+        {round.closed ? (
+          <Alert kind="info">
+            <p>{t('round.closedNote')}</p>
+          </Alert>
+        ) : null}
+        <div className="form__actions">
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={close.isPending}
+            onClick={() => close.mutate(!round.closed)}
+          >
+            {round.closed ? t('round.reopen') : t('round.close')}
+          </button>
+        </div>
+        {close.error ? (
+          <Alert>
+            <p>{errorText(close.error)}</p>
+          </Alert>
+        ) : null}
         {!round.closed ? (
           <div className="form__actions">
             <button
