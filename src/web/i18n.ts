@@ -25,7 +25,6 @@ export const SIGNED_IN_NAMESPACES = [
   'oneOnOne',
   'mailbox',
   'goals',
-  'conversations',
   'statistics',
 ] as const;
 

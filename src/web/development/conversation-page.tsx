@@ -19,11 +19,14 @@ import { SignOffSection } from './sign-off-section';
 import { PreparationPanel } from './preparation-panel';
 import { SectionsView } from './sections-view';
 import { StatusBadge } from './status-badge';
+import { withConversationsCatalog } from './with-catalog';
 import '../one-on-ones/meetings.css';
 import './conversations.css';
 
 /** One conversation: booking, preparation, the meeting and its follow-up, for the pair. */
-export function ConversationPage() {
+export const ConversationPage = withConversationsCatalog(ConversationScreen);
+
+function ConversationScreen() {
   const { id = '' } = useParams();
   const page = useQuery({
     queryKey: conversationKeys.page(id),

@@ -8,7 +8,8 @@ import { conversationApi, conversationKeys } from './api';
  * from one light count, and the way to the list. Shows nothing until the count is in.
  */
 export function ConversationsCard() {
-  const { t } = useTranslation('conversations');
+  // Its few texts live in the home catalog, so the home page loads no other catalog for it.
+  const { t } = useTranslation('home');
   const summary = useQuery({
     queryKey: conversationKeys.summary,
     queryFn: conversationApi.summary,
@@ -18,15 +19,15 @@ export function ConversationsCard() {
   const { toBook, upcoming } = summary.data;
   return (
     <section className="card" aria-labelledby="conversations-card">
-      <h2 id="conversations-card">{t('card.title')}</h2>
+      <h2 id="conversations-card">{t('conversations.title')}</h2>
       <p>
-        {toBook > 0 ? t('card.toBook', { count: toBook }) : null}
+        {toBook > 0 ? t('conversations.toBook', { count: toBook }) : null}
         {toBook > 0 && upcoming > 0 ? ' · ' : null}
-        {upcoming > 0 ? t('card.upcoming', { count: upcoming }) : null}
-        {toBook === 0 && upcoming === 0 ? t('card.none') : null}
+        {upcoming > 0 ? t('conversations.upcoming', { count: upcoming }) : null}
+        {toBook === 0 && upcoming === 0 ? t('conversations.none') : null}
       </p>
       <p>
-        <Link to="/conversations">{t('card.open')}</Link>
+        <Link to="/conversations">{t('conversations.open')}</Link>
       </p>
     </section>
   );

@@ -9,10 +9,13 @@ import { conversationApi, conversationKeys, type ConversationItem } from './api'
 import { useLocalDate } from './answers';
 import { BookingDialog } from './booking-dialog';
 import { StatusBadge } from './status-badge';
+import { withConversationsCatalog } from './with-catalog';
 import './conversations.css';
 
 /** The manager's conversations to book and hold (grouped by round) and the person's own. */
-export function ConversationsPage() {
+export const ConversationsPage = withConversationsCatalog(ConversationsScreen);
+
+function ConversationsScreen() {
   const { t } = useTranslation('conversations');
   return (
     <Page title={t('title')} intro={t('intro')}>
