@@ -1,0 +1,172 @@
+import type { Page } from '@playwright/test';
+import { expect, shot, signIn, test } from './support';
+
+/** A date `days` from today (ISO, for date inputs; UTC is close enough for a form date). */
+const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The text of a PDF, read back with pdf.js as a viewer would show it. */
+async function pdfText(data: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(data),
+    standardFontDataUrl: `${process.cwd()}/node_modules/pdfjs-dist/standard_fonts/`,
+    verbosity: 0,
+  }).promise;
+  const parts: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    parts.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
+  }
+  return parts.join('\n').replace(/\s+/g, ' ');
+}
+
+const GOAL = 'Facilitere teamets ugentlige møder';
+const NOTE = 'Sofie trives og vil gerne tage mere ansvar for møderne i teamet.';
+const COMMENT = 'Jeg er uenig i, at kurset først kan tages til efteråret.';
+
+async function openConversationWith(page: Page, name: string) {
+  await page.goto('/conversations');
+  const round = page.locator('.card.conv-group', {
+    has: page.getByRole('heading', { level: 3, name: /MUS 2027/ }),
+  });
+  await round.locator('li', { hasText: name }).getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+}
+
+test('MUS 2027 in Danish: prepared separately, revealed side by side, goals and a plan agreed, closed, signed with a comment, HR sees only the status, and the PDF shows the agreement', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+
+  // HR opens the round for the Copenhagen office.
+  await signIn(page, 'hr@samtal.demo');
+  await page.goto('/rounds/new');
+  await page
+    .locator('#round-template')
+    .selectOption({ label: 'MUS – medarbetarutvecklingssamtal (dansk modell)' });
+  await page.locator('#round-name').fill('MUS 2027');
+  await page.locator('#round-start').fill(day(1));
+  await page.locator('#round-end').fill(day(60));
+  await page.locator('#round-deadline').fill(day(45));
+  await page.locator('#round-department').selectOption({ label: 'Ledning › Kontor København' });
+  await page.getByRole('button', { name: 'Starta omgången' }).click();
+  await expect(page.getByText(/samtal skapades i ”MUS 2027”/)).toBeVisible();
+  await shot(page, testInfo, 'l1-hr-round-opened');
+  await page.context().clearCookies();
+
+  // The employee prepares first; the manager's answers stay hidden.
+  await signIn(page, 'medarbejder@samtal.demo');
+  await openConversationWith(page, 'Mads Jensen');
+  await page
+    .locator('#q-highlights')
+    .fill('Det er gået godt med kunderne; det har været svært at nå det hele.');
+  await page.getByRole('button', { name: 'Indsend', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Indsend' }).click();
+  await expect(page.getByText('Mads Jensen har ikke indsendt endnu.')).toBeVisible();
+  await expect(
+    page.getByText('Svarene vises side om side, når I begge har indsendt').first(),
+  ).toBeVisible();
+  await shot(page, testInfo, 'l2-employee-submitted');
+  await page.context().clearCookies();
+
+  // The manager does not see Sofie's answer until submitting his own.
+  await signIn(page, 'leder@samtal.demo');
+  await openConversationWith(page, 'Sofie Hansen');
+  await expect(page.getByText('Sofie Hansen har indsendt sin forberedelse.')).toBeVisible();
+  await expect(page.getByText('Det er gået godt med kunderne')).toHaveCount(0);
+  await page.locator('#q-highlights').fill('Sofie har løftet kundeopgaverne flot i år.');
+  await page.getByRole('button', { name: 'Indsend', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Indsend' }).click();
+  await expect(page.getByText(/Det er gået godt med kunderne/).first()).toBeVisible();
+  await expect(page.getByText('Sofie har løftet kundeopgaverne flot i år.').first()).toBeVisible();
+  await shot(page, testInfo, 'l3-side-by-side');
+
+  // He books a time and holds the meeting: agreed notes, goals and a development plan.
+  await page.getByRole('button', { name: 'Book et tidspunkt' }).first().click();
+  await page.locator('#booking-date').fill(day(3));
+  await page.locator('#booking-time').fill('10:00');
+  await page.getByRole('button', { name: 'Book og send invitation' }).click();
+  await page.getByRole('button', { name: 'Start mødet' }).click();
+  await expect(page.locator('.meeting-meta').getByText('Afholdt')).toBeVisible();
+  const agreed = page.locator('.conv-section').first().locator('textarea').first();
+  await agreed.fill(NOTE);
+  await agreed.blur();
+  await expect(page.locator('.conv-section').first().getByText('Gemt')).toBeVisible();
+
+  await page.locator('#goal-title').fill(GOAL);
+  await page.locator('#goal-successMeasure').fill('Teamet oplever kortere og bedre møder');
+  await page.locator('#goal-dueDate').fill('2027-06-30');
+  await page.locator('#goal-roleExpectation').fill('Tager ansvar for samarbejdet i teamet');
+  await page.getByRole('button', { name: 'Tilføj mål' }).click();
+  await expect(page.locator('.goal-list').getByText(GOAL)).toBeVisible();
+
+  await page.locator('#plan-item-competence').fill('Facilitering');
+  await page.locator('#plan-item-activity').selectOption('course');
+  await page.locator('#plan-item-support').fill('Tid i kalenderen og betaling af kurset');
+  await page.getByRole('button', { name: 'Tilføj til planen' }).click();
+  await expect(page.locator('.goal-list').getByText('Facilitering')).toBeVisible();
+  await shot(page, testInfo, 'l4-goals-and-plan');
+
+  // The manager closes: the agreement is frozen as version 1 and read-only.
+  await page.getByRole('button', { name: 'Afslut samtalen' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Afslut samtalen' }).click();
+  await expect(page.getByText('Afsluttet – venter på medarbejderens underskrift')).toBeVisible();
+  await expect(page.locator('#goal-title')).toHaveCount(0);
+  await expect(page.getByText('Version 1', { exact: true })).toBeVisible();
+  await shot(page, testInfo, 'l5-closed');
+  await page.context().clearCookies();
+
+  // The employee signs, saying what she disagrees with.
+  await signIn(page, 'medarbejder@samtal.demo');
+  await openConversationWith(page, 'Mads Jensen');
+  await page.locator('#sign-comment').fill(COMMENT);
+  await page.getByRole('button', { name: 'Underskriv aftalen' }).click();
+  await expect(page.locator('.sign-off__status')).toHaveText('Underskrevet');
+  await expect(page.getByText(`Medarbejderens kommentar: ${COMMENT}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Vis', exact: true }).click();
+  await expect(page.locator('.agreement').getByText(NOTE)).toBeVisible();
+  await shot(page, testInfo, 'l6-signed');
+
+  // The PDF opens and shows the agreement, in Danish.
+  const pdfLink = page.getByRole('link', { name: 'Åbn som PDF' }).first();
+  const href = await pdfLink.getAttribute('href');
+  const res = await page.request.get(href!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toContain('application/pdf');
+  const text = await pdfText(await res.body());
+  for (const expected of [
+    'Medarbejderudviklingssamtale – aftale',
+    'Sofie Hansen',
+    'Mads Jensen',
+    'MUS 2027',
+    NOTE,
+    GOAL,
+    'Facilitering – Kursus eller uddannelse',
+    'Underskrevet af Sofie Hansen',
+    COMMENT,
+  ])
+    expect(text).toContain(expected);
+  // What a reader sees in the PDF, shown as a page to look at.
+  await page.setContent(
+    `<main style="font:14px/1.5 Helvetica,sans-serif;max-width:70ch;margin:2rem"><h1>PDF</h1><p>${text}</p></main>`,
+  );
+  await shot(page, testInfo, 'l7-pdf-text');
+  const conversationUrl = href!.replace(/\/pdf.*$/, '').replace('/api', '');
+  await page.context().clearCookies();
+
+  // HR sees the round's statuses — one signed — and none of the content.
+  await signIn(page, 'hr@samtal.demo');
+  await page.goto('/rounds');
+  await page.getByRole('link', { name: 'MUS 2027' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'MUS 2027' })).toBeVisible();
+  const row = page.locator('table.round-table tr', { hasText: 'Kontor København' });
+  await expect(row.locator('td[data-label="Signerat"]')).toHaveText('1');
+  await expect(page.getByText(GOAL)).toHaveCount(0);
+  await shot(page, testInfo, 'l8-hr-status-only');
+  const api = conversationUrl.replace('/conversations', '/api/conversations');
+  for (const part of ['/goals', '/plan', '/versions/1', '/pdf'])
+    expect((await page.request.get(`${api}${part}`)).status()).toBe(404);
+  await page.goto(conversationUrl);
+  await expect(page.getByText(GOAL)).toHaveCount(0);
+  await expect(page.getByText(NOTE)).toHaveCount(0);
+});
