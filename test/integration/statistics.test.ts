@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { checkIns, oneOnOneMeetings, oneOnOneSeries } from '../../src/db/schema/index';
 import { derivable } from '../../src/domain/statistics/test-support';
 import { instantRange, quarter } from '../../src/domain/statistics/periods';
-import { refreshStatistics } from '../../src/server/services/statistics-rollup.service';
+import {
+  refreshRecentStatistics,
+  refreshStatistics,
+} from '../../src/server/services/statistics-rollup.service';
 import { makePerson } from '../support/factories';
 import { signedIn, testApp, type Client, type TestContext } from '../support/app';
 import { closedQuarter, makeStatisticsWorld, type StatisticsWorld } from './statistics.factories';
@@ -262,6 +265,13 @@ describe('figures over time', () => {
     // The counts are not answers: the new 1:1 is counted once refreshed.
     expect(finance(after).planned).toBe(finance(before).planned + 1);
     expect(finance(after).employees).toBe(finance(before).employees + 1);
+  });
+});
+
+describe('the refresh job', () => {
+  it('refreshes the organisations whose statistics were used lately', async () => {
+    expect(await refreshRecentStatistics(ctx.database.db)).toBeGreaterThanOrEqual(1);
+    expect((await hr.get('/api/statistics')).statusCode).toBe(200);
   });
 });
 

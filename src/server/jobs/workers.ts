@@ -5,6 +5,7 @@ import { sendDueReminders } from '../mail/reminders';
 import { sendRoundReminders } from '../mail/round-reminders';
 import { extendHorizons } from '../services/one-on-one.service';
 import { pruneAuthState } from '../services/maintenance.service';
+import { refreshRecentStatistics } from '../services/statistics-rollup.service';
 import { defineJob, type JobDefinition, type JobQueue } from './queue';
 
 export const EXTEND_HORIZONS_JOB = defineJob({
@@ -27,6 +28,14 @@ export const ROUND_REMINDERS_JOB = defineJob({
   expireInSeconds: 240,
 });
 
+/** HR statistics' stored counts, kept fresh (decision 014). */
+export const STATISTICS_REFRESH_JOB = defineJob({
+  name: 'statistics.refresh',
+  payload: z.object({}),
+  retryLimit: 0,
+  expireInSeconds: 540,
+});
+
 type Log = { info(o: object, m: string): void; error(o: object, m: string): void };
 
 /** Every job kind; the queue creates them at start so any instance may enqueue. */
@@ -37,6 +46,7 @@ export const JOB_KINDS: JobDefinition<unknown>[] = [
   PRUNE_JOB,
   REMINDERS_JOB,
   ROUND_REMINDERS_JOB,
+  STATISTICS_REFRESH_JOB,
 ] as JobDefinition<unknown>[];
 
 /**
@@ -74,7 +84,11 @@ export async function startWorkers(deps: {
     const n = await sendRoundReminders(db, mailer, deps.publicUrl);
     if (n > 0) log.info({ n }, 'round reminders queued');
   });
+  await queue.work(STATISTICS_REFRESH_JOB, async () => {
+    await refreshRecentStatistics(db);
+  });
   await queue.schedule(MAIL_SWEEP_JOB, '* * * * *', {});
+  await queue.schedule(STATISTICS_REFRESH_JOB, '*/10 * * * *', {});
   await queue.schedule(REMINDERS_JOB, '*/5 * * * *', {});
   await queue.schedule(ROUND_REMINDERS_JOB, '23 * * * *', {});
   await queue.schedule(EXTEND_HORIZONS_JOB, '17 2 * * *', {});

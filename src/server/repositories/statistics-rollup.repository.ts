@@ -37,6 +37,15 @@ export const statisticsRollupRepository = {
     return rows.map((r) => ({ ...r, computed_at: new Date(r.computed_at) }));
   },
 
+  /** Organisations whose statistics were looked at lately (their rollups are worth keeping). */
+  async recentlyUsed(db: DbOrTx, since: Date): Promise<string[]> {
+    const rows = await queryRows<{ org_id: string }>(
+      db,
+      sql`select distinct org_id from statistics_refreshes where computed_at >= ${since}`,
+    );
+    return rows.map((r) => r.org_id);
+  },
+
   /** Serialises refreshes of one organisation; false when another refresh holds it. */
   async tryLock(db: DbOrTx, orgId: string): Promise<boolean> {
     const [row] = await queryRows<{ ok: boolean }>(

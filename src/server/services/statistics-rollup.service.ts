@@ -169,3 +169,20 @@ export async function ensureStatistics(
     background(() => refreshStatistics(db, orgId, { periods: [quarter(period)], rounds: true }));
   return at;
 }
+
+/**
+ * The scheduled job: refreshes the current quarter and the rounds of every organisation whose
+ * statistics were used in the last 30 days, so the page rarely waits for a refresh itself.
+ */
+export async function refreshRecentStatistics(db: Db, now = new Date()): Promise<number> {
+  const orgs = await rollupRepo.recentlyUsed(db, new Date(now.getTime() - 30 * 86_400_000));
+  for (const orgId of orgs) {
+    const zone = await repo.organisationZone(db, orgId);
+    await refreshStatistics(db, orgId, {
+      periods: [quarterOf(todayIn(zone, now))],
+      rounds: true,
+      now,
+    });
+  }
+  return orgs.length;
+}
