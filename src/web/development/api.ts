@@ -9,6 +9,7 @@ import type {
 import type { ActionDto } from '../../server/presenters/one-on-one-action.presenter';
 import type { PrivateNote, SharedNote, NoteText } from '../one-on-ones/api';
 import { http, type Page } from '../api';
+export { conversationKeys } from './keys';
 
 export type ConversationItem = ConversationListItemDto;
 export type ConversationPage = ConversationPageDto;
@@ -23,13 +24,6 @@ export type BookingInput = {
   time: string;
   durationMinutes: number;
   place: { kind: PlaceKind; detail?: string | null };
-};
-
-export const conversationKeys = {
-  all: ['conversations'] as const,
-  list: (as: 'manager' | 'employee') => ['conversations', 'list', as] as const,
-  page: (id: string) => ['conversations', 'page', id] as const,
-  summary: ['conversations', 'summary'] as const,
 };
 
 const P = '/api/conversations';
