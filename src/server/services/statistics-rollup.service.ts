@@ -7,7 +7,7 @@ import {
   type Figures,
 } from '../../domain/statistics/figures';
 import { rollUp, type GroupKind } from '../../domain/statistics/groups';
-import { quarter, quarterOf, type Quarter } from '../../domain/statistics/periods';
+import { quarter, quarterOf, recentQuarters, type Quarter } from '../../domain/statistics/periods';
 import { statisticsRepository as repo, type CountRow } from '../repositories/statistics.repository';
 import {
   statisticsRollupRepository as rollupRepo,
@@ -171,18 +171,21 @@ export async function ensureStatistics(
 }
 
 /**
- * The scheduled job: refreshes the current quarter and the rounds of every organisation whose
- * statistics were used in the last 30 days, so the page rarely waits for a refresh itself.
+ * The scheduled job: for every organisation whose statistics were used in the last 30 days,
+ * refreshes the current quarter and the rounds, and any of the last twelve quarters not
+ * computed today — in one pass, so HR rarely waits for a quarter on first look.
  */
 export async function refreshRecentStatistics(db: Db, now = new Date()): Promise<number> {
   const orgs = await rollupRepo.recentlyUsed(db, new Date(now.getTime() - 30 * 86_400_000));
   for (const orgId of orgs) {
     const zone = await repo.organisationZone(db, orgId);
-    await refreshStatistics(db, orgId, {
-      periods: [quarterOf(todayIn(zone, now))],
-      rounds: true,
-      now,
+    const done = new Map((await rollupRepo.refreshes(db, orgId)).map((r) => [r.period, r]));
+    const [current, ...past] = recentQuarters(todayIn(zone, now));
+    const due = past.filter((q) => {
+      const at = done.get(q.key)?.computed_at;
+      return !at || now.getTime() - at.getTime() > PAST_FRESH_MS;
     });
+    await refreshStatistics(db, orgId, { periods: [current!, ...due], rounds: true, now });
   }
   return orgs.length;
 }
