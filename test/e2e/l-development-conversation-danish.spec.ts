@@ -4,20 +4,46 @@ import { expect, shot, signIn, test } from './support';
 /** A date `days` from today (ISO, for date inputs; UTC is close enough for a form date). */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-/** The text of a PDF, read back with pdf.js as a viewer would show it. */
-async function pdfText(data: Buffer): Promise<string> {
+type PdfDoc = Awaited<
+  ReturnType<(typeof import('pdfjs-dist/legacy/build/pdf.mjs'))['getDocument']>['promise']
+>;
+
+/** A PDF read with pdf.js, as a viewer would. */
+async function openPdf(data: Buffer): Promise<PdfDoc> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({
+  return pdfjs.getDocument({
     data: new Uint8Array(data),
     standardFontDataUrl: `${process.cwd()}/node_modules/pdfjs-dist/standard_fonts/`,
     verbosity: 0,
   }).promise;
+}
+
+/** Every page's text, joined. */
+async function pdfText(doc: PdfDoc): Promise<string> {
   const parts: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
     parts.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
   }
   return parts.join('\n').replace(/\s+/g, ' ');
+}
+
+/** Every page drawn as a PNG data URL (pdf.js on its Node canvas), to look at. */
+async function pdfPages(doc: PdfDoc): Promise<string[]> {
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const viewport = page.getViewport({ scale: 1.25 });
+    const { canvas, context } = (
+      doc.canvasFactory as { create(w: number, h: number): unknown }
+    ).create(viewport.width, viewport.height) as {
+      canvas: { toBuffer(type: string): Buffer } & HTMLCanvasElement;
+      context: CanvasRenderingContext2D;
+    };
+    await page.render({ canvasContext: context, viewport, canvas }).promise;
+    pages.push(`data:image/png;base64,${canvas.toBuffer('image/png').toString('base64')}`);
+  }
+  return pages;
 }
 
 const GOAL = 'Facilitere teamets ugentlige møder';
@@ -133,7 +159,8 @@ test('MUS 2027 in Danish: prepared separately, revealed side by side, goals and 
   const res = await page.request.get(href!);
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toContain('application/pdf');
-  const text = await pdfText(await res.body());
+  const pdf = await openPdf(await res.body());
+  const text = await pdfText(pdf);
   for (const expected of [
     'Medarbejderudviklingssamtale – aftale',
     'Sofie Hansen',
@@ -146,11 +173,17 @@ test('MUS 2027 in Danish: prepared separately, revealed side by side, goals and 
     COMMENT,
   ])
     expect(text).toContain(expected);
-  // What a reader sees in the PDF, shown as a page to look at.
+  // The PDF as a viewer draws it, page by page, to look at.
+  const pages = await pdfPages(pdf);
   await page.setContent(
-    `<main style="font:14px/1.5 Helvetica,sans-serif;max-width:70ch;margin:2rem"><h1>PDF</h1><p>${text}</p></main>`,
+    `<body style="margin:0;background:#777">${pages
+      .map(
+        (src) =>
+          `<img src="${src}" style="display:block;margin:16px auto;box-shadow:0 0 8px #0006">`,
+      )
+      .join('')}</body>`,
   );
-  await shot(page, testInfo, 'l7-pdf-text');
+  await shot(page, testInfo, 'l7-pdf');
   const conversationUrl = href!.replace(/\/pdf.*$/, '').replace('/api', '');
   await page.context().clearCookies();
 
