@@ -7,9 +7,10 @@ import { pgArray } from './people-import.repository';
 export type CountRow = { department_id: string | null; manager_id: string | null };
 
 /**
- * The set-based queries behind HR statistics (decision 014): each reads the whole organisation
- * once and groups by (department, manager), so a page costs the same few statements for 100
- * people or 50,000. Nothing here reads a conversation's content.
+ * The queries behind HR statistics (decision 014): the set-based ones a refresh runs (each
+ * reads the whole organisation once and groups by department and manager) and the small ones a
+ * page runs (a unit's or manager's children and path). Nothing here reads a conversation's
+ * content.
  */
 export const statisticsRepository = {
   async departments(db: DbOrTx, orgId: string) {

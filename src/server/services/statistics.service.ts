@@ -69,7 +69,6 @@ export function createStatisticsService(db: Db) {
 
   /** The chosen unit (or manager) and its children; by default the single top one, if any. */
   async function slice(
-    orgId: string,
     asked: string | undefined,
     children: (id: string | null) => Promise<Child[]>,
     path: (id: string) => Promise<{ id: string; name: string }[]>,
@@ -107,13 +106,11 @@ export function createStatisticsService(db: Db) {
         ensureStatistics(db, orgId, chosen.key, now, background(orgId)),
         repo.rounds(db, orgId),
         slice(
-          orgId,
           q.department,
           (id) => repo.departmentChildren(db, orgId, id),
           (id) => repo.departmentPath(db, orgId, id),
         ),
         slice(
-          orgId,
           q.manager,
           (id) => repo.managerChildren(db, orgId, id),
           (id) => repo.managerPath(db, orgId, id),
