@@ -203,3 +203,28 @@ test('MUS 2027 in Danish: prepared separately, revealed side by side, goals and 
   await expect(page.getByText(GOAL)).toHaveCount(0);
   await expect(page.getByText(NOTE)).toHaveCount(0);
 });
+
+test('the goals and plan of a signed MUS follow the pair into their 1:1s, where progress is noted', async ({
+  page,
+}, testInfo) => {
+  // The demo has a signed MUS for Mads and Lars; Mads now books their 1:1s.
+  await signIn(page, 'leder@samtal.demo');
+  const lars = page.locator('.report-card').filter({ hasText: 'Lars Poulsen' });
+  await lars.getByRole('link', { name: /^Book 1:1.samtaler med Lars Poulsen$/ }).click();
+  await page.getByRole('button', { name: /^Book 1:1.samtaler med Lars Poulsen$/ }).click();
+  await expect(page.getByText(/^1:1.serien er booket\.$/)).toBeVisible();
+  await page.goto('/');
+  await lars.locator('.report-card__facts a').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /Lars Poulsen/ })).toBeVisible();
+
+  const panel = page.getByRole('region', { name: 'Mål og udviklingsplan' });
+  await expect(panel.getByText('Lede kodegennemgangen i teamet')).toBeVisible();
+  await expect(panel.getByText('Organisationsmål: Färre fel i leveranserna')).toBeVisible();
+  await expect(panel.getByText('Test og kvalitetssikring')).toBeVisible();
+  await expect(panel.getByText('Første to gennemgange holdt; dagsordenen virker.')).toBeVisible();
+  await panel.getByLabel('Tilføj note').first().fill('Gennemgangen kører nu hver tirsdag.');
+  await panel.getByRole('button', { name: 'Tilføj note' }).first().click();
+  await expect(panel.getByText('Gennemgangen kører nu hver tirsdag.')).toBeVisible();
+  await expect(panel.getByText(/Mads Jensen, /).first()).toBeVisible();
+  await shot(page, testInfo, 'l9-goals-in-one-on-one');
+});
