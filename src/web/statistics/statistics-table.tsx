@@ -107,9 +107,17 @@ export function StatisticsTable({ caption, rows, weeks, drill, drillLabel }: Pro
                     <td data-label={col.progress}>{n.avg(w.progress)}</td>
                   </>
                 ) : (
-                  <td colSpan={3} data-label={col.wellbeing} className="stats__hidden">
-                    {t(`hidden.${w.reason ?? 'too_few'}`)}
-                  </td>
+                  <>
+                    <td data-label={col.wellbeing} className="stats__hidden">
+                      {t(`hidden.${w.reason ?? 'too_few'}`)}
+                    </td>
+                    <td data-label={col.workload} className="stats__hidden">
+                      {t('cell.none')}
+                    </td>
+                    <td data-label={col.progress} className="stats__hidden">
+                      {t('cell.none')}
+                    </td>
+                  </>
                 )}
               </tr>
             );
