@@ -59,6 +59,10 @@ const OrganisationGoalsPage = page(
   () => import('./development/goals-organisation-page'),
   'OrganisationGoalsPage',
 );
+const SalaryOutcomesPage = page(
+  () => import('./development/salary-outcomes-page'),
+  'SalaryOutcomesPage',
+);
 const rounds = {
   list: () => import('./rounds/rounds-page'),
   open: () => import('./rounds/open-round-page'),
@@ -118,6 +122,7 @@ export function App({ client }: { client: QueryClient }) {
                 path="organisation-goals"
                 element={<RequireHr children={<OrganisationGoalsPage />} />}
               />
+              <Route path="salary-outcomes" element={<SalaryOutcomesPage />} />
               <Route path="rounds" element={<RequireHr children={<RoundsPage />} />} />
               <Route path="rounds/new" element={<RequireHr children={<OpenRoundPage />} />} />
               <Route path="rounds/:id" element={<RequireHr children={<RoundPage />} />} />

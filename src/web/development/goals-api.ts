@@ -73,6 +73,11 @@ export const goalKeys = {
   signOff: (id: string) => ['goals', 'sign-off', id] as const,
   version: (id: string, v: number) => ['goals', 'version', id, v] as const,
   salary: (id: string) => ['goals', 'salary', id] as const,
+  salaryOutcomes: (cursor: string | null) =>
+    http.get<{ items: (SalaryOutcome & { employeeName: string })[]; nextCursor: string | null }>(
+      '/api/salary-outcomes',
+      { cursor },
+    ),
   pair: (otherId: string) => ['goals', 'pair', otherId] as const,
   organisation: ['goals', 'organisation'] as const,
 };
@@ -99,6 +104,11 @@ export const goalsApi = {
   salary: (id: string) => http.get<{ outcome: SalaryOutcome | null }>(`${C(id)}/salary-outcome`),
   saveSalary: (id: string, body: SalaryOutcomeInput) =>
     http.put<SalaryOutcome>(`${C(id)}/salary-outcome`, body),
+  salaryOutcomes: (cursor: string | null) =>
+    http.get<{ items: (SalaryOutcome & { employeeName: string })[]; nextCursor: string | null }>(
+      '/api/salary-outcomes',
+      { cursor },
+    ),
   pair: (otherId: string) =>
     http.get<{ goals: Goal[]; plan: PlanItem[] }>('/api/goals', { with: otherId }),
   goalProgress: (goalId: string, body: string) =>
