@@ -46,7 +46,10 @@ function listStatement(db: DbOrTx, shape: ListShape) {
   let byShape = listStatements.get(db);
   if (!byShape) listStatements.set(db, (byShape = new Map()));
   let statement = byShape.get(key);
-  if (!statement) byShape.set(key, (statement = buildList(db, shape, `people_list_${key}`)));
+  // A search stays unnamed: PostgreSQL then plans it for the term at hand (walk the name
+  // index or use the trigram index); a named statement soon gets one generic plan for all.
+  const name = shape.search ? '' : `people_list_${key}`;
+  if (!statement) byShape.set(key, (statement = buildList(db, shape, name)));
   return statement;
 }
 
