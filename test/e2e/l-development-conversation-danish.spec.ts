@@ -228,3 +228,19 @@ test('the goals and plan of a signed MUS follow the pair into their 1:1s, where 
   await expect(panel.getByText(/Mads Jensen, /).first()).toBeVisible();
   await shot(page, testInfo, 'l9-goals-in-one-on-one');
 });
+
+test('HR keeps the organisation goals that personal goals can serve', async ({
+  page,
+}, testInfo) => {
+  await signIn(page, 'hr@samtal.demo');
+  await page.getByRole('navigation').getByRole('link', { name: 'Organisationsmål' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Organisationsmål' })).toBeVisible();
+  await expect(page.getByText('Färre fel i leveranserna')).toBeVisible();
+  // A title is required: the field says so.
+  await page.getByRole('button', { name: 'Lägg till organisationsmål' }).click();
+  await expect(page.locator('#org-goal-title')).toHaveAttribute('aria-invalid', 'true');
+  await page.locator('#org-goal-title').fill('Kortare svarstider till kunderna');
+  await page.getByRole('button', { name: 'Lägg till organisationsmål' }).click();
+  await expect(page.getByText('Kortare svarstider till kunderna')).toBeVisible();
+  await shot(page, testInfo, 'l10-organisation-goals');
+});
