@@ -8,6 +8,7 @@ import { Page } from '../components/page';
 import { useFormErrors } from '../components/use-form-errors';
 import { isHr, useMe } from '../session';
 import { goalKeys, goalsApi } from './goals-api';
+import './goals-section.css';
 
 /** HR's list of organisation goals that personal goals can point at. */
 export function OrganisationGoalsPage() {
@@ -67,40 +68,42 @@ function NewOrganisationGoal() {
     onError: showApiError,
   });
   return (
-    <form
-      ref={formRef}
-      className="card form__grid"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        add.mutate();
-      }}
-    >
-      <h2>{t('organisationGoals.add')}</h2>
-      <TextField
-        id="org-goal-title"
-        label={t('organisationGoals.name')}
-        value={v.title}
-        error={errors.fields.title}
-        onChange={(e) => setV({ ...v, title: e.target.value })}
-      />
-      <TextField
-        id="org-goal-description"
-        label={t('organisationGoals.description')}
-        value={v.description}
-        error={errors.fields.description}
-        onChange={(e) => setV({ ...v, description: e.target.value })}
-      />
-      {errors.form ? (
-        <Alert>
-          <p>{errors.form}</p>
-        </Alert>
-      ) : null}
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={add.isPending}>
-          {t('organisationGoals.add')}
-        </button>
-      </div>
-    </form>
+    <section className="card" aria-labelledby="org-goal-add">
+      <h2 id="org-goal-add">{t('organisationGoals.add')}</h2>
+      <form
+        ref={formRef}
+        className="form__grid"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        <TextField
+          id="org-goal-title"
+          label={t('organisationGoals.name')}
+          value={v.title}
+          error={errors.fields.title}
+          onChange={(e) => setV({ ...v, title: e.target.value })}
+        />
+        <TextField
+          id="org-goal-description"
+          label={t('organisationGoals.description')}
+          value={v.description}
+          error={errors.fields.description}
+          onChange={(e) => setV({ ...v, description: e.target.value })}
+        />
+        {errors.form ? (
+          <Alert>
+            <p>{errors.form}</p>
+          </Alert>
+        ) : null}
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={add.isPending}>
+            {t('organisationGoals.add')}
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }
