@@ -4,22 +4,35 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AppShell, RequireHr, RequireSignedIn } from './components/app-shell';
 import { Loading } from './components/feedback';
 import { NotFound } from './components/no-access';
+import { loadNamespaces } from './i18n';
 
-/** A page loaded on first visit (each page is its own chunk). */
-function page<M>(load: () => Promise<M>, name: keyof M) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+/**
+ * A page loaded on first visit (each page is its own chunk), together with the catalogs only it
+ * needs, so they stay out of the first load.
+ */
+function page<M>(load: () => Promise<M>, name: keyof M, namespaces: readonly string[] = []) {
+  return lazy(async () => {
+    const [module] = await Promise.all([load(), loadNamespaces(namespaces)]);
+    return { default: module[name] as ComponentType };
+  });
 }
+
+const PEOPLE_NS = ['people', 'departments'] as const;
+const MAILBOX_NS = ['mailbox'] as const;
 
 const SignInPage = page(() => import('./routes/sign-in'), 'SignInPage');
 const SetPasswordPage = page(() => import('./routes/set-password'), 'SetPasswordPage');
 const HomePage = page(() => import('./routes/home'), 'HomePage');
 const TeamPage = page(() => import('./routes/home'), 'TeamPage');
-const PeoplePage = page(() => import('./routes/people'), 'PeoplePage');
-const PersonPage = page(() => import('./routes/person'), 'PersonPage');
-const NewPersonPage = page(() => import('./routes/person'), 'NewPersonPage');
-const DepartmentsPage = page(() => import('./routes/departments'), 'DepartmentsPage');
-const ImportPage = page(() => import('./routes/import'), 'ImportPage');
-const SettingsPage = page(() => import('./routes/settings'), 'SettingsPage');
+const PeoplePage = page(() => import('./routes/people'), 'PeoplePage', PEOPLE_NS);
+const PersonPage = page(() => import('./routes/person'), 'PersonPage', PEOPLE_NS);
+const NewPersonPage = page(() => import('./routes/person'), 'NewPersonPage', PEOPLE_NS);
+const DepartmentsPage = page(() => import('./routes/departments'), 'DepartmentsPage', PEOPLE_NS);
+const ImportPage = page(() => import('./routes/import'), 'ImportPage', PEOPLE_NS);
+const SettingsPage = page(() => import('./routes/settings'), 'SettingsPage', [
+  'settings',
+  'mailbox',
+]);
 const oneOnOnes = {
   book: () => import('./one-on-ones/series-form'),
   series: () => import('./one-on-ones/series-page'),
@@ -28,8 +41,8 @@ const oneOnOnes = {
   reflection: () => import('./one-on-ones/reflection-page'),
   actions: () => import('./one-on-ones/my-actions-page'),
 };
-const BookSeriesPage = page(oneOnOnes.book, 'BookSeriesPage');
-const EditSeriesPage = page(oneOnOnes.book, 'EditSeriesPage');
+const BookSeriesPage = page(oneOnOnes.book, 'BookSeriesPage', MAILBOX_NS);
+const EditSeriesPage = page(oneOnOnes.book, 'EditSeriesPage', MAILBOX_NS);
 const SeriesPage = page(oneOnOnes.series, 'SeriesPage');
 const MeetingPage = page(oneOnOnes.meeting, 'MeetingPage');
 const MinutesPage = page(oneOnOnes.minutes, 'MinutesPage');
@@ -47,14 +60,14 @@ const TeamWellbeingPage = page(wellbeing.team, 'TeamWellbeingPage');
 const TaskReviewsPage = page(wellbeing.reviews, 'TaskReviewsPage');
 const TaskReviewPage = page(wellbeing.review, 'TaskReviewPage');
 const CoachingPage = page(() => import('./coaching/coaching-page'), 'CoachingPage');
-const MailboxPage = page(() => import('./mail/mailbox-page'), 'MailboxPage');
+const MailboxPage = page(() => import('./mail/mailbox-page'), 'MailboxPage', MAILBOX_NS);
 const StatisticsPage = page(() => import('./statistics/statistics-page'), 'StatisticsPage');
 const ConversationsPage = page(
   () => import('./development/conversations-page'),
   'ConversationsPage',
 );
 const ConversationPage = page(() => import('./development/conversation-page'), 'ConversationPage');
-const MailPage = page(() => import('./mail/mail-page'), 'MailPage');
+const MailPage = page(() => import('./mail/mail-page'), 'MailPage', MAILBOX_NS);
 const OrganisationGoalsPage = page(
   () => import('./development/goals-organisation-page'),
   'OrganisationGoalsPage',

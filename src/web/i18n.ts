@@ -8,25 +8,14 @@ import { initReactI18next } from 'react-i18next';
 import { isLocale, localeFromAcceptLanguage, type Locale } from '../i18n/index';
 import { setRequestLanguage } from './api';
 
-/** The catalogs the web app uses (import and mail belong to the server and other modules). */
-const WEB_NAMESPACES = [
-  'common',
-  'errors',
-  'auth',
-  'people',
-  'departments',
-  'home',
-  'settings',
-] as const;
+/**
+ * The catalogs every page needs, the sign-in page included. Feature pages load theirs with their
+ * chunk (see `page` in app.tsx and components/catalogs.tsx).
+ */
+const WEB_NAMESPACES = ['common', 'errors', 'auth'] as const;
 
 /** Catalogs only a signed-in person needs: loaded after sign-in, not on the sign-in page. */
-export const SIGNED_IN_NAMESPACES = [
-  'meetings',
-  'oneOnOne',
-  'mailbox',
-  'goals',
-  'statistics',
-] as const;
+export const SIGNED_IN_NAMESPACES = ['home', 'meetings', 'oneOnOne'] as const;
 
 // Only the web namespaces become chunks; the literal list must match the two lists above.
 const catalogs = import.meta.glob<Record<string, unknown>>(

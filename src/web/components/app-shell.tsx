@@ -54,13 +54,13 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
       { to: '/import', label: t('nav.import') },
       { to: '/rounds', label: t('nav.rounds') },
       { to: '/templates', label: t('nav.templates') },
-      { to: '/statistics', label: t('statistics:nav') },
-      { to: '/organisation-goals', label: t('goals:organisationGoals.nav') },
+      { to: '/statistics', label: t('nav.statistics') },
+      { to: '/organisation-goals', label: t('nav.organisationGoals') },
     );
   }
   if (me.roles.includes('salary'))
-    items.push({ to: '/salary-outcomes', label: t('goals:salary.nav') });
-  if (me.roles.includes('admin')) items.push({ to: '/admin/mailbox', label: t('mailbox:nav') });
+    items.push({ to: '/salary-outcomes', label: t('nav.salaryOutcomes') });
+  if (me.roles.includes('admin')) items.push({ to: '/admin/mailbox', label: t('nav.mailbox') });
   items.push({ to: '/settings', label: t('nav.settings') });
   return items;
 }

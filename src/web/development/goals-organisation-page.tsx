@@ -9,9 +9,10 @@ import { useFormErrors } from '../components/use-form-errors';
 import { isHr, useMe } from '../session';
 import { goalKeys, goalsApi } from './goals-api';
 import './goals-section.css';
+import { withGoalsCatalog } from './with-catalog';
 
 /** HR's list of organisation goals that personal goals can point at. */
-export function OrganisationGoalsPage() {
+function OrganisationGoals() {
   const { t } = useTranslation('goals');
   const me = useMe();
   const client = useQueryClient();
@@ -107,3 +108,6 @@ function NewOrganisationGoal() {
     </section>
   );
 }
+
+/** HR's list of organisation goals (the goals catalog loads with it). */
+export const OrganisationGoalsPage = withGoalsCatalog(OrganisationGoals);

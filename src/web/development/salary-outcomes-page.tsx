@@ -5,9 +5,10 @@ import { NoAccess } from '../components/no-access';
 import { Page } from '../components/page';
 import { useFormat, useMe } from '../session';
 import { goalKeys, goalsApi } from './goals-api';
+import { withGoalsCatalog } from './with-catalog';
 
 /** Every salary outcome of the organisation, for the people granted the 'salary' role. */
-export function SalaryOutcomesPage() {
+function SalaryOutcomes() {
   const { t } = useTranslation('goals');
   const me = useMe();
   const fmt = useFormat();
@@ -62,3 +63,6 @@ export function SalaryOutcomesPage() {
     </Page>
   );
 }
+
+/** Salary outcomes for people with salary rights (the goals catalog loads with it). */
+export const SalaryOutcomesPage = withGoalsCatalog(SalaryOutcomes);

@@ -1,8 +1,9 @@
-import { useEffect, useState, type ComponentType } from 'react';
-import { Loading } from '../components/feedback';
-import { loadNamespaces, namespacesLoaded } from '../i18n';
+import type { ComponentType } from 'react';
+import { withCatalogs } from '../components/catalogs';
 
-const NS = ['conversations'] as const;
+/** The goals catalog serves the conversation's panels, so the pages load both. */
+const NS = ['conversations', 'goals'] as const;
+const GOALS_NS = ['goals'] as const;
 
 /**
  * Shows `Page` once the conversations catalog is loaded: it is not part of the first load
@@ -11,11 +12,10 @@ const NS = ['conversations'] as const;
 export function withConversationsCatalog<P extends object>(
   Page: ComponentType<P>,
 ): ComponentType<P> {
-  return function WithConversationsCatalog(props: P) {
-    const [ready, setReady] = useState(() => namespacesLoaded(NS));
-    useEffect(() => {
-      if (!ready) void loadNamespaces(NS).then(() => setReady(true));
-    }, [ready]);
-    return ready ? <Page {...props} /> : <Loading />;
-  };
+  return withCatalogs(NS, Page);
+}
+
+/** For goal and salary views reached outside a conversation (HR pages, the 1:1 panel). */
+export function withGoalsCatalog<P extends object>(Page: ComponentType<P>): ComponentType<P> {
+  return withCatalogs(GOALS_NS, Page);
 }

@@ -6,13 +6,14 @@ import { goalKeys, goalsApi, type ProgressNote } from '../development/goals-api'
 import { GoalText } from '../development/goals-section';
 import { PlanItemText } from '../development/plan-section';
 import { useFormat } from '../session';
+import { withGoalsCatalog } from '../development/with-catalog';
 
 /**
  * In the pair's 1:1s: the goals and development plan they agreed in a closed or signed
  * development conversation, with progress notes (who, when). Fetches its own endpoint so the
  * meeting page's query stays as it is. Renders nothing when there is nothing agreed.
  */
-export function GoalsPanel({ otherPersonId }: { otherPersonId: string }) {
+function Goals({ otherPersonId }: { otherPersonId: string }) {
   const { t } = useTranslation('goals');
   const q = useQuery({
     queryKey: goalKeys.pair(otherPersonId),
@@ -113,3 +114,6 @@ function Progress(props: {
     </div>
   );
 }
+
+/** The pair's goals and plan on the 1:1 page (the goals catalog loads with it). */
+export const GoalsPanel = withGoalsCatalog(Goals);

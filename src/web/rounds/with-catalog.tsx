@@ -1,19 +1,10 @@
-import { useEffect, useState, type ComponentType } from 'react';
-import { Loading } from '../components/feedback';
-import { loadNamespaces, namespacesLoaded } from '../i18n';
+import type { ComponentType } from 'react';
+import { withCatalogs } from '../components/catalogs';
 
-const NS = ['rounds'] as const;
+/** People: the round form picks a manager with the person picker. */
+const NS = ['rounds', 'people'] as const;
 
-/**
- * Shows `Page` once the rounds catalog is loaded: only HR opens these pages, so the catalog is
- * not part of everyone's first load.
- */
+/** Only HR opens these pages, so the rounds catalog is not part of everyone's first load. */
 export function withRoundsCatalog<P extends object>(Page: ComponentType<P>): ComponentType<P> {
-  return function WithRoundsCatalog(props: P) {
-    const [ready, setReady] = useState(() => namespacesLoaded(NS));
-    useEffect(() => {
-      if (!ready) void loadNamespaces(NS).then(() => setReady(true));
-    }, [ready]);
-    return ready ? <Page {...props} /> : <Loading />;
-  };
+  return withCatalogs(NS, Page);
 }
