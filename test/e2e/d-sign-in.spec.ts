@@ -40,7 +40,12 @@ test('a wrong password is explained, the language can be switched before sign-in
     'Ledning › Vård och omsorg › Hemtjänst Norr',
   );
   const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-  await expect(nav.getByRole('link')).toHaveText(['Start', 'Mina åtgärder', 'Inställningar']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Start',
+    'Mina åtgärder',
+    'Utvecklingssamtal',
+    'Inställningar',
+  ]);
   await shot(page, testInfo, 'd3-employee-home');
 
   await page.goto('/people');

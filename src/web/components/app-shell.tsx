@@ -47,6 +47,8 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
   if (me.directReports > 0) items.push({ to: '/team', label: t('nav.team') });
   if (me.directReports > 0) items.push({ to: '/coaching', label: t('nav.coaching') });
   items.push({ to: '/actions', label: t('meetings:nav.actions') });
+  // Everyone: managers book and hold them, everyone prepares their own.
+  items.push({ to: '/conversations', label: t('nav.conversations') });
   if (isHr(me)) {
     items.push(
       { to: '/people', label: t('nav.people') },
