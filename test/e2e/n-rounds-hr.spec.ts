@@ -22,6 +22,9 @@ test('HR follows the demo round as counts only, opens a round for Oslo and remin
   await expect(table.getByRole('rowheader', { name: 'Maria Lindqvist' })).toBeVisible();
   await page.getByRole('button', { name: 'Påminn chefer som ligger efter' }).click();
   await expect(page.getByText('2 chefer fick en påminnelse.')).toBeVisible();
+  // Nobody joined the demo unit since the round opened: nothing new, and it says so.
+  await page.getByRole('button', { name: 'Lägg till nya i gruppen' }).click();
+  await expect(page.getByText('Alla i gruppen hade redan ett samtal.')).toBeVisible();
   await shot(page, testInfo, 'n2-round-progress');
 
   await page.getByRole('link', { name: 'Alla omgångar' }).click();
@@ -37,7 +40,9 @@ test('HR follows the demo round as counts only, opens a round for Oslo and remin
   await page.getByLabel('Perioden slutar').fill(day(60));
   // A deadline outside the period is refused by the server, at its field.
   await page.getByLabel('Sista dag', { exact: true }).fill(day(90));
-  await page.getByLabel('Avdelning', { exact: true }).selectOption({ label: 'Ledning › Kontor Oslo' });
+  await page
+    .getByLabel('Avdelning', { exact: true })
+    .selectOption({ label: 'Ledning › Kontor Oslo' });
   await page.getByRole('button', { name: 'Starta omgången' }).click();
   await expect(page.locator('#round-deadline')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText(/Måste ligga inom perioden/)).toBeVisible();

@@ -6,6 +6,7 @@ import { conversations, mailOutbox } from '../../src/db/schema/index';
 import { createMailer } from '../../src/server/mail/mailer';
 import { sendRoundReminders } from '../../src/server/mail/round-reminders';
 import { testApp, type TestContext } from '../support/app';
+import { makePerson } from '../support/factories';
 import { makeRoundWorld, roundBody, roundClients, type RoundWorld } from './rounds.factories';
 
 let ctx: TestContext;
@@ -294,5 +295,37 @@ describe('opening a round', () => {
     expect((await c.hr.patch(`/api/rounds/${deptRound}`, { closed: false })).json().closed).toBe(
       false,
     );
+  });
+
+  it('includes people who joined the group after it opened, once, and only for HR', async () => {
+    const round = await c.hr.post(
+      '/api/rounds',
+      roundBody(templateId, { type: 'manager', managerId: w.bo.id, wholeOrganisation: false }),
+    );
+    const roundId = round.json().round.id;
+    expect(round.json().created).toBe(2); // emp3, emp4
+    const nobody = await c.hr.post(`/api/rounds/${roundId}/newcomers`);
+    expect(nobody.statusCode).toBe(200);
+    expect(nobody.json().created).toBe(0);
+
+    const hire = await makePerson(ctx.database.db, w.org.id, {
+      email: 'new-hire-rounds@r.test',
+      name: 'Nina Ny',
+      managerId: w.bo.id,
+    });
+    const added = await c.hr.post(`/api/rounds/${roundId}/newcomers`);
+    expect(added.json()).toMatchObject({ created: 1, skipped: { total: 0 } });
+    const rows = await conversationsOf(roundId);
+    expect(rows.filter((r) => r.employeeId === hire.id)).toMatchObject([
+      { managerId: w.bo.id, status: 'not_booked' },
+    ]);
+    expect(rows).toHaveLength(3);
+    expect((await c.hr.post(`/api/rounds/${roundId}/newcomers`)).json().created).toBe(0);
+
+    expect((await c.anna.post(`/api/rounds/${roundId}/newcomers`)).statusCode).toBe(403);
+    expect((await c.stranger.post(`/api/rounds/${roundId}/newcomers`)).statusCode).toBe(404);
+    await c.hr.patch(`/api/rounds/${roundId}`, { closed: true });
+    const closed = await c.hr.post(`/api/rounds/${roundId}/newcomers`);
+    expect(closed.json().error.code).toBe('round.closed');
   });
 });

@@ -33,14 +33,22 @@ export const RoundDetailSchema = RoundDtoSchema.extend({
     .nullable(),
 });
 
+const SkippedSchema = z.object({
+  total: z.number().int(),
+  people: z.array(z.object({ id: z.uuid(), name: z.string(), reason: z.enum(SKIP_REASONS) })),
+});
+
 export const RoundOpenedSchema = z.object({
   round: RoundDtoSchema,
   templateVersion: z.number().int(),
   created: z.number().int(),
-  skipped: z.object({
-    total: z.number().int(),
-    people: z.array(z.object({ id: z.uuid(), name: z.string(), reason: z.enum(SKIP_REASONS) })),
-  }),
+  skipped: SkippedSchema,
+});
+
+/** What including newcomers did: conversations created, and who still cannot have one. */
+export const NewcomersIncludedSchema = z.object({
+  created: z.number().int(),
+  skipped: SkippedSchema,
 });
 
 export const ProgressPageSchema = z.object({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RoundInputSchema } from '../../domain/development/round';
 import { requireActor } from '../plugins/auth';
 import {
+  NewcomersIncludedSchema,
   presentRound,
   ProgressPageSchema,
   RoundDetailSchema,
@@ -107,6 +108,18 @@ export async function roundRoutes(app: FastifyInstance) {
       const { by, limit, offset } = request.query;
       return svc().progress(requireActor(request), request.params.id, by, { limit, offset });
     },
+  );
+
+  r.post(
+    '/api/rounds/:id/newcomers',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        response: { 200: NewcomersIncludedSchema, ...errors },
+      },
+    },
+    async (request) => svc().includeNewcomers(requireActor(request), request.params.id),
   );
 
   r.post(

@@ -124,6 +124,21 @@ export function createRoundService(db: Db) {
       return this.get(actor, id);
     },
 
+    /**
+     * People who joined the round's group after it opened (new hires, someone who got a
+     * manager) get their conversation too; those already in the round are left as they are.
+     */
+    async includeNewcomers(actor: Actor, id: string) {
+      manage(actor);
+      const round = await found(actor, id);
+      if (round.closedAt) throw new AppError('round.closed');
+      return db.transaction(async (tx) => {
+        const created = await repo.createConversations(tx, round);
+        const skipped = await repo.skipped(tx, round, SKIPPED_SHOWN);
+        return { created, skipped };
+      });
+    },
+
     /** HR's "remind those behind now": one mail per behind manager, at most once a day. */
     async remindNow(actor: Actor, id: string, mail: { mailer: Mailer; publicUrl: string }) {
       manage(actor);

@@ -10,6 +10,7 @@ import type {
   ConversationTemplateSummarySchema,
 } from '../../server/presenters/conversation-template.presenter';
 import type {
+  NewcomersIncludedSchema,
   ProgressPageSchema,
   RoundDetailSchema,
   RoundDtoSchema,
@@ -20,6 +21,7 @@ import { http, type Page } from '../api';
 export type Round = z.infer<typeof RoundDtoSchema>;
 export type RoundDetail = z.infer<typeof RoundDetailSchema>;
 export type RoundOpened = z.infer<typeof RoundOpenedSchema>;
+export type NewcomersIncluded = z.infer<typeof NewcomersIncludedSchema>;
 export type ProgressPage = z.infer<typeof ProgressPageSchema>;
 export type Counts = Round['counts'];
 export type TemplateSummary = z.infer<typeof ConversationTemplateSummarySchema>;
@@ -46,6 +48,7 @@ export const roundsApi = {
     http.get<ProgressPage>(`/api/rounds/${id}/progress?by=${by}&limit=${limit}&offset=${offset}`),
   setClosed: (id: string, closed: boolean) =>
     http.patch<RoundDetail>(`/api/rounds/${id}`, { closed }),
+  includeNewcomers: (id: string) => http.post<NewcomersIncluded>(`/api/rounds/${id}/newcomers`),
   remind: (id: string) => http.post<{ mailed: number }>(`/api/rounds/${id}/remind`),
 
   templates: (archived = false) =>

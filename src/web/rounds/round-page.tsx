@@ -47,6 +47,10 @@ function RoundView({ round }: { round: RoundDetail }) {
   });
   const client = useQueryClient();
   const remind = useMutation({ mutationFn: () => roundsApi.remind(round.id) });
+  const newcomers = useMutation({
+    mutationFn: () => roundsApi.includeNewcomers(round.id),
+    onSuccess: () => client.invalidateQueries({ queryKey: roundKeys.all }),
+  });
   const close = useMutation({
     mutationFn: (closed: boolean) => roundsApi.setClosed(round.id, closed),
     onSuccess: () => client.invalidateQueries({ queryKey: roundKeys.all }),
@@ -113,7 +117,28 @@ function RoundView({ round }: { round: RoundDetail }) {
             >
               {remind.isPending ? t('round.reminding') : t('round.remind')}
             </button>
+            <button
+              type="button"
+              className="button button--ghost"
+              disabled={newcomers.isPending}
+              onClick={() => newcomers.mutate()}
+            >
+              {newcomers.isPending ? t('round.includingNewcomers') : t('round.includeNewcomers')}
+            </button>
           </div>
+        ) : null}
+        {newcomers.data ? (
+          <Alert kind="success">
+            <p>{t('round.newcomersIncluded', { count: newcomers.data.created })}</p>
+            {newcomers.data.skipped.total > 0 ? (
+              <p>{t('round.newcomersSkipped', { count: newcomers.data.skipped.total })}</p>
+            ) : null}
+          </Alert>
+        ) : null}
+        {newcomers.error ? (
+          <Alert>
+            <p>{errorText(newcomers.error)}</p>
+          </Alert>
         ) : null}
         {remind.data ? (
           <Alert kind="success">
