@@ -48,12 +48,7 @@ export type MeetingStatus = 'planned' | 'moved' | 'cancelled' | 'held';
  * conversation of that kind (development, salary, ...; see domain/development), with no series.
  */
 export type MeetingKind =
-  | 'one_on_one'
-  | 'development'
-  | 'salary'
-  | 'wellbeing'
-  | 'check_in'
-  | 'follow_up';
+  'one_on_one' | 'development' | 'salary' | 'wellbeing' | 'check_in' | 'follow_up';
 
 /** The meeting a carried-over topic lands in: the first still-to-happen one after `after`. */
 export function nextMeetingAfter<T extends { startsAt: Date; status: MeetingStatus }>(
