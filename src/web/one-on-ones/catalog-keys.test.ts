@@ -18,13 +18,19 @@ function message(ns: string, key: string): string | undefined {
 }
 const has = (ns: string, key: string) => message(ns, key) !== undefined;
 
+/** The namespace a file's unprefixed keys are in: the one its useTranslation names, else meetings. */
+function defaultNamespace(source: string): string {
+  const named = new Set([...source.matchAll(/useTranslation\(\s*'(\w+)'/g)].map((m) => m[1]!));
+  return named.size === 1 ? [...named][0]! : 'meetings';
+}
+
 describe('the texts the 1:1 pages ask for', () => {
   it('all exist in the catalogs (the pages speak the meetings namespace unless prefixed)', () => {
     const missing: string[] = [];
     for (const file of FILES) {
       const source = fs.readFileSync(file, 'utf8');
       for (const [, key] of source.matchAll(/\bt\(\s*'([^'$]+)'/g)) {
-        const [ns, k] = key!.includes(':') ? key!.split(':') : ['meetings', key!];
+        const [ns, k] = key!.includes(':') ? key!.split(':') : [defaultNamespace(source), key!];
         if (!has(ns!, k!)) missing.push(`${path.basename(file)}: ${key}`);
       }
     }
@@ -37,7 +43,7 @@ describe('the texts the 1:1 pages ask for', () => {
       const source = fs.readFileSync(file, 'utf8');
       // t('key') with nothing after the key: its message must not ask for any argument.
       for (const [, key] of source.matchAll(/\bt\(\s*'([^'$]+)'\s*\)/g)) {
-        const [ns, k] = key!.includes(':') ? key!.split(':') : ['meetings', key!];
+        const [ns, k] = key!.includes(':') ? key!.split(':') : [defaultNamespace(source), key!];
         if (/\{\s*\w+\s*[,}]/.test(message(ns!, k!) ?? ''))
           bare.push(`${path.basename(file)}: ${key}`);
       }
