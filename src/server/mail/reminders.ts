@@ -11,6 +11,8 @@ import { renderMail, type MailContent } from './layout';
 import type { Mailer } from './mailer';
 
 const BATCH = 2000;
+/** Days before a booked conversation that each of the pair is asked to prepare in writing. */
+const CONVERSATION_PREPARE_DAYS = 3;
 const localeOf = (p: CalendarPerson): Locale => (isLocale(p.locale) ? p.locale : 'sv');
 
 type Directory = {
@@ -41,7 +43,8 @@ async function directoryFor(db: Db, refs: { orgId: string; ids: string[] }[]): P
 
 /**
  * Sends the reminders that are due now: "add your topics" to the employee N days before,
- * "prepare" to the manager the day before, "notes and reflection" to the manager after, and a
+ * "prepare" to the manager the day before, "notes and reflection" to the manager after, "prepare
+ * in writing" to each of the pair who has not submitted before a booked conversation, and a
  * weekly digest of overdue actions. Each goes once (dedupe keys), never to a deactivated person,
  * and never in the recipient's quiet hours.
  */
@@ -172,7 +175,53 @@ export async function sendDueReminders(
     });
   }
 
-  // 4. Weekly digest of overdue actions, Monday 08:00 in the owner's zone.
+  // 4. Prepare a booked conversation in writing (each of the pair who has not submitted yet).
+  const toPrepare = await remindersRepository.conversationsToPrepare(
+    db,
+    now,
+    CONVERSATION_PREPARE_DAYS + 1,
+    BATCH,
+  );
+  const dir5 = await directoryFor(
+    db,
+    toPrepare.map((c) => ({ orgId: c.org_id, ids: [c.employee_id, c.manager_id] })),
+  );
+  for (const c of toPrepare) {
+    const manager = dir5.person(c.org_id, c.manager_id);
+    const employee = dir5.person(c.org_id, c.employee_id);
+    if (!manager || !employee) continue;
+    const recipients = [
+      ...(c.remind_manager ? [{ to: manager, other: employee }] : []),
+      ...(c.remind_employee ? [{ to: employee, other: manager }] : []),
+    ];
+    for (const { to, other } of recipients) {
+      const s = dir5.settings(c.org_id, to.id);
+      if (!to.active || !s.prepare) continue;
+      if (!due(daysBefore(c.starts_at, CONVERSATION_PREPARE_DAYS, to.timeZone), to, s)) continue;
+      const locale = localeOf(to);
+      const t = await translator(locale);
+      const kind = t(`conversations:kind.${c.kind}`);
+      const when = formatWhen(c.starts_at, locale, to.timeZone);
+      await enqueue(
+        c.org_id,
+        to,
+        'reminder.conversation_prepare',
+        `reminder.conversation_prepare:${c.conversation_id}:${to.id}`,
+        {
+          subject: t('mail:conversationPrepare.subject', { kind, name: other.name, date: when }),
+          heading: t('mail:conversationPrepare.heading'),
+          paragraphs: [t('mail:conversationPrepare.intro', { kind, name: other.name, when })],
+          action: {
+            label: t('mail:conversationPrepare.action'),
+            url: `${publicUrl}/conversations/${c.conversation_id}`,
+          },
+          footer: t('mail:footer'),
+        },
+      );
+    }
+  }
+
+  // 5. Weekly digest of overdue actions, Monday 08:00 in the owner's zone.
   const todayUtc = Temporal.Now.plainDateISO('UTC').toString();
   const overdue = await remindersRepository.overdue(db, todayUtc, isoWeekOf(now, 'UTC'), BATCH);
   const owners = new Map<string, { orgId: string; ownerId: string; items: typeof overdue }>();

@@ -10,6 +10,18 @@ export type UpcomingMeeting = {
   ends_at: Date;
 };
 
+/** A booked conversation soon, with which of the pair still has to submit their preparation. */
+export type ConversationToPrepare = {
+  org_id: string;
+  conversation_id: string;
+  kind: string;
+  manager_id: string;
+  employee_id: string;
+  starts_at: Date;
+  remind_manager: boolean;
+  remind_employee: boolean;
+};
+
 export type OverdueAction = {
   org_id: string;
   owner_id: string;
@@ -24,6 +36,17 @@ export type OverdueAction = {
 /** Raw queries return timestamps as text on some drivers: make them Dates. */
 const meetingRows = (rows: UpcomingMeeting[]): UpcomingMeeting[] =>
   rows.map((r) => ({ ...r, starts_at: new Date(r.starts_at), ends_at: new Date(r.ends_at) }));
+
+/** True when `role` of the conversation `c` has neither submitted nor been reminded to. */
+const unprepared = (role: 'manager' | 'employee', person: string) =>
+  sql.raw(`(not exists (
+      select 1 from conversation_preparations p
+      where p.org_id = c.org_id and p.conversation_id = c.id and p.author_role = '${role}'
+        and p.submitted_at is not null)
+    and not exists (
+      select 1 from mail_outbox o
+      where o.org_id = c.org_id
+        and o.dedupe_key = 'reminder.conversation_prepare:' || c.id::text || ':' || ${person}::text))`);
 
 export const remindersRepository = {
   /** Open meetings starting within `days` from now whose `kind` reminder was not yet queued. */
@@ -62,6 +85,29 @@ export const remindersRepository = {
           limit ${limit}`,
       ),
     );
+  },
+
+  /**
+   * Booked conversations starting within `days` where one of the pair has not submitted their
+   * preparation and has not been reminded yet (dedupe key per conversation and person).
+   */
+  async conversationsToPrepare(db: DbOrTx, now: Date, days: number, limit: number) {
+    const rows = await queryRows<ConversationToPrepare>(
+      db,
+      sql`select * from (
+          select c.org_id, c.id as conversation_id, c.kind, c.manager_id, c.employee_id, m.starts_at,
+            ${unprepared('manager', 'c.manager_id')} as remind_manager,
+            ${unprepared('employee', 'c.employee_id')} as remind_employee
+          from conversations c
+          join one_on_one_meetings m on m.org_id = c.org_id and m.id = c.meeting_id
+          where c.status = 'booked' and m.status in ('planned', 'moved')
+            and m.starts_at > ${now}
+            and m.starts_at <= ${new Date(now.getTime() + days * 86_400_000)}) x
+        where remind_manager or remind_employee
+        order by starts_at
+        limit ${limit}`,
+    );
+    return rows.map((r) => ({ ...r, starts_at: new Date(r.starts_at) }));
   },
 
   /** Topics the employee added to a meeting (titles only; notes never go in a mail). */

@@ -12,6 +12,11 @@ const KINDS: Record<string, string> = {
   'reminder.prepare': 'prepare',
   'reminder.reflect': 'reflect',
   'reminder.digest': 'digest',
+  'reminder.conversation_prepare': 'conversationPrepare',
+  'conversation.booked': 'conversationBooked',
+  'conversation.moved': 'moved',
+  'conversation.cancelled': 'cancelled',
+  'round.reminder': 'roundReminder',
 };
 const STATUSES = new Set(['pending', 'sent', 'kept', 'failed', 'cancelled']);
 

@@ -1,0 +1,2 @@
+CREATE INDEX "one_on_one_meetings_starts_soon_idx" ON "one_on_one_meetings" USING btree ("starts_at") WHERE "one_on_one_meetings"."status" in ('planned', 'moved');--> statement-breakpoint
+CREATE INDEX "one_on_one_meetings_ends_idx" ON "one_on_one_meetings" USING btree ("ends_at") WHERE "one_on_one_meetings"."kind" = 'one_on_one';
