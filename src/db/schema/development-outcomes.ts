@@ -9,22 +9,14 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { GoalOutcome, PlanActivity } from '../../domain/development/goals';
 import type { SalaryChangeKind } from '../../domain/development/salary';
 import type { Agreement } from '../../domain/development/versions';
 import { conversations } from './development';
-import { organisations, people } from './organisation';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-const createdAt = () => ts('created_at').notNull().defaultNow();
-const updatedAt = () => ts('updated_at').notNull().defaultNow();
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => organisations.id);
+import { people } from './organisation';
+import { createdAt, orgId, ts, updatedAt } from './columns';
 
 /** Goals of the organisation HR keeps, which personal goals may point at. */
 export const organisationGoals = pgTable(

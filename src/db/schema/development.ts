@@ -8,7 +8,6 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -20,15 +19,8 @@ import type {
   LocalisedText,
 } from '../../domain/development/template';
 import { oneOnOneMeetings } from './one-on-one';
-import { organisations, people } from './organisation';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-const createdAt = () => ts('created_at').notNull().defaultNow();
-const updatedAt = () => ts('updated_at').notNull().defaultNow();
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => organisations.id);
+import { people } from './organisation';
+import { createdAt, orgId, ts, updatedAt } from './columns';
 
 /**
  * A conversation template of the organisation. Built-in ones (templates/development/*.json)

@@ -9,7 +9,6 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -21,15 +20,8 @@ import type {
   TemplateSection,
   TemplateSnapshot,
 } from '../../domain/one-on-one/template';
-import { organisations, people } from './organisation';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-const createdAt = () => ts('created_at').notNull().defaultNow();
-const updatedAt = () => ts('updated_at').notNull().defaultNow();
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => organisations.id);
+import { people } from './organisation';
+import { createdAt, orgId, ts, updatedAt } from './columns';
 
 /** Agenda templates HR adds for the organisation (built-in ones live in templates/*.json). */
 export const oneOnOneTemplates = pgTable(

@@ -1,12 +1,7 @@
 import { integer, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Decision } from '../../domain/statistics/disclosure';
 import type { GroupKind } from '../../domain/statistics/groups';
-import { organisations } from './organisation';
-
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => organisations.id);
+import { orgId } from './columns';
 
 /**
  * A quarter whose wellbeing figures are fixed (decision 014): computed once, after the quarter

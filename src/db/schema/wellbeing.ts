@@ -7,21 +7,13 @@ import {
   real,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { TaskFrequency } from '../../domain/wellbeing/task-review';
 import { oneOnOneMeetings, oneOnOneSeries } from './one-on-one';
-import { organisations, people } from './organisation';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
-const createdAt = () => ts('created_at').notNull().defaultNow();
-const updatedAt = () => ts('updated_at').notNull().defaultNow();
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => organisations.id);
+import { people } from './organisation';
+import { createdAt, orgId, ts, updatedAt } from './columns';
 
 /**
  * The short check-in that opens a 1:1: three 1–5 answers and an optional comment, one per
