@@ -30,8 +30,32 @@ export type Database = {
    * values the text may hold several statements.
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * Runs `fn` while no other Samtal process on this database runs its own `exclusive` step
+   * (a PostgreSQL advisory lock; PGlite serves one process anyway). For start-up work that
+   * deadlocks when two instances do it at once, such as creating the job queues.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
+
+/** The advisory lock key of start-up steps (migrations, job queues): "Samtal" in spirit. */
+const STARTUP_LOCK = 7265746;
+
+/** Holds the start-up lock on one connection of `pool` while `fn` runs. */
+async function withStartupLock<T>(
+  pool: pg.Pool,
+  fn: (conn: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const conn = await pool.connect();
+  try {
+    await conn.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await fn(conn);
+  } finally {
+    await conn.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+    conn.release();
+  }
+}
 
 export const MIGRATIONS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -68,17 +92,15 @@ export async function openPostgres(
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   // Several instances may start at once: one migrates while the others wait on the lock.
-  const conn = await pool.connect();
-  try {
-    await conn.query('select pg_advisory_lock(7265746)');
-    // A migration may build an index on a large table: no statement timeout for it.
-    await conn.query('set statement_timeout = 0');
-    await migratePg(drizzlePg(conn, { schema }), { migrationsFolder: MIGRATIONS_DIR });
-  } finally {
-    await conn.query('select pg_advisory_unlock(7265746)').catch(() => undefined);
-    await conn.query('reset statement_timeout').catch(() => undefined);
-    conn.release();
-  }
+  await withStartupLock(pool, async (conn) => {
+    try {
+      // A migration may build an index on a large table: no statement timeout for it.
+      await conn.query('set statement_timeout = 0');
+      await migratePg(drizzlePg(conn, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+    } finally {
+      await conn.query('reset statement_timeout').catch(() => undefined);
+    }
+  });
   return {
     db,
     kind: 'postgres',
@@ -86,6 +108,7 @@ export async function openPostgres(
       await pool.query('select 1');
     },
     executeSql: (text, values) => pool.query(text, values as unknown[]),
+    exclusive: (fn) => withStartupLock(pool, fn),
     close: () => pool.end(),
   };
 }
@@ -131,6 +154,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
         const results = await client.exec(text);
         return results[results.length - 1] ?? { rows: [] };
       },
+      exclusive: (fn) => fn(),
       close: async () => {
         await client.close();
         await release?.();

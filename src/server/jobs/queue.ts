@@ -36,7 +36,7 @@ export class JobQueue {
   private started = false;
 
   constructor(
-    database: Database,
+    private readonly database: Database,
     /** Overrides every job's timings: tests use seconds where production uses minutes. */
     private readonly timing: {
       retryDelaySeconds?: number;
@@ -59,14 +59,18 @@ export class JobQueue {
   onError: (err: unknown) => void = (err) => console.error('job queue error', err);
 
   async start(defs: JobDefinition<unknown>[]): Promise<void> {
-    await this.boss.start();
-    this.started = true;
-    for (const d of defs) {
-      await this.boss.createQueue(d.name, {
-        name: d.name,
-        ...this.settingsOf(d),
-      });
-    }
+    // Two instances creating pg-boss's schema and queues at the same moment deadlock in
+    // PostgreSQL: one at a time, the others wait.
+    await this.database.exclusive(async () => {
+      await this.boss.start();
+      this.started = true;
+      for (const d of defs) {
+        await this.boss.createQueue(d.name, {
+          name: d.name,
+          ...this.settingsOf(d),
+        });
+      }
+    });
   }
 
   /** Enqueues a job; with `tx`, inside that transaction (it exists only if the transaction commits). */
