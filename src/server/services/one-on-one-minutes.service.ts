@@ -42,14 +42,26 @@ export function createOneOnOneMinutesService(db: Db, notifier: OneOnOneNotifier 
         const existing = await minutesRepo.find(tx, actor.orgId, meetingId);
         if (meeting.status === 'held' && existing) return existing;
         const snapshot = await ensureAgenda(tx, meeting, series);
-        const [points, actions, followUp, next, people, org] = await Promise.all([
-          meetingRepo.pointsWithNotes(tx, actor.orgId, meetingId),
-          actionRepo.forMeeting(tx, actor.orgId, meetingId),
-          actionRepo.followUp(tx, actor.orgId, pairOf(series), meeting.startsAt),
-          occurrenceRepo.nextOpenMeeting(tx, actor.orgId, series.id, meeting.startsAt),
-          peopleRepository.findByIds(tx, actor.orgId, [series.managerId, series.employeeId]),
-          organisationRepository.findById(tx, actor.orgId),
+        // One after the other: a transaction is one connection, which runs one query at a time.
+        const points = await meetingRepo.pointsWithNotes(tx, actor.orgId, meetingId);
+        const actions = await actionRepo.forMeeting(tx, actor.orgId, meetingId);
+        const followUp = await actionRepo.followUp(
+          tx,
+          actor.orgId,
+          pairOf(series),
+          meeting.startsAt,
+        );
+        const next = await occurrenceRepo.nextOpenMeeting(
+          tx,
+          actor.orgId,
+          series.id,
+          meeting.startsAt,
+        );
+        const people = await peopleRepository.findByIds(tx, actor.orgId, [
+          series.managerId,
+          series.employeeId,
         ]);
+        const org = await organisationRepository.findById(tx, actor.orgId);
         const manager = people.find((p) => p.id === series.managerId)!;
         const employee = people.find((p) => p.id === series.employeeId)!;
         const wanted = employee.locale ?? org?.defaultLocale;

@@ -20,14 +20,13 @@ type ConversationWithPeople = NonNullable<Awaited<ReturnType<typeof repo.findCon
 /** Freezes what was agreed: section notes, judged and new goals, the plan and the actions. */
 async function buildAgreement(db: DbOrTx, row: ConversationWithPeople): Promise<Agreement> {
   const c = row.conversation;
-  const [template, notes, lastPeriod, current, planItems, actions] = await Promise.all([
-    repo.templateContent(db, c.orgId, c.templateVersionId),
-    c.meetingId ? repo.sectionNotes(db, c.orgId, c.meetingId) : Promise.resolve([]),
-    goals.lastPeriod(db, c.orgId, conversationPair(c), c.id),
-    goals.forConversation(db, c.orgId, c.id),
-    plans.forConversation(db, c.orgId, c.id),
-    c.meetingId ? repo.meetingActions(db, c.orgId, c.meetingId) : Promise.resolve([]),
-  ]);
+  // One after the other: `db` is a transaction here, one connection running one query at a time.
+  const template = await repo.templateContent(db, c.orgId, c.templateVersionId);
+  const notes = c.meetingId ? await repo.sectionNotes(db, c.orgId, c.meetingId) : [];
+  const lastPeriod = await goals.lastPeriod(db, c.orgId, conversationPair(c), c.id);
+  const current = await goals.forConversation(db, c.orgId, c.id);
+  const planItems = await plans.forConversation(db, c.orgId, c.id);
+  const actions = c.meetingId ? await repo.meetingActions(db, c.orgId, c.meetingId) : [];
   const titles = await goals.organisationGoalTitles(db, c.orgId, [
     ...new Set(current.flatMap((g) => g.organisationGoalId ?? [])),
   ]);
