@@ -64,19 +64,22 @@ test('MUS 2027 in Danish: prepared separately, revealed side by side, goals and 
 }, testInfo) => {
   test.setTimeout(180_000);
 
-  // HR opens the round for the Copenhagen office.
+  // HR, working in Danish today, opens the round for the Copenhagen office.
   await signIn(page, 'hr@samtal.demo');
+  await page.goto('/settings');
+  await page.getByLabel('Språk', { exact: true }).selectOption('da');
+  await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
   await page.goto('/rounds/new');
   await page
     .locator('#round-template')
-    .selectOption({ label: 'MUS – medarbetarutvecklingssamtal (dansk modell)' });
+    .selectOption({ label: 'MUS – medarbejderudviklingssamtale' });
   await page.locator('#round-name').fill('MUS 2027');
   await page.locator('#round-start').fill(day(1));
   await page.locator('#round-end').fill(day(60));
   await page.locator('#round-deadline').fill(day(45));
   await page.locator('#round-department').selectOption({ label: 'Ledning › Kontor København' });
-  await page.getByRole('button', { name: 'Starta omgången' }).click();
-  await expect(page.getByText(/samtal skapades i ”MUS 2027”/)).toBeVisible();
+  await page.getByRole('button', { name: 'Start runden' }).click();
+  await expect(page.getByText(/samtaler blev oprettet i ”MUS 2027”/)).toBeVisible();
   await shot(page, testInfo, 'l1-hr-round-opened');
   await page.context().clearCookies();
 
@@ -193,7 +196,7 @@ test('MUS 2027 in Danish: prepared separately, revealed side by side, goals and 
   await page.getByRole('link', { name: 'MUS 2027' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'MUS 2027' })).toBeVisible();
   const row = page.locator('table.round-table tr', { hasText: 'Kontor København' });
-  await expect(row.locator('td[data-label="Signerat"]')).toHaveText('1');
+  await expect(row.locator('td[data-label="Underskrevet"]')).toHaveText('1');
   await expect(page.getByText(GOAL)).toHaveCount(0);
   await shot(page, testInfo, 'l8-hr-status-only');
   const api = conversationUrl.replace('/conversations', '/api/conversations');
@@ -202,6 +205,11 @@ test('MUS 2027 in Danish: prepared separately, revealed side by side, goals and 
   await page.goto(conversationUrl);
   await expect(page.getByText(GOAL)).toHaveCount(0);
   await expect(page.getByText(NOTE)).toHaveCount(0);
+
+  // HR goes back to the organisation's language (Swedish) for the journeys after this one.
+  await page.goto('/settings');
+  await page.getByLabel('Sprog', { exact: true }).selectOption('');
+  await expect(page.getByRole('heading', { level: 1, name: 'Inställningar' })).toBeVisible();
 });
 
 test('the goals and plan of a signed MUS follow the pair into their 1:1s, where progress is noted', async ({
