@@ -11,6 +11,9 @@ import { serializerCompiler } from 'fastify-type-provider-zod';
  */
 export const TRUSTED_RESPONSES = new Set([
   'GET /api/one-on-ones/meetings/:id',
+  'GET /api/one-on-ones/mine',
+  'GET /api/one-on-ones/overview',
+  'GET /api/actions',
   'GET /api/people',
   'GET /api/people/:id',
   'GET /api/team',
