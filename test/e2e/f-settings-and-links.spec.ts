@@ -1,4 +1,4 @@
-import { expect, shot, signIn, test } from './support';
+import { DEMO_PASSWORD, expect, shot, signIn, test } from './support';
 
 test('a person switches language in settings and the whole interface follows at once', async ({
   page,
@@ -67,14 +67,15 @@ test('HR creates a sign-in link, and with it a person chooses a password and sig
   await ola.getByRole('button', { name: 'Lagre passordet' }).click();
   await expect(ola.locator('#password-error')).toBeVisible();
   await expect(ola.locator('#repeat-error')).toHaveText('De to passordene er ikke like.');
-  await ola.getByLabel('Nytt passord').fill('fjord-og-fjell-2027');
-  await ola.getByLabel('Gjenta passordet').fill('fjord-og-fjell-2027');
+  // He picks the demo password again, so later journeys (m) can still sign in as Ola.
+  await ola.getByLabel('Nytt passord').fill(DEMO_PASSWORD);
+  await ola.getByLabel('Gjenta passordet').fill(DEMO_PASSWORD);
   await ola.getByRole('button', { name: 'Lagre passordet' }).click();
   await expect(ola.getByRole('heading', { level: 1, name: 'Passordet er lagret' })).toBeVisible();
   await shot(ola, testInfo, 'f3-password-set');
 
   await ola.getByRole('link', { name: 'Gå til innlogging' }).click();
-  await signIn(ola, 'ola@samtal.demo', 'fjord-og-fjell-2027');
+  await signIn(ola, 'ola@samtal.demo', DEMO_PASSWORD);
   await expect(ola.getByRole('heading', { level: 1, name: 'Hei, Ola' })).toBeVisible();
   await other.close();
 });
