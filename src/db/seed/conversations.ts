@@ -52,7 +52,11 @@ export async function seedConversationsDemo(
     sessionId: '',
     directReports: 1,
   };
-  const date = Temporal.Now.plainDateISO(timeZone).add({ days: 7 }).toString();
+  // A week ahead, moved to Monday when that falls on a weekend.
+  const weekAhead = Temporal.Now.plainDateISO(timeZone).add({ days: 7 });
+  const date = weekAhead
+    .add({ days: weekAhead.dayOfWeek > 5 ? 8 - weekAhead.dayOfWeek : 0 })
+    .toString();
   await bookMeeting(
     tx,
     manager,
