@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, useErrorText } from '../components/feedback';
 import { oneOnOneApi, oneOnOneKeys, type Action, type Series } from './api';
 import { useMeetingFormat } from './hooks';
+import { useInstantCheck } from '../components/use-instant-check';
 
 type Owner = { id: string; name: string };
 
@@ -45,7 +46,8 @@ export function ActionItem({
   const toggle = useToggleAction();
   const errorText = useErrorText();
   const id = useId();
-  const done = toggle.isPending ? !a.done : a.done;
+  const check = useInstantCheck(toggle.isPending ? !a.done : a.done);
+  const done = check.checked;
   const overdue = a.overdue && !done;
   return (
     <li className={`action${done ? ' action--done' : ''}${overdue ? ' action--overdue' : ''}`}>
@@ -54,7 +56,12 @@ export function ActionItem({
         id={id}
         checked={done}
         disabled={readOnly || toggle.isPending}
-        onChange={(e) => toggle.mutate({ id: a.id, done: e.target.checked })}
+        onChange={(e) =>
+          toggle.mutate(
+            { id: a.id, done: e.target.checked },
+            { onSettled: check.begin(e.target.checked) },
+          )
+        }
       />
       <div className="action__body">
         <label htmlFor={id} className="action__title">

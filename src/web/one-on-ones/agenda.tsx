@@ -8,6 +8,7 @@ import { oneOnOneApi, oneOnOneKeys, type Action, type MeetingDetail, type Point 
 import { ActionForm, ActionItem } from './actions';
 import { useMeetingFormat } from './hooks';
 import { SharedNoteEditor } from './note-editor';
+import { useInstantCheck } from '../components/use-instant-check';
 
 type AgendaProps = { detail: MeetingDetail; editable: boolean };
 
@@ -141,7 +142,8 @@ function PointCard({ point: p, detail, editable, first, last, onMove }: PointCar
     mutationFn: () => oneOnOneApi.deletePoint(p.id),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
-  const discussed = tick.isPending ? !!tick.variables : p.discussed;
+  const check = useInstantCheck(tick.isPending ? !!tick.variables : p.discussed);
+  const discussed = check.checked;
   const actions = detail.actions.filter((a) => a.pointId === p.id);
   const names = ownerNames(detail);
   const carried = p.carriedToMeetingId !== null;
@@ -226,7 +228,9 @@ function PointCard({ point: p, detail, editable, first, last, onMove }: PointCar
                 id={checkboxId}
                 checked={discussed}
                 disabled={tick.isPending || carried}
-                onChange={(e) => tick.mutate(e.target.checked)}
+                onChange={(e) =>
+                  tick.mutate(e.target.checked, { onSettled: check.begin(e.target.checked) })
+                }
                 aria-describedby={`title-${p.id}`}
               />
               <label htmlFor={checkboxId}>{t('agenda.discussed')}</label>
