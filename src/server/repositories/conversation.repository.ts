@@ -216,20 +216,6 @@ export const conversationRepository = {
     return row;
   },
 
-  async versionOf(db: DbOrTx, orgId: string, id: string) {
-    const [row] = await db
-      .select({
-        id: conversationTemplateVersions.id,
-        content: conversationTemplateVersions.content,
-      })
-      .from(conversationTemplateVersions)
-      .where(
-        and(eq(conversationTemplateVersions.orgId, orgId), eq(conversationTemplateVersions.id, id)),
-      )
-      .limit(1);
-    return row;
-  },
-
   /** A conversation's meeting row, locked: booking, moving and cancelling change it. */
   async meetingOf(db: DbOrTx, orgId: string, meetingId: string) {
     const [row] = await db

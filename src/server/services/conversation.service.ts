@@ -18,6 +18,7 @@ import { oneOnOneActionRepository as actionRepo } from '../repositories/one-on-o
 import { oneOnOneMeetingRepository as meetingRepo } from '../repositories/one-on-one-meeting.repository';
 import { conversationPreparationRepository as prepRepo } from '../repositories/conversation-preparation.repository';
 import { conversationRepository as repo } from '../repositories/conversation.repository';
+import { conversationTemplateRepository as templateRepo } from '../repositories/conversation-template.repository';
 import {
   assertWritable,
   lockConversation,
@@ -155,7 +156,7 @@ export function createConversationService(db: Db, calendar: ConversationCalendar
         if (await repo.followUpOf(tx, parent)) throw new AppError('conversation.follow_up_exists');
         const template =
           (await repo.builtinLatestVersion(tx, actor.orgId, 'follow-up')) ??
-          (await repo.versionOf(tx, actor.orgId, parent.templateVersionId))!;
+          (await templateRepo.findVersion(tx, actor.orgId, parent.templateVersionId))!;
         const created = await repo.insert(tx, {
           orgId: parent.orgId,
           id: randomUUID(),
