@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { checkIns, oneOnOneMeetings, oneOnOneSeries } from '../../src/db/schema/index';
@@ -298,5 +299,20 @@ describe('CSV export', () => {
     expect(it5[16]).toBe('4');
     // Swedish decimals use a comma.
     expect(lines.find((l) => l.startsWith('Organisation;'))).toMatch(/;\d+,\d;/);
+  });
+
+  it('writes a unit named like a spreadsheet formula as plain text, never as a formula', async () => {
+    const name = '=HYPERLINK("http://evil.example","Klicka")';
+    const renamed = await hr.patch(`/api/departments/${w.units.it.id}`, { name });
+    expect(renamed.statusCode).toBe(200);
+    try {
+      const res = await hr.get(`/api/statistics/export.csv?period=${period}`);
+      const rows = parse(res.body.replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
+      const cells = rows.flat();
+      expect(cells).toContain(`'${name}`);
+      expect(cells.filter((c) => /^[=+@\t\r]/.test(c))).toEqual([]);
+    } finally {
+      await hr.patch(`/api/departments/${w.units.it.id}`, { name: 'IT' });
+    }
   });
 });

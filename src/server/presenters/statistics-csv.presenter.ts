@@ -1,12 +1,8 @@
 import type { TFunction } from 'i18next';
+import { toCsv } from '../csv';
 import type { StatisticsDto, StatisticsRowDto } from './statistics.presenter';
 
 const REGION: Record<string, string> = { sv: 'sv-SE', da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
-
-/** A CSV cell: quoted when it holds the separator, a quote or a line break. */
-function cell(value: string): string {
-  return /[";\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /**
  * The statistics as the page shows them, for Nordic Excel: UTF-8 with a byte-order mark,
@@ -67,5 +63,5 @@ export function statisticsCsv(s: StatisticsDto, t: TFunction, locale: string): s
     ];
   };
   const rows = [header, line(s.total), ...s.departments.map(line), ...s.managers.map(line)];
-  return `\uFEFF${rows.map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+  return toCsv(rows);
 }
