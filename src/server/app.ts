@@ -21,6 +21,7 @@ import { peopleRoutes } from './routes/people.routes';
 import { createServices } from './services/index';
 import type { JobQueue } from './jobs/queue';
 import { createMailer } from './mail/mailer';
+import { FAST_MAIL_RETRY } from '../domain/mail-retry';
 import { createOneOnOneNotifier } from './mail/one-on-one.notifier';
 import { smtpTransport } from './mail/transport';
 import { registerExtraRoutes } from './routes/index';
@@ -76,7 +77,7 @@ export async function buildApp(
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
     from: config.mailFrom,
     messageIdDomain: new URL(config.publicUrl).hostname,
-    ...(config.jobTiming === 'fast' ? { leaseMs: 4_000 } : {}),
+    ...(config.jobTiming === 'fast' ? { leaseMs: 4_000, retry: FAST_MAIL_RETRY } : {}),
   });
   const notifier = createOneOnOneNotifier({
     mailer,
