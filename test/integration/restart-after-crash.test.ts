@@ -59,6 +59,28 @@ afterAll(async () => {
 });
 
 describe('restart after kill -9 (embedded database)', () => {
+  it('refuses several worker processes, with a clear message: one process per data folder', async () => {
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin/samtal.js'), 'serve', '--workers', '2'],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          SAMTAL_DATA_DIR: dataDir,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    children.push(child);
+    let out = '';
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    await exited(child);
+    expect(child.exitCode).toBe(2);
+    expect(out).toMatch(/Several worker processes need PostgreSQL \(DATABASE_URL\)/);
+  }, 60_000);
+
   it('opens the data folder again at once, and still refuses a live second server', async () => {
     // First start makes the database; a clean stop and start gives this machine's start time.
     const first = await serve();
