@@ -18,6 +18,15 @@ import { wellbeingKeys } from './wellbeing/api';
 type MeetingPage = z.infer<typeof MeetingPageSchema>;
 type HomePage = z.infer<typeof HomePageSchema>;
 
+/** The cache key of a person's unit path ("Top › … › Own"), as the home shows it. */
+export const departmentPathKey = (personId: string) =>
+  ['home', 'department-path', personId] as const;
+
+/** A person's unit path, from the home's answer (no need for the whole unit tree). */
+export async function fetchDepartmentPath(): Promise<string[] | null> {
+  return (await http.get<HomePage>('/api/pages/home')).departmentPath;
+}
+
 const MEETING_PATH = /^\/one-on-ones\/meetings\/([0-9a-f-]{36})\/?$/i;
 
 /** Fetches the whole meeting page and fills the cache with its parts. */
@@ -39,7 +48,7 @@ function fillHome(client: QueryClient, page: HomePage) {
   if (page.mine) client.setQueryData(oneOnOneKeys.mine, page.mine);
   if (page.conversations) client.setQueryData(conversationKeys.summary, page.conversations);
   if (page.person) client.setQueryData(keys.person(page.me.id), page.person);
-  if (page.departments) client.setQueryData(keys.departments, page.departments);
+  client.setQueryData(departmentPathKey(page.me.id), page.departmentPath);
   for (const { seriesId, items } of page.latestMeetings)
     client.setQueryData(oneOnOneKeys.lastMeeting(seriesId), { items, nextCursor: null });
 }

@@ -50,7 +50,7 @@ beforeAll(async () => {
   await c.manager.post(`/api/conversations/${dev}/sign-off/close`);
   await c.employee.post(`/api/conversations/${dev}/sign-off/sign`, { comment: null });
   await c.employee.post(`/api/goals/${goal.id}/progress`, { body: 'På god väg' });
-}, 60_000);
+}, 180_000);
 afterAll(() => ctx.close());
 
 const json = async (client: Client, url: string) => {
@@ -114,7 +114,7 @@ describe('the homes in one request', () => {
       mine,
       conversations: await json(c.manager, '/api/conversations/summary'),
       person: null,
-      departments: null,
+      departmentPath: null,
     });
     const seriesIds = overview.items.flatMap((x: { seriesId: string | null }) =>
       x.seriesId ? [x.seriesId] : [],
@@ -137,7 +137,7 @@ describe('the homes in one request', () => {
       mine,
       conversations: await json(c.employee, '/api/conversations/summary'),
       person: await json(c.employee, `/api/people/${w.employee.id}`),
-      departments: await json(c.employee, '/api/departments'),
+      departmentPath: null,
       latestMeetings: [
         {
           seriesId: mine.series.id,
@@ -150,6 +150,18 @@ describe('the homes in one request', () => {
         },
       ],
     });
+  });
+
+  it("gives an employee their own unit's path, not the whole unit tree", async () => {
+    const top = (await c.hr.post('/api/departments', { name: 'Omsorg' })).json();
+    const unit = (
+      await c.hr.post('/api/departments', { name: 'Hemtjänst', parentId: top.id })
+    ).json();
+    const set = await c.hr.patch(`/api/people/${w.employee.id}`, { departmentId: unit.id });
+    expect(set.statusCode).toBe(200);
+    const page = await json(c.employee, '/api/pages/home');
+    expect(page.departmentPath).toEqual(['Omsorg', 'Hemtjänst']);
+    expect(page).not.toHaveProperty('departments');
   });
 
   it('gives HR only who is signed in (their home reads its own lists)', async () => {

@@ -16,7 +16,6 @@ import {
   presentPrivateNote,
 } from '../presenters/one-on-one.presenter';
 import { PersonSchema, presentPerson } from '../presenters/person.presenter';
-import { DepartmentSchema, presentDepartment } from './departments.routes';
 import { MeSchema, presentMe } from './me.routes';
 import { MineSchema, OverviewSchema, presentMine, presentOverview } from './one-on-one-home.routes';
 import { MeetingDetailSchema, presentMeetingDetail } from './one-on-one-meetings.routes';
@@ -56,8 +55,8 @@ export const HomePageSchema = z.object({
   conversations: z.object({ toBook: z.int(), upcoming: z.int() }).nullable(),
   /** As GET /api/people/:me (employees). */
   person: PersonSchema.nullable(),
-  /** As GET /api/departments (employees). */
-  departments: z.object({ items: z.array(DepartmentSchema) }).nullable(),
+  /** The names from the top unit down to the employee's own (employees with a unit). */
+  departmentPath: z.array(z.string()).nullable(),
   latestMeetings: z.array(LatestSchema),
 });
 
@@ -120,7 +119,7 @@ export async function pageRoutes(app: FastifyInstance) {
         mine: null,
         conversations: null,
         person: null,
-        departments: null,
+        departmentPath: null,
         latestMeetings: [],
       };
       if (page.kind === 'hr') return { me: meOf(actor), ...empty };
@@ -146,11 +145,7 @@ export async function pageRoutes(app: FastifyInstance) {
         mine,
         conversations: page.conversations,
         person: presentPerson(page.person.person, page.person),
-        departments: {
-          items: page.departments.map((x) =>
-            presentDepartment(x.department, Number(x.people ?? 0)),
-          ),
-        },
+        departmentPath: page.departmentPath,
         latestMeetings,
       };
     },

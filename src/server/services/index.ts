@@ -49,7 +49,6 @@ export function createServices(
       meetings: oneOnOne.meetings,
       home: oneOnOne.home,
       people,
-      departments,
       conversations: conversations.conversations,
     }),
     calendarFeed: createCalendarFeedService(db, mail),
