@@ -12,6 +12,7 @@
  *          --url postgres://…  (server; default $DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)
  *          --no-web (skip the build and the JavaScript size)
  *          --workers (run the job workers in the measured server too; off: they are not requests)
+ *          --processes N (serve --workers N: N server processes on PostgreSQL; CPU and memory summed)
  *          --report <file> (passed/failed counts in vitest's JSON shape, for CI's summary)
  *          A/B: --server-env LOG_LEVEL=info,SESSION_CACHE_SECONDS=0  --label ab-before (file suffix)
  *          --root <checkout> (measure another checkout's server, e.g. a worktree of an older commit)
@@ -26,6 +27,7 @@ import { codeVersion } from './lib/code-version';
 import { sampleCpu } from './lib/cpu';
 import { loadFixtures, resetWrites, unpreparedMeetings, type Fixtures } from './lib/fixtures';
 import { measure, type Measured } from './lib/measure';
+import { runMixed, type MixedResult } from './lib/mixed';
 import {
   compare,
   judge,
@@ -35,7 +37,7 @@ import {
   type OrgResult,
   type Report,
 } from './lib/report';
-import { baseline, scenarios, type Csrf } from './lib/scenarios';
+import { baseline, scenarios, tickedActions, type Csrf } from './lib/scenarios';
 import { startServer } from './lib/server';
 import { buildAndMeasureWeb } from './lib/web-size';
 import { BENCH_PASSWORD, databaseUrl, dropDatabase, ensureSeeded } from './seed/index';
@@ -57,6 +59,7 @@ const { values } = parseArgs({
     url: { type: 'string' },
     'no-web': { type: 'boolean', default: false },
     workers: { type: 'boolean', default: false },
+    processes: { type: 'string', default: '1' },
     report: { type: 'string' },
     'server-env': { type: 'string' },
     root: { type: 'string' },
@@ -81,6 +84,7 @@ const settings = {
   warmupSeconds: Number(values.warmup ?? (quick ? 1 : 2)),
   sample: Number(values.sample ?? (quick ? 200 : 500)),
   workers: Boolean(values.workers),
+  processes: Number(values.processes),
 };
 const only = values.only?.split(',');
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -161,6 +165,7 @@ async function benchOrganisation(size: number, failures: string[]): Promise<OrgR
     databaseUrl: dbUrl,
     cpuProfDir: profDir,
     workers: values.workers,
+    processes: settings.processes,
   });
   const mb = () => (server.memory()?.rssKb ?? 0) / 1024;
   try {
@@ -171,7 +176,7 @@ async function benchOrganisation(size: number, failures: string[]): Promise<OrgR
     const run = async (s: Parameters<typeof measure>[1]) => {
       const loadBefore = os.loadavg()[0]!;
       const m = await measure(server.url, s, { ...settings, warmup: settings.warmupSeconds }, () =>
-        sampleCpu(db, database, server.pid),
+        sampleCpu(db, database, server.pids()),
       );
       const c = m.cpuMsPerRequest;
       log(
@@ -189,13 +194,13 @@ async function benchOrganisation(size: number, failures: string[]): Promise<OrgR
     const start = (await run(baseline())).m;
     const afterRouteMb: Record<string, number> = {};
     const measured: { m: Measured; loadBefore: number; alone: Alone | null }[] = [];
-    for (const s of scenarios(fixtures, csrf, BENCH_PASSWORD)) {
+    for (const s of scenarios(fixtures, csrf, BENCH_PASSWORD, settings.connections)) {
       if (only && !only.includes(s.key)) continue;
       const { m, loadBefore } = await run(s);
       afterRouteMb[s.key] = Math.round(mb());
       // One user alone (targets used once, like finishing, are not repeated).
       let alone: Alone | null = null;
-      if (s.once === undefined && settings.aloneSeconds > 0) {
+      if (s.once === undefined && s.amount === undefined && settings.aloneSeconds > 0) {
         const a = await measure(server.url, s, {
           connections: 1,
           seconds: settings.aloneSeconds,
@@ -208,6 +213,22 @@ async function benchOrganisation(size: number, failures: string[]): Promise<OrgR
           );
       }
       measured.push({ m, loadBefore, alone });
+    }
+    // Mixed load, short (CI's quick run; `npm run bench:mixed` is the full one).
+    let mixed: MixedResult | undefined;
+    if (quick) {
+      const users = [...fixtures.employees, ...fixtures.managers].map((u) => ({
+        cookie: u.cookie,
+        csrf,
+      }));
+      mixed = await runMixed(server.url, users, { users: 50, seconds: 15, thinkSeconds: 0.5 });
+      log(
+        `  mixed load: ${mixed.users} people, ${mixed.requests} requests, ${mixed.errors} errors, p99 ${mixed.latencyMs.p99} ms`,
+      );
+      if (mixed.errors > 0)
+        failures.push(
+          `${size} people, mixed load: ${mixed.errors} errors ${JSON.stringify(mixed.statuses)}`,
+        );
     }
     const end = (await run(baseline())).m;
     const rps = (start.rps + end.rps) / 2;
@@ -228,10 +249,13 @@ async function benchOrganisation(size: number, failures: string[]): Promise<OrgR
         endMb: Math.round(mb()),
         afterRouteMb,
       },
+      processes: settings.processes,
+      ...(mixed ? { mixed } : {}),
     };
   } finally {
     await server.stop();
-    const undone = await resetWrites(db);
+    const undone = await resetWrites(db, [...tickedActions]);
+    tickedActions.clear();
     log(`  reset: ${JSON.stringify(undone)}`);
     await db.end();
     if (quick) await dropDatabase(adminUrl, database);
@@ -272,7 +296,7 @@ console.log(md);
 log(`results: bench/results/${files.json}, bench/results/${files.md}`);
 if (values.report) {
   // Counted with the test reports in CI's summary line: one check per route and organisation.
-  const checks = report.orgs.reduce((n, o) => n + o.routes.length + 2, 0);
+  const checks = report.orgs.reduce((n, o) => n + o.routes.length + 2 + (o.mixed ? 1 : 0), 0);
   fs.mkdirSync(path.dirname(path.resolve(values.report)), { recursive: true });
   fs.writeFileSync(
     values.report,

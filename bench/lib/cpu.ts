@@ -35,14 +35,18 @@ async function backendPids(db: pg.Pool, database: string): Promise<number[]> {
 export async function sampleCpu(
   db: pg.Pool,
   database: string,
-  serverPid: number,
+  serverPids: number[],
 ): Promise<CpuSample> {
   const backends = new Map<number, number>();
   for (const pid of await backendPids(db, database)) {
     const ms = processCpuMs(pid);
     if (ms !== null) backends.set(pid, ms);
   }
-  return { server: processCpuMs(serverPid), backends };
+  const server = serverPids.map(processCpuMs);
+  return {
+    server: server.some((x) => x === null) ? null : server.reduce((a, b) => a! + b!, 0),
+    backends,
+  };
 }
 
 /**

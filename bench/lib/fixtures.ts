@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 
 export type Session = { personId: string; cookie: string };
-export type Target = { user: Session; id: string };
+export type Target = { user: Session; id: string; otherId?: string };
 
 export type Fixtures = {
   orgId: string;
@@ -23,6 +23,8 @@ export type Fixtures = {
   notePoints: Target[];
   /** Planned meetings the manager finishes, nearest to today first. */
   finish: Target[];
+  /** Open actions their owner ticks off and on again. */
+  actions: Target[];
 };
 
 const BENCH_AGENT = 'samtal-bench';
@@ -118,6 +120,14 @@ export async function loadFixtures(db: pg.Pool, n: number): Promise<Fixtures> {
     n * 40,
   );
 
+  const actions = await q<{ id: string; owner_id: string }>(
+    `select x.id, x.owner_id from one_on_one_actions x
+     join one_on_one_series s on s.org_id = x.org_id and s.manager_id = x.manager_id
+       and s.employee_id = x.employee_id and s.ended_at is null
+     join people o on o.org_id = x.org_id and o.id = x.owner_id and o.active
+     where x.org_id = $1 and x.done_at is null and x.meeting_id is not null ${sample}`,
+  );
+
   const people = [
     ...managers,
     ...employees,
@@ -125,6 +135,7 @@ export async function loadFixtures(db: pg.Pool, n: number): Promise<Fixtures> {
     ...pairs.flatMap((p) => [{ id: p.manager_id }, { id: p.employee_id }]),
     ...notePoints.flatMap((p) => [{ id: p.manager_id }, { id: p.employee_id }]),
     ...finish.map((f) => ({ id: f.manager_id })),
+    ...actions.map((a) => ({ id: a.owner_id })),
   ].map((r) => r.id);
   const sessions = await sessionsFor(db, orgId, people);
   const s = (id: string) => sessions.get(id)!;
@@ -132,9 +143,12 @@ export async function loadFixtures(db: pg.Pool, n: number): Promise<Fixtures> {
   const either = (i: number, p: { manager_id: string; employee_id: string }) =>
     s(i % 2 === 0 ? p.employee_id : p.manager_id);
   const meetingPages: Target[] = [];
+  const other = (i: number, p: { manager_id: string; employee_id: string }) =>
+    i % 2 === 0 ? p.manager_id : p.employee_id;
   pairs.forEach((p, i) => {
-    if (p.next_id) meetingPages.push({ user: either(i, p), id: p.next_id });
-    if (p.last_id) meetingPages.push({ user: either(i + 1, p), id: p.last_id });
+    if (p.next_id) meetingPages.push({ user: either(i, p), id: p.next_id, otherId: other(i, p) });
+    if (p.last_id)
+      meetingPages.push({ user: either(i + 1, p), id: p.last_id, otherId: other(i + 1, p) });
   });
   return {
     orgId,
@@ -146,6 +160,7 @@ export async function loadFixtures(db: pg.Pool, n: number): Promise<Fixtures> {
     addPoint: pairs.flatMap((p, i) => (p.later_id ? [{ user: either(i, p), id: p.later_id }] : [])),
     notePoints: notePoints.map((p, i) => ({ user: either(i, p), id: p.id })),
     finish: finish.map((f) => ({ user: s(f.manager_id), id: f.id })),
+    actions: actions.map((a) => ({ user: s(a.owner_id), id: a.id })),
   };
 }
 
@@ -159,16 +174,30 @@ export async function unpreparedMeetings(db: pg.Pool, ids: string[]): Promise<st
 }
 
 /**
- * Takes back what the write benchmarks did: topics and shared notes marked "bench:", finished
+ * Takes back what the write benchmarks did: topics and shared notes marked "bench:", ticked
+ * actions (the ids the run touched), finished
  * meetings (found by their minutes mail; the generator writes no mail), and the sessions and
  * sign-in failures of the run (and expired sessions of runs that crashed). Safe to run any time.
  */
-export async function resetWrites(db: pg.Pool): Promise<Record<string, number>> {
+export async function resetWrites(
+  db: pg.Pool,
+  ticked: string[] = [],
+): Promise<Record<string, number>> {
   const run = async (text: string) => (await db.query(text)).rowCount ?? 0;
   const finished = `select (regexp_match(dedupe_key, '^one_on_one\\.minutes:(.*)$'))[1]::uuid
     from mail_outbox where kind = 'one_on_one.minutes'`;
   return {
     topics: await run(`delete from one_on_one_points where title like 'bench:%'`),
+    actions: await run(`delete from one_on_one_actions where title like 'bench:%'`),
+    // Actions the tick benchmark left done (it ticks each on and off); all were open before.
+    ticked: ticked.length
+      ? ((
+          await db.query(
+            `update one_on_one_actions set done_at = null where id = any($1::uuid[])`,
+            [ticked],
+          )
+        ).rowCount ?? 0)
+      : 0,
     notes: await run(`delete from one_on_one_notes where body like 'bench:%'`),
     minutes: await run(`delete from one_on_one_minutes where meeting_id in (${finished})`),
     finished: await run(`update one_on_one_meetings set status = 'planned', held_at = null,

@@ -17,7 +17,13 @@ export type Scenario = {
   name: string;
   /** What the row stands for, in the report. */
   what: string;
-  next(): Call;
+  /**
+   * The next request of client `client` (0…connections-1): writes give each client targets of
+   * its own, so two clients never write the same note (which would be a 409, not a measure).
+   */
+  next(client: number): Call;
+  /** Requests that make one page load (the old multi-request pages); CPU is reported per page. */
+  requestsPerPage?: number;
   onResponse?(call: Call, status: number, body: string): void;
   /** Fewer connections than the others (sign-in: argon2 keeps a core busy ~0.2 s a hash). */
   connections?: number;
@@ -27,6 +33,11 @@ export type Scenario = {
    * many requests instead.
    */
   once?: number;
+  /**
+   * Make exactly this many requests instead of running for the duration (sign-in: each takes
+   * a core for ~0.2 s, several seconds on a busy machine, so a short run could finish none).
+   */
+  amount?: number;
 };
 
 export type Measured = {
@@ -49,6 +60,12 @@ export type Measured = {
    * load generator itself (all on the same machine). Null where /proc could not tell.
    */
   cpuMsPerRequest: { server: number | null; postgres: number | null; loadGenerator: number };
+  /** Requests per page load (1 unless the scenario is a multi-request page). */
+  requestsPerPage: number;
+  /** CPU per page load, server and PostgreSQL together (the primary figure), or null. */
+  cpuMsPerPage: number | null;
+  /** Page loads per second. */
+  pagesPerSecond: number;
 };
 
 /**
@@ -68,12 +85,14 @@ export async function measure(
   opts: { connections: number; seconds: number; warmup: number },
   sampleCpu?: () => Promise<CpuSample>,
 ): Promise<Measured> {
+  let clients = 0;
   const setupClient = (client: autocannon.Client) => {
     let current: Call | undefined;
+    const index = clients++ % (scenario.connections ?? opts.connections);
     client.setRequests([
       {
         setupRequest: (req) => {
-          current = scenario.next();
+          current = scenario.next(index);
           return { ...req, ...current };
         },
         onResponse: (status: number, body: string) => {
@@ -89,7 +108,10 @@ export async function measure(
     timeout: 30,
   };
   const amount =
-    scenario.once !== undefined && scenario.once < opts.seconds * 1500 ? scenario.once : undefined;
+    scenario.amount ??
+    (scenario.once !== undefined && scenario.once < opts.seconds * 1500
+      ? scenario.once
+      : undefined);
   const connections = Math.min(scenario.connections ?? opts.connections, amount ?? Infinity);
   if (opts.warmup > 0 && scenario.once === undefined)
     await drain(await autocannon({ ...base, duration: opts.warmup }));
@@ -111,6 +133,9 @@ export async function measure(
   for (const [code, s] of Object.entries(r.statusCodeStats ?? {}))
     statusCodes[code] = (s as { count: number }).count;
   const total = r.requests.total;
+  const perPage = scenario.requestsPerPage ?? 1;
+  const serverMs = cpu.serverMs === null ? null : cpu.serverMs / sent;
+  const postgresMs = cpu.postgresMs === null ? null : cpu.postgresMs / sent;
   return {
     key: scenario.key,
     name: scenario.name,
@@ -131,10 +156,9 @@ export async function measure(
     non2xx: r.non2xx,
     statusCodes,
     bytesPerResponse: total > 0 ? Math.round(r.throughput.total / total) : 0,
-    cpuMsPerRequest: {
-      server: cpu.serverMs === null ? null : cpu.serverMs / sent,
-      postgres: cpu.postgresMs === null ? null : cpu.postgresMs / sent,
-      loadGenerator: loaderMs / sent,
-    },
+    cpuMsPerRequest: { server: serverMs, postgres: postgresMs, loadGenerator: loaderMs / sent },
+    requestsPerPage: perPage,
+    cpuMsPerPage: serverMs === null ? null : (serverMs + (postgresMs ?? 0)) * perPage,
+    pagesPerSecond: total / r.duration / perPage,
   };
 }

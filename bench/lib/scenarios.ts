@@ -13,6 +13,24 @@ function cycle<T>(items: T[]): () => T {
   return () => items[i++ % items.length]!;
 }
 
+/**
+ * A cycle per client over the items whose index falls to that client (i mod connections):
+ * no two clients ever take the same item, so concurrent writes never meet on one row.
+ */
+function perClient<T>(items: T[], connections: number): (client: number) => T {
+  if (items.length < connections)
+    throw new Error(
+      `need at least ${connections} targets for separate writers, have ${items.length}`,
+    );
+  const cursors = new Map<number, number>();
+  return (client) => {
+    const own = Math.ceil((items.length - client) / connections);
+    const k = cursors.get(client) ?? 0;
+    cursors.set(client, k + 1);
+    return items[client + (k % own) * connections]!;
+  };
+}
+
 const json = { 'content-type': 'application/json' };
 
 /** HR looks people up by part of a name, a surname, an employee number or the mail domain. */
@@ -39,8 +57,16 @@ export function baseline(): Scenario {
   };
 }
 
+/** Action ids the tick scenario touched, for resetWrites. */
+export const tickedActions = new Set<string>();
+
 /** Every scenario but the baseline, in the order they run (reads first, writes last). */
-export function scenarios(f: Fixtures, csrf: Csrf, password: string): Scenario[] {
+export function scenarios(
+  f: Fixtures,
+  csrf: Csrf,
+  password: string,
+  connections: number,
+): Scenario[] {
   const write = (t: Target, extra: Record<string, string> = json) => ({
     cookie: `${t.user.cookie}; ${csrf.cookie}`,
     'x-csrf-token': csrf.token,
@@ -70,12 +96,72 @@ export function scenarios(f: Fixtures, csrf: Csrf, password: string): Scenario[]
   const search = cycle(HR_SEARCHES);
   const hr = cycle(f.hr);
   const addPoint = cycle(f.addPoint);
-  const notePoint = cycle(f.notePoints);
+  const notePoint = perClient(f.notePoints, connections);
   const versions = new Map<string, number>();
+  const tick = perClient(f.actions, connections);
+  const done = new Map<string, boolean>();
+  const page = cycle(f.meetingPages);
+  const managerHome = cycle(f.managers);
+  const employeeHome = cycle(f.employees);
+  // The meeting page as the web app opened it before decision 021: five requests in a row.
+  const oldPageSteps = new Map<number, { t: (typeof f.meetingPages)[number]; step: number }>();
   const finish = cycle(f.finish);
   let n = 0;
 
   return [
+    {
+      key: 'meetingPage',
+      name: 'meeting page, whole: GET /api/pages/meeting/:id',
+      what: 'every request the first render of the meeting page makes: one (meeting, agenda, notes, actions, check-in, own private note, goals, who is signed in)',
+      next: () => {
+        const t = page();
+        return {
+          method: 'GET',
+          path: `/api/pages/meeting/${t.id}`,
+          headers: { cookie: t.user.cookie },
+        };
+      },
+    },
+    {
+      key: 'meetingPageBefore',
+      name: 'meeting page as five requests (before decision 021)',
+      what: 'the five requests the first render made before: /api/me, the meeting, its check-in, the private note, the goals; CPU and rate per page',
+      requestsPerPage: 5,
+      next: (client) => {
+        let s = oldPageSteps.get(client);
+        if (!s || s.step === 5) s = { t: page(), step: 0 };
+        oldPageSteps.set(client, { t: s.t, step: s.step + 1 });
+        const id = s.t.id;
+        const path = [
+          '/api/me',
+          `/api/one-on-ones/meetings/${id}`,
+          `/api/one-on-ones/meetings/${id}/check-in`,
+          `/api/one-on-ones/meetings/${id}/private-note`,
+          `/api/goals?with=${s.t.otherId}`,
+        ][s.step]!;
+        return { method: 'GET', path, headers: { cookie: s.t.user.cookie } };
+      },
+    },
+    {
+      key: 'managerHome',
+      name: 'manager home, whole: GET /api/pages/home',
+      what: "every request the first render of a manager's home makes: one (team, overview, own 1:1s, conversations, today's meetings)",
+      next: () => ({
+        method: 'GET',
+        path: '/api/pages/home',
+        headers: { cookie: managerHome().cookie },
+      }),
+    },
+    {
+      key: 'employeeHome',
+      name: 'employee home, whole: GET /api/pages/home',
+      what: "every request the first render of an employee's home makes: one (own 1:1s, actions, minutes, conversations, own details, units)",
+      next: () => ({
+        method: 'GET',
+        path: '/api/pages/home',
+        headers: { cookie: employeeHome().cookie },
+      }),
+    },
     {
       key: 'meeting',
       name: 'meeting page: GET /api/one-on-ones/meetings/:id',
@@ -154,8 +240,8 @@ export function scenarios(f: Fixtures, csrf: Csrf, password: string): Scenario[]
       key: 'note',
       name: 'save a shared note: PUT /api/one-on-ones/points/:id/note',
       what: 'one of the pair saves the note of an agenda point (next version each time)',
-      next: () => {
-        const t = notePoint();
+      next: (client) => {
+        const t = notePoint(client);
         const body =
           `bench: ${++n} Vi pratade om arbetsbelastningen och om schemat för hösten. ` +
           'Medarbetaren vill gå kursen i handledning; chefen undersöker budgeten.';
@@ -181,6 +267,23 @@ export function scenarios(f: Fixtures, csrf: Csrf, password: string): Scenario[]
       },
     },
     {
+      key: 'tick',
+      name: 'tick an action: PATCH /api/actions/:id',
+      what: 'the owner ticks an open action done (and the next time undone again); each connection its own actions',
+      next: (client) => {
+        const t = tick(client);
+        const now = !(done.get(t.id) ?? false);
+        done.set(t.id, now);
+        tickedActions.add(t.id);
+        return {
+          method: 'PATCH',
+          path: `/api/actions/${t.id}`,
+          headers: write(t),
+          body: JSON.stringify({ done: now }),
+        };
+      },
+    },
+    {
       key: 'finish',
       name: 'finish a meeting: POST /api/one-on-ones/meetings/:id/finish',
       what: 'the manager finishes a planned meeting: minutes built, mail queued (each meeting once)',
@@ -197,8 +300,9 @@ export function scenarios(f: Fixtures, csrf: Csrf, password: string): Scenario[]
     {
       key: 'signIn',
       name: 'sign-in: POST /api/auth/login',
-      what: 'e-mail and password (argon2id, 64 MiB, ~0.2 s of one core): a new session; 4 connections',
+      what: 'e-mail and password (argon2id, 64 MiB, ~0.2 s of one core): a new session; 4 connections, 16 sign-ins',
       connections: 4,
+      amount: 16,
       next: () => ({
         method: 'POST',
         path: '/api/auth/login',

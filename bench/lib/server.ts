@@ -9,6 +9,8 @@ import path from 'node:path';
 export type ServerHandle = {
   url: string;
   pid: number;
+  /** The server's processes: the one, or the primary and its workers (serve --workers N). */
+  pids(): number[];
   /** Resident memory now and its peak so far (kB), or null where /proc is missing. */
   memory(): { rssKb: number; peakKb: number } | null;
   stop(): Promise<void>;
@@ -24,21 +26,47 @@ function readMemory(pid: number): { rssKb: number; peakKb: number } | null {
   }
 }
 
+/** The children of a process (cluster workers), from /proc. */
+function childrenOf(pid: number): number[] {
+  try {
+    return fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((t) =>
+        fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/),
+      )
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
 /** Starts Samtal on a free port of 127.0.0.1 against `databaseUrl`. */
 export async function startServer(opts: {
   root: string;
-  databaseUrl: string;
+  /** PostgreSQL; without it the embedded database in env.SAMTAL_DATA_DIR. */
+  databaseUrl?: string;
+  /** More arguments for `serve` (e.g. --demo). */
+  args?: string[];
   /** Folder for a V8 CPU profile of the whole run (node --cpu-prof). */
   cpuProfDir?: string;
   /** Run the job workers (reminders, mail) in the measured process too; off by default. */
   workers?: boolean;
   /** Settings for the server on top of the benchmark's own (e.g. LOG_LEVEL for an A/B run). */
   env?: Record<string, string>;
+  /** Worker processes (serve --workers N); 1: one process. */
+  processes?: number;
 }): Promise<ServerHandle> {
   const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...nodeArgs, path.join(opts.root, 'bin/samtal.js'), 'serve'],
+    [
+      ...nodeArgs,
+      path.join(opts.root, 'bin/samtal.js'),
+      'serve',
+      ...((opts.processes ?? 1) > 1 ? ['--workers', String(opts.processes)] : []),
+      ...(opts.args ?? []),
+    ],
     {
       cwd: opts.root,
       env: {
@@ -47,7 +75,7 @@ export async function startServer(opts: {
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
         PORT: '0',
-        DATABASE_URL: opts.databaseUrl,
+        ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
         LOG_LEVEL: 'warn',
         SAMTAL_WORKERS: opts.workers ? 'true' : 'false',
         ...opts.env,
@@ -77,10 +105,23 @@ export async function startServer(opts: {
     });
   });
   const pid = child.pid!;
+  const pids = () => [pid, ...childrenOf(pid)];
   return {
     url,
     pid,
-    memory: () => readMemory(pid),
+    pids,
+    // Summed over the processes; the peak is the sum of each one's peak (an upper bound).
+    memory: () => {
+      const all = pids().map(readMemory);
+      if (all.some((m) => m === null)) return readMemory(pid);
+      let rssKb = 0;
+      let peakKb = 0;
+      for (const m of all) {
+        rssKb += m!.rssKb;
+        peakKb += m!.peakKb;
+      }
+      return { rssKb, peakKb };
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -10,7 +10,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 export type WebSize = {
-  files: { file: string; bytes: number; gzipBytes: number }[];
+  files: { file: string; bytes: number; gzipBytes: number; brBytes: number | null }[];
+  /** What the server sends a browser: the build's brotli files (decision 021). */
+  totalBrBytes: number | null;
   totalBytes: number;
   totalGzipBytes: number;
   /** CSS linked from index.html, for information (not part of the JavaScript figure). */
@@ -52,8 +54,10 @@ export function measureWebDist(dist: string): WebSize {
       file: path.relative(dist, file),
       bytes: buf.length,
       gzipBytes: zlib.gzipSync(buf, { level: GZIP_LEVEL }).length,
+      brBytes: fs.existsSync(`${file}.br`) ? fs.statSync(`${file}.br`).size : null,
     };
   });
+  const br = files.map((f) => f.brBytes);
   const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map(
     (m) => zlib.gzipSync(fs.readFileSync(local(m[1]!)), { level: GZIP_LEVEL }).length,
   );
@@ -62,6 +66,7 @@ export function measureWebDist(dist: string): WebSize {
     files,
     totalBytes: files.reduce((s, f) => s + f.bytes, 0),
     totalGzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0),
+    totalBrBytes: br.every((n) => n !== null) ? br.reduce((s, n) => s! + n!, 0) : null,
     cssGzipBytes: css.reduce((s, n) => s + n, 0),
     lazyChunks: allJs.length - files.length,
     gzipLevel: GZIP_LEVEL,

@@ -10,8 +10,10 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import lockfile from 'proper-lockfile';
+import { DataDirLockedError, lockDataDir } from './data-dir-lock';
 import * as schema from './schema/index';
+
+export { DataDirLockedError };
 
 export type Schema = typeof schema;
 /** The one database type the code sees, whichever driver is underneath. */
@@ -62,16 +64,6 @@ export const MIGRATIONS_DIR = path.resolve(
   '../../drizzle',
 );
 
-/** Thrown when another process already holds the embedded database folder. */
-export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string) {
-    super(
-      `The data folder ${dataDir} is already in use by another Samtal process. ` +
-        'Stop that process first, or point SAMTAL_DATA_DIR at another folder.',
-    );
-  }
-}
-
 /**
  * Opens PostgreSQL at `url` (a pool) and applies migrations. `statementTimeoutMs` cancels a
  * statement that runs away instead of letting it hold a connection (0 = no limit).
@@ -115,23 +107,14 @@ export async function openPostgres(
 
 /**
  * Opens the embedded PGlite database. `dataDir` undefined means in memory (tests).
- * PGlite does not lock its folder, so we do: a second process gets DataDirLockedError.
+ * PGlite does not lock its folder, so we do (data-dir-lock.ts): a second live process gets
+ * DataDirLockedError; a folder whose holder died (kill -9) opens at once.
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
   let release: (() => Promise<void>) | undefined;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
-    try {
-      release = await lockfile.lock(dataDir, {
-        lockfilePath: path.join(dataDir, 'samtal.lock'),
-        stale: 30_000,
-        update: 10_000,
-        realpath: false,
-      });
-    } catch (err) {
-      if ((err as { code?: string }).code === 'ELOCKED') throw new DataDirLockedError(dataDir);
-      throw err;
-    }
+    release = await lockDataDir(dataDir);
   }
   try {
     // pg_trgm backs the people search's indexes (migration 0003), as on PostgreSQL.

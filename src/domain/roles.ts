@@ -17,6 +17,14 @@ export type Actor = {
   sessionId: string;
   /** Number of active direct reports; > 0 makes the person a manager. */
   directReports: number;
+  /**
+   * What the session lookup brings along for "who am I" (GET /api/me and the page answers),
+   * so it takes no query of its own; as fresh as the session cache (decision 015).
+   */
+  profile?: {
+    ownLocale: string | null;
+    organisation: { id: string; name: string; defaultLocale: string; defaultTimeZone: string };
+  };
 };
 
 /** The kinds of home page a person can land on, most powerful first. */

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
@@ -11,6 +10,7 @@ import type { Database } from '../db/client';
 import type { Config } from './config';
 import { installErrorHandler } from './http-errors';
 import { authPlugin } from './plugins/auth';
+import { staticWeb } from './plugins/static-web';
 import { responseSerializer } from './response-serializer';
 import { instanceSecret } from './repositories/instance.repository';
 import { authRoutes } from './routes/auth.routes';
@@ -21,6 +21,7 @@ import { peopleRoutes } from './routes/people.routes';
 import { createServices } from './services/index';
 import type { JobQueue } from './jobs/queue';
 import { createMailer } from './mail/mailer';
+import { FAST_MAIL_RETRY } from '../domain/mail-retry';
 import { createOneOnOneNotifier } from './mail/one-on-one.notifier';
 import { smtpTransport } from './mail/transport';
 import { registerExtraRoutes } from './routes/index';
@@ -76,7 +77,7 @@ export async function buildApp(
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
     from: config.mailFrom,
     messageIdDomain: new URL(config.publicUrl).hostname,
-    ...(config.jobTiming === 'fast' ? { leaseMs: 4_000 } : {}),
+    ...(config.jobTiming === 'fast' ? { leaseMs: 4_000, retry: FAST_MAIL_RETRY } : {}),
   });
   const notifier = createOneOnOneNotifier({
     mailer,
@@ -149,16 +150,7 @@ export async function buildApp(
   });
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
-    // The web app routes on the client: every other GET outside /api gets index.html.
-    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
-    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .send(indexHtml);
-    });
+    await staticWeb(app, { root: WEB_DIST });
   }
   return app;
 }

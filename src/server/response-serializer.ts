@@ -17,6 +17,8 @@ export const TRUSTED_RESPONSES = new Set([
   'GET /api/people',
   'GET /api/people/:id',
   'GET /api/team',
+  'GET /api/pages/meeting/:id',
+  'GET /api/pages/home',
 ]);
 
 type Route = Parameters<typeof serializerCompiler>[0];

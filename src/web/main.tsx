@@ -3,13 +3,17 @@ import { createRoot } from 'react-dom/client';
 import { isLocale } from '../i18n/index';
 import { App } from './app';
 import { SIGNED_IN_NAMESPACES, guessLocale, initI18n } from './i18n';
-import { createQueryClient, prefetchMe } from './session';
+import { prefetchFirstPage } from './first-page';
+import { ME_KEY, createQueryClient, prefetchMe } from './session';
 import './styles.css';
 
 async function start() {
   const client = createQueryClient();
-  // Ask who is here first, so a signed-in person's language is the first one shown.
-  const me = await prefetchMe(client);
+  // Ask who is here first, so a signed-in person's language is the first one shown; the
+  // meeting page and the homes come whole with that answer (one request for the first render).
+  const first = await prefetchFirstPage(client, window.location.pathname);
+  if (first !== undefined) client.setQueryData(ME_KEY, first);
+  const me = first !== undefined ? first : await prefetchMe(client);
   await initI18n(
     me && isLocale(me.locale) ? me.locale : guessLocale(),
     me ? SIGNED_IN_NAMESPACES : [],

@@ -50,12 +50,13 @@ test('a Norwegian manager books a monthly 1:1 and sees the team overview, long g
   await expect(ola.getByRole('link', { name: '1:1-samtaler med Ola Nordmann' })).toBeVisible();
 
   // A pair that has gone too long without a 1:1. A held meeting far back cannot be booked
-  // through the API (no start in the past), so the overview's answer is given that state here.
-  await page.route('**/api/one-on-ones/overview', async (route) => {
+  // through the API (no start in the past), so the overview's answer is given that state here
+  // (the home opens with the whole page, GET /api/pages/home, which holds the overview).
+  await page.route('**/api/pages/home', async (route) => {
     const response = await route.fetch();
-    const body = (await response.json()) as { items: Record<string, unknown>[] };
+    const body = (await response.json()) as { overview: { items: Record<string, unknown>[] } };
     const long = new Date(Date.now() - 75 * 86_400_000).toISOString();
-    for (const item of body.items) {
+    for (const item of body.overview.items) {
       if ((item.person as { name: string }).name !== 'Ola Nordmann') continue;
       Object.assign(item, {
         lastHeld: { id: '00000000-0000-4000-8000-000000000001', startsAt: long },

@@ -44,6 +44,8 @@ export const mailOutbox = pgTable(
     lastError: text('last_error'),
     /** A worker holds the mail until then; after, another may take it (the first one died). */
     claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    /** A pending mail is (re)tried from then on (domain/mail-retry.ts sets it after a failure). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
@@ -54,8 +56,9 @@ export const mailOutbox = pgTable(
       name: 'mail_outbox_recipient_fk',
     }),
     unique('mail_outbox_dedupe_uq').on(t.orgId, t.dedupeKey),
-    index('mail_outbox_pending_idx')
-      .on(t.createdAt)
+    // The sweep: pending mails whose next attempt is due.
+    index('mail_outbox_due_idx')
+      .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
     // The admin's mailbox: newest first.
     index('mail_outbox_org_created_idx').on(t.orgId, t.createdAt, t.id),

@@ -62,9 +62,8 @@ export async function startWorkers(deps: {
 }): Promise<void> {
   const { queue, database, mailer, log } = deps;
   const db = database.db;
-  await queue.work(MAIL_DELIVER_JOB, async ({ orgId, outboxId }, meta) => {
-    const final = meta.retryCount >= (MAIL_DELIVER_JOB.retryLimit ?? 0);
-    await mailer.deliver(db, orgId, outboxId, final);
+  await queue.work(MAIL_DELIVER_JOB, async ({ orgId, outboxId }) => {
+    await mailer.deliver(db, orgId, outboxId);
   });
   await queue.work(MAIL_SWEEP_JOB, async () => {
     const n = await mailer.sweep(db);

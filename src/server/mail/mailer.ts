@@ -2,9 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client';
 import { defineJob, type JobQueue } from '../jobs/queue';
+import { MAIL_RETRY, nextAttemptAfterFailure, type RetrySchedule } from '../../domain/mail-retry';
 import { mailOutboxRepository } from '../repositories/mail-outbox.repository';
 import type { MailTransport } from './transport';
 
+/**
+ * One attempt to deliver one outbox mail. A failed SMTP attempt does not fail the job: the
+ * outbox holds the retry schedule (domain/mail-retry.ts) and the next attempt is queued as a
+ * job of its own. The job's retries are for the rest (a database error, a lease still held).
+ */
 export const MAIL_DELIVER_JOB = defineJob({
   name: 'mail.deliver',
   payload: z.object({ orgId: z.uuid(), outboxId: z.uuid() }),
@@ -13,6 +19,9 @@ export const MAIL_DELIVER_JOB = defineJob({
   retryBackoff: true,
   expireInSeconds: 100,
 });
+
+/** A due mail left without a job this long (its job was lost) is queued again by the sweep. */
+const SWEEP_GRACE_MS = 2 * 60_000;
 
 export const MAIL_SWEEP_JOB = defineJob({
   name: 'mail.sweep',
@@ -51,6 +60,8 @@ export function createMailer(opts: {
   from: string;
   messageIdDomain: string;
   leaseMs?: number;
+  /** When a failed mail is tried again (default: quick retries, then hourly for a week). */
+  retry?: RetrySchedule;
   log?: { info(o: object, m: string): void; warn(o: object, m: string): void };
 }) {
   const { queue, transport } = opts;
@@ -78,18 +89,21 @@ export function createMailer(opts: {
     },
 
     /**
-     * Delivers one outbox mail. Idempotent: a mail that is sent, kept or cancelled is left
-     * alone, and one another worker holds is skipped. Throws on an SMTP failure so the queue
-     * retries with backoff; `final` marks the mail failed instead.
+     * Delivers one outbox mail at `now`. Idempotent: a mail that is sent, kept or cancelled,
+     * or not due yet, is left alone, and one another worker holds is skipped. When SMTP fails
+     * the mail stays pending with its next attempt set (quick retries, then hourly for a
+     * week: domain/mail-retry.ts) and a job is queued for that time; only a mail still
+     * undelivered after a week is marked failed, for an admin to see and send again.
      */
     async deliver(
       db: DbOrTx,
       orgId: string,
       outboxId: string,
-      final = false,
-    ): Promise<'sent' | 'kept' | 'cancelled' | 'skipped' | 'failed'> {
+      now: Date = new Date(),
+    ): Promise<'sent' | 'kept' | 'cancelled' | 'skipped' | 'retry' | 'failed'> {
       const found = await mailOutboxRepository.findForDelivery(db, orgId, outboxId);
       if (!found || found.mail.status !== 'pending') return 'skipped';
+      if (found.mail.nextAttemptAt.getTime() > now.getTime()) return 'skipped';
       if (!found.active) {
         await mailOutboxRepository.finish(
           db,
@@ -97,15 +111,16 @@ export function createMailer(opts: {
           outboxId,
           'cancelled',
           'recipient deactivated',
+          now,
         );
         return 'cancelled';
       }
       if (!transport) {
         // No SMTP configured: the mail stays readable in the admin's mailbox.
-        await mailOutboxRepository.finish(db, orgId, outboxId, 'kept');
+        await mailOutboxRepository.finish(db, orgId, outboxId, 'kept', null, now);
         return 'kept';
       }
-      const claimed = await mailOutboxRepository.claim(db, orgId, outboxId, new Date(), leaseMs);
+      const claimed = await mailOutboxRepository.claim(db, orgId, outboxId, now, leaseMs);
       if (!claimed) {
         // Either it was just finished, or a worker that may have died still holds it.
         const again = await mailOutboxRepository.findForDelivery(db, orgId, outboxId);
@@ -127,23 +142,46 @@ export function createMailer(opts: {
         });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        if (final) {
-          await mailOutboxRepository.finish(db, orgId, outboxId, 'failed', message);
+        const next = nextAttemptAfterFailure(
+          claimed.attempts,
+          found.mail.createdAt,
+          now,
+          opts.retry ?? MAIL_RETRY,
+        );
+        if (!next) {
+          await mailOutboxRepository.finish(db, orgId, outboxId, 'failed', message, now);
           opts.log?.warn({ outboxId, attempts: claimed.attempts }, 'mail failed for good');
           return 'failed';
         }
-        await mailOutboxRepository.recordError(db, orgId, outboxId, message);
-        throw err;
+        await mailOutboxRepository.recordError(db, orgId, outboxId, message, next);
+        // The sweep queues it anyway should this job be lost.
+        await queue?.send(
+          MAIL_DELIVER_JOB,
+          { orgId, outboxId },
+          { startAfter: next, singletonKey: `${outboxId}:${claimed.attempts}` },
+        );
+        opts.log?.info(
+          { outboxId, attempts: claimed.attempts, next: next.toISOString() },
+          'mail not delivered yet; will retry',
+        );
+        return 'retry';
       }
-      await mailOutboxRepository.finish(db, orgId, outboxId, 'sent');
+      await mailOutboxRepository.finish(db, orgId, outboxId, 'sent', null, now);
       opts.log?.info({ outboxId, kind: found.mail.kind }, 'mail sent');
       return 'sent';
     },
 
-    /** Queues delivery for pending mails that never got a job (written while the queue was off). */
-    async sweep(db: DbOrTx): Promise<number> {
+    /**
+     * Queues delivery for pending mails whose attempt is overdue: written while the queue was
+     * off, or whose job was lost (a crash between recording a failure and queueing the retry).
+     */
+    async sweep(db: DbOrTx, now: Date = new Date()): Promise<number> {
       if (!queue) return 0;
-      const rows = await mailOutboxRepository.orphans(db, new Date(Date.now() - 10 * 60_000), 500);
+      const rows = await mailOutboxRepository.due(
+        db,
+        new Date(now.getTime() - SWEEP_GRACE_MS),
+        500,
+      );
       for (const r of rows) {
         await queue.send(
           MAIL_DELIVER_JOB,

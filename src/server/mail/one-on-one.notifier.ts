@@ -114,6 +114,7 @@ export function createOneOnOneNotifier(deps: {
           ...base,
           localDate: now.date,
           localTime: now.time,
+          startsAt: m.startsAt,
           durationMinutes: m.durationMinutes,
           recurrenceId: { localDate: original(m).date, localTime: s.localTime },
         };
@@ -297,6 +298,7 @@ export function createOneOnOneNotifier(deps: {
         durationMinutes: m.durationMinutes,
         localDate: what === 'moved' ? now.date : original.date,
         localTime: what === 'moved' ? now.time : s.localTime,
+        startsAt: what === 'moved' ? m.startsAt : (m.originalStartsAt ?? m.startsAt),
         recurrenceId: { localDate: original.date, localTime: s.localTime },
         cancelled: what === 'cancelled',
       };

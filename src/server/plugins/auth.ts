@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
+import { broadcastIdentityChange } from '../cluster-sync';
 import { identityChanged, identityGeneration } from '../repositories/identity-changes';
 
 export const SESSION_COOKIE = 'samtal_session';
@@ -16,6 +17,12 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!SAFE_METHODS.has(request.method)) identityAtStart.set(request, identityGeneration());
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = (await app.services.auth.actorForToken(token)) ?? null;
+  });
+  // Several worker processes: the others drop their cached sessions before this answer
+  // leaves, so the next request, whichever worker takes it, sees the change (decision 021).
+  app.addHook('onSend', async (request) => {
+    const start = identityAtStart.get(request);
+    if (start !== undefined && start !== identityGeneration()) await broadcastIdentityChange();
   });
   // A write that changed an identity did so inside a transaction: a session read between its
   // statement and its commit saw the old rows. Once the answer is out the change is

@@ -1,5 +1,5 @@
-import { and, asc, count, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../../db/client';
 import { departments, people } from '../../db/schema/index';
 
 export type DepartmentRow = typeof departments.$inferSelect;
@@ -19,6 +19,22 @@ export const departmentRepository = {
       .leftJoin(counts, eq(counts.departmentId, departments.id))
       .where(eq(departments.orgId, orgId))
       .orderBy(asc(departments.name));
+  },
+
+  /** The names from the top unit down to `id` (its path in the tree), in one statement. */
+  async pathNames(db: DbOrTx, orgId: string, id: string): Promise<string[]> {
+    const rows = await queryRows<{ name: string }>(
+      db,
+      sql`with recursive up as (
+        select d.id, d.parent_id, d.name, 0 as depth from departments d
+          where d.org_id = ${orgId} and d.id = ${id}
+        union all
+        select d.id, d.parent_id, d.name, up.depth + 1 from departments d
+          join up on d.org_id = ${orgId} and d.id = up.parent_id
+          where up.depth < 100)
+      select name from up order by depth desc`,
+    );
+    return rows.map((r) => r.name);
   },
 
   async all(db: DbOrTx, orgId: string): Promise<DepartmentRow[]> {

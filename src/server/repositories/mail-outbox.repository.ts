@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { mailOutbox, people } from '../../db/schema/index';
 
@@ -62,22 +62,32 @@ export const mailOutboxRepository = {
   },
 
   /**
-   * Pending mails nobody holds that have seen no attempt since `olderThan`: written without a
-   * job, or whose job gave up while another worker held them.
+   * Pending mails nobody holds whose next attempt was due at `dueBy`, oldest due first: the
+   * sweep queues them (written without a job, or whose job was lost), and so does a clock
+   * passed in by a test.
    */
-  async orphans(db: DbOrTx, olderThan: Date, limit: number) {
+  async due(db: DbOrTx, dueBy: Date, limit: number) {
     return db
       .select({ orgId: mailOutbox.orgId, id: mailOutbox.id })
       .from(mailOutbox)
       .where(
         and(
           eq(mailOutbox.status, 'pending'),
-          lt(mailOutbox.createdAt, olderThan),
-          or(isNull(mailOutbox.lastAttemptAt), lt(mailOutbox.lastAttemptAt, olderThan)),
-          or(isNull(mailOutbox.claimedUntil), lt(mailOutbox.claimedUntil, olderThan)),
+          lte(mailOutbox.nextAttemptAt, dueBy),
+          or(isNull(mailOutbox.claimedUntil), lt(mailOutbox.claimedUntil, dueBy)),
         ),
       )
+      .orderBy(mailOutbox.nextAttemptAt)
       .limit(limit);
+  },
+
+  /** The earliest next attempt of a pending mail, or null when none is pending. */
+  async nextDue(db: DbOrTx): Promise<Date | null> {
+    const [row] = await db
+      .select({ at: sql<Date | string | null>`min(${mailOutbox.nextAttemptAt})` })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.status, 'pending'));
+    return row?.at ? new Date(row.at) : null;
   },
 
   /** Moves a pending mail to a final state; a mail already final is left alone. */
@@ -87,6 +97,7 @@ export const mailOutboxRepository = {
     id: string,
     status: Exclude<OutboxStatus, 'pending'>,
     error: string | null = null,
+    at: Date = new Date(),
   ): Promise<void> {
     await db
       .update(mailOutbox)
@@ -94,17 +105,24 @@ export const mailOutboxRepository = {
         status,
         lastError: error,
         claimedUntil: null,
-        ...(status === 'sent' ? { sentAt: new Date() } : {}),
+        ...(status === 'sent' ? { sentAt: at } : {}),
       })
       .where(
         and(eq(mailOutbox.orgId, orgId), eq(mailOutbox.id, id), eq(mailOutbox.status, 'pending')),
       );
   },
 
-  async recordError(db: DbOrTx, orgId: string, id: string, error: string): Promise<void> {
+  /** A failed attempt: the error, and when the mail is tried next. */
+  async recordError(
+    db: DbOrTx,
+    orgId: string,
+    id: string,
+    error: string,
+    nextAttemptAt: Date,
+  ): Promise<void> {
     await db
       .update(mailOutbox)
-      .set({ lastError: error.slice(0, 2000), claimedUntil: null })
+      .set({ lastError: error.slice(0, 2000), claimedUntil: null, nextAttemptAt })
       .where(and(eq(mailOutbox.orgId, orgId), eq(mailOutbox.id, id)));
   },
 

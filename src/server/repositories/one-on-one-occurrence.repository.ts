@@ -187,6 +187,32 @@ export const oneOnOneOccurrenceRepository = {
       .limit(opts.limit);
   },
 
+  /**
+   * The latest meeting that began before `now` in each of several series (what listMeetings
+   * 'past' with limit 1 gives for one), in one statement: the homes' "today's meeting".
+   */
+  async latestPast(db: DbOrTx, orgId: string, seriesIds: string[], now: Date) {
+    if (seriesIds.length === 0) return [];
+    return db
+      .selectDistinctOn([oneOnOneMeetings.seriesId], {
+        meeting: oneOnOneMeetings,
+        hasMinutes: sql<boolean>`exists (select 1 from one_on_one_minutes mi where mi.org_id = one_on_one_meetings.org_id and mi.meeting_id = one_on_one_meetings.id)`,
+      })
+      .from(oneOnOneMeetings)
+      .where(
+        and(
+          eq(oneOnOneMeetings.orgId, orgId),
+          inArray(oneOnOneMeetings.seriesId, seriesIds),
+          lt(oneOnOneMeetings.startsAt, now),
+        ),
+      )
+      .orderBy(
+        oneOnOneMeetings.seriesId,
+        desc(oneOnOneMeetings.startsAt),
+        desc(oneOnOneMeetings.id),
+      );
+  },
+
   async findMeeting(db: DbOrTx, orgId: string, id: string, lock = false) {
     const q = db
       .select({ meeting: oneOnOneMeetings, series: oneOnOneSeries })

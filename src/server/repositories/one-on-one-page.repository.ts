@@ -11,17 +11,8 @@ import {
 
 type Json = Record<string, unknown>;
 
-/**
- * The meeting page in one statement (decision 015): the meeting, its series with the pair's
- * names, whether minutes exist, the agenda with shared notes, the follow-up of the pair's
- * earlier open actions, this meeting's actions and the series' next open meeting. The rows
- * come back as JSON, aggregated per list and in the order the page shows them; the same
- * rows, filters, orders and limits as findForPage, pointsWithNotes, followUp, forMeeting and
- * nextOpenMeeting, which the write paths still use. Each part is an index scan on the
- * organisation and the meeting, pair or series.
- */
-const PAGE = sql`
-  select
+/** The page's columns (m: the meeting, s: its series, mi: its minutes); whole-page reads add theirs. */
+export const MEETING_PAGE_COLUMNS = sql`
     to_json(m) as meeting,
     to_json(s) as series,
     (select p.name from people p where p.org_id = s.org_id and p.id = s.manager_id) as manager_name,
@@ -49,14 +40,28 @@ const PAGE = sql`
       where nm.org_id = m.org_id and nm.series_id = s.id and nm.status in ('planned', 'moved')
         and nm.starts_at > m.starts_at
       order by nm.starts_at
-      limit 1) as next_meeting
+      limit 1) as next_meeting`;
+
+/** The meeting by organisation and id, with its series and minutes. */
+export const MEETING_PAGE_FROM = sql`
   from one_on_one_meetings m
   join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
   left join one_on_one_minutes mi on mi.org_id = m.org_id and mi.meeting_id = m.id
   where m.org_id = ${sql.placeholder('orgId')} and m.id = ${sql.placeholder('id')}
   limit 1`;
 
-type PageRow = {
+/**
+ * The meeting page in one statement (decision 015): the meeting, its series with the pair's
+ * names, whether minutes exist, the agenda with shared notes, the follow-up of the pair's
+ * earlier open actions, this meeting's actions and the series' next open meeting. The rows
+ * come back as JSON, aggregated per list and in the order the page shows them; the same
+ * rows, filters, orders and limits as findForPage, pointsWithNotes, followUp, forMeeting and
+ * nextOpenMeeting, which the write paths still use. Each part is an index scan on the
+ * organisation and the meeting, pair or series.
+ */
+const PAGE = sql`select ${MEETING_PAGE_COLUMNS} ${MEETING_PAGE_FROM}`;
+
+export type PageRow = {
   meeting: Json;
   series: Json;
   manager_name: string;
@@ -83,24 +88,26 @@ export function oneOnOnePageRepository(db: Db) {
   return {
     async read(orgId: string, id: string) {
       const [row] = await page.rows({ orgId, id });
-      if (!row) return undefined;
-      const createdAt = toDate(row.minutes_created_at);
-      return {
-        meeting: meetingRow(row.meeting),
-        series: seriesRow(row.series),
-        managerName: row.manager_name,
-        employeeName: row.employee_name,
-        minutes: createdAt
-          ? { createdAt, acknowledgedAt: toDate(row.minutes_acknowledged_at) }
-          : null,
-        points: row.points.map(([p, n]) => ({
-          point: pointRow(p),
-          note: n ? noteRow(n) : null,
-        })),
-        followUp: row.follow_up.map(action),
-        actions: row.actions.map(action),
-        nextMeeting: row.next_meeting ? meetingRow(row.next_meeting) : null,
-      };
+      return row ? pageFromRow(row) : undefined;
     },
+  };
+}
+
+/** The page's rows as the repositories the write paths use would return them. */
+export function pageFromRow(row: PageRow) {
+  const createdAt = toDate(row.minutes_created_at);
+  return {
+    meeting: meetingRow(row.meeting),
+    series: seriesRow(row.series),
+    managerName: row.manager_name,
+    employeeName: row.employee_name,
+    minutes: createdAt ? { createdAt, acknowledgedAt: toDate(row.minutes_acknowledged_at) } : null,
+    points: row.points.map(([p, n]) => ({
+      point: pointRow(p),
+      note: n ? noteRow(n) : null,
+    })),
+    followUp: row.follow_up.map(action),
+    actions: row.actions.map(action),
+    nextMeeting: row.next_meeting ? meetingRow(row.next_meeting) : null,
   };
 }

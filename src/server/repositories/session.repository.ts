@@ -24,6 +24,8 @@ export const sessionRepository = {
         session: sessions,
         person: people,
         orgDefaultLocale: organisations.defaultLocale,
+        orgName: organisations.name,
+        orgDefaultTimeZone: organisations.defaultTimeZone,
         directReports: reports,
       })
       .from(sessions)

@@ -11,7 +11,11 @@ export const DepartmentSchema = z.object({
   people: z.number().int(),
 });
 
-const present = (d: { id: string; name: string; parentId: string | null }, people = 0) => ({
+/** A department as the list shows it. */
+export const presentDepartment = (
+  d: { id: string; name: string; parentId: string | null },
+  people = 0,
+) => ({
   id: d.id,
   name: d.name,
   parentId: d.parentId,
@@ -32,7 +36,7 @@ export async function departmentRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const rows = await app.services.departments.list(requireActor(request));
-      return { items: rows.map((x) => present(x.department, Number(x.people ?? 0))) };
+      return { items: rows.map((x) => presentDepartment(x.department, Number(x.people ?? 0))) };
     },
   );
 
@@ -50,7 +54,7 @@ export async function departmentRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const row = await app.services.departments.create(requireActor(request), request.body);
-      return reply.status(201).send(present(row));
+      return reply.status(201).send(presentDepartment(row));
     },
   );
 
@@ -68,7 +72,7 @@ export async function departmentRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      present(
+      presentDepartment(
         await app.services.departments.update(
           requireActor(request),
           request.params.id,

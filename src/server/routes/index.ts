@@ -16,6 +16,7 @@ import { conversationTemplateRoutes } from './conversation-templates.routes';
 import { roundRoutes } from './rounds.routes';
 import { statisticsRoutes } from './statistics.routes';
 import { wellbeingRoutes } from './wellbeing.routes';
+import { pageRoutes } from './pages.routes';
 
 /** Routes of the feature modules; each new module adds one line here. */
 export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
@@ -36,4 +37,5 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(roundRoutes);
   await app.register(statisticsRoutes);
   await app.register(wellbeingRoutes);
+  await app.register(pageRoutes);
 }

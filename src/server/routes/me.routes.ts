@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { homeFor } from '../../domain/roles';
+import { homeFor, type Actor } from '../../domain/roles';
 import { requireActor } from '../plugins/auth';
 import { LocaleSchema, Ok, errors } from './schemas';
 
@@ -32,11 +32,36 @@ export const SessionSchema = z.object({
   ipAddress: z.string().nullable(),
 });
 
+/** "Who am I" from the session alone (its lookup brings the profile along). */
+export function presentMe(actor: Actor, profile: NonNullable<Actor['profile']>): Me {
+  const org = profile.organisation;
+  return {
+    id: actor.personId,
+    name: actor.name,
+    email: actor.email,
+    roles: [...actor.roles],
+    locale: profile.ownLocale ?? org.defaultLocale,
+    ownLocale: profile.ownLocale,
+    timeZone: actor.timeZone,
+    home: homeFor(actor),
+    directReports: actor.directReports,
+    organisation: {
+      id: org.id,
+      name: org.name,
+      defaultLocale: org.defaultLocale,
+      defaultTimeZone: org.defaultTimeZone,
+    },
+  };
+}
+
+export type Me = z.infer<typeof MeSchema>;
+
 /** The signed-in person: who am I, my language and time zone, my password and sessions. */
 export async function meRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   async function me(actor: ReturnType<typeof requireActor>) {
+    if (actor.profile) return presentMe(actor, actor.profile);
     const [org, person] = await Promise.all([
       app.services.organisation.get(actor),
       app.services.people.get(actor, actor.personId),

@@ -131,7 +131,8 @@ export function createAuthService(db: Db, settings: AuthSettings) {
       const readAt = identityGeneration();
       const [found] = await findLive.execute({ id, now: new Date(now) });
       if (!found) return undefined;
-      const { session, person, orgDefaultLocale, directReports } = found;
+      const { session, person, orgDefaultLocale, orgName, orgDefaultTimeZone, directReports } =
+        found;
       let expiresAt = session.expiresAt.getTime();
       let lastSeenAt = session.lastSeenAt.getTime();
       if (now - lastSeenAt > TOUCH_EVERY_MS) {
@@ -151,6 +152,15 @@ export function createAuthService(db: Db, settings: AuthSettings) {
         timeZone: person.timeZone,
         sessionId: id,
         directReports: Number(directReports),
+        profile: Object.freeze({
+          ownLocale: person.locale,
+          organisation: Object.freeze({
+            id: person.orgId,
+            name: orgName,
+            defaultLocale: orgDefaultLocale,
+            defaultTimeZone: orgDefaultTimeZone,
+          }),
+        }),
       });
       cache.set(id, { actor, lastSeenAt }, { nowMs: now, expiresAtMs: expiresAt, readAt });
       return actor;

@@ -75,6 +75,7 @@ export function createCalendarFeedService(db: Db, opts: { publicUrl: string; uid
           durationMinutes: m.durationMinutes,
           localDate: local.toPlainDate().toString(),
           localTime: local.toPlainTime().toString({ smallestUnit: 'minute' }),
+          startsAt: m.startsAt,
         };
       });
       return buildCalendar('PUBLISH', events, { name: t('mail:feedName', { name: me.name }) });

@@ -76,6 +76,7 @@ export function createConversationCalendar(deps: {
         durationMinutes: m.durationMinutes,
         localDate: local.date,
         localTime: local.time,
+        startsAt: m.startsAt,
         cancelled: what === 'cancelled',
       };
       const when = formatWhen(m.startsAt, locale, me.timeZone);

@@ -16,6 +16,7 @@ import { createConversationTemplateService } from './conversation-template.servi
 import { createRoundService } from './round.service';
 import { createStatisticsService } from './statistics.service';
 import { createWellbeingServices } from './wellbeing.service';
+import { createPageService } from './page.service';
 
 /** Every use case the routes may call, built once per app. */
 export function createServices(
@@ -33,13 +34,23 @@ export function createServices(
     uidDomain: 'samtal.invalid',
   },
 ) {
+  const people = createPeopleService(db);
+  const departments = createDepartmentService(db);
+  const oneOnOne = createOneOnOneServices(db, mail.notifier);
+  const conversations = createConversationServices(db, mail);
   return {
     auth: createAuthService(db, settings),
-    people: createPeopleService(db),
-    departments: createDepartmentService(db),
+    people,
+    departments,
     organisation: createOrganisationService(db),
-    oneOnOne: createOneOnOneServices(db, mail.notifier),
-    conversations: createConversationServices(db, mail),
+    oneOnOne,
+    conversations,
+    pages: createPageService(db, {
+      meetings: oneOnOne.meetings,
+      home: oneOnOne.home,
+      people,
+      conversations: conversations.conversations,
+    }),
     calendarFeed: createCalendarFeedService(db, mail),
     mailbox: createMailboxService(db),
     notificationSettings: createNotificationSettingsService(db),

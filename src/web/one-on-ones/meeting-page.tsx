@@ -15,14 +15,21 @@ import { ReasonText } from './series-page';
 import { MeetingTimer, useMeetingStart } from './timer';
 import { CheckInPanel } from '../wellbeing/check-in-panel';
 import { GoalsPanel } from './goals-panel';
+import { loadMeetingPage } from '../first-page';
 import './meetings.css';
 
 /** One 1:1: agenda, follow-up, shared and private notes, actions, timer and finishing. */
 export function MeetingPage() {
   const { id = '' } = useParams();
+  const client = useQueryClient();
   const detail = useQuery({
     queryKey: oneOnOneKeys.meeting(id),
-    queryFn: () => oneOnOneApi.meeting(id),
+    // Opened anew: the whole page in one request, which fills the panels' queries too; a
+    // refresh of the meeting alone after that.
+    queryFn: () =>
+      client.getQueryData(oneOnOneKeys.privateNote(id)) === undefined
+        ? loadMeetingPage(client, id).then((page) => page.meeting)
+        : oneOnOneApi.meeting(id),
     // The other person may be writing too: look for their changes while the meeting is open.
     refetchInterval: (q) => {
       const status = q.state.data?.meeting.status;

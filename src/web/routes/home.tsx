@@ -8,7 +8,8 @@ import { Page } from '../components/page';
 import { ConversationsCard } from '../development/conversations-card';
 import { EmployeeOneOnOnes } from '../one-on-ones/employee-home';
 import { TeamOverview } from '../one-on-ones/team-overview';
-import { keys, useDepartmentPaths, useDepartments } from '../queries';
+import { departmentPathKey, fetchDepartmentPath } from '../first-page';
+import { keys, useDepartments } from '../queries';
 import { useFormat, useMe } from '../session';
 
 /** Everyone's start page: its content follows the person's role. */
@@ -28,7 +29,12 @@ function firstName(name: string): string {
 function EmployeeHome({ me }: { me: Me }) {
   const { t } = useTranslation('home');
   const person = useQuery({ queryKey: keys.person(me.id), queryFn: () => api.person(me.id) });
-  const { pathOf } = useDepartmentPaths();
+  // The path of the own unit only: the whole tree is thousands of units in a large organisation.
+  const unit = useQuery({
+    queryKey: departmentPathKey(me.id),
+    queryFn: fetchDepartmentPath,
+    staleTime: 60_000,
+  });
   const p = person.data;
   return (
     <Page title={t('greeting', { name: firstName(me.name) })} intro={t('employee.intro')}>
@@ -47,7 +53,7 @@ function EmployeeHome({ me }: { me: Me }) {
             <Detail label={t('employee.details.jobTitle')} value={p.jobTitle} />
             <Detail
               label={t('employee.details.department')}
-              value={p.departmentId ? pathOf.get(p.departmentId) : null}
+              value={p.departmentId ? unit.data?.join(' › ') : null}
             />
             <Detail label={t('employee.details.employeeNumber')} value={p.employeeNumber} />
             <Detail

@@ -1,0 +1,140 @@
+import { sql } from 'drizzle-orm';
+import { prepareSql, type Db } from '../../db/client';
+import { rowFromJson } from '../../db/json-rows';
+import {
+  checkIns,
+  developmentGoals,
+  developmentPlanItems,
+  developmentProgressNotes,
+  oneOnOnePrivateNotes,
+} from '../../db/schema/index';
+import {
+  MEETING_PAGE_COLUMNS,
+  MEETING_PAGE_FROM,
+  pageFromRow,
+  type PageRow,
+} from './one-on-one-page.repository';
+
+type Json = Record<string, unknown>;
+
+/**
+ * The whole meeting page as its first render needs it, in one statement (decision 021): the
+ * meeting page of decision 015 (meeting, series, names, minutes, agenda with shared notes,
+ * follow-up, actions, next meeting), and beside it the meeting's check-in, the viewer's own
+ * private note, and the pair's open goals and plan items with their organisation goal titles
+ * and progress notes. The same rows, filters, orders and limits as checkInRepository
+ * .findByMeeting, oneOnOneMeetingRepository.privateNote, goalRepository.openForPair (both
+ * ways round, 100 each), developmentPlanRepository.openForPair, organisationGoalTitles and
+ * progressFor, which the single-resource routes still use.
+ *
+ * Sealed private notes and live meeting state plug in here: a part of the page is a column.
+ */
+const WHOLE_PAGE = sql`
+  with pair as (
+    select m.org_id, m.id,
+      case when s.manager_id = ${sql.placeholder('viewerId')}::uuid then s.employee_id
+           else s.manager_id end as other_id
+    from one_on_one_meetings m
+    join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
+    where m.org_id = ${sql.placeholder('orgId')} and m.id = ${sql.placeholder('id')}
+  ),
+  goals as (
+    (select 1 as side, g, og.title
+      from pair, development_goals g
+      join conversations c on c.org_id = g.org_id and c.id = g.conversation_id
+      left join organisation_goals og on og.org_id = g.org_id and og.id = g.organisation_goal_id
+      where g.org_id = pair.org_id and g.manager_id = ${sql.placeholder('viewerId')}
+        and g.employee_id = pair.other_id and g.outcome is null
+        and c.status in ('closed', 'signed')
+      order by g.created_at desc, g.id
+      limit 100)
+    union all
+    (select 2 as side, g, og.title
+      from pair, development_goals g
+      join conversations c on c.org_id = g.org_id and c.id = g.conversation_id
+      left join organisation_goals og on og.org_id = g.org_id and og.id = g.organisation_goal_id
+      where g.org_id = pair.org_id and g.manager_id = pair.other_id
+        and g.employee_id = ${sql.placeholder('viewerId')} and g.outcome is null
+        and c.status in ('closed', 'signed')
+      order by g.created_at desc, g.id
+      limit 100)
+  ),
+  plans as (
+    (select 1 as side, p
+      from pair, development_plan_items p
+      join conversations c on c.org_id = p.org_id and c.id = p.conversation_id
+      where p.org_id = pair.org_id and p.manager_id = ${sql.placeholder('viewerId')}
+        and p.employee_id = pair.other_id and p.done_at is null
+        and c.status in ('closed', 'signed')
+      order by p.created_at desc, p.id
+      limit 100)
+    union all
+    (select 2 as side, p
+      from pair, development_plan_items p
+      join conversations c on c.org_id = p.org_id and c.id = p.conversation_id
+      where p.org_id = pair.org_id and p.manager_id = pair.other_id
+        and p.employee_id = ${sql.placeholder('viewerId')} and p.done_at is null
+        and c.status in ('closed', 'signed')
+      order by p.created_at desc, p.id
+      limit 100)
+  )
+  select ${MEETING_PAGE_COLUMNS},
+    (select to_json(c) from check_ins c
+      where c.org_id = m.org_id and c.meeting_id = m.id limit 1) as check_in,
+    (select to_json(pn) from one_on_one_private_notes pn
+      where pn.org_id = m.org_id and pn.meeting_id = m.id
+        and pn.author_id = ${sql.placeholder('viewerId')}
+      limit 1) as private_note,
+    (select coalesce(json_agg(json_build_array(g.g, g.title)
+        order by g.side, (g.g).created_at desc, (g.g).id), '[]') from goals g) as goals,
+    (select coalesce(json_agg(p.p order by p.side, (p.p).created_at desc, (p.p).id), '[]')
+      from plans p) as plans,
+    (select coalesce(json_agg(json_build_array(n, a.name) order by n.created_at, n.id), '[]')
+      from development_progress_notes n
+      join people a on a.org_id = n.org_id and a.id = n.author_id
+      where n.org_id = m.org_id
+        and (n.goal_id in (select (g).id from goals) or n.plan_item_id in (select (p).id from plans))
+    ) as progress
+  ${MEETING_PAGE_FROM}`;
+
+type WholePageRow = PageRow & {
+  check_in: Json | null;
+  private_note: Json | null;
+  goals: [Json, string | null][];
+  plans: Json[];
+  progress: [Json, string][];
+};
+
+const checkInRow = rowFromJson(checkIns);
+const privateNoteRow = rowFromJson(oneOnOnePrivateNotes);
+const goalRow = rowFromJson(developmentGoals);
+const planRow = rowFromJson(developmentPlanItems);
+const progressRow = rowFromJson(developmentProgressNotes);
+
+/** Reads the whole meeting page for one viewer; one per Db, as its statement is named. */
+export function meetingPageRepository(db: Db) {
+  const page = prepareSql<WholePageRow>(db, 'meeting_whole_page', WHOLE_PAGE);
+  return {
+    async read(orgId: string, id: string, viewerId: string) {
+      const [row] = await page.rows({ orgId, id, viewerId });
+      if (!row) return undefined;
+      const goals = row.goals.map(([g]) => goalRow(g));
+      const titles = new Map<string, string>();
+      for (const [g, title] of row.goals) {
+        const goal = goalRow(g);
+        if (goal.organisationGoalId && title !== null) titles.set(goal.organisationGoalId, title);
+      }
+      return {
+        ...pageFromRow(row),
+        checkIn: row.check_in ? checkInRow(row.check_in) : null,
+        privateNote: row.private_note ? privateNoteRow(row.private_note) : null,
+        goals: {
+          goals,
+          plan: row.plans.map((p) => planRow(p)),
+          titles,
+          progress: row.progress.map(([n, authorName]) => ({ ...progressRow(n), authorName })),
+        },
+      };
+    },
+  };
+}

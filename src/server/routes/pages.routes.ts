@@ -1,0 +1,153 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../plugins/auth';
+import { MeetingCheckInSchema, presentCheckIn } from '../presenters/check-in.presenter';
+import {
+  GoalSchema,
+  PlanItemSchema,
+  presentGoal,
+  presentPlanItem,
+} from '../presenters/goal.presenter';
+import {
+  MeetingSchema,
+  PrivateNoteSchema,
+  presentMeeting,
+  presentPrivateNote,
+} from '../presenters/one-on-one.presenter';
+import { PersonSchema, presentPerson } from '../presenters/person.presenter';
+import { MeSchema, presentMe } from './me.routes';
+import { MineSchema, OverviewSchema, presentMine, presentOverview } from './one-on-one-home.routes';
+import { MeetingDetailSchema, presentMeetingDetail } from './one-on-one-meetings.routes';
+import { IdParams, errors } from './schemas';
+import type { Actor } from '../../domain/roles';
+
+/** "Who am I": from the session's profile, as GET /api/me answers it. */
+function meOf(actor: Actor) {
+  if (!actor.profile) throw new Error('a signed-in actor carries its profile');
+  return presentMe(actor, actor.profile);
+}
+
+export const MeetingPageSchema = z.object({
+  me: MeSchema,
+  /** As GET /api/one-on-ones/meetings/:id. */
+  meeting: MeetingDetailSchema,
+  /** As GET /api/one-on-ones/meetings/:id/check-in. */
+  checkIn: MeetingCheckInSchema,
+  /** As GET /api/one-on-ones/meetings/:id/private-note. */
+  privateNote: PrivateNoteSchema,
+  /** As GET /api/goals?with=<the other one of the pair>. */
+  goals: z.object({ goals: z.array(GoalSchema), plan: z.array(PlanItemSchema) }),
+});
+
+/** The latest meeting begun in a series (as …/series/:id/meetings?when=past&limit=1). */
+const LatestSchema = z.object({ seriesId: z.uuid(), items: z.array(MeetingSchema) });
+
+export const HomePageSchema = z.object({
+  me: MeSchema,
+  /** As GET /api/team (managers). */
+  team: z.object({ items: z.array(PersonSchema) }).nullable(),
+  /** As GET /api/one-on-ones/overview (managers). */
+  overview: OverviewSchema.nullable(),
+  /** As GET /api/one-on-ones/mine. */
+  mine: MineSchema.nullable(),
+  /** As GET /api/conversations/summary. */
+  conversations: z.object({ toBook: z.int(), upcoming: z.int() }).nullable(),
+  /** As GET /api/people/:me (employees). */
+  person: PersonSchema.nullable(),
+  /** The names from the top unit down to the employee's own (employees with a unit). */
+  departmentPath: z.array(z.string()).nullable(),
+  latestMeetings: z.array(LatestSchema),
+});
+
+/**
+ * Whole pages in one request each (decision 021): what the first render of the meeting page
+ * and of the homes needs. Every part is also its own route, which the pages call after a
+ * change; these are for opening a page.
+ */
+export async function pageRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const pages = () => app.services.pages;
+  const tags = ['pages'];
+
+  r.get(
+    '/api/pages/meeting/:id',
+    {
+      schema: {
+        tags,
+        description: 'Everything the meeting page shows when it opens, in one answer.',
+        params: IdParams,
+        response: { 200: MeetingPageSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const page = await pages().meeting(actor, request.params.id);
+      const { goals, plan, titles, progress } = page.goals;
+      return {
+        me: meOf(actor),
+        meeting: presentMeetingDetail(page.detail, actor),
+        checkIn: {
+          checkIn: page.checkIn.checkIn ? presentCheckIn(page.checkIn.checkIn) : null,
+          open: page.checkIn.open,
+        },
+        privateNote: presentPrivateNote(request.params.id, page.privateNote),
+        goals: {
+          goals: goals.map((g) => presentGoal(g, titles, progress)),
+          plan: plan.map((p) => presentPlanItem(p, progress)),
+        },
+      };
+    },
+  );
+
+  r.get(
+    '/api/pages/home',
+    {
+      schema: {
+        tags,
+        description:
+          "Everything the signed-in person's home shows when it opens, in one answer (HR's home: only who is signed in).",
+        response: { 200: HomePageSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const page = await pages().home(actor);
+      const empty = {
+        team: null,
+        overview: null,
+        mine: null,
+        conversations: null,
+        person: null,
+        departmentPath: null,
+        latestMeetings: [],
+      };
+      if (page.kind === 'hr') return { me: meOf(actor), ...empty };
+      const latestMeetings = page.latest.map(({ seriesId, latest }) => ({
+        seriesId,
+        items: latest ? [presentMeeting(latest.meeting, { hasMinutes: latest.hasMinutes })] : [],
+      }));
+      const mine = presentMine(actor, page.mine);
+      if (page.kind === 'manager') {
+        return {
+          me: meOf(actor),
+          ...empty,
+          team: { items: page.team.map((x) => presentPerson(x.person, x)) },
+          overview: presentOverview(page.overview),
+          mine,
+          conversations: page.conversations,
+          latestMeetings,
+        };
+      }
+      return {
+        me: meOf(actor),
+        ...empty,
+        mine,
+        conversations: page.conversations,
+        person: presentPerson(page.person.person, page.person),
+        departmentPath: page.departmentPath,
+        latestMeetings,
+      };
+    },
+  );
+}
