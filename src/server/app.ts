@@ -24,6 +24,8 @@ import { createMailer } from './mail/mailer';
 import { createOneOnOneNotifier } from './mail/one-on-one.notifier';
 import { smtpTransport } from './mail/transport';
 import { registerExtraRoutes } from './routes/index';
+import { createLive } from './live/index';
+import { liveRoutes } from './routes/live.routes';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -84,6 +86,15 @@ export async function buildApp(
     uidDomain: new URL(config.publicUrl).hostname,
   });
   app.decorate('mailer', mailer);
+  // The live meeting channel (decision 020); sessions are resolved as for every request.
+  const live = await createLive(
+    config,
+    database,
+    (token) => app.services.auth.actorForToken(token),
+    app.log,
+  );
+  app.decorate('live', live);
+  app.addHook('onClose', () => live.close());
   app.decorate(
     'services',
     createServices(
@@ -98,6 +109,7 @@ export async function buildApp(
         mailer,
         publicUrl: config.publicUrl,
         uidDomain: new URL(config.publicUrl).hostname,
+        live: live.events,
       },
     ),
   );
@@ -116,6 +128,7 @@ export async function buildApp(
     app.csrfProtection(request, reply, done);
   });
   await app.register(authPlugin);
+  await app.register(liveRoutes);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -8,11 +8,13 @@ import { checkInRepository as checkInRepo } from '../repositories/check-in.repos
 import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
 import { pairOf } from './one-on-one-access';
+import type { LiveEvents } from '../live/hub';
+import { changing } from './live-notify';
 
 export type CheckInInput = CheckInScores & { comment?: string };
 
 /** The check-in of each 1:1 and the trends built from them: the pair's, nobody else's. */
-export function createCheckInService(db: Db) {
+export function createCheckInService(db: Db, live: LiveEvents | null = null) {
   return {
     /** The meeting's check-in (or none yet) and whether it may still be changed. */
     async get(actor: Actor, meetingId: string) {
@@ -25,11 +27,12 @@ export function createCheckInService(db: Db) {
 
     /** Either of the pair answers, before or in the meeting, until it is finished. */
     async save(actor: Actor, meetingId: string, input: CheckInInput) {
-      return db.transaction(async (tx) => {
+      return changing(db, live, async (tx, touch) => {
         const row = await occurrenceRepo.findMeeting(tx, actor.orgId, meetingId, true);
         if (!row) throw new AppError('not_found');
         const { meeting, series } = row;
         authorize(actor, { do: 'checkIn.write', pair: pairOf(series) });
+        touch(series);
         if (!isCheckInOpen(meeting.status)) throw new AppError('checkIn.closed');
         return checkInRepo.upsert(tx, {
           orgId: actor.orgId,

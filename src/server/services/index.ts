@@ -10,6 +10,7 @@ import { createPeopleService } from './people.service';
 import { createOneOnOneServices } from './one-on-one.service';
 import { createConversationServices } from './conversation-services';
 import type { Mailer } from '../mail/mailer';
+import type { LiveEvents } from '../live/hub';
 import { createPeopleImportService } from './people-import.service';
 import { createGoalServices } from './goal-services';
 import { createConversationTemplateService } from './conversation-template.service';
@@ -27,6 +28,8 @@ export function createServices(
     mailer?: Mailer | null;
     publicUrl: string;
     uidDomain: string;
+    /** The live meeting channel, told about every committed change of a meeting. */
+    live?: LiveEvents | null;
   } = {
     notifier: null,
     publicUrl: 'http://127.0.0.1:3000',
@@ -38,7 +41,7 @@ export function createServices(
     people: createPeopleService(db),
     departments: createDepartmentService(db),
     organisation: createOrganisationService(db),
-    oneOnOne: createOneOnOneServices(db, mail.notifier),
+    oneOnOne: createOneOnOneServices(db, mail.notifier, mail.live ?? null),
     conversations: createConversationServices(db, mail),
     calendarFeed: createCalendarFeedService(db, mail),
     mailbox: createMailboxService(db),
@@ -48,7 +51,7 @@ export function createServices(
     conversationTemplates: createConversationTemplateService(db),
     rounds: createRoundService(db),
     statistics: createStatisticsService(db),
-    wellbeing: createWellbeingServices(db),
+    wellbeing: createWellbeingServices(db, mail.live ?? null),
   };
 }
 
