@@ -92,6 +92,7 @@ export async function buildApp(
     database,
     (token) => app.services.auth.actorForToken(token),
     app.log,
+    config.jobTiming === 'fast' ? { sweepMs: 500, deriveMs: 200 } : {},
   );
   app.decorate('live', live);
   app.addHook('onClose', () => live.close());
