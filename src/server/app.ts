@@ -11,6 +11,7 @@ import type { Database } from '../db/client';
 import type { Config } from './config';
 import { installErrorHandler } from './http-errors';
 import { authPlugin } from './plugins/auth';
+import { idempotencyPlugin } from './plugins/idempotency';
 import { responseSerializer } from './response-serializer';
 import { instanceSecret } from './repositories/instance.repository';
 import { authRoutes } from './routes/auth.routes';
@@ -129,6 +130,7 @@ export async function buildApp(
     app.csrfProtection(request, reply, done);
   });
   await app.register(authPlugin);
+  await app.register(idempotencyPlugin);
   await app.register(liveRoutes);
 
   await app.register(fastifySwagger, {
