@@ -143,7 +143,10 @@ export function LiveSaveStatus({ state }: { state: LiveState }) {
   }, [live]);
   const offline = state.status !== 'live';
   return (
-    <p className={`save-status save-status--${offline && unsaved ? 'offline' : unsaved ? 'saving' : 'saved'}`} role="status">
+    <p
+      className={`save-status save-status--${offline && unsaved ? 'offline' : unsaved ? 'saving' : 'saved'}`}
+      role="status"
+    >
       {offline && unsaved ? t('keptOnDevice') : unsaved ? t('saving') : t('saved')}
     </p>
   );

@@ -46,10 +46,7 @@ export function useLiveMeeting(meetingId: string, enabled: boolean): LiveState {
   });
 
   useEffect(() => {
-    if (!enabled) {
-      setState((s) => ({ ...s, live: null, mode: 'fallback' }));
-      return;
-    }
+    if (!enabled) return;
     const doc = new Y.Doc();
     // The document is kept on this device, so a meeting opened once can be written offline.
     let store: IndexeddbPersistence | null = null;
@@ -75,9 +72,9 @@ export function useLiveMeeting(meetingId: string, enabled: boolean): LiveState {
         }
         // Topics, actions, the check-in or the state changed: fetch them again.
         if (event.type === 'changed')
-          void client.invalidateQueries({ queryKey: ['1on1', 'meeting', meetingId] }).then(() =>
-            client.invalidateQueries({ queryKey: ['wellbeing'] }),
-          );
+          void client
+            .invalidateQueries({ queryKey: ['1on1', 'meeting', meetingId] })
+            .then(() => client.invalidateQueries({ queryKey: ['wellbeing'] }));
       },
       onStatus: (status) => {
         if (status === 'offline' && !live.everConnected && navigator.onLine) failures++;
@@ -98,14 +95,20 @@ export function useLiveMeeting(meetingId: string, enabled: boolean): LiveState {
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
     if (!navigator.onLine) live.pause();
-    setState({
-      live,
-      mode: wasSyncedHere(meetingId) ? 'live' : 'pending',
-      status: live.status,
-      others: [],
-      clockOffsetMs: 0,
+    let disposed = false;
+    // Published from a callback, after this effect: the page renders once more with it.
+    queueMicrotask(() => {
+      if (disposed) return;
+      setState({
+        live,
+        mode: wasSyncedHere(meetingId) ? 'live' : 'pending',
+        status: live.status,
+        others: [],
+        clockOffsetMs: 0,
+      });
     });
     return () => {
+      disposed = true;
       window.removeEventListener('offline', offline);
       window.removeEventListener('online', online);
       live.awareness.off('change', onAwareness);
@@ -115,7 +118,8 @@ export function useLiveMeeting(meetingId: string, enabled: boolean): LiveState {
     };
   }, [meetingId, enabled, client]);
 
-  return state;
+  // A finished or cancelled meeting is not live: its notes are read from the page.
+  return enabled ? state : { ...state, live: null, mode: 'fallback' };
 }
 
 export const LiveContext = createContext<LiveState | null>(null);
