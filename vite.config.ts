@@ -9,7 +9,8 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  */
 export default defineConfig({
   root: here('./src/web'),
-  publicDir: false,
+  // Copied as is to the root: the service worker, the web app manifest and its icons.
+  publicDir: here('./src/web/public'),
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
     outDir: here('./dist/web'),

@@ -28,6 +28,8 @@ export type OfflineOp =
 export type OutboxEntry = {
   /** The Idempotency-Key, also the id shown for what it creates until the server answers. */
   key: string;
+  /** Who made it: only their own session ever sends it (a shared device, another sign-in). */
+  personId: string;
   meetingId: string;
   op: OfflineOp;
   method: string;
@@ -77,6 +79,15 @@ export const isPendingId = (id: string) => id.startsWith(PENDING_PREFIX);
 
 const newKey = () => `${PENDING_PREFIX}${crypto.randomUUID()}`;
 
+let person = '';
+/** The person signed in on this page; the outbox sends and shows only their changes. */
+export function setOutboxPerson(personId: string) {
+  if (person === personId) return;
+  person = personId;
+  void replay();
+}
+const mine = () => entries.filter((e) => e.personId === person);
+
 /**
  * Sends a change now, or keeps it for later when there is no connection. Returns the server's
  * answer, or null when the change was kept (it shows through `applyOutbox` meanwhile).
@@ -88,9 +99,18 @@ export async function writeOrKeep<T>(
   path: string,
   body: unknown,
 ): Promise<T | null> {
-  const entry: OutboxEntry = { key: newKey(), meetingId, op, method, path, body, at: Date.now() };
+  const entry: OutboxEntry = {
+    key: newKey(),
+    personId: person,
+    meetingId,
+    op,
+    method,
+    path,
+    body,
+    at: Date.now(),
+  };
   // Older changes go first, so the server sees them in the order they were made.
-  if (!navigator.onLine || entries.length > 0) {
+  if (!navigator.onLine || mine().length > 0) {
     entries = [...entries, entry];
     save();
     void replay();
@@ -114,8 +134,8 @@ let replaying: Promise<void> | null = null;
 export function replay(): Promise<void> {
   replaying ??= (async () => {
     try {
-      while (entries.length && navigator.onLine) {
-        const e = entries[0]!;
+      while (person && mine().length && navigator.onLine) {
+        const e = mine()[0]!;
         try {
           await http.write(e.method, e.path, e.body, { 'idempotency-key': e.key });
         } catch (err) {
@@ -150,7 +170,7 @@ export function useOutbox(meetingId: string) {
   const all = useSyncExternalStore(subscribe, () => entries);
   const refused = useSyncExternalStore(subscribe, () => failed);
   return {
-    pending: all.filter((e) => e.meetingId === meetingId),
-    failed: refused.filter((e) => e.meetingId === meetingId),
+    pending: all.filter((e) => e.meetingId === meetingId && e.personId === person),
+    failed: refused.filter((e) => e.meetingId === meetingId && e.personId === person),
   };
 }

@@ -42,6 +42,7 @@ const detail = {
 } as unknown as MeetingDetail;
 const entry = (key: string, op: OutboxEntry['op']): OutboxEntry => ({
   key,
+  personId: 'e',
   meetingId: 'm1',
   op,
   method: 'POST',

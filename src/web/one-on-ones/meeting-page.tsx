@@ -15,7 +15,7 @@ import { ReasonText } from './series-page';
 import { MeetingTimer } from './timer';
 import { LiveContext, useLiveMeeting, type LiveState } from '../live/use-live-meeting';
 import { applyOutbox } from '../live/overlay';
-import { useOutbox } from '../live/outbox';
+import { setOutboxPerson, useOutbox } from '../live/outbox';
 import {
   OfflineRefusals,
   PhoneFocus,
@@ -48,6 +48,9 @@ export function MeetingPage() {
   useEffect(() => {
     liveNow.current = isLive;
   }, [isLive]);
+  const me =
+    detail.data?.myRole === 'manager' ? detail.data.series.manager : detail.data?.series.employee;
+  if (me) setOutboxPerson(me.id);
   const { pending } = useOutbox(id);
   useUnsavedWarning();
   if (detail.isPending) return <Loading />;
