@@ -48,7 +48,8 @@ function http(base: string) {
   let csrf = '';
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   const call = async (method: string, url: string, body?: unknown) => {
-    if (method !== 'GET' && !csrf) csrf = (await (await call('GET', '/api/auth/csrf')).json()).token;
+    if (method !== 'GET' && !csrf)
+      csrf = (await (await call('GET', '/api/auth/csrf')).json()).token;
     const res = await fetch(base + url, {
       method,
       headers: {

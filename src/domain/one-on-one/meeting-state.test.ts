@@ -6,6 +6,7 @@ import {
   nextAfterHeld,
   phaseOf,
   startMeeting,
+  startsEarly,
   undoFinish,
   UNDO_FINISH_MS,
   type MeetingState,
@@ -152,6 +153,15 @@ describe('nextAfterHeld', () => {
 
   it('skips cancelled meetings but not planned ones', () => {
     expect(nextAfterHeld(series[2]!, series)?.id).toBe('e');
+  });
+});
+
+describe('startsEarly', () => {
+  it('is early before the booked day in the meeting zone, not on the day itself', () => {
+    expect(startsEarly(base, new Date('2026-03-09T22:59:00Z'))).toBe(true); // 23:59 the day before
+    expect(startsEarly(base, new Date('2026-03-09T23:00:00Z'))).toBe(false); // 00:00 that day
+    expect(startsEarly(base, new Date('2026-03-10T16:00:00Z'))).toBe(false);
+    expect(startsEarly(base, new Date('2026-03-12T08:00:00Z'))).toBe(false);
   });
 });
 

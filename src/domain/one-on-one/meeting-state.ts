@@ -95,6 +95,15 @@ export function heldDate(m: Pick<MeetingState, 'startsAt' | 'timeZone' | 'starte
   return localDateOf(at, m.timeZone);
 }
 
+/**
+ * Starting before the booked day (in the meeting's zone) is holding the meeting early: for a
+ * development or salary conversation it reveals both preparations and closes them, so the
+ * manager must confirm it (the server refuses without that confirmation).
+ */
+export function startsEarly(m: Pick<MeetingState, 'startsAt' | 'timeZone'>, now: Date): boolean {
+  return localDateOf(now, m.timeZone) < localDateOf(m.startsAt, m.timeZone);
+}
+
 export function localDateOf(at: Date, timeZone: string): string {
   return Temporal.Instant.fromEpochMilliseconds(at.getTime())
     .toZonedDateTimeISO(timeZone)

@@ -1,9 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { mailOutbox, oneOnOneMinutes } from '../../db/schema/index';
+import { mailOutbox, oneOnOneMeetings, oneOnOneMinutes } from '../../db/schema/index';
 
 /** What taking back a finished meeting undoes (decision 020). */
 export const meetingStateRepository = {
+  /** When and where a meeting (of any kind) is booked. */
+  async meetingTime(db: DbOrTx, orgId: string, meetingId: string) {
+    const [row] = await db
+      .select({ startsAt: oneOnOneMeetings.startsAt, timeZone: oneOnOneMeetings.timeZone })
+      .from(oneOnOneMeetings)
+      .where(and(eq(oneOnOneMeetings.orgId, orgId), eq(oneOnOneMeetings.id, meetingId)));
+    return row;
+  },
+
   /** Withdraws the minutes of a meeting that is being reopened. */
   async deleteMinutes(db: DbOrTx, orgId: string, meetingId: string) {
     await db
