@@ -111,6 +111,8 @@ describe('presence and changes', () => {
     const m = connect(meetingId, c.manager.cookie);
     const e = connect(meetingId, c.employee.cookie);
     await waitUntil(() => m.live.status === 'live' && e.live.status === 'live', 'both live');
+    // Present as soon as the meeting is open, before writing anywhere.
+    await waitUntil(() => e.live.others().length === 1 && m.live.others().length === 1, 'present');
     const pointId = (await detail(meetingId)).agenda[1]!.id;
     m.live.setPresence({ field: noteTextName(pointId, 'body') });
     await waitUntil(() => e.live.others().some((p) => p.field !== null), 'manager presence');

@@ -166,7 +166,10 @@ export class LiveMeeting {
       encoding.writeVarUint(enc, LIVE_MESSAGE.sync);
       syncProtocol.writeSyncStep1(enc, this.doc);
       socket.send(encoding.toUint8Array(enc));
-      if (this.awareness.getLocalState() !== null) this.sendAwareness([this.doc.clientID]);
+      // Present at once: setting the state again raises its clock, so the server (which
+      // ignores a first state at clock 0) takes it, and the 'update' listener sends it.
+      const state = this.awareness.getLocalState();
+      if (state !== null) this.awareness.setLocalState({ ...state });
     };
     socket.onmessage = (ev) => this.onMessage(ev.data);
     socket.onclose = (ev) => {

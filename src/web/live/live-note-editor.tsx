@@ -31,7 +31,8 @@ function LiveField({
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const unbind = bindTextarea(el, live.doc.getText(name), live);
+    // This textarea's own edits carry its own origin: sent by the channel, not echoed back here.
+    const unbind = bindTextarea(el, live.doc.getText(name), {});
     const focus = () => live.setPresence({ field: name });
     const blur = () => live.setPresence({ field: null });
     el.addEventListener('focus', focus);

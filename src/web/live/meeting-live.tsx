@@ -129,6 +129,8 @@ export function PhoneFocus({ detail }: { detail: MeetingDetail }) {
   );
   const key = oneOnOneKeys.meeting(detail.meeting.id);
   const next = useMutation({
+    // Offline it runs too: the change is kept on the device (outbox).
+    networkMode: 'always',
     mutationFn: (pointId: string) =>
       writeOrKeep<MeetingDetail>(
         detail.meeting.id,
@@ -144,6 +146,8 @@ export function PhoneFocus({ detail }: { detail: MeetingDetail }) {
   });
   const employee = detail.series.employee;
   const capture = useMutation({
+    // Offline it runs too: the change is kept on the device (outbox).
+    networkMode: 'always',
     mutationFn: (text: string) => {
       const input = { title: text, ownerId: employee.id, dueDate: null, pointId: null };
       return writeOrKeep(

@@ -72,6 +72,10 @@ if (typeof window !== 'undefined') {
     for (const l of listeners) l();
   });
   window.addEventListener('online', () => void replay());
+  // The 'online' event can come before requests go through: try again while anything waits.
+  setInterval(() => {
+    if (person && mine().length && navigator.onLine) void replay();
+  }, 3000);
 }
 
 export const PENDING_PREFIX = 'pending-';
@@ -137,7 +141,13 @@ export function replay(): Promise<void> {
       while (person && mine().length && navigator.onLine) {
         const e = mine()[0]!;
         try {
-          await http.write(e.method, e.path, e.body, { 'idempotency-key': e.key });
+          // A request that hangs (a half-open connection after a dead spot) counts as offline.
+          await Promise.race([
+            http.write(e.method, e.path, e.body, { 'idempotency-key': e.key }),
+            new Promise((_, reject) =>
+              setTimeout(() => reject(new ApiError(0, 'network', '')), 5_000),
+            ),
+          ]);
         } catch (err) {
           if (!(err instanceof ApiError) || err.status === 0 || err.status >= 500) return;
           if (err.code === 'idempotency.in_progress') return;

@@ -4,6 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { LivePresence } from '../../domain/one-on-one/live-doc';
 import { LiveMeeting, type LiveStatus, type SocketLike } from './live-meeting';
+import { replay } from './outbox';
 
 /**
  * How the meeting page writes shared notes:
@@ -63,6 +64,8 @@ export function useLiveMeeting(meetingId: string, enabled: boolean): LiveState {
       doc,
       onEvent: (event) => {
         if (event.type === 'welcome') {
+          // Connected again: what was kept offline goes now.
+          void replay();
           try {
             localStorage.setItem(syncedKey(meetingId), '1');
           } catch {

@@ -18,6 +18,8 @@ export function ownersOf(series: Pick<Series, 'manager' | 'employee'>): Owner[] 
 export function useToggleAction(meetingId?: string) {
   const client = useQueryClient();
   return useMutation({
+    // Offline it runs too: the change is kept on the device (outbox).
+    networkMode: 'always',
     mutationFn: (a: { id: string; done: boolean }) =>
       meetingId
         ? writeOrKeep(
@@ -127,6 +129,8 @@ export function ActionForm({
   const [dueDate, setDueDate] = useState('');
   const [missing, setMissing] = useState(false);
   const create = useMutation({
+    // Offline it runs too: the change is kept on the device (outbox).
+    networkMode: 'always',
     mutationFn: () => {
       const input = { title: title.trim(), ownerId, dueDate: dueDate || null, pointId };
       const ownerRole = ownerId === series.manager.id ? 'manager' : 'employee';

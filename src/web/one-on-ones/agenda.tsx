@@ -135,6 +135,8 @@ function PointCard({ point: p, detail, editable: open, first, last, onMove }: Po
   const me = detail.myRole === 'manager' ? detail.series.manager.id : detail.series.employee.id;
   const mine = p.author?.id === me;
   const tick = useMutation({
+    // Offline it runs too: the change is kept on the device (outbox).
+    networkMode: 'always',
     mutationFn: (discussed: boolean) =>
       writeOrKeep<MeetingDetail>(
         detail.meeting.id,
@@ -364,6 +366,8 @@ function AddPointForm({ detail }: { detail: MeetingDetail }) {
   const [sectionKey, setSectionKey] = useState(detail.myRole === 'employee' ? own : '');
   const me = detail.myRole === 'manager' ? detail.series.manager.id : detail.series.employee.id;
   const add = useMutation({
+    // Offline it runs too: the change is kept on the device (outbox).
+    networkMode: 'always',
     mutationFn: () => {
       const input = { title: title.trim(), sectionKey: sectionKey || null };
       return writeOrKeep<Point>(

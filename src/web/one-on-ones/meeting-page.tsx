@@ -52,6 +52,13 @@ export function MeetingPage() {
     detail.data?.myRole === 'manager' ? detail.data.series.manager : detail.data?.series.employee;
   if (me) setOutboxPerson(me.id);
   const { pending } = useOutbox(id);
+  // A kept change reached the server: show the meeting as the server now has it.
+  const sent = useRef(pending.length);
+  const { refetch } = detail;
+  useEffect(() => {
+    if (pending.length < sent.current) void refetch();
+    sent.current = pending.length;
+  }, [pending.length, refetch]);
   useUnsavedWarning();
   if (detail.isPending) return <Loading />;
   // A failed refresh keeps the page (and whatever is being typed) as it is.
