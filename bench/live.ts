@@ -77,8 +77,21 @@ async function main() {
     const managerId = randomUUID();
     const employeeId = randomUUID();
     await db.insert(people).values([
-      { orgId, id: managerId, name: `Chef ${i}`, email: `m${i}@live.bench` },
-      { orgId, id: employeeId, name: `Medarbetare ${i}`, email: `e${i}@live.bench`, managerId },
+      {
+        orgId,
+        id: managerId,
+        name: `Chef ${i}`,
+        email: `m${i}@live.bench`,
+        timeZone: 'Europe/Stockholm',
+      },
+      {
+        orgId,
+        id: employeeId,
+        name: `Medarbetare ${i}`,
+        email: `e${i}@live.bench`,
+        managerId,
+        timeZone: 'Europe/Stockholm',
+      },
     ] as never);
     const seriesId = randomUUID();
     await db.insert(oneOnOneSeries).values({
