@@ -42,7 +42,8 @@ function precompress(): Plugin {
  */
 export default defineConfig({
   root: here('./src/web'),
-  publicDir: false,
+  // Copied as is to the root: the service worker, the web app manifest and its icons.
+  publicDir: here('./src/web/public'),
   plugins: [precompress()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {

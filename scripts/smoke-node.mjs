@@ -1,3 +1,4 @@
+/* global fetch */
 // Starts Samtal with the given Node binary on a fresh embedded database with the demo
 // organisation, then signs in through the HTTP API the way the web app does (CSRF token,
 // cookies) and reads the home page data. Proves a Node line runs Samtal end to end

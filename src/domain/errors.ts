@@ -49,6 +49,9 @@ export const ERROR_CODES = [
   'oneOnOne.agenda_mismatch',
   'oneOnOne.point_not_found',
   'oneOnOne.not_held',
+  'oneOnOne.finish_not_undoable',
+  'idempotency.in_progress',
+  'idempotency.key_reused',
   'round.template_not_found',
   'round.template_archived',
   'round.department_not_found',
@@ -59,6 +62,7 @@ export const ERROR_CODES = [
   'conversationTemplate.archived',
   'checkIn.closed',
   'checkIn.not_one_on_one',
+  'checkIn.employee_answers',
   'taskReview.reviewed',
   'taskReview.draft_exists',
   'taskReview.time_share_total',
@@ -82,6 +86,7 @@ export const ERROR_CODES = [
   'conversation.not_held',
   'conversation.follow_up_exists',
   'conversation.not_started',
+  'conversation.start_early',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

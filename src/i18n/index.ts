@@ -29,6 +29,7 @@ export const NAMESPACES = [
   'wellbeing',
   'coaching',
   'goals',
+  'live',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -10,6 +10,7 @@ import type { Database } from '../db/client';
 import type { Config } from './config';
 import { installErrorHandler } from './http-errors';
 import { authPlugin } from './plugins/auth';
+import { idempotencyPlugin } from './plugins/idempotency';
 import { staticWeb } from './plugins/static-web';
 import { responseSerializer } from './response-serializer';
 import { instanceSecret } from './repositories/instance.repository';
@@ -25,6 +26,8 @@ import { FAST_MAIL_RETRY } from '../domain/mail-retry';
 import { createOneOnOneNotifier } from './mail/one-on-one.notifier';
 import { smtpTransport } from './mail/transport';
 import { registerExtraRoutes } from './routes/index';
+import { createLive } from './live/index';
+import { liveRoutes } from './routes/live.routes';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -85,6 +88,16 @@ export async function buildApp(
     uidDomain: new URL(config.publicUrl).hostname,
   });
   app.decorate('mailer', mailer);
+  // The live meeting channel (decision 020); sessions are resolved as for every request.
+  const live = await createLive(
+    config,
+    database,
+    (token) => app.services.auth.actorForToken(token),
+    app.log,
+    config.jobTiming === 'fast' ? { sweepMs: 500, deriveMs: 200 } : {},
+  );
+  app.decorate('live', live);
+  app.addHook('onClose', () => live.close());
   app.decorate(
     'services',
     createServices(
@@ -99,6 +112,7 @@ export async function buildApp(
         mailer,
         publicUrl: config.publicUrl,
         uidDomain: new URL(config.publicUrl).hostname,
+        live: live.events,
       },
     ),
   );
@@ -117,6 +131,8 @@ export async function buildApp(
     app.csrfProtection(request, reply, done);
   });
   await app.register(authPlugin);
+  await app.register(idempotencyPlugin);
+  await app.register(liveRoutes);
 
   await app.register(fastifySwagger, {
     openapi: {

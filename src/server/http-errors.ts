@@ -24,6 +24,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'oneOnOne.note_conflict': 409,
   'conversation.read_only': 409,
   'conversation.follow_up_exists': 409,
+  'conversation.start_early': 409,
+  'oneOnOne.finish_not_undoable': 409,
+  'checkIn.employee_answers': 403,
+  'idempotency.in_progress': 409,
+  'idempotency.key_reused': 422,
   internal: 500,
 };
 

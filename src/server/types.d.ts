@@ -3,6 +3,7 @@ import type { Database } from '../db/client';
 import type { Config } from './config';
 import type { Mailer } from './mail/mailer';
 import type { Services } from './services/index';
+import type { LiveHub } from './live/hub';
 
 // Module augmentation needs interfaces: types cannot merge.
 /* eslint-disable @typescript-eslint/consistent-type-definitions */
@@ -12,6 +13,7 @@ declare module 'fastify' {
     database: Database;
     config: Config;
     mailer: Mailer;
+    live: LiveHub;
   }
   interface FastifyRequest {
     /** The signed-in person, or null for anonymous requests. */

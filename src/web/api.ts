@@ -74,7 +74,12 @@ function csrf(): Promise<string> {
 }
 
 type Query = Record<string, string | number | boolean | null | undefined>;
-type Options = { query?: Query; body?: unknown; raw?: { data: BodyInit; type: string } };
+type Options = {
+  query?: Query;
+  body?: unknown;
+  raw?: { data: BodyInit; type: string };
+  headers?: Record<string, string>;
+};
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
@@ -90,6 +95,7 @@ async function send<T>(method: string, path: string, opts: Options = {}, retried
   const headers: Record<string, string> = {
     accept: 'application/json',
     'accept-language': language,
+    ...opts.headers,
   };
   let body: BodyInit | undefined;
   if (opts.raw) {
@@ -140,8 +146,12 @@ const put = <T>(path: string, body: unknown) => send<T>('PUT', path, { body });
 const del = <T>(path: string) => send<T>('DELETE', path);
 type Ok = { ok: true };
 
+/** A write with extra headers (an Idempotency-Key for writes that may be replayed). */
+const write = <T>(method: string, path: string, body: unknown, headers: Record<string, string>) =>
+  send<T>(method, path, { body, headers });
+
 /** The request helpers, for feature modules that keep their own list of calls. */
-export const http = { get, post, patch, put, del };
+export const http = { get, post, patch, put, del, write };
 
 export type PeopleQuery = {
   search?: string;

@@ -15,11 +15,11 @@ import { setRequestLanguage } from './api';
 const WEB_NAMESPACES = ['common', 'errors', 'auth'] as const;
 
 /** Catalogs only a signed-in person needs: loaded after sign-in, not on the sign-in page. */
-export const SIGNED_IN_NAMESPACES = ['home', 'meetings', 'oneOnOne'] as const;
+export const SIGNED_IN_NAMESPACES = ['home', 'meetings', 'oneOnOne', 'live'] as const;
 
 // Only the web namespaces become chunks; the literal list must match the two lists above.
 const catalogs = import.meta.glob<Record<string, unknown>>(
-  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings,meetings,oneOnOne,mailbox,rounds,goals,wellbeing,coaching,conversations,statistics}.json',
+  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings,meetings,oneOnOne,mailbox,rounds,goals,wellbeing,coaching,conversations,statistics,live}.json',
   { import: 'default' },
 );
 

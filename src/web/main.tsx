@@ -26,3 +26,11 @@ async function start() {
 }
 
 void start();
+
+// Installable, and a meeting opened once works offline (decision 020). Not in development,
+// where Vite serves modules that change with every edit.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}

@@ -116,6 +116,10 @@ test('MUS 2027 in Danish: prepared separately, revealed side by side, goals and 
   await page.locator('#booking-time').fill('10:00');
   await page.getByRole('button', { name: 'Book og send invitation' }).click();
   await page.getByRole('button', { name: 'Start mødet' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Hold samtalen nu|Start nu/ })
+    .click();
   await expect(page.locator('.meeting-meta').getByText('Afholdt')).toBeVisible();
   const agreed = page.locator('.conv-section').first().locator('textarea').first();
   await agreed.fill(NOTE);

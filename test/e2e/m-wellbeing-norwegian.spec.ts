@@ -78,14 +78,23 @@ test('a Norwegian manager answers the check-in with Ola, follows the trend and s
     [m3!.id, 2, 5, 3],
   ];
   for (const [id, wellbeing, workload, progress] of earlier) {
-    await api.put(`/api/one-on-ones/meetings/${id}/check-in`, { wellbeing, workload, progress });
+    // The check-in is Ola's: Kari records it only together with him, in the started meeting.
+    await api.post(`/api/one-on-ones/meetings/${id}/start`);
+    await api.put(`/api/one-on-ones/meetings/${id}/check-in`, {
+      wellbeing,
+      workload,
+      progress,
+      together: true,
+    });
     await api.post(`/api/one-on-ones/meetings/${id}/finish`);
   }
 
   // The fourth meeting: Kari and Ola answer the check-in together at the start.
   await page.goto(`/one-on-ones/meetings/${m4!.id}`);
   const checkIn = page.getByRole('region', { name: 'Innsjekk' });
+  await page.getByRole('button', { name: 'Start møtet' }).click();
   await expect(checkIn).toContainText('Bare dere to ser innsjekken.');
+  await checkIn.getByLabel(/Vi fyller den ut sammen nå/).check();
   const pick = (question: string, answer: string) =>
     checkIn
       .getByRole('group', { name: question })

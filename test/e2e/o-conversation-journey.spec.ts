@@ -52,6 +52,11 @@ test('the employee has prepared; the manager books, prepares, sees both side by 
 
   // The meeting: agreed notes per section, and a follow-up proposed for later.
   await page.getByRole('button', { name: 'Starta mötet' }).click();
+  // Starting reveals both preparations: it is asked about first (decision 020).
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /Håll samtalet nu|Starta nu/ })
+    .click();
   await expect(page.locator('.meeting-meta').getByText('Hållet')).toBeVisible();
   const agreed = page.locator('.conv-section').first().locator('textarea').first();
   await agreed.fill('Vi är överens om att Erik blir handledare för två nyanställda.');

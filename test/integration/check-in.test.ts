@@ -45,14 +45,35 @@ const answer = (wellbeing: number, workload: number, progress: number, comment =
 });
 
 describe('check-in of a meeting', () => {
-  it('is answered by the employee beforehand and changed together in the meeting', async () => {
+  it('is answered by the employee beforehand and recorded together in the meeting', async () => {
     const url = `/api/one-on-ones/meetings/${meetings[0]!.id}/check-in`;
-    expect((await c.employee.get(url)).json()).toEqual({ checkIn: null, open: true });
+    expect((await c.employee.get(url)).json()).toEqual({
+      checkIn: null,
+      open: true,
+      mayWrite: 'answer',
+    });
     const first = await c.employee.request('PUT', url, answer(3, 4, 2, SECRET));
     expect(first.statusCode).toBe(200);
-    expect(first.json().answeredBy).toBe(w.employee.id);
-    const second = await c.manager.request('PUT', url, answer(4, 4, 3, SECRET));
-    expect(second.json()).toMatchObject({ wellbeing: 4, workload: 4, progress: 3 });
+    expect(first.json()).toMatchObject({ answeredBy: w.employee.id, recordedByManager: false });
+    // The check-in is the employee's: the manager sees it but cannot answer for them…
+    expect((await c.manager.get(url)).json().mayWrite).toBeNull();
+    const refused = await c.manager.request('PUT', url, { ...answer(4, 4, 3), together: true });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('checkIn.employee_answers');
+    // …until the meeting has started and they fill it in together, saying so.
+    await c.manager.post(`/api/one-on-ones/meetings/${meetings[0]!.id}/start`);
+    expect((await c.manager.get(url)).json().mayWrite).toBe('together');
+    expect((await c.manager.request('PUT', url, answer(4, 4, 3))).statusCode).toBe(403);
+    const second = await c.manager.request('PUT', url, {
+      ...answer(4, 4, 3, SECRET),
+      together: true,
+    });
+    expect(second.json()).toMatchObject({
+      wellbeing: 4,
+      workload: 4,
+      progress: 3,
+      recordedByManager: true,
+    });
     expect((await c.employee.get(url)).json().checkIn.wellbeing).toBe(4);
   });
 
@@ -66,13 +87,16 @@ describe('check-in of a meeting', () => {
     expect(res.json().error.fields[0].path).toBe('wellbeing');
   });
 
-  it('can no longer be changed once the meeting is finished', async () => {
+  it('after the meeting, only the employee may correct it', async () => {
     await c.manager.post(`/api/one-on-ones/meetings/${meetings[0]!.id}/finish`);
     const url = `/api/one-on-ones/meetings/${meetings[0]!.id}/check-in`;
-    expect((await c.employee.get(url)).json().open).toBe(false);
-    const res = await c.employee.request('PUT', url, answer(1, 1, 1));
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('checkIn.closed');
+    expect((await c.employee.get(url)).json()).toMatchObject({ open: false, mayWrite: 'correct' });
+    const late = await c.manager.request('PUT', url, { ...answer(1, 1, 1), together: true });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.code).toBe('checkIn.closed');
+    const corrected = await c.employee.request('PUT', url, answer(4, 3, 3, SECRET));
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.json()).toMatchObject({ workload: 3, recordedByManager: false });
   });
 });
 
@@ -118,7 +142,8 @@ describe('who sees check-ins', () => {
       name: 'answer a check-in',
       call: (x: Client) =>
         x.request('PUT', `/api/one-on-ones/meetings/${meetings[2]!.id}/check-in`, answer(3, 3, 3)),
-      expect: pairOnly,
+      // The employee's own; the manager records it only together in the meeting.
+      expect: { ...pairOnly, manager: 403 },
     },
     {
       name: 'trend',

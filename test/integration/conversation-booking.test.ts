@@ -185,7 +185,16 @@ describe('the follow-up', () => {
     );
     expect(refused.json().error.code).toBe('conversation.not_held');
 
-    const started = await c.manager.post(`/api/conversations/${conversationId}/start`);
+    // Booked for a later day: starting now must be confirmed, and is refused without that.
+    const early = await c.manager.post(`/api/conversations/${conversationId}/start`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('conversation.start_early');
+    expect((await c.manager.get(`/api/conversations/${conversationId}`)).json().status).toBe(
+      'booked',
+    );
+    const started = await c.manager.post(`/api/conversations/${conversationId}/start`, {
+      holdNow: true,
+    });
     expect(started.json().status).toBe('held');
     const proposal = started.json().followUp;
     expect(proposal.conversationId).toBeNull();

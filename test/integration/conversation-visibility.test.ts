@@ -139,7 +139,9 @@ describe('preparation and the reveal', () => {
     await prep('manager', { thriving: 5 }, true, other.id);
     expect(JSON.parse((await page('employee', other.id)).body).preparation.other).toBeNull();
     expect((await c.employee.post(`/api/conversations/${other.id}/start`)).statusCode).toBe(403);
-    const started = await c.manager.post(`/api/conversations/${other.id}/start`);
+    const started = await c.manager.post(`/api/conversations/${other.id}/start`, {
+      holdNow: true,
+    });
     expect(started.json()).toMatchObject({ status: 'held', preparation: { revealed: true } });
     expect(JSON.parse((await page('employee', other.id)).body).preparation.other).toMatchObject({
       answers: { thriving: 5 },
@@ -160,7 +162,9 @@ describe('the meeting', () => {
       ownerId: w.manager.id,
     });
     expect(early.json().error.code).toBe('conversation.not_started');
-    expect((await c.manager.post(`/api/conversations/${id}/start`)).json().status).toBe('held');
+    expect(
+      (await c.manager.post(`/api/conversations/${id}/start`, { holdNow: true })).json().status,
+    ).toBe('held');
     const { sections } = JSON.parse((await page('manager')).body);
     const point = sections[0].pointId;
     const url = `/api/conversations/${id}/sections/${point}/note`;
@@ -268,7 +272,7 @@ describe('the meeting', () => {
         await prep('manager', { thriving: 1 }),
         await c.manager.request('PUT', `/api/conversations/${id}/booking`, booking(20)),
         await c.manager.post(`/api/conversations/${id}/booking/cancel`, {}),
-        await c.manager.post(`/api/conversations/${id}/start`),
+        await c.manager.post(`/api/conversations/${id}/start`, { holdNow: true }),
       ];
       for (const r of refused) {
         expect(r.statusCode, `${status}: ${r.body}`).toBe(409);

@@ -35,6 +35,11 @@ export class Client {
     private readonly opts: { ip?: string; acceptLanguage?: string } = {},
   ) {}
 
+  /** The Cookie header this client sends (for WebSocket upgrades). */
+  get cookie(): string {
+    return this.cookieHeader();
+  }
+
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }

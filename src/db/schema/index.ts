@@ -9,3 +9,4 @@ export * from './development';
 export * from './development-preparation';
 export * from './development-outcomes';
 export * from './statistics';
+export * from './live';

@@ -133,7 +133,13 @@ export const oneOnOneMeetings = pgTable(
     statusChangedBy: uuid('status_changed_by'),
     statusChangedAt: ts('status_changed_at'),
     templateSnapshot: jsonb('template_snapshot').$type<TemplateSnapshot>(),
+    /** When the meeting was started and by whom (in progress until held; decision 020). */
+    startedAt: ts('started_at'),
+    startedBy: uuid('started_by'),
+    /** When it was finished. */
     heldAt: ts('held_at'),
+    /** The local date it actually took place (domain/one-on-one/meeting-state.ts heldDate). */
+    heldOn: date('held_on', { mode: 'string' }),
     /** iCalendar SEQUENCE of a conversation's single event (a series keeps its own). */
     calendarSequence: integer('calendar_sequence').notNull().default(0),
     createdAt: createdAt(),

@@ -39,6 +39,35 @@ export function directions(
   };
 }
 
+/** Days after a meeting during which the employee may still correct its check-in. */
+export const CORRECT_CHECK_IN_DAYS = 14;
+
+/**
+ * Who may write a meeting's check-in now (decision 020). It is the employee's: they answer
+ * before or in the meeting, and may correct it for CORRECT_CHECK_IN_DAYS after it was held
+ * (when the manager recorded it for them, say). The manager only records answers while the two
+ * fill it in together in the meeting (started, not finished), and says so (`together`); the
+ * check-in then shows as recorded by the manager until the employee corrects it.
+ */
+export function checkInWriteRule(
+  role: 'manager' | 'employee',
+  meeting: { status: string; startedAt: Date | null; heldAt: Date | null },
+  now: Date,
+): 'answer' | 'together' | 'correct' | null {
+  const open = isCheckInOpen(meeting.status);
+  if (role === 'employee') {
+    if (open) return 'answer';
+    if (
+      meeting.status === 'held' &&
+      meeting.heldAt &&
+      now.getTime() - meeting.heldAt.getTime() <= CORRECT_CHECK_IN_DAYS * 86_400_000
+    )
+      return 'correct';
+    return null;
+  }
+  return open && meeting.startedAt ? 'together' : null;
+}
+
 /** A check-in may be answered and changed until its meeting is finished (or cancelled). */
 export function isCheckInOpen(meetingStatus: string): boolean {
   return meetingStatus === 'planned' || meetingStatus === 'moved';

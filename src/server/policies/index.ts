@@ -52,6 +52,7 @@ export type OneOnOneAction =
         | 'oneOnOne.meeting.read'
         | 'oneOnOne.meeting.schedule'
         | 'oneOnOne.meeting.finish'
+        | 'oneOnOne.meeting.start'
         | 'oneOnOne.point.add'
         | 'oneOnOne.point.arrange'
         | 'oneOnOne.sharedNote.read'
@@ -126,6 +127,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'oneOnOne.meeting.schedule':
     case 'oneOnOne.meeting.finish':
       return mayInPair(actor.personId, action.pair, 'schedule');
+    case 'oneOnOne.meeting.start':
     case 'oneOnOne.point.add':
     case 'oneOnOne.point.arrange':
     case 'oneOnOne.sharedNote.write':

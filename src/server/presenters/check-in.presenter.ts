@@ -13,6 +13,8 @@ export const CheckInSchema = z.object({
   progress: Score,
   comment: z.string(),
   answeredBy: z.uuid(),
+  /** The manager entered these answers in the meeting; the employee may correct them. */
+  recordedByManager: z.boolean(),
   updatedAt: iso,
 });
 
@@ -20,9 +22,17 @@ export const MeetingCheckInSchema = z.object({
   checkIn: CheckInSchema.nullable(),
   /** True until the meeting is finished or cancelled. */
   open: z.boolean(),
+  /**
+   * What the viewer may do now: answer (the employee), record together (the manager, in the
+   * meeting), correct (the employee, after it), or nothing.
+   */
+  mayWrite: z.enum(['answer', 'together', 'correct']).nullable(),
 });
 
-export function presentCheckIn(c: CheckInRow): z.infer<typeof CheckInSchema> {
+export function presentCheckIn(
+  c: CheckInRow,
+  managerId: string = c.managerId,
+): z.infer<typeof CheckInSchema> {
   return {
     meetingId: c.meetingId,
     wellbeing: c.wellbeing,
@@ -30,6 +40,7 @@ export function presentCheckIn(c: CheckInRow): z.infer<typeof CheckInSchema> {
     progress: c.progress,
     comment: c.comment,
     answeredBy: c.answeredBy,
+    recordedByManager: c.answeredBy === managerId,
     updatedAt: c.updatedAt.toISOString(),
   };
 }

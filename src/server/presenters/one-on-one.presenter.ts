@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phaseOf } from '../../domain/one-on-one/meeting-state';
 import { Temporal } from 'temporal-polyfill';
 import { CADENCES, MONTHLY_ORDINALS } from '../../domain/one-on-one/cadence';
 import { localParts } from '../../domain/one-on-one/occurrences';
@@ -96,7 +97,14 @@ export const MeetingSchema = z.object({
   statusReason: z.string().nullable(),
   /** Set when the system changed the status; translated as oneOnOne:reason.<code>. */
   statusReasonCode: z.string().nullable(),
+  /** planned → in_progress (started) → held, or cancelled (decision 020). */
+  phase: z.enum(['planned', 'in_progress', 'held', 'cancelled']),
+  /** When it was started (the timer on every device counts from here). */
+  startedAt: iso.nullable(),
+  /** When it was finished. */
   heldAt: iso.nullable(),
+  /** The local date it actually took place, once held. */
+  heldOn: z.iso.date().nullable(),
   hasMinutes: z.boolean().optional(),
 });
 export type MeetingDto = z.infer<typeof MeetingSchema>;
@@ -119,7 +127,10 @@ export function presentMeeting(m: MeetingRow, extra: { hasMinutes?: boolean } = 
     status: m.status as MeetingDto['status'],
     statusReason: m.statusReason,
     statusReasonCode: m.statusReasonCode,
+    phase: phaseOf(m),
+    startedAt: isoOrNull(m.startedAt),
     heldAt: isoOrNull(m.heldAt),
+    heldOn: m.heldOn ?? null,
     ...('hasMinutes' in extra ? { hasMinutes: Boolean(extra.hasMinutes) } : {}),
   };
 }

@@ -46,7 +46,12 @@ export const oneOnOneHomeRepository = {
           and m.kind = 'one_on_one' and m.status in ('planned', 'moved') and m.starts_at > ${new Date(now.getTime() - RUNNING_GRACE_MS)}
         order by m.starts_at limit 1) nx on true
       left join lateral (
-        select m.id, m.starts_at, m.local_date from one_on_one_meetings m
+        -- The day it actually took place (decision 020): started, or finished early.
+        select m.id,
+          coalesce(m.started_at, case when m.held_at < m.starts_at then m.held_at end, m.starts_at)
+            as starts_at,
+          coalesce(m.held_on, m.local_date) as local_date
+        from one_on_one_meetings m
         where m.org_id = p.org_id and m.employee_id = p.id and m.manager_id = ${managerId}
           and m.kind = 'one_on_one' and m.status = 'held'
         order by m.starts_at desc limit 1) lh on true

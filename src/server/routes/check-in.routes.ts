@@ -19,6 +19,8 @@ const CheckInBody = z.object({
   workload: Score,
   progress: Score,
   comment: z.string().max(2000).optional(),
+  /** The manager records the employee's answers as the two fill it in together. */
+  together: z.boolean().optional(),
 });
 
 /** The check-in of a 1:1, the pair's trend, and the manager's team view. */
@@ -31,8 +33,11 @@ export async function checkInRoutes(app: FastifyInstance) {
     '/api/one-on-ones/meetings/:id/check-in',
     { schema: { tags, params: IdParams, response: { 200: MeetingCheckInSchema, ...errors } } },
     async (request) => {
-      const { checkIn, open } = await checkIns().get(requireActor(request), request.params.id);
-      return { checkIn: checkIn ? presentCheckIn(checkIn) : null, open };
+      const { checkIn, open, mayWrite } = await checkIns().get(
+        requireActor(request),
+        request.params.id,
+      );
+      return { checkIn: checkIn ? presentCheckIn(checkIn) : null, open, mayWrite };
     },
   );
 

@@ -116,10 +116,18 @@ export async function conversationRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/conversations/:id/start',
-    { schema: { tags, params: IdParams, response: { 200: ConversationPageSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        // Before the booked day the manager confirms holding it now (else 409 start_early).
+        body: z.object({ holdNow: z.boolean().optional() }).optional(),
+        response: { 200: ConversationPageSchema, ...errors },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
-      await svc().start(actor, request.params.id);
+      await svc().start(actor, request.params.id, { holdNow: request.body?.holdNow === true });
       return pageOf(actor, request.params.id);
     },
   );

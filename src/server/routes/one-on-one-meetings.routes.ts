@@ -33,6 +33,8 @@ export const MeetingDetailSchema = z.object({
   actions: z.array(ActionSchema),
   minutes: z.object({ available: z.boolean(), acknowledgedAt: z.iso.datetime().nullable() }),
   nextMeeting: MeetingSchema.nullable(),
+  /** The server's clock when this was read: devices count the timer against it. */
+  serverTime: z.iso.datetime(),
 });
 
 type Detail = Awaited<ReturnType<OneOnOneMeetingService['get']>>;
@@ -54,6 +56,7 @@ export function presentMeetingDetail(d: Detail, actor: Actor): z.infer<typeof Me
       acknowledgedAt: d.minutes?.acknowledgedAt?.toISOString() ?? null,
     },
     nextMeeting: d.nextMeeting ? presentMeeting(d.nextMeeting) : null,
+    serverTime: new Date().toISOString(),
   };
 }
 

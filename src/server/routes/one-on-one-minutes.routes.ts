@@ -10,6 +10,7 @@ import {
   presentReflection,
 } from '../presenters/one-on-one-action.presenter';
 import { IdParams, errors } from './schemas';
+import { MeetingSchema, presentMeeting } from '../presenters/one-on-one.presenter';
 import { Limit, cursorOf, page } from './one-on-one-schemas';
 
 const TimeCursor = cursorOf(z.object({ at: z.iso.datetime(), id: z.uuid() }));
@@ -25,6 +26,24 @@ export async function oneOnOneMinutesRoutes(app: FastifyInstance) {
     { schema: { tags, params: IdParams, response: { 200: MinutesSchema, ...errors } } },
     async (request) =>
       presentMinutes(await minutes().finish(requireActor(request), request.params.id)),
+  );
+
+  r.post(
+    '/api/one-on-ones/meetings/:id/start',
+    { schema: { tags, params: IdParams, response: { 200: MeetingSchema, ...errors } } },
+    async (request) =>
+      presentMeeting(
+        await app.services.oneOnOne.state.start(requireActor(request), request.params.id),
+      ),
+  );
+
+  r.post(
+    '/api/one-on-ones/meetings/:id/reopen',
+    { schema: { tags, params: IdParams, response: { 200: MeetingSchema, ...errors } } },
+    async (request) =>
+      presentMeeting(
+        await app.services.oneOnOne.state.undoFinish(requireActor(request), request.params.id),
+      ),
   );
 
   r.get(

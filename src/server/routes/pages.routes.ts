@@ -90,6 +90,7 @@ export async function pageRoutes(app: FastifyInstance) {
         checkIn: {
           checkIn: page.checkIn.checkIn ? presentCheckIn(page.checkIn.checkIn) : null,
           open: page.checkIn.open,
+          mayWrite: page.checkIn.mayWrite,
         },
         privateNote: presentPrivateNote(request.params.id, page.privateNote),
         goals: {

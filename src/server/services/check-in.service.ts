@@ -1,18 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { AppError } from '../../domain/errors';
-import { isCheckInOpen, type CheckInScores } from '../../domain/wellbeing/check-in';
+import {
+  checkInWriteRule,
+  isCheckInOpen,
+  type CheckInScores,
+} from '../../domain/wellbeing/check-in';
 import type { Actor } from '../../domain/roles';
 import { authorize } from '../policies/index';
 import { checkInRepository as checkInRepo } from '../repositories/check-in.repository';
 import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
 import { pairOf } from './one-on-one-access';
+import type { LiveEvents } from '../live/hub';
+import { changing } from './live-notify';
 
-export type CheckInInput = CheckInScores & { comment?: string };
+export type CheckInInput = CheckInScores & {
+  comment?: string;
+  /** The manager says the two are filling it in together now. */
+  together?: boolean;
+};
 
 /** The check-in of each 1:1 and the trends built from them: the pair's, nobody else's. */
-export function createCheckInService(db: Db) {
+export function createCheckInService(db: Db, live: LiveEvents | null = null) {
   return {
     /** The meeting's check-in (or none yet) and whether it may still be changed. */
     async get(actor: Actor, meetingId: string) {
@@ -20,17 +30,34 @@ export function createCheckInService(db: Db) {
       if (!row) throw new AppError('not_found');
       authorize(actor, { do: 'checkIn.read', pair: pairOf(row.series) });
       const checkIn = await checkInRepo.findByMeeting(db, actor.orgId, meetingId);
-      return { checkIn: checkIn ?? null, open: isCheckInOpen(row.meeting.status) };
+      const role = actor.personId === row.series.managerId ? 'manager' : 'employee';
+      return {
+        checkIn: checkIn ?? null,
+        open: isCheckInOpen(row.meeting.status),
+        mayWrite: checkInWriteRule(role, row.meeting, new Date()),
+      };
     },
 
-    /** Either of the pair answers, before or in the meeting, until it is finished. */
-    async save(actor: Actor, meetingId: string, input: CheckInInput) {
-      return db.transaction(async (tx) => {
+    /**
+     * The employee answers (before or in the meeting, and corrects it afterwards); the manager
+     * records the answers only while the two fill it in together (checkInWriteRule).
+     */
+    async save(actor: Actor, meetingId: string, input: CheckInInput, now = new Date()) {
+      return changing(db, live, async (tx, touch) => {
         const row = await occurrenceRepo.findMeeting(tx, actor.orgId, meetingId, true);
         if (!row) throw new AppError('not_found');
         const { meeting, series } = row;
         authorize(actor, { do: 'checkIn.write', pair: pairOf(series) });
-        if (!isCheckInOpen(meeting.status)) throw new AppError('checkIn.closed');
+        touch(series);
+        const role = actor.personId === series.managerId ? 'manager' : 'employee';
+        const rule = checkInWriteRule(role, meeting, now);
+        if (rule === null)
+          throw new AppError(
+            role === 'manager' && isCheckInOpen(meeting.status)
+              ? 'checkIn.employee_answers'
+              : 'checkIn.closed',
+          );
+        if (rule === 'together' && !input.together) throw new AppError('checkIn.employee_answers');
         return checkInRepo.upsert(tx, {
           orgId: actor.orgId,
           id: randomUUID(),

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { localDateOf, startsEarly } from '../../domain/one-on-one/meeting-state';
+import { meetingStateRepository } from '../repositories/meeting-state.repository';
 import type { Db } from '../../db/client';
 import {
   followUpDate,
@@ -130,15 +132,29 @@ export function createConversationService(db: Db, calendar: ConversationCalendar
       });
     },
 
-    /** The manager starts the meeting: status held, and both preparations are revealed. */
-    async start(actor: Actor, id: string) {
+    /**
+     * The manager starts the meeting: status held, and both preparations are revealed (and
+     * closed). Before the booked day this is refused unless the manager confirms holding it
+     * now (`holdNow`), a rule of the server, not only of the page (decision 020).
+     */
+    async start(actor: Actor, id: string, opts: { holdNow?: boolean } = {}, now = new Date()) {
       return db.transaction(async (tx) => {
         const { conversation: c } = await lockConversation(tx, actor, id, 'conversation.start');
         assertWritable(c);
         if (!mayStart(c.status) || !c.meetingId) throw new AppError('conversation.not_booked');
         if (c.status === 'held') return c;
-        const now = new Date();
-        await repo.updateMeeting(tx, c.orgId, c.meetingId, { status: 'held', heldAt: now });
+        const booked = await meetingStateRepository.meetingTime(tx, c.orgId, c.meetingId);
+        if (booked && startsEarly(booked, now) && !opts.holdNow)
+          throw new AppError('conversation.start_early', {
+            date: localDateOf(booked.startsAt, booked.timeZone),
+          });
+        await repo.updateMeeting(tx, c.orgId, c.meetingId, {
+          status: 'held',
+          heldAt: now,
+          startedAt: now,
+          startedBy: actor.personId,
+          heldOn: localDateOf(now, booked?.timeZone ?? actor.timeZone),
+        });
         return repo.update(tx, c.orgId, c.id, { status: 'held', heldAt: now });
       });
     },

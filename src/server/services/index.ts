@@ -10,6 +10,7 @@ import { createPeopleService } from './people.service';
 import { createOneOnOneServices } from './one-on-one.service';
 import { createConversationServices } from './conversation-services';
 import type { Mailer } from '../mail/mailer';
+import type { LiveEvents } from '../live/hub';
 import { createPeopleImportService } from './people-import.service';
 import { createGoalServices } from './goal-services';
 import { createConversationTemplateService } from './conversation-template.service';
@@ -28,6 +29,8 @@ export function createServices(
     mailer?: Mailer | null;
     publicUrl: string;
     uidDomain: string;
+    /** The live meeting channel, told about every committed change of a meeting. */
+    live?: LiveEvents | null;
   } = {
     notifier: null,
     publicUrl: 'http://127.0.0.1:3000',
@@ -36,7 +39,7 @@ export function createServices(
 ) {
   const people = createPeopleService(db);
   const departments = createDepartmentService(db);
-  const oneOnOne = createOneOnOneServices(db, mail.notifier);
+  const oneOnOne = createOneOnOneServices(db, mail.notifier, mail.live ?? null);
   const conversations = createConversationServices(db, mail);
   return {
     auth: createAuthService(db, settings),
@@ -59,7 +62,7 @@ export function createServices(
     conversationTemplates: createConversationTemplateService(db),
     rounds: createRoundService(db),
     statistics: createStatisticsService(db),
-    wellbeing: createWellbeingServices(db),
+    wellbeing: createWellbeingServices(db, mail.live ?? null),
   };
 }
 

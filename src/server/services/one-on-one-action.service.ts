@@ -7,6 +7,8 @@ import { authorize } from '../policies/index';
 import { oneOnOneActionRepository as actionRepo } from '../repositories/one-on-one-action.repository';
 import { oneOnOneMeetingRepository as meetingRepo } from '../repositories/one-on-one-meeting.repository';
 import { assertOpenForContent, loadMeeting, pairOf } from './one-on-one-access';
+import type { LiveEvents } from '../live/hub';
+import { changing } from './live-notify';
 
 export type ActionInput = {
   title: string;
@@ -16,10 +18,10 @@ export type ActionInput = {
 };
 
 /** Actions agreed in 1:1s: created in a meeting, open until done, listed per owner. */
-export function createOneOnOneActionService(db: Db) {
+export function createOneOnOneActionService(db: Db, live: LiveEvents | null = null) {
   return {
     async create(actor: Actor, meetingId: string, input: ActionInput) {
-      return db.transaction(async (tx) => {
+      return changing(db, live, async (tx, touch) => {
         const { meeting, series } = await loadMeeting(
           tx,
           actor,
@@ -29,6 +31,7 @@ export function createOneOnOneActionService(db: Db) {
             lock: true,
           },
         );
+        touch(series);
         assertOpenForContent(meeting);
         if (!isPairMember(input.ownerId, series)) throw new AppError('oneOnOne.owner_not_in_pair');
         if (input.pointId) {
@@ -60,7 +63,7 @@ export function createOneOnOneActionService(db: Db) {
       id: string,
       input: Partial<Omit<ActionInput, 'pointId'>> & { done?: boolean },
     ) {
-      return db.transaction(async (tx) => {
+      return changing(db, live, async (tx, touch) => {
         const action = await actionRepo.findById(tx, actor.orgId, id, true);
         if (!action) throw new AppError('not_found');
         const pair = {
@@ -69,6 +72,7 @@ export function createOneOnOneActionService(db: Db) {
           employeeId: action.employeeId,
         };
         authorize(actor, { do: 'oneOnOne.action.write', pair });
+        touch(pair);
         if (input.ownerId !== undefined && !isPairMember(input.ownerId, pair))
           throw new AppError('oneOnOne.owner_not_in_pair');
         return actionRepo.update(tx, actor.orgId, id, {

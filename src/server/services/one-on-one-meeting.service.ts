@@ -16,6 +16,8 @@ import {
 } from '../repositories/one-on-one-meeting.repository';
 import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import { oneOnOnePageRepository } from '../repositories/one-on-one-page.repository';
+import type { LiveEvents } from '../live/hub';
+import { changing } from './live-notify';
 import {
   assertOpenForContent,
   ensureAgenda,
@@ -25,7 +27,7 @@ import {
 } from './one-on-one-access';
 
 /** A meeting and its agenda: topics added, ordered, ticked off and carried over. */
-export function createOneOnOneMeetingService(db: Db) {
+export function createOneOnOneMeetingService(db: Db, live: LiveEvents | null = null) {
   const page = oneOnOnePageRepository(db);
   return {
     /**
@@ -69,10 +71,11 @@ export function createOneOnOneMeetingService(db: Db) {
       meetingId: string,
       input: { title: string; sectionKey?: string | null },
     ) {
-      return db.transaction(async (tx) => {
+      return changing(db, live, async (tx, touch) => {
         const { meeting, series } = await loadMeeting(tx, actor, meetingId, 'oneOnOne.point.add', {
           lock: true,
         });
+        touch(series);
         assertOpenForContent(meeting);
         const snapshot = await ensureAgenda(tx, meeting, series);
         const role = pairRoleOf(actor.personId, pairOf(series))!;
@@ -109,13 +112,14 @@ export function createOneOnOneMeetingService(db: Db) {
       pointId: string,
       input: { title?: string; discussed?: boolean; sectionKey?: string | null },
     ): Promise<PointRow> {
-      return db.transaction(async (tx) => {
+      return changing(db, live, async (tx, touch) => {
         const { point, meeting, series } = await loadPoint(
           tx,
           actor,
           pointId,
           'oneOnOne.point.arrange',
         );
+        touch(series);
         assertOpenForContent(meeting);
         if (input.title !== undefined || input.sectionKey !== undefined)
           authorize(actor, {
@@ -138,13 +142,14 @@ export function createOneOnOneMeetingService(db: Db) {
 
     /** Removes a topic its author added (template sections stay). */
     async deletePoint(actor: Actor, pointId: string): Promise<void> {
-      await db.transaction(async (tx) => {
+      await changing(db, live, async (tx, touch) => {
         const { point, meeting, series } = await loadPoint(
           tx,
           actor,
           pointId,
           'oneOnOne.point.arrange',
         );
+        touch(series);
         assertOpenForContent(meeting);
         authorize(actor, {
           do: 'oneOnOne.point.edit',
@@ -158,7 +163,7 @@ export function createOneOnOneMeetingService(db: Db) {
 
     /** Puts the agenda in the given order; it must list exactly the meeting's points. */
     async reorder(actor: Actor, meetingId: string, ids: string[]) {
-      return db.transaction(async (tx) => {
+      return changing(db, live, async (tx, touch) => {
         const { meeting, series } = await loadMeeting(
           tx,
           actor,
@@ -168,6 +173,7 @@ export function createOneOnOneMeetingService(db: Db) {
             lock: true,
           },
         );
+        touch(series);
         assertOpenForContent(meeting);
         await ensureAgenda(tx, meeting, series);
         const current = await meetingRepo.points(tx, actor.orgId, meetingId);
@@ -185,13 +191,14 @@ export function createOneOnOneMeetingService(db: Db) {
 
     /** Moves a topic that was not discussed to the pair's next meeting. */
     async carryOver(actor: Actor, pointId: string) {
-      return db.transaction(async (tx) => {
+      return changing(db, live, async (tx, touch) => {
         const { point, meeting, series } = await loadPoint(
           tx,
           actor,
           pointId,
           'oneOnOne.point.arrange',
         );
+        touch(series);
         if (!canCarryOver(point)) throw new AppError('oneOnOne.cannot_carry_over');
         const target = await occurrenceRepo.nextOpenMeeting(
           tx,

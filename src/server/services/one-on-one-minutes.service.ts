@@ -13,6 +13,10 @@ import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/
 import { organisationRepository } from '../repositories/organisation.repository';
 import { peopleRepository } from '../repositories/people.repository';
 import { ensureAgenda, loadMeeting, pairOf } from './one-on-one-access';
+import { finishMeeting } from '../../domain/one-on-one/meeting-state';
+import type { LiveEvents } from '../live/hub';
+import { syncNotesFromStoredDoc } from '../live/meeting-doc';
+import { changing } from './live-notify';
 
 export type ReflectionInput = {
   topics: { title: string; howItWent: string; why: string; doDifferently: string }[];
@@ -20,15 +24,19 @@ export type ReflectionInput = {
 };
 
 /** Finishing a meeting (minutes and their mail), acknowledging, and the manager's reflections. */
-export function createOneOnOneMinutesService(db: Db, notifier: OneOnOneNotifier | null = null) {
+export function createOneOnOneMinutesService(
+  db: Db,
+  notifier: OneOnOneNotifier | null = null,
+  live: LiveEvents | null = null,
+) {
   return {
     /**
      * The manager finishes the meeting: it becomes held, its decision minutes are built in the
      * employee's language and queued for e-mail, all in one transaction. Finishing again
      * returns the same minutes and queues nothing new.
      */
-    async finish(actor: Actor, meetingId: string) {
-      return db.transaction(async (tx) => {
+    async finish(actor: Actor, meetingId: string, now = new Date()) {
+      return changing(db, live, async (tx, touch) => {
         const { meeting, series } = await loadMeeting(
           tx,
           actor,
@@ -38,10 +46,15 @@ export function createOneOnOneMinutesService(db: Db, notifier: OneOnOneNotifier 
             lock: true,
           },
         );
-        if (meeting.status === 'cancelled') throw new AppError('oneOnOne.meeting_cancelled');
+        const finished = finishMeeting(meeting, now);
+        if (!finished.ok) throw new AppError(finished.reason);
         const existing = await minutesRepo.find(tx, actor.orgId, meetingId);
         if (meeting.status === 'held' && existing) return existing;
+        touch(pairOf(series));
         const snapshot = await ensureAgenda(tx, meeting, series);
+        // What was typed live is in the minutes: the notes are brought in line with the
+        // stored live document first.
+        await syncNotesFromStoredDoc(tx, actor.orgId, meetingId, null);
         // One after the other: a transaction is one connection, which runs one query at a time.
         const points = await meetingRepo.pointsWithNotes(tx, actor.orgId, meetingId);
         const actions = await actionRepo.forMeeting(tx, actor.orgId, meetingId);
@@ -96,10 +109,10 @@ export function createOneOnOneMinutesService(db: Db, notifier: OneOnOneNotifier 
           })),
           nextMeeting: next ? { startsAt: next.startsAt, timeZone: next.timeZone } : null,
         });
-        const now = new Date();
         await occurrenceRepo.updateMeeting(tx, actor.orgId, meetingId, {
           status: 'held',
-          heldAt: meeting.heldAt ?? now,
+          heldAt: finished.value.heldAt,
+          heldOn: finished.value.heldOn,
           statusChangedBy: actor.personId,
           statusChangedAt: now,
         });

@@ -11,6 +11,9 @@ import {
   type PrivateNoteRow,
 } from '../repositories/one-on-one-meeting.repository';
 import { assertOpenForContent, loadMeeting, loadPoint, pairOf } from './one-on-one-access';
+import type { LiveEvents } from '../live/hub';
+import { setNoteText, syncNotesFromStoredDoc } from '../live/meeting-doc';
+import { meetingDocRepository as docRepo } from '../repositories/meeting-doc.repository';
 
 /** What a 409 on a shared note carries: the saved version and the one that was refused. */
 export type NoteConflictDetails = {
@@ -117,23 +120,45 @@ export async function savePrivateNoteOn(
 }
 
 /** Shared notes (versioned, merged or refused when stale) and each author's private notes. */
-export function createOneOnOneNoteService(db: Db) {
+export function createOneOnOneNoteService(db: Db, live: LiveEvents | null = null) {
   return {
     /**
      * Saves a point's shared note. A save names the version it started from; when someone
      * saved in between, the two are merged if one side only appended, else a 409 carries
      * both versions. Text is never dropped silently.
+     *
+     * This is also the fallback of the live channel (decision 020): when the meeting has a
+     * live document, the note is first brought in line with it, and the saved text goes into
+     * the document as an edit of its own, which merges with what others type meanwhile.
      */
     async saveNote(
       actor: Actor,
       pointId: string,
       input: NoteText & { baseVersion: number },
     ): Promise<{ note: NoteRow; merged: boolean }> {
-      return db.transaction(async (tx) => {
+      const stored: { update: Uint8Array; id: number; orgId: string; meetingId: string }[] = [];
+      const result = await db.transaction(async (tx) => {
         const { point, meeting } = await loadPoint(tx, actor, pointId, 'oneOnOne.sharedNote.write');
         assertOpenForContent(meeting);
-        return saveSharedNoteOn(tx, actor, point, meeting, input);
+        const doc = await syncNotesFromStoredDoc(tx, actor.orgId, meeting.id, null);
+        const saved = await saveSharedNoteOn(tx, actor, point, meeting, input);
+        if (doc) {
+          const update = setNoteText(doc, point.id, saved.note);
+          if (update) {
+            const id = await docRepo.append(tx, {
+              orgId: actor.orgId,
+              meetingId: meeting.id,
+              update,
+              authorId: actor.personId,
+            });
+            stored.push({ update, id, orgId: actor.orgId, meetingId: meeting.id });
+          }
+          doc.destroy();
+        }
+        return saved;
       });
+      for (const s of stored) live?.storedUpdate(s.orgId, s.meetingId, s.update, s.id);
+      return result;
     },
 
     /** The actor's own private note on a meeting (empty when none yet). */

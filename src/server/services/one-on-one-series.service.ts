@@ -23,7 +23,9 @@ import {
   type SeriesRow,
 } from '../repositories/one-on-one-series.repository';
 import { DEFAULT_TEMPLATE_REF } from '../repositories/one-on-one-template.repository';
-import { loadMeeting, loadSeries } from './one-on-one-access';
+import { loadMeeting, loadSeries, pairOf } from './one-on-one-access';
+import type { LiveEvents } from '../live/hub';
+import { changing } from './live-notify';
 import {
   checkRecurrence,
   extendSeries,
@@ -62,7 +64,11 @@ export type SeriesInput = {
 export type SeriesPatch = Partial<Omit<SeriesInput, 'employeeId'>>;
 
 /** Booking and changing 1:1 series, moving and cancelling single meetings. */
-export function createOneOnOneSeriesService(db: Db, notifier: OneOnOneNotifier | null = null) {
+export function createOneOnOneSeriesService(
+  db: Db,
+  notifier: OneOnOneNotifier | null = null,
+  live: LiveEvents | null = null,
+) {
   /** Lazily rolls the horizon forward for the given series (usually nothing to do). */
   async function ensureHorizons(scope: Parameters<typeof seriesRepo.dueForExtension>[2]) {
     const now = new Date();
@@ -269,10 +275,15 @@ export function createOneOnOneSeriesService(db: Db, notifier: OneOnOneNotifier |
       meetingId: string,
       input: { date: string; time: string; reason?: string | null },
     ) {
-      return db.transaction(async (tx) => {
-        const { meeting } = await loadMeeting(tx, actor, meetingId, 'oneOnOne.meeting.schedule', {
-          lock: true,
-        });
+      return changing(db, live, async (tx, touch) => {
+        const { meeting, series } = await loadMeeting(
+          tx,
+          actor,
+          meetingId,
+          'oneOnOne.meeting.schedule',
+          { lock: true },
+        );
+        touch(pairOf(series));
         if (meeting.status !== 'planned' && meeting.status !== 'moved')
           throw new AppError('oneOnOne.meeting_not_open');
         if (!localTimeExists(input.date, input.time, meeting.timeZone))
@@ -300,10 +311,15 @@ export function createOneOnOneSeriesService(db: Db, notifier: OneOnOneNotifier |
 
     /** Cancels one meeting with a reason; it stays in the history as cancelled. */
     async cancel(actor: Actor, meetingId: string, input: { reason: string }) {
-      return db.transaction(async (tx) => {
-        const { meeting } = await loadMeeting(tx, actor, meetingId, 'oneOnOne.meeting.schedule', {
-          lock: true,
-        });
+      return changing(db, live, async (tx, touch) => {
+        const { meeting, series } = await loadMeeting(
+          tx,
+          actor,
+          meetingId,
+          'oneOnOne.meeting.schedule',
+          { lock: true },
+        );
+        touch(pairOf(series));
         if (meeting.status !== 'planned' && meeting.status !== 'moved')
           throw new AppError('oneOnOne.meeting_not_open');
         const cancelled = (await occurrenceRepo.updateMeeting(tx, actor.orgId, meetingId, {

@@ -7,19 +7,26 @@ import { createOneOnOneMinutesService } from './one-on-one-minutes.service';
 import { createOneOnOneNoteService } from './one-on-one-note.service';
 import { createOneOnOneSeriesService } from './one-on-one-series.service';
 import { createOneOnOneTemplateService } from './one-on-one-template.service';
+import { createOneOnOneStateService } from './one-on-one-state.service';
+import type { LiveEvents } from '../live/hub';
 
 export { endSeriesForChangedReportingLines, extendHorizons } from './one-on-one-series.service';
 export { endSeriesForDeactivatedPeople } from './one-on-one-planning';
 
 /** The 1:1 use cases, grouped by resource. */
-export function createOneOnOneServices(db: Db, notifier: OneOnOneNotifier | null = null) {
-  const series = createOneOnOneSeriesService(db, notifier);
+export function createOneOnOneServices(
+  db: Db,
+  notifier: OneOnOneNotifier | null = null,
+  live: LiveEvents | null = null,
+) {
+  const series = createOneOnOneSeriesService(db, notifier, live);
   return {
     series,
-    meetings: createOneOnOneMeetingService(db),
-    notes: createOneOnOneNoteService(db),
-    actions: createOneOnOneActionService(db),
-    minutes: createOneOnOneMinutesService(db, notifier),
+    meetings: createOneOnOneMeetingService(db, live),
+    notes: createOneOnOneNoteService(db, live),
+    actions: createOneOnOneActionService(db, live),
+    minutes: createOneOnOneMinutesService(db, notifier, live),
+    state: createOneOnOneStateService(db, live),
     home: createOneOnOneHomeService(db, series),
     templates: createOneOnOneTemplateService(db),
   };

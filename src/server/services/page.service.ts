@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import { homeFor, type Actor } from '../../domain/roles';
-import { isCheckInOpen } from '../../domain/wellbeing/check-in';
+import { checkInWriteRule, isCheckInOpen } from '../../domain/wellbeing/check-in';
 import { authorize } from '../policies/index';
 import { departmentRepository } from '../repositories/department.repository';
 import { meetingPageRepository } from '../repositories/meeting-page.repository';
@@ -73,7 +73,16 @@ export function createPageService(
           minutes,
           nextMeeting: found.nextMeeting,
         },
-        checkIn: { checkIn: found.checkIn, open: isCheckInOpen(meeting.status) },
+        checkIn: {
+          checkIn: found.checkIn,
+          open: isCheckInOpen(meeting.status),
+          // As the check-in route says it (the employee's to answer; decision 020).
+          mayWrite: checkInWriteRule(
+            actor.personId === series.managerId ? 'manager' : 'employee',
+            meeting,
+            new Date(),
+          ),
+        },
         privateNote: found.privateNote,
         goals: found.goals,
       };

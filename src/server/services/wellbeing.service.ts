@@ -1,12 +1,13 @@
 import type { Db } from '../../db/client';
 import { createCheckInService } from './check-in.service';
+import type { LiveEvents } from '../live/hub';
 import { createCoachingService } from './coaching.service';
 import { createTaskReviewService } from './task-review.service';
 
 /** Check-ins and trends, task-status reviews, and the manager's coaching signals. */
-export function createWellbeingServices(db: Db) {
+export function createWellbeingServices(db: Db, live: LiveEvents | null = null) {
   return {
-    checkIns: createCheckInService(db),
+    checkIns: createCheckInService(db, live),
     taskReviews: createTaskReviewService(db),
     coaching: createCoachingService(db),
   };

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { forgetOfflineData } from '../live/offline-data';
 import { api, type Me } from '../api';
 import { SIGNED_IN_NAMESPACES, loadNamespaces, namespacesLoaded, switchLanguage } from '../i18n';
 import { ME_KEY, isHr, useMe } from '../session';
@@ -92,6 +93,7 @@ export function AppShell() {
       // the session is gone either way once we forget it here
     }
     client.clear();
+    forgetOfflineData();
     client.setQueryData(ME_KEY, null);
     navigate('/sign-in', { replace: true });
   }

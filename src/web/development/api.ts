@@ -40,7 +40,8 @@ export const conversationApi = {
   book: (cid: string, input: BookingInput) =>
     http.put<ConversationPage>(`${P}/${id(cid)}/booking`, input),
   cancel: (cid: string) => http.post<ConversationPage>(`${P}/${id(cid)}/booking/cancel`, {}),
-  start: (cid: string) => http.post<ConversationPage>(`${P}/${id(cid)}/start`),
+  start: (cid: string, holdNow = false) =>
+    http.post<ConversationPage>(`${P}/${id(cid)}/start`, { holdNow }),
   bookFollowUp: (cid: string, input: BookingInput) =>
     http.post<ConversationPage>(`${P}/${id(cid)}/follow-up`, input),
   saveDraft: (cid: string, answers: Answers) =>

@@ -17,6 +17,7 @@ import { PlanSection } from './plan-section';
 import { SalaryOutcomeSection } from './salary-outcome-section';
 import { SignOffSection } from './sign-off-section';
 import { PreparationPanel } from './preparation-panel';
+import { StartConversationDialog } from '../live/start-conversation-dialog';
 import { SectionsView } from './sections-view';
 import { StatusBadge } from './status-badge';
 import { withConversationsCatalog } from './with-catalog';
@@ -110,11 +111,12 @@ function ManagerTools({ page }: { page: Dto }) {
   const { t } = useTranslation('conversations');
   const client = useQueryClient();
   const errorText = useErrorText();
-  const [dialog, setDialog] = useState<'book' | 'cancel' | null>(null);
+  const [dialog, setDialog] = useState<'book' | 'cancel' | 'start' | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: conversationKeys.all });
   const start = useMutation({
-    mutationFn: () => conversationApi.start(page.id),
+    mutationFn: (holdNow: boolean) => conversationApi.start(page.id, holdNow),
     onSuccess: refresh,
+    onSettled: () => setDialog(null),
   });
   const cancel = useMutation({
     mutationFn: () => conversationApi.cancel(page.id),
@@ -125,7 +127,7 @@ function ManagerTools({ page }: { page: Dto }) {
   return (
     <div className="conv-tools">
       {booked ? (
-        <button type="button" className="button" onClick={() => start.mutate()}>
+        <button type="button" className="button" onClick={() => setDialog('start')}>
           {t('page.start')}
         </button>
       ) : null}
@@ -145,6 +147,14 @@ function ManagerTools({ page }: { page: Dto }) {
         <Alert>
           <p>{errorText(start.error ?? cancel.error)}</p>
         </Alert>
+      ) : null}
+      {dialog === 'start' ? (
+        <StartConversationDialog
+          page={page}
+          busy={start.isPending}
+          onCancel={() => setDialog(null)}
+          onConfirm={(holdNow) => start.mutate(holdNow)}
+        />
       ) : null}
       {dialog === 'book' ? (
         <BookingDialog

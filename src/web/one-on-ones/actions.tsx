@@ -5,6 +5,7 @@ import { Alert, useErrorText } from '../components/feedback';
 import { oneOnOneApi, oneOnOneKeys, type Action, type Series } from './api';
 import { useMeetingFormat } from './hooks';
 import { useInstantCheck } from '../components/use-instant-check';
+import { isPendingId, writeOrKeep } from '../live/outbox';
 
 type Owner = { id: string; name: string };
 
@@ -14,11 +15,21 @@ export function ownersOf(series: Pick<Series, 'manager' | 'employee'>): Owner[] 
 }
 
 /** Marks an action done (or open again); everything 1:1 refreshes after. */
-export function useToggleAction() {
+export function useToggleAction(meetingId?: string) {
   const client = useQueryClient();
   return useMutation({
+    // Offline it runs too: the change is kept on the device (outbox).
+    networkMode: 'always',
     mutationFn: (a: { id: string; done: boolean }) =>
-      oneOnOneApi.updateAction(a.id, { done: a.done }),
+      meetingId
+        ? writeOrKeep(
+            meetingId,
+            { kind: 'actionDone', actionId: a.id, done: a.done },
+            'PATCH',
+            `/api/actions/${encodeURIComponent(a.id)}`,
+            { done: a.done },
+          )
+        : oneOnOneApi.updateAction(a.id, { done: a.done }),
     onSettled: () => client.invalidateQueries({ queryKey: oneOnOneKeys.all }),
   });
 }
@@ -31,6 +42,8 @@ type ActionItemProps = {
   readOnly?: boolean;
   /** More inside the item, e.g. a link to the meeting. */
   children?: ReactNode;
+  /** The meeting page it is shown on: ticks made offline there are kept and sent later. */
+  meetingId?: string;
 };
 
 /** One action: tick it off, see who owns it and by when; overdue ones stand out. */
@@ -38,12 +51,15 @@ export function ActionItem({
   action: a,
   ownerName,
   context,
-  readOnly = false,
+  readOnly: readOnlyProp = false,
   children,
+  meetingId,
 }: ActionItemProps) {
+  // Made offline and not yet sent: nothing can be done with it until the server has it.
+  const readOnly = readOnlyProp || isPendingId(a.id);
   const { t } = useTranslation('meetings');
   const fmt = useMeetingFormat();
-  const toggle = useToggleAction();
+  const toggle = useToggleAction(meetingId);
   const errorText = useErrorText();
   const id = useId();
   const check = useInstantCheck(toggle.isPending ? !a.done : a.done);
@@ -113,13 +129,20 @@ export function ActionForm({
   const [dueDate, setDueDate] = useState('');
   const [missing, setMissing] = useState(false);
   const create = useMutation({
-    mutationFn: () =>
-      oneOnOneApi.createAction(meetingId, {
-        title: title.trim(),
-        ownerId,
-        dueDate: dueDate || null,
-        pointId,
-      }),
+    // Offline it runs too: the change is kept on the device (outbox).
+    networkMode: 'always',
+    mutationFn: () => {
+      const input = { title: title.trim(), ownerId, dueDate: dueDate || null, pointId };
+      const ownerRole = ownerId === series.manager.id ? 'manager' : 'employee';
+      // Kept on the device when offline (a walk), sent exactly once when back.
+      return writeOrKeep(
+        meetingId,
+        { kind: 'addAction', ...input, ownerRole },
+        'POST',
+        `/api/one-on-ones/meetings/${encodeURIComponent(meetingId)}/actions`,
+        input,
+      );
+    },
     onSuccess: async () => {
       setTitle('');
       setDueDate('');

@@ -9,6 +9,9 @@ import { ActionForm, ActionItem } from './actions';
 import { useMeetingFormat } from './hooks';
 import { SharedNoteEditor } from './note-editor';
 import { useInstantCheck } from '../components/use-instant-check';
+import { LiveNoteEditor } from '../live/live-note-editor';
+import { isPendingId, writeOrKeep } from '../live/outbox';
+import { useLive } from '../live/use-live-meeting';
 
 type AgendaProps = { detail: MeetingDetail; editable: boolean };
 
@@ -119,8 +122,11 @@ type PointCardProps = {
   onMove: (by: -1 | 1) => void;
 };
 
-function PointCard({ point: p, detail, editable, first, last, onMove }: PointCardProps) {
+function PointCard({ point: p, detail, editable: open, first, last, onMove }: PointCardProps) {
   const { t } = useTranslation('meetings');
+  const live = useLive();
+  // Made offline and not yet sent: shown, but nothing can hang on it until the server has it.
+  const editable = open && !isPendingId(p.id);
   const client = useQueryClient();
   const errorText = useErrorText();
   const key = oneOnOneKeys.meeting(detail.meeting.id);
@@ -129,10 +135,21 @@ function PointCard({ point: p, detail, editable, first, last, onMove }: PointCar
   const me = detail.myRole === 'manager' ? detail.series.manager.id : detail.series.employee.id;
   const mine = p.author?.id === me;
   const tick = useMutation({
-    mutationFn: (discussed: boolean) => oneOnOneApi.updatePoint(p.id, { discussed }),
+    // Offline it runs too: the change is kept on the device (outbox).
+    networkMode: 'always',
+    mutationFn: (discussed: boolean) =>
+      writeOrKeep<MeetingDetail>(
+        detail.meeting.id,
+        { kind: 'tick', pointId: p.id, discussed },
+        'PATCH',
+        `/api/one-on-ones/points/${encodeURIComponent(p.id)}`,
+        { discussed },
+      ),
     // A poll already under way must not land after this change with the old state.
     onMutate: () => client.cancelQueries({ queryKey: key }),
-    onSuccess: (fresh) => client.setQueryData(key, fresh),
+    onSuccess: (fresh) => {
+      if (fresh) client.setQueryData(key, fresh);
+    },
   });
   const carry = useMutation({
     mutationFn: () => oneOnOneApi.carryOver(p.id),
@@ -267,14 +284,20 @@ function PointCard({ point: p, detail, editable, first, last, onMove }: PointCar
           {t('agenda.carriedTo')}{' '}
           <Link to={`/one-on-ones/meetings/${p.carriedToMeetingId}`}>{t('agenda.openNext')}</Link>
         </p>
+      ) : live && editable && live.mode === 'live' ? (
+        <LiveNoteEditor state={live} point={p} tools={tools} />
       ) : (
-        <SharedNoteEditor point={p} readOnly={!editable} tools={editable ? tools : null} />
+        <SharedNoteEditor
+          point={p}
+          readOnly={!editable || live?.mode === 'pending'}
+          tools={editable ? tools : null}
+        />
       )}
       {error ? <p className="field__error">{errorText(error)}</p> : null}
       {actions.length > 0 ? (
         <ul className="actions" aria-label={t('action.listFor', { title: p.title })}>
           {actions.map((a) => (
-            <ActionItem key={a.id} action={a} ownerName={names(a)} />
+            <ActionItem meetingId={detail.meeting.id} key={a.id} action={a} ownerName={names(a)} />
           ))}
         </ul>
       ) : null}
@@ -320,7 +343,7 @@ function OtherActions({ detail, editable }: { detail: MeetingDetail; editable: b
       {loose.length ? (
         <ul className="actions">
           {loose.map((a) => (
-            <ActionItem key={a.id} action={a} ownerName={names(a)} />
+            <ActionItem meetingId={detail.meeting.id} key={a.id} action={a} ownerName={names(a)} />
           ))}
         </ul>
       ) : null}
@@ -341,15 +364,23 @@ function AddPointForm({ detail }: { detail: MeetingDetail }) {
   );
   const own = detail.agenda.find((p) => p.sectionKind === 'employee_topics')?.sectionKey ?? '';
   const [sectionKey, setSectionKey] = useState(detail.myRole === 'employee' ? own : '');
+  const me = detail.myRole === 'manager' ? detail.series.manager.id : detail.series.employee.id;
   const add = useMutation({
-    mutationFn: () =>
-      oneOnOneApi.addPoint(detail.meeting.id, {
-        title: title.trim(),
-        sectionKey: sectionKey || null,
-      }),
-    onSuccess: async (point) => {
+    // Offline it runs too: the change is kept on the device (outbox).
+    networkMode: 'always',
+    mutationFn: () => {
+      const input = { title: title.trim(), sectionKey: sectionKey || null };
+      return writeOrKeep<Point>(
+        detail.meeting.id,
+        { kind: 'addPoint', ...input, authorId: me, role: detail.myRole },
+        'POST',
+        `/api/one-on-ones/meetings/${encodeURIComponent(detail.meeting.id)}/points`,
+        input,
+      );
+    },
+    onSuccess: async () => {
+      setAdded(title.trim());
       setTitle('');
-      setAdded(point.title);
       await client.invalidateQueries({ queryKey: oneOnOneKeys.meeting(detail.meeting.id) });
     },
   });

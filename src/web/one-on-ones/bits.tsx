@@ -31,6 +31,16 @@ export function StatusBadge({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('meetings');
   const open = meeting.status === 'planned' || meeting.status === 'moved';
   const now = useNow();
+  const fmt = useMeetingFormat();
+  if (meeting.phase === 'in_progress')
+    return <span className="badge status-badge status-badge--live">{t('live:inProgress')}</span>;
+  // Held on another day than planned (early, or started late): the day it really took place.
+  if (meeting.status === 'held' && meeting.heldOn && meeting.heldOn !== meeting.localDate)
+    return (
+      <span className="badge status-badge status-badge--held">
+        {t('live:heldOn', { date: fmt.plainShort(meeting.heldOn) })}
+      </span>
+    );
   const past = open && Date.parse(meeting.endsAt) < now;
   const label = past ? t('status.notFinished') : t(`oneOnOne:status.${meeting.status}`);
   return (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -12,7 +12,18 @@ import { PlaceText, StatusBadge, When } from './bits';
 import { PrivateNotePanel } from './note-editor';
 import { CancelMeetingDialog, MoveMeetingDialog } from './schedule-dialogs';
 import { ReasonText } from './series-page';
-import { MeetingTimer, useMeetingStart } from './timer';
+import { MeetingTimer } from './timer';
+import { LiveContext, useLiveMeeting, type LiveState } from '../live/use-live-meeting';
+import { applyOutbox } from '../live/overlay';
+import { setOutboxPerson, useOutbox } from '../live/outbox';
+import {
+  OfflineRefusals,
+  PhoneFocus,
+  StartMeetingButton,
+  UndoFinish,
+  useStartMeeting,
+} from '../live/meeting-live';
+import { PresenceBar } from '../live/presence-bar';
 import { CheckInPanel } from '../wellbeing/check-in-panel';
 import { GoalsPanel } from './goals-panel';
 import { loadMeetingPage } from '../first-page';
@@ -22,6 +33,8 @@ import './meetings.css';
 export function MeetingPage() {
   const { id = '' } = useParams();
   const client = useQueryClient();
+  // Read by the poll below; set once the live channel of this page is known.
+  const liveNow = useRef(false);
   const detail = useQuery({
     queryKey: oneOnOneKeys.meeting(id),
     // Opened anew: the whole page in one request, which fills the panels' queries too; a
@@ -30,39 +43,84 @@ export function MeetingPage() {
       client.getQueryData(oneOnOneKeys.privateNote(id)) === undefined
         ? loadMeetingPage(client, id).then((page) => page.meeting)
         : oneOnOneApi.meeting(id),
-    // The other person may be writing too: look for their changes while the meeting is open.
+    // Live, changes arrive as they happen; without a live channel, look every 10 seconds.
     refetchInterval: (q) => {
       const status = q.state.data?.meeting.status;
-      return status === 'planned' || status === 'moved' ? 10_000 : false;
+      return (status === 'planned' || status === 'moved') && !liveNow.current ? 10_000 : false;
     },
   });
+  const status = detail.data?.meeting.status;
+  const live = useLiveMeeting(id, status === 'planned' || status === 'moved');
+  const isLive = live.status === 'live';
+  useEffect(() => {
+    liveNow.current = isLive;
+  }, [isLive]);
+  const me =
+    detail.data?.myRole === 'manager' ? detail.data.series.manager : detail.data?.series.employee;
+  if (me) setOutboxPerson(me.id);
+  const { pending } = useOutbox(id);
+  // A kept change reached the server: show the meeting as the server now has it.
+  const sent = useRef(pending.length);
+  const { refetch } = detail;
+  useEffect(() => {
+    if (pending.length < sent.current) void refetch();
+    sent.current = pending.length;
+  }, [pending.length, refetch]);
   useUnsavedWarning();
   if (detail.isPending) return <Loading />;
   // A failed refresh keeps the page (and whatever is being typed) as it is.
   if (!detail.data) return <LoadError error={detail.error} retry={() => void detail.refetch()} />;
-  return <Meeting key={id} detail={detail.data} />;
+  // What was done offline and is not sent yet shows as done.
+  const shown = applyOutbox(detail.data, pending);
+  const offsetMs =
+    live.status === 'live'
+      ? live.clockOffsetMs
+      : Date.parse(detail.data.serverTime) - detail.dataUpdatedAt;
+  return (
+    <LiveContext.Provider value={live}>
+      <Meeting key={id} detail={shown} live={live} clockOffsetMs={offsetMs} />
+    </LiveContext.Provider>
+  );
 }
 
-function Meeting({ detail }: { detail: MeetingDetail }) {
+function Meeting({
+  detail,
+  live,
+  clockOffsetMs,
+}: {
+  detail: MeetingDetail;
+  live: LiveState;
+  clockOffsetMs: number;
+}) {
   const { t } = useTranslation('meetings');
   const location = useLocation();
   const { meeting, series } = detail;
   const manager = detail.myRole === 'manager';
   const other = manager ? series.employee : series.manager;
   const open = meeting.status === 'planned' || meeting.status === 'moved';
-  const clock = useMeetingStart(meeting.id);
+  const start = useStartMeeting(meeting.id);
   const wantsStart = (location.state as { start?: boolean } | null)?.start === true;
-  const { startedAt, start } = clock;
-  // "Start" on the home page lands here and starts the clock once.
+  const notStarted = meeting.phase === 'planned';
+  const { mutate: startNow, isIdle } = start;
+  // "Start" on the home page lands here and starts the meeting once.
   useEffect(() => {
-    if (wantsStart && manager && open && startedAt === null) start();
-  }, [wantsStart, manager, open, startedAt, start]);
+    if (wantsStart && manager && notStarted && isIdle) startNow();
+  }, [wantsStart, manager, notStarted, isIdle, startNow]);
+  const startedAt =
+    meeting.startedAt !== null ? Date.parse(meeting.startedAt) - clockOffsetMs : null;
 
   return (
     <Page
       title={t('meeting.title', { name: other.name })}
       intro={<When at={meeting.startsAt} />}
-      actions={manager && open ? <ManagerTools detail={detail} clock={clock} /> : null}
+      actions={
+        open ? (
+          <>
+            {notStarted ? <StartMeetingButton start={start} primary /> : null}
+            {manager ? <ManagerTools detail={detail} live={live} /> : null}
+          </>
+        ) : null
+      }
     >
       <div className="meeting-meta">
         <StatusBadge meeting={meeting} />
@@ -75,11 +133,14 @@ function Meeting({ detail }: { detail: MeetingDetail }) {
           {t('meeting.toPrivate')}
         </a>
       </div>
+      {open ? <PresenceBar state={live} otherName={other.name} /> : null}
       <MeetingNotices detail={detail} />
-      {manager && open && clock.startedAt !== null ? (
-        <MeetingTimer startedAt={clock.startedAt} plannedMinutes={meeting.durationMinutes} />
+      <OfflineRefusals meetingId={meeting.id} />
+      {open && startedAt !== null ? (
+        <MeetingTimer startedAt={startedAt} plannedMinutes={meeting.durationMinutes} />
       ) : null}
-      {!manager && open ? (
+      {open ? <PhoneFocus detail={detail} /> : null}
+      {!manager && open && notStarted ? (
         <Alert kind="info">
           <p>{t('meeting.employeePrompt', { name: series.manager.name })}</p>
         </Alert>
@@ -126,6 +187,7 @@ function MeetingNotices({ detail }: { detail: MeetingDetail }) {
             </Link>
           ) : null}
         </p>
+        {detail.myRole === 'manager' ? <UndoFinish detail={detail} /> : null}
       </Alert>
     );
   if (meeting.status === 'cancelled')
@@ -141,10 +203,8 @@ function MeetingNotices({ detail }: { detail: MeetingDetail }) {
   return null;
 }
 
-type Clock = ReturnType<typeof useMeetingStart>;
-
-/** Start (the clock), move, cancel and finish: the manager runs the meeting. */
-function ManagerTools({ detail, clock }: { detail: MeetingDetail; clock: Clock }) {
+/** Move, cancel and finish: the manager runs the meeting. */
+function ManagerTools({ detail, live }: { detail: MeetingDetail; live: LiveState }) {
   const { t } = useTranslation('meetings');
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -155,10 +215,10 @@ function ManagerTools({ detail, clock }: { detail: MeetingDetail; clock: Clock }
     mutationFn: async () => {
       // Every note typed so far goes to the server before the minutes are built from them.
       if (!(await flushAll())) throw new Error('unsaved');
+      if (live.live && !(await live.live.whenSaved())) throw new Error('unsaved');
       return oneOnOneApi.finish(detail.meeting.id);
     },
     onSuccess: async () => {
-      clock.clear();
       await client.invalidateQueries({ queryKey: oneOnOneKeys.all });
       navigate(`/one-on-ones/meetings/${detail.meeting.id}/minutes`, {
         state: { flash: 'finished' },
@@ -171,11 +231,6 @@ function ManagerTools({ detail, clock }: { detail: MeetingDetail; clock: Clock }
   });
   return (
     <>
-      {clock.startedAt === null ? (
-        <button type="button" className="button" onClick={clock.start}>
-          {t('meeting.start')}
-        </button>
-      ) : null}
       <button type="button" className="button button--secondary" onClick={() => setDialog('move')}>
         {t('schedule.move')}
       </button>
@@ -188,7 +243,7 @@ function ManagerTools({ detail, clock }: { detail: MeetingDetail; clock: Clock }
       </button>
       <button
         type="button"
-        className={clock.startedAt === null ? 'button button--secondary' : 'button'}
+        className={detail.meeting.phase === 'planned' ? 'button button--secondary' : 'button'}
         onClick={() => {
           setUnsaved(false);
           setDialog('finish');

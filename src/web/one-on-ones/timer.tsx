@@ -1,46 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clock } from './format';
 import { useNow } from './hooks';
-
-const key = (meetingId: string) => `samtal.meeting-started.${meetingId}`;
-
-function read(meetingId: string): number | null {
-  try {
-    const v = Number(localStorage.getItem(key(meetingId)));
-    return Number.isFinite(v) && v > 0 ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * When the manager started the meeting, kept in this browser (a reload keeps the clock going).
- * The server has no "started" state: the timer is a help for the person running the meeting.
- */
-export function useMeetingStart(meetingId: string) {
-  const [startedAt, setStartedAt] = useState(() => read(meetingId));
-  return {
-    startedAt,
-    start() {
-      const now = Date.now();
-      try {
-        localStorage.setItem(key(meetingId), String(now));
-      } catch {
-        // the clock still runs for this page
-      }
-      setStartedAt(now);
-    },
-    clear() {
-      try {
-        localStorage.removeItem(key(meetingId));
-      } catch {
-        // nothing kept
-      }
-      setStartedAt(null);
-    },
-  };
-}
 
 /** The running clock against the planned length; over time shows how much. */
 export function MeetingTimer({

@@ -29,6 +29,8 @@ export type CheckInInput = {
   workload: number;
   progress: number;
   comment: string;
+  /** The manager records the employee's answers as the two fill it in together. */
+  together?: boolean;
 };
 
 export const MEASURES = ['wellbeing', 'workload', 'progress'] as const;

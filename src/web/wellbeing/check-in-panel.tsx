@@ -31,6 +31,7 @@ export function CheckInPanel({ detail }: { detail: MeetingDetail }) {
       detail={detail}
       checkIn={query.data.checkIn}
       open={query.data.open}
+      mayWrite={query.data.mayWrite}
     />
   );
 }
@@ -39,12 +40,17 @@ function CheckInCard({
   detail,
   checkIn,
   open,
+  mayWrite,
 }: {
   detail: MeetingDetail;
   checkIn: CheckIn | null;
   open: boolean;
+  /** What the server lets this viewer do now (the check-in is the employee's). */
+  mayWrite: 'answer' | 'together' | 'correct' | null;
 }) {
   const { t } = useTranslation('wellbeing');
+  const { t: tl } = useTranslation('live');
+  const [together, setTogether] = useState(false);
   const client = useQueryClient();
   const errorText = useErrorText();
   const { series, meeting } = detail;
@@ -74,7 +80,13 @@ function CheckInCard({
       return;
     }
     setMissing(false);
-    save.mutate({ wellbeing, workload, progress, comment });
+    save.mutate({
+      wellbeing,
+      workload,
+      progress,
+      comment,
+      ...(mayWrite === 'together' ? { together: true } : {}),
+    });
   }
 
   return (
@@ -88,7 +100,16 @@ function CheckInCard({
           {t('checkIn.privacy')}
         </p>
       ) : null}
-      {open ? (
+      {checkIn?.recordedByManager ? (
+        <p className="badge check-in__recorded">
+          {tl('recordedByManager', { name: series.manager.name })}
+        </p>
+      ) : null}
+      {mayWrite === 'correct' ? <p className="muted">{tl('correctAfter')}</p> : null}
+      {open && mayWrite === null && detail.myRole === 'manager' ? (
+        <p className="muted">{tl('checkInIsTheirs', { name: series.employee.name })}</p>
+      ) : null}
+      {mayWrite ? (
         <form className="check-in__form" onSubmit={submit} noValidate>
           {MEASURES.map((m) => (
             <fieldset key={m} className="check-in__scale">
@@ -132,8 +153,22 @@ function CheckInCard({
               <p>{errorText(save.error)}</p>
             </Alert>
           ) : null}
+          {mayWrite === 'together' ? (
+            <label className="check-in__together">
+              <input
+                type="checkbox"
+                checked={together}
+                onChange={(e) => setTogether(e.target.checked)}
+              />{' '}
+              {tl('together', { name: series.employee.name })}
+            </label>
+          ) : null}
           <div className="check-in__actions">
-            <button type="submit" className="button" disabled={save.isPending}>
+            <button
+              type="submit"
+              className="button"
+              disabled={save.isPending || (mayWrite === 'together' && !together)}
+            >
               {t('checkIn.save')}
             </button>
             <span role="status" className="muted">
@@ -146,7 +181,7 @@ function CheckInCard({
           </div>
         </form>
       ) : checkIn ? (
-        <CheckInSummary checkIn={checkIn} />
+        <CheckInSummary checkIn={checkIn} closed={!open} />
       ) : (
         <p className="muted">{t('checkIn.notAnswered')}</p>
       )}
@@ -158,7 +193,7 @@ function CheckInCard({
   );
 }
 
-function CheckInSummary({ checkIn }: { checkIn: CheckIn }) {
+function CheckInSummary({ checkIn, closed }: { checkIn: CheckIn; closed: boolean }) {
   const { t } = useTranslation('wellbeing');
   return (
     <>
@@ -173,7 +208,7 @@ function CheckInSummary({ checkIn }: { checkIn: CheckIn }) {
         ))}
       </dl>
       {checkIn.comment ? <p className="check-in__comment">{checkIn.comment}</p> : null}
-      <p className="muted small">{t('checkIn.closed')}</p>
+      {closed ? <p className="muted small">{t('checkIn.closed')}</p> : null}
     </>
   );
 }

@@ -1,0 +1,93 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { meetingDocUpdates, meetingDocs } from '../../db/schema/index';
+
+/** The stored live document of a meeting: a snapshot and the updates after it (decision 020). */
+export const meetingDocRepository = {
+  /** The snapshot and every later update, oldest first; undefined when the meeting has none. */
+  async load(db: DbOrTx, orgId: string, meetingId: string, lock = false) {
+    const q = db
+      .select()
+      .from(meetingDocs)
+      .where(and(eq(meetingDocs.orgId, orgId), eq(meetingDocs.meetingId, meetingId)))
+      .limit(1);
+    const [doc] = lock ? await q.for('update') : await q;
+    if (!doc) return undefined;
+    const updates = await db
+      .select({ id: meetingDocUpdates.id, update: meetingDocUpdates.update })
+      .from(meetingDocUpdates)
+      .where(and(eq(meetingDocUpdates.orgId, orgId), eq(meetingDocUpdates.meetingId, meetingId)))
+      .orderBy(asc(meetingDocUpdates.id));
+    return { state: doc.state, uptoId: doc.uptoId, updates };
+  },
+
+  /** Creates the document with its first state; false when another instance was first. */
+  async create(db: DbOrTx, orgId: string, meetingId: string, state: Uint8Array) {
+    const rows = await db
+      .insert(meetingDocs)
+      .values({ orgId, meetingId, state })
+      .onConflictDoNothing()
+      .returning({ meetingId: meetingDocs.meetingId });
+    return rows.length > 0;
+  },
+
+  async exists(db: DbOrTx, orgId: string, meetingId: string) {
+    const [row] = await db
+      .select({ id: meetingDocs.meetingId })
+      .from(meetingDocs)
+      .where(and(eq(meetingDocs.orgId, orgId), eq(meetingDocs.meetingId, meetingId)))
+      .limit(1);
+    return Boolean(row);
+  },
+
+  /** Appends one (merged) update; returns its id. */
+  async append(
+    db: DbOrTx,
+    row: { orgId: string; meetingId: string; update: Uint8Array; authorId: string | null },
+  ) {
+    const [created] = await db
+      .insert(meetingDocUpdates)
+      .values(row)
+      .returning({ id: meetingDocUpdates.id });
+    return created!.id;
+  },
+
+  async updateById(db: DbOrTx, orgId: string, meetingId: string, id: number) {
+    const [row] = await db
+      .select({ update: meetingDocUpdates.update })
+      .from(meetingDocUpdates)
+      .where(
+        and(
+          eq(meetingDocUpdates.orgId, orgId),
+          eq(meetingDocUpdates.meetingId, meetingId),
+          eq(meetingDocUpdates.id, id),
+        ),
+      );
+    return row?.update;
+  },
+
+  async countUpdates(db: DbOrTx, orgId: string, meetingId: string) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(meetingDocUpdates)
+      .where(and(eq(meetingDocUpdates.orgId, orgId), eq(meetingDocUpdates.meetingId, meetingId)));
+    return row?.n ?? 0;
+  },
+
+  /** Replaces the snapshot by one that contains every update up to `uptoId`, and drops those. */
+  async compact(db: DbOrTx, orgId: string, meetingId: string, state: Uint8Array, uptoId: number) {
+    await db
+      .update(meetingDocs)
+      .set({ state, uptoId, updatedAt: new Date() })
+      .where(and(eq(meetingDocs.orgId, orgId), eq(meetingDocs.meetingId, meetingId)));
+    await db
+      .delete(meetingDocUpdates)
+      .where(
+        and(
+          eq(meetingDocUpdates.orgId, orgId),
+          eq(meetingDocUpdates.meetingId, meetingId),
+          lte(meetingDocUpdates.id, uptoId),
+        ),
+      );
+  },
+};

@@ -1,0 +1,44 @@
+import websocket from '@fastify/websocket';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { LIVE_CLOSE } from '../../domain/one-on-one/live-doc';
+import { SESSION_COOKIE } from '../plugins/auth';
+import { IdParams } from './schemas';
+
+/**
+ * Whether a WebSocket upgrade comes from Samtal's own pages. Browsers always send Origin on a
+ * WebSocket and a page cannot forge it, so this is the CSRF check of the live channel (the
+ * session cookie would otherwise ride along from any site).
+ */
+export function sameOrigin(request: FastifyRequest, publicUrl: string): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  if (origin === new URL(publicUrl).origin) return true;
+  const host = request.headers.host;
+  return Boolean(host) && origin === `${request.protocol}://${host}`;
+}
+
+/** The live channel of a 1:1 meeting: GET upgraded to a WebSocket (decision 020). */
+export async function liveRoutes(app: FastifyInstance) {
+  await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/live/meetings/:id',
+    {
+      websocket: true,
+      schema: { hide: true, params: IdParams },
+      // Refused before the upgrade: a plain 403/401 the browser reports as a failed socket.
+      preValidation: async (request, reply) => {
+        if (!sameOrigin(request, app.config.publicUrl))
+          return reply.code(403).send({ error: { code: 'auth.forbidden', message: 'origin' } });
+        if (!request.actor)
+          return reply.code(401).send({ error: { code: 'auth.required', message: 'session' } });
+      },
+    },
+    (socket, request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (!request.actor || !token) return socket.close(LIVE_CLOSE.unauthorized, 'session');
+      void app.live.connect(socket, token, request.actor, request.params.id);
+    },
+  );
+}
