@@ -25,6 +25,12 @@ export type Scenario = {
   /** Requests that make one page load (the old multi-request pages); CPU is reported per page. */
   requestsPerPage?: number;
   onResponse?(call: Call, status: number, body: string): void;
+  /**
+   * Called between the warm-up and the measured run. The warm-up ends with requests still in
+   * flight whose answers are never read (a note saved at version n+1 while the scenario still
+   * knows n): a write scenario moves to fresh targets here, so the measured run starts clean.
+   */
+  measuring?(): void;
   /** Fewer connections than the others (sign-in: argon2 keeps a core busy ~0.2 s a hash). */
   connections?: number;
   /**
@@ -115,6 +121,7 @@ export async function measure(
   const connections = Math.min(scenario.connections ?? opts.connections, amount ?? Infinity);
   if (opts.warmup > 0 && scenario.once === undefined)
     await drain(await autocannon({ ...base, duration: opts.warmup }));
+  scenario.measuring?.();
   const before = await sampleCpu?.();
   const loader = process.cpuUsage();
   const r = await autocannon(

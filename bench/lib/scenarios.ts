@@ -96,7 +96,12 @@ export function scenarios(
   const search = cycle(HR_SEARCHES);
   const hr = cycle(f.hr);
   const addPoint = cycle(f.addPoint);
-  const notePoint = perClient(f.notePoints, connections);
+  // Warm-up and measured run write different points (see Scenario.measuring).
+  const half = Math.floor(f.notePoints.length / 2);
+  const split = half >= connections;
+  const warmNotes = perClient(split ? f.notePoints.slice(0, half) : f.notePoints, connections);
+  const measuredNotes = split ? perClient(f.notePoints.slice(half), connections) : warmNotes;
+  let notePoint = warmNotes;
   const versions = new Map<string, number>();
   const tick = perClient(f.actions, connections);
   const done = new Map<string, boolean>();
@@ -251,6 +256,9 @@ export function scenarios(
           headers: write(t),
           body: JSON.stringify({ body, decision: '', baseVersion: versions.get(t.id) ?? 0 }),
         };
+      },
+      measuring: () => {
+        notePoint = measuredNotes;
       },
       onResponse: (call: Call, status: number, text: string) => {
         const id = call.path.split('/')[4]!;
