@@ -4,6 +4,8 @@ import { AppError } from '../domain/errors';
 import { describeIssues } from '../domain/people-import/index';
 import { loadConfig } from '../server/config';
 import { translator } from '../server/i18n';
+import { createAccountMail } from '../server/mail/account.mail';
+import { createMailer } from '../server/mail/mailer';
 import { organisationRepository } from '../server/repositories/organisation.repository';
 import {
   createPeopleImportService,
@@ -88,7 +90,19 @@ export async function runImport(args: ImportArgs, io: ImportIo): Promise<number>
       io.err.write(`${t('import:cli.org_not_found', { slug: args.org })}\n`);
       return 1;
     }
-    const service = createPeopleImportService(database.db);
+    // Mails the import causes (a granted right, a changed address) go to the outbox; a
+    // running server delivers them (its sweep queues mails written without a job).
+    const config = loadConfig();
+    const accountMail = createAccountMail({
+      mailer: createMailer({
+        queue: null,
+        transport: null,
+        from: config.mailFrom,
+        messageIdDomain: new URL(config.publicUrl).hostname,
+      }),
+      publicUrl: config.publicUrl,
+    });
+    const service = createPeopleImportService(database.db, accountMail);
     const result = await service.importForOrg(org.id, bytes, {
       dryRun: args.dryRun,
       onProgress: (p) => progress.update(p),

@@ -25,6 +25,8 @@ export type Actor = {
     ownLocale: string | null;
     organisation: { id: string; name: string; defaultLocale: string; defaultTimeZone: string };
   };
+  /** The client address of the current request (for the audit log), when there is one. */
+  ip?: string;
 };
 
 /** The kinds of home page a person can land on, most powerful first. */

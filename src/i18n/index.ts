@@ -30,6 +30,8 @@ export const NAMESPACES = [
   'coaching',
   'goals',
   'live',
+  'account',
+  'audit',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -105,6 +105,7 @@ export async function buildApp(
       {
         sessionDays: config.sessionDays,
         login: config.login,
+        hashing: config.hashing,
         sessionCacheMs: config.sessionCacheSeconds * 1000,
       },
       {

@@ -1,5 +1,8 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { SignInLimits } from '../domain/sign-in-throttle';
+import type { HashingLimits } from './services/password';
 
 /** The locales Samtal speaks. Order matters: the first is the fallback for unknown input. */
 export const LOCALES = ['en', 'sv', 'da', 'nb'] as const;
@@ -38,9 +41,16 @@ const EnvSchema = z.object({
   SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(10),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: booleanish.default(false),
+  /** Failed sign-ins per account from browsers without its device cookie (decision 016). */
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins per device cookie (a browser that has signed in to the account before). */
+  LOGIN_MAX_PER_DEVICE: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Password hashes computed at once by a process (default: one per four cores, at least 1). */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** Sign-ins that may wait for a hashing slot; more are answered 429 with Retry-After. */
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(32),
 });
 
 export type Config = {
@@ -61,7 +71,8 @@ export type Config = {
   sessionCacheSeconds: number;
   cookieSecret: string | undefined;
   trustProxy: boolean;
-  login: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
+  login: SignInLimits;
+  hashing: HashingLimits;
 };
 
 /** Thrown when a setting is wrong; the message names every bad setting. */
@@ -94,9 +105,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecret: e.COOKIE_SECRET,
     trustProxy: e.TRUST_PROXY,
     login: {
-      maxPerAccount: e.LOGIN_MAX_PER_ACCOUNT,
-      maxPerAddress: e.LOGIN_MAX_PER_ADDRESS,
+      perAccount: e.LOGIN_MAX_PER_ACCOUNT,
+      perDevice: e.LOGIN_MAX_PER_DEVICE,
+      perAddress: e.LOGIN_MAX_PER_ADDRESS,
       windowMinutes: e.LOGIN_WINDOW_MINUTES,
+    },
+    hashing: {
+      // One slot per four cores, at least one: the other cores keep serving meetings.
+      concurrency:
+        e.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, Math.floor(os.availableParallelism() / 4)),
+      queue: e.PASSWORD_HASH_QUEUE,
     },
   };
 }

@@ -10,12 +10,19 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'auth.invalid_credentials': 401,
   'auth.required': 401,
   'auth.rate_limited': 429,
+  'auth.locked': 429,
+  'auth.slow_down': 429,
+  'auth.busy': 429,
+  'auth.reset_limited': 429,
   'auth.forbidden': 403,
   'auth.csrf': 403,
   'auth.token_invalid': 400,
   not_found: 404,
   conflict: 409,
   'person.email_taken': 409,
+  'person.last_admin': 409,
+  'person.own_roles': 403,
+  'person.admin_only': 403,
   'person.employee_number_taken': 409,
   'department.name_taken': 409,
   'department.not_empty': 409,
@@ -147,6 +154,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       appError = new AppError('internal');
     }
     if (appError.code === 'internal') request.log.error({ err: error }, 'internal error');
+    // A 429 says when to come back (seconds), as RFC 9110 asks.
+    const retryAfter = appError.params.retryAfter;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.ceil(retryAfter)));
     return reply.status(statusFor(appError.code)).send(errorBody(appError, t));
   });
   app.setNotFoundHandler(async (request, reply) => {

@@ -5,7 +5,9 @@
  */
 import type { z } from 'zod';
 import type { ErrorBody } from '../server/http-errors';
+import type { AuditEventDto } from '../server/presenters/audit.presenter';
 import type { PersonDto } from '../server/presenters/person.presenter';
+import type { PasswordLinkSchema } from '../server/routes/auth.routes';
 import type { ImportResultSchema } from '../server/routes/import.routes';
 import type { MeSchema } from '../server/routes/me.routes';
 import type { PersonInputSchema } from '../server/routes/people.routes';
@@ -24,6 +26,15 @@ export type Home = Me['home'];
 export type Person = PersonDto;
 export type PersonInput = z.input<typeof PersonInputSchema>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
+export type PasswordLink = z.infer<typeof PasswordLinkSchema>;
+export type AuditEvent = AuditEventDto;
+export type AuditQuery = {
+  person?: string;
+  kind?: string;
+  from?: string;
+  to?: string;
+  cursor?: string | null;
+};
 export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
 
 // The department and session schemas are not exported by their route files; these mirror them.
@@ -168,6 +179,7 @@ export const api = {
   logout: () => post<Ok>('/api/auth/logout'),
   setPassword: (token: string, password: string) =>
     post<Ok>('/api/auth/set-password', { token, password }),
+  forgotPassword: (email: string) => post<Ok>('/api/auth/forgot-password', { email }),
 
   me: () => get<Me>('/api/me'),
   updateMe: (input: { locale?: string | null; timeZone?: string }) => patch<Me>('/api/me', input),
@@ -191,8 +203,24 @@ export const api = {
     patch<Person>(`/api/people/${id}`, input),
   setActive: (id: string, active: boolean) =>
     post<Person>(`/api/people/${id}/${active ? 'reactivate' : 'deactivate'}`),
-  passwordLink: (id: string) =>
-    post<{ url: string; expiresAt: string }>(`/api/people/${id}/password-link`),
+  passwordLink: (id: string) => post<PasswordLink>(`/api/people/${id}/password-link`),
+
+  audit: (q: AuditQuery) =>
+    get<Page<AuditEvent>>('/api/admin/audit', {
+      person: q.person,
+      kind: q.kind,
+      from: q.from,
+      to: q.to,
+      cursor: q.cursor,
+    }),
+  /** The address of the audit log's CSV export for these filters (a download, not a fetch). */
+  auditExportUrl: (q: AuditQuery) =>
+    withQuery('/api/admin/audit/export.csv', {
+      person: q.person,
+      kind: q.kind,
+      from: q.from,
+      to: q.to,
+    }),
 
   departments: () => get<{ items: Department[] }>('/api/departments'),
   createDepartment: (input: { name: string; parentId: string | null }) =>

@@ -62,6 +62,8 @@ const TaskReviewPage = page(wellbeing.review, 'TaskReviewPage');
 const CoachingPage = page(() => import('./coaching/coaching-page'), 'CoachingPage');
 const MailboxPage = page(() => import('./mail/mailbox-page'), 'MailboxPage', MAILBOX_NS);
 const StatisticsPage = page(() => import('./statistics/statistics-page'), 'StatisticsPage');
+const AuditPage = page(() => import('./audit/audit-page'), 'AuditPage');
+const ForgotPasswordPage = page(() => import('./routes/forgot-password'), 'ForgotPasswordPage');
 const ConversationsPage = page(
   () => import('./development/conversations-page'),
   'ConversationsPage',
@@ -98,6 +100,7 @@ export function App({ client }: { client: QueryClient }) {
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/set-password" element={<SetPasswordPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
             <Route
               element={
                 <RequireSignedIn>
@@ -131,6 +134,7 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="admin/mailbox" element={<MailboxPage />} />
               <Route path="statistics" element={<RequireHr children={<StatisticsPage />} />} />
               <Route path="admin/mailbox/:id" element={<MailPage />} />
+              <Route path="admin/audit" element={<AuditPage />} />
               <Route
                 path="organisation-goals"
                 element={<RequireHr children={<OrganisationGoalsPage />} />}

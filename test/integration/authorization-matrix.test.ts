@@ -12,9 +12,11 @@ const ROLES: Role[] = ['employee', 'manager', 'hr', 'admin', 'otherTenantHr', 'a
 let ctx: TestContext;
 const clients = {} as Record<Role, Client>;
 const ids = {} as Record<
-  'employee' | 'manager' | 'peer' | 'dep' | 'otherPerson' | 'otherDep',
+  'employee' | 'manager' | 'peer' | 'newcomer' | 'dep' | 'otherPerson' | 'otherDep',
   string
 >;
+/** Each caller's own person id (the anonymous caller has none). */
+const own = {} as Record<Role, string>;
 
 beforeAll(async () => {
   ctx = await testApp();
@@ -27,14 +29,24 @@ beforeAll(async () => {
     managerId: manager.id,
   });
   const peer = await makePerson(db, org.id, { email: 'peer@a.test' });
-  await makePerson(db, org.id, { email: 'hr@a.test', roles: ['hr'] });
-  await makePerson(db, org.id, { email: 'admin@a.test', roles: ['admin'] });
-  await makePerson(db, other.id, { email: 'hr@b.test', roles: ['hr', 'admin'] });
+  const hr = await makePerson(db, org.id, { email: 'hr@a.test', roles: ['hr'] });
+  const admin = await makePerson(db, org.id, { email: 'admin@a.test', roles: ['admin'] });
+  const otherHr = await makePerson(db, other.id, { email: 'hr@b.test', roles: ['hr', 'admin'] });
   const otherPerson = await makePerson(db, other.id, { email: 'someone@b.test' });
+  const newcomer = await makePerson(db, org.id, { email: 'new@a.test', passwordHash: null });
+  Object.assign(own, {
+    employee: employee.id,
+    manager: manager.id,
+    hr: hr.id,
+    admin: admin.id,
+    otherTenantHr: otherHr.id,
+    anonymous: employee.id,
+  });
   Object.assign(ids, {
     employee: employee.id,
     manager: manager.id,
     peer: peer.id,
+    newcomer: newcomer.id,
     dep: (await makeDepartment(db, org.id, 'Unit')).id,
     otherPerson: otherPerson.id,
     otherDep: (await makeDepartment(db, other.id, 'Other unit')).id,
@@ -52,7 +64,7 @@ afterAll(() => ctx.close());
 type Cell = number; // expected HTTP status
 type Row = {
   name: string;
-  call: (c: Client) => ReturnType<Client['get']>;
+  call: (c: Client, role: Role) => ReturnType<Client['get']>;
   expect: Record<Role, Cell>;
 };
 
@@ -142,7 +154,8 @@ const rows: () => Row[] = () => [
     },
   },
   {
-    name: 'create a sign-in link',
+    // For someone who has signed in: the link is mailed to them; the answer holds none.
+    name: 'send a reset link to a person who has a password',
     call: (c) => c.post(`/api/people/${ids.peer}/password-link`),
     expect: {
       employee: 403,
@@ -150,6 +163,108 @@ const rows: () => Row[] = () => [
       hr: 200,
       admin: 200,
       otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'create an invitation link for someone who has never signed in',
+    call: (c) => c.post(`/api/people/${ids.newcomer}/password-link`),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'grant the salary role to a peer',
+    call: (c) => c.patch(`/api/people/${ids.peer}`, { roles: ['salary'] }),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'grant admin to a peer (administrators only)',
+    call: (c) => c.patch(`/api/people/${ids.peer}`, { roles: ['salary', 'admin'] }),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 403,
+      admin: 200,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'remove admin from a peer (administrators only)',
+    call: (c) => c.patch(`/api/people/${ids.peer}`, { roles: ['salary'] }),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 403,
+      admin: 200,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'change one’s own roles (nobody may)',
+    call: (c, role) => c.patch(`/api/people/${own[role]}`, { roles: ['hr', 'admin', 'salary'] }),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 403,
+      admin: 403,
+      otherTenantHr: 403,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'create a person with admin (administrators only)',
+    call: (c) =>
+      c.post('/api/people', {
+        name: 'New admin',
+        email: `admin-${Math.random()}@new.test`,
+        timeZone: 'Europe/Stockholm',
+        roles: ['admin'],
+      }),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 403,
+      admin: 201,
+      otherTenantHr: 201,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'read the audit log (administrators only)',
+    call: (c) => c.get('/api/admin/audit'),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 403,
+      admin: 200,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'export the audit log (administrators only)',
+    call: (c) => c.get('/api/admin/audit/export.csv'),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 403,
+      admin: 200,
+      otherTenantHr: 200,
       anonymous: 401,
     },
   },
@@ -231,7 +346,7 @@ describe('authorization matrix', () => {
   for (const row of rows()) {
     it(row.name, async () => {
       const got = {} as Record<Role, number>;
-      for (const role of ROLES) got[role] = (await row.call(clients[role])).statusCode;
+      for (const role of ROLES) got[role] = (await row.call(clients[role], role)).statusCode;
       expect(got).toEqual(row.expect);
     });
   }
@@ -243,6 +358,10 @@ describe('authorization matrix', () => {
     expect(team).toEqual([ids.employee]);
     const otherList = (await clients.otherTenantHr.get('/api/people')).json().items;
     const emails = otherList.map((p: { email: string }) => p.email).sort();
-    expect(emails).toEqual(['hr@b.test', 'someone@b.test']);
+    // (…@new.test: the administrators each tenant's admin added above, in their own tenant.)
+    expect(emails.filter((e: string) => !e.endsWith('@new.test'))).toEqual([
+      'hr@b.test',
+      'someone@b.test',
+    ]);
   });
 });

@@ -15,7 +15,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 beforeAll(async () => {
   ctx = await testApp({ SESSION_CACHE_SECONDS: '1' });
   orgId = (await makeOrg(ctx.database.db)).id;
-  await makePerson(ctx.database.db, orgId, { email: 'hr@example.test', roles: ['hr'] });
+  // An administrator: the test grants admin, which only an administrator may (decision 016).
+  await makePerson(ctx.database.db, orgId, { email: 'hr@example.test', roles: ['hr', 'admin'] });
 });
 afterAll(() => ctx.close());
 

@@ -40,6 +40,11 @@ export class Client {
     return this.cookieHeader();
   }
 
+  /** Sets a cookie as if a server had (tests that forge or tamper with one). */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
@@ -105,9 +110,13 @@ export class Client {
 }
 
 /** A client already signed in as `email`. */
-export async function signedIn(app: FastifyInstance, email: string): Promise<Client> {
+export async function signedIn(
+  app: FastifyInstance,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<Client> {
   const c = new Client(app);
-  const res = await c.login(email);
+  const res = await c.login(email, password);
   if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.body}`);
   return c;
 }

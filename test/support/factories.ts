@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../src/db/client';
-import { departments, organisations, people } from '../../src/db/schema/index';
+import { sql } from 'drizzle-orm';
+import { departments, loginAttempts, organisations, people } from '../../src/db/schema/index';
 import type { Role } from '../../src/domain/roles';
 import { hashPassword } from '../../src/server/services/password';
 
@@ -18,23 +19,27 @@ export async function makeOrg(db: DbOrTx, over: Partial<typeof organisations.$in
   return org!;
 }
 
-/** A person who can sign in with TEST_PASSWORD. */
+/** A person who can sign in with TEST_PASSWORD (unless `passwordHash: null`). */
 export async function makePerson(
   db: DbOrTx,
   orgId: string,
   over: Partial<typeof people.$inferInsert> & { roles?: Role[] } = {},
 ) {
   const id = randomUUID();
+  const email = over.email ?? `p-${id.slice(0, 8)}@example.test`;
+  const hash = over.passwordHash === undefined ? await passwordHash() : over.passwordHash;
   const [person] = await db
     .insert(people)
     .values({
       orgId,
       id,
       name: `Person ${id.slice(0, 6)}`,
-      email: `p-${id.slice(0, 8)}@example.test`,
       timeZone: 'Europe/Stockholm',
-      passwordHash: await passwordHash(),
       ...over,
+      email,
+      passwordHash: hash,
+      // Someone with a password set it through a link mailed to this address.
+      recoveryEmail: over.recoveryEmail ?? (hash ? email : null),
     })
     .returning();
   return person!;
@@ -51,4 +56,14 @@ export async function makeDepartment(
     .values({ orgId, id: randomUUID(), name, parentId })
     .returning();
   return d!;
+}
+
+/**
+ * Lets time pass for sign-in throttling without sleeping: every counted attempt moves
+ * `seconds` into the past (waits between attempts and windows are measured from them).
+ */
+export async function ageAttempts(ctx: { database: { db: DbOrTx } }, seconds: number) {
+  await ctx.database.db
+    .update(loginAttempts)
+    .set({ attemptedAt: sql`${loginAttempts.attemptedAt} - make_interval(secs => ${seconds})` });
 }

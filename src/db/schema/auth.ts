@@ -28,19 +28,30 @@ export const sessions = pgTable(
 );
 
 /**
- * Failed sign-in attempts, keyed by account ("email:…") or address ("ip:…").
- * The one table without an organisation id: it is written before anyone is known.
+ * Failed sign-in attempts, keyed by account from unknown browsers ("email:…"), by device
+ * cookie ("device:…") or by address ("ip:…"); also "forgot password" requests ("reset:…").
+ * An attempt is written before its password is checked (so parallel guesses count) and taken
+ * back by `attempt_id` when it succeeds. The one table without an organisation id: it is
+ * written before anyone is known.
  */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
     key: text('key').notNull(),
     attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+    attemptId: uuid('attempt_id'),
   },
-  (t) => [index('login_attempts_key_idx').on(t.key, t.attemptedAt)],
+  (t) => [
+    index('login_attempts_key_idx').on(t.key, t.attemptedAt),
+    index('login_attempts_attempt_idx').on(t.attemptId),
+  ],
 );
 
-/** One-time links that let a person set (or reset) their password. Stored as SHA-256. */
+/**
+ * One-time links that let a person set their password, stored as SHA-256: an invitation (for
+ * someone who has never signed in; HR may hand it over) or a reset (mailed to the person's own
+ * address only). Decision 016.
+ */
 export const passwordTokens = pgTable(
   'password_tokens',
   {
@@ -49,6 +60,7 @@ export const passwordTokens = pgTable(
       .references(() => organisations.id),
     id: text('id').primaryKey(),
     personId: uuid('person_id').notNull(),
+    kind: text('kind').$type<'invitation' | 'reset'>().notNull().default('reset'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

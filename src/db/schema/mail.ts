@@ -24,6 +24,11 @@ export const mailOutbox = pgTable(
       .references(() => organisations.id),
     id: uuid('id').notNull(),
     recipientId: uuid('recipient_id').notNull(),
+    /**
+     * Where the mail goes when not to the recipient's current address: password resets go to
+     * the address the person signed in with, a changed address is told to the old one (016).
+     */
+    toAddress: text('to_address'),
     kind: text('kind').notNull(),
     locale: text('locale').notNull(),
     subject: text('subject').notNull(),

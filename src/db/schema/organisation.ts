@@ -71,6 +71,14 @@ export const people = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     passwordHash: text('password_hash'),
+    /**
+     * The address the person has shown to be theirs by signing in with it (or by setting their
+     * password through a link). Password resets are mailed here only: HR changing `email`
+     * does not move it (decision 016). Null for someone who has never signed in.
+     */
+    recoveryEmail: text('recovery_email'),
+    /** The last successful sign-in; someone who has signed in never gets an HR-made link. */
+    lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
     active: boolean('active').notNull().default(true),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -103,6 +111,8 @@ export const people = pgTable(
     index('people_org_name_idx').on(t.orgId, t.name, t.id),
     // Sign-in looks a person up by e-mail before the tenant is known.
     index('people_email_idx').on(t.email),
+    // "Forgot password" also finds a person by the address they signed in with.
+    index('people_recovery_email_idx').on(t.recoveryEmail),
     // HR's search matches any part of a name, e-mail or employee number (LIKE '%…%' on
     // search_text): a trigram index spares a scan of the whole organisation for rare terms
     // (pg_trgm, see drizzle/0003).

@@ -206,6 +206,8 @@ export async function seedDemo(
         managerId: null,
         roles: p.roles ?? [],
         passwordHash,
+        // As if each had set their password through their invitation (decision 016).
+        recoveryEmail: p.email,
       })),
     );
     for (const p of PEOPLE.filter((x) => x.manager)) {

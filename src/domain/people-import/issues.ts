@@ -24,7 +24,9 @@ export const ISSUE_CODES = [
   'locale.invalid',
   'time_zone.invalid',
   'roles.invalid',
-  'roles.own_access',
+  'roles.own',
+  'roles.admin_only',
+  'roles.last_admin',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -23,7 +23,7 @@ function plan(csv: string, ctx: Partial<PlanContext> = {}) {
     people: [],
     departments: [],
     defaultTimeZone: 'Europe/Copenhagen',
-    actorId: null,
+    changer: { kind: 'system' },
     newId: () => `new-${++n}`,
     ...ctx,
   });
@@ -249,14 +249,47 @@ describe('planImport', () => {
     expect(String(found[2]!.chain)).toContain('Per');
   });
 
-  it('does not let the importing person take away their own HR access', () => {
+  it('does not let the importing person change their own roles', () => {
     const people = [person({ id: 'me', email: 'me@x.se', roles: ['hr'] })];
-    expect(issues(plan('name,email,roles\nMe,me@x.se,\n', { people, actorId: 'me' }))).toEqual([
-      { line: 2, code: 'roles.own_access' },
+    const changer = { kind: 'person', personId: 'me', roles: ['hr'] } as const;
+    expect(issues(plan('name,email,roles\nMe,me@x.se,\n', { people, changer }))).toEqual([
+      { line: 2, code: 'roles.own' },
+    ]);
+    expect(issues(plan('name,email,roles\nMe,me@x.se,hr|salary\n', { people, changer }))).toEqual([
+      { line: 2, code: 'roles.own' },
+    ]);
+    expect(ok(plan('name,email,roles\nMe,me@x.se,hr\n', { people, changer }))).toBeTruthy();
+  });
+
+  it('lets only an administrator grant or remove admin, and keeps one active administrator', () => {
+    const people = [
+      person({ id: 'boss', email: 'boss@x.se', roles: ['admin'] }),
+      person({ id: 'hr', email: 'hr@x.se', roles: ['hr'] }),
+      person({ id: 'ann', email: 'ann@x.se' }),
+    ];
+    const hr = { kind: 'person', personId: 'hr', roles: ['hr'] } as const;
+    const admin = { kind: 'person', personId: 'boss', roles: ['admin'] } as const;
+    const grant = 'name,email,roles\nAnn,ann@x.se,admin|salary\n';
+    expect(issues(plan(grant, { people, changer: hr }))).toEqual([
+      { line: 2, code: 'roles.admin_only' },
     ]);
     expect(
-      ok(plan('name,email,roles\nMe,me@x.se,admin\n', { people, actorId: 'me' })),
+      ok(plan('name,email,roles\nAnn,ann@x.se,salary\n', { people, changer: hr })),
     ).toBeTruthy();
+    expect(ok(plan(grant, { people, changer: admin })).update).toHaveLength(1);
+    // The operator's own import may change anything but the last administrator.
+    const system = { kind: 'system' } as const;
+    expect(
+      issues(plan('name,email,roles\nBoss,boss@x.se,hr\n', { people, changer: system })),
+    ).toEqual([{ line: 2, code: 'roles.last_admin' }]);
+    expect(
+      ok(
+        plan('name,email,roles\nBoss,boss@x.se,hr\nAnn,ann@x.se,admin\n', {
+          people,
+          changer: system,
+        }),
+      ).update,
+    ).toHaveLength(2);
   });
 
   it('finds stored departments whatever the case, and creates only what is missing', () => {

@@ -1,4 +1,5 @@
 import { findCycle } from '../org-tree';
+import { roleChangeProblem, type RoleChanger } from '../role-changes';
 import { ROLES } from '../roles';
 import type { ImportField } from './columns';
 import { sortIssues, type IssueCode, type RowIssue } from './issues';
@@ -48,8 +49,11 @@ export type PlanContext = {
   people: ExistingPerson[];
   departments: ExistingDepartment[];
   defaultTimeZone: string;
-  /** The person importing (whose own HR access the file may not take away); null for the CLI. */
-  actorId: string | null;
+  /**
+   * Who imports: a person (who may not change their own roles, nor `admin` unless they are an
+   * administrator) or the operator's `samtal import` (decision 016).
+   */
+  changer: RoleChanger;
   newId(): string;
 };
 
@@ -225,14 +229,15 @@ export function planImport(file: ImportFile, ctx: PlanContext): PlanResult {
     if (has('roles')) {
       // Roles this import does not know about (added later) are kept as they are.
       const kept = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-      roles = [...row.roles, ...kept];
-      if (
-        ctx.actorId !== null &&
-        m.id === ctx.actorId &&
-        !roles.includes('hr') &&
-        !roles.includes('admin')
-      )
-        issue(row, 'roles', 'roles.own_access');
+      const next = [...row.roles, ...kept];
+      const problem = roleChangeProblem(ctx.changer, {
+        personId: m.id,
+        before: roles,
+        after: next,
+      });
+      if (problem === 'own_roles') issue(row, 'roles', 'roles.own');
+      else if (problem === 'admin_only') issue(row, 'roles', 'roles.admin_only');
+      else roles = next;
     }
 
     finalValues.set(m, {
@@ -276,9 +281,24 @@ export function planImport(file: ImportFile, ctx: PlanContext): PlanResult {
     }
   }
 
+  // 7. The organisation keeps at least one active administrator.
+  const isAdmin = (roles: readonly string[]) => roles.includes('admin');
+  const adminsBefore = ctx.people.filter((p) => p.active && isAdmin(p.roles)).length;
+  if (adminsBefore > 0) {
+    const finalById = new Map([...finalValues.values()].map((v) => [v.id, v]));
+    const adminsAfter =
+      ctx.people.filter((p) => p.active && isAdmin(finalById.get(p.id)?.roles ?? p.roles)).length +
+      [...finalValues.entries()].filter(([m, v]) => !m.existing && isAdmin(v.roles)).length;
+    if (adminsAfter === 0) {
+      for (const [m, v] of finalValues)
+        if (m.existing && isAdmin(m.existing.roles) && !isAdmin(v.roles))
+          issue(m.row, 'roles', 'roles.last_admin');
+    }
+  }
+
   if (issues.length) return { ok: false, issues: sortIssues(issues) };
 
-  // 7. The diff: only rows whose values differ from the stored person are written.
+  // 8. The diff: only rows whose values differ from the stored person are written.
   const create: PersonValues[] = [];
   const update: PersonValues[] = [];
   let unchanged = 0;

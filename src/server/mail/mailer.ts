@@ -34,6 +34,8 @@ export const MAIL_SWEEP_JOB = defineJob({
 export type OutgoingMail = {
   orgId: string;
   recipientId: string;
+  /** Another address than the recipient's current one (account mails only, decision 016). */
+  toAddress?: string | null;
   kind: string;
   locale: string;
   /** Same key, same mail: enqueueing twice is a no-op. */
@@ -74,6 +76,7 @@ export function createMailer(opts: {
         orgId: mail.orgId,
         id,
         recipientId: mail.recipientId,
+        toAddress: mail.toAddress ?? null,
         kind: mail.kind,
         locale: mail.locale,
         subject: mail.subject,

@@ -16,7 +16,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (request) => {
     if (!SAFE_METHODS.has(request.method)) identityAtStart.set(request, identityGeneration());
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = (await app.services.auth.actorForToken(token)) ?? null;
+    const actor = token ? await app.services.auth.actorForToken(token) : undefined;
+    // The cached actor is shared by requests; the address is this request's own.
+    if (actor) request.actor = { ...actor, ip: request.ip };
   });
   // Several worker processes: the others drop their cached sessions before this answer
   // leaves, so the next request, whichever worker takes it, sees the change (decision 021).

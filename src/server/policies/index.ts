@@ -31,6 +31,8 @@ export type Action =
   | { do: 'mailbox.read'; orgId: string }
   /** HR statistics: counts and anonymous aggregates only (decision 014). */
   | { do: 'statistics.read'; orgId: string }
+  /** The audit log: who did what, never content (decision 016). */
+  | { do: 'audit.read'; orgId: string }
   | OneOnOneAction
   | ConversationAction
   | RoundAction
@@ -110,6 +112,7 @@ export function can(actor: Actor, action: Action): boolean {
       return true; // everyone may ask for their own direct reports; the list may be empty
     case 'mailbox.read':
     case 'org.manage':
+    case 'audit.read':
       return actor.roles.includes('admin');
     case 'oneOnOne.series.create':
       return action.employee.managerId === actor.personId;

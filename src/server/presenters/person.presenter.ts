@@ -1,6 +1,18 @@
 import { z } from 'zod';
-import { ROLES } from '../../domain/roles';
+import { linkKind } from '../../domain/accounts';
+import { roleChangeProblem } from '../../domain/role-changes';
+import { ROLES, type Actor, type Role } from '../../domain/roles';
+import { can } from '../policies/index';
 import type { PersonRow } from '../repositories/people.repository';
+
+/** What the viewer may do with this person (the web app shows or hides controls by it). */
+export const PersonPolicySchema = z.object({
+  /** Roles the viewer may grant or remove here (none for themself, admin for admins only). */
+  roles: z.array(z.enum(ROLES)),
+  /** The link HR may ask for: an invitation to hand over, or a reset mailed to the person. */
+  link: z.enum(['invitation', 'reset']).nullable(),
+});
+export type PersonPolicy = z.infer<typeof PersonPolicySchema>;
 
 export const PersonSchema = z.object({
   id: z.uuid(),
@@ -18,13 +30,40 @@ export const PersonSchema = z.object({
   active: z.boolean(),
   hasPassword: z.boolean(),
   deactivatedAt: z.iso.datetime().nullable(),
+  /** Given with a single person (not in lists). */
+  can: PersonPolicySchema.optional(),
 });
 export type PersonDto = z.infer<typeof PersonSchema>;
+
+/** The roles `viewer` may grant to anyone else (the form for a new person). */
+export function grantableRoles(viewer: Actor): Role[] {
+  if (!can(viewer, { do: 'person.manage', orgId: viewer.orgId })) return [];
+  const changer = { kind: 'person', personId: viewer.personId, roles: viewer.roles } as const;
+  return ROLES.filter(
+    (r) => roleChangeProblem(changer, { personId: '', before: [], after: [r] }) === null,
+  );
+}
+
+/** What `viewer` may do with person `p`: the same rules the services apply (decision 016). */
+export function personPolicy(viewer: Actor, p: PersonRow): PersonPolicy {
+  if (!can(viewer, { do: 'person.manage', orgId: p.orgId })) return { roles: [], link: null };
+  const changer = { kind: 'person', personId: viewer.personId, roles: viewer.roles } as const;
+  const toggled = (r: Role) =>
+    p.roles.includes(r) ? p.roles.filter((x) => x !== r) : [...p.roles, r];
+  return {
+    roles: ROLES.filter(
+      (r) =>
+        roleChangeProblem(changer, { personId: p.id, before: p.roles, after: toggled(r) }) === null,
+    ),
+    link: linkKind(p),
+  };
+}
 
 /** Maps a person row for the API; the password hash and anything new stay inside. */
 export function presentPerson(
   p: PersonRow,
   extra: { departmentName?: string | null; managerName?: string | null } = {},
+  viewer?: Actor,
 ): PersonDto {
   return {
     id: p.id,
@@ -44,5 +83,6 @@ export function presentPerson(
     deactivatedAt: p.deactivatedAt?.toISOString() ?? null,
     ...('departmentName' in extra ? { departmentName: extra.departmentName ?? null } : {}),
     ...('managerName' in extra ? { managerName: extra.managerName ?? null } : {}),
+    ...(viewer ? { can: personPolicy(viewer, p) } : {}),
   };
 }

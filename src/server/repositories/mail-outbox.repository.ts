@@ -18,12 +18,15 @@ export const mailOutboxRepository = {
     return inserted.length > 0;
   },
 
-  /** A mail with its recipient's current address and state. */
+  /**
+   * A mail with the address it goes to (the recipient's current one, unless the mail names
+   * another) and the recipient's state.
+   */
   async findForDelivery(db: DbOrTx, orgId: string, id: string) {
     const [row] = await db
       .select({
         mail: mailOutbox,
-        email: people.email,
+        email: sql<string>`coalesce(${mailOutbox.toAddress}, ${people.email})`,
         name: people.name,
         active: people.active,
       })

@@ -9,7 +9,7 @@ import type {
 
 /**
  * People per statement. Columns go in as one array parameter each (`unnest`), so a statement has
- * ten parameters whatever its size: building and parsing a 1,000-row VALUES list with 11,000
+ * nine parameters whatever its size: building and parsing a 1,000-row VALUES list with 11,000
  * parameters took three times as long.
  */
 const CHUNK = 5000;
@@ -29,17 +29,19 @@ export function pgArray(values: readonly (string | null)[]): string {
   return `{${values.map((v) => (v === null ? 'NULL' : quote(v))).join(',')}}`;
 }
 
-/** `unnest(…) as v(…)`: the people as a table, one array parameter per column. */
+/**
+ * `unnest(…) as v(…)`: the people as a table, one array parameter per column. Roles are not
+ * among them: they change through services/role-changes.ts only (decision 016).
+ */
 function columnArrays(rows: PersonValues[]) {
   const col = (pick: (p: PersonValues) => string | null) => pgArray(rows.map(pick));
   return sql`unnest(
     ${col((p) => p.id)}::uuid[], ${col((p) => p.email)}::text[], ${col((p) => p.name)}::text[],
     ${col((p) => p.employeeNumber)}::text[], ${col((p) => p.jobTitle)}::text[],
     ${col((p) => p.departmentId)}::uuid[], ${col((p) => p.locale)}::text[],
-    ${col((p) => p.timeZone)}::text[], ${col((p) => p.managerId)}::uuid[],
-    ${col((p) => pgArray(p.roles))}::text[]
+    ${col((p) => p.timeZone)}::text[], ${col((p) => p.managerId)}::uuid[]
   ) as v(id, email, name, employee_number, job_title, department_id, locale, time_zone,
-         manager_id, roles)`;
+         manager_id)`;
 }
 
 /**
@@ -124,9 +126,9 @@ export const peopleImportRepository = {
     for (const chunk of chunks(rows)) {
       await tx.execute(sql`
         insert into people (org_id, id, email, name, employee_number, job_title, department_id,
-                            locale, time_zone, manager_id, roles)
+                            locale, time_zone, manager_id)
         select ${orgId}::uuid, v.id, v.email, v.name, v.employee_number, v.job_title,
-               v.department_id, v.locale, v.time_zone, v.manager_id, v.roles::text[]
+               v.department_id, v.locale, v.time_zone, v.manager_id
         from ${columnArrays(chunk)}`);
       written += chunk.length;
       if (written === chunk.length && rows.length > chunk.length) await refreshPlans(tx);
@@ -149,8 +151,7 @@ export const peopleImportRepository = {
         update people as p set
           email = v.email, name = v.name, employee_number = v.employee_number,
           job_title = v.job_title, department_id = v.department_id, locale = v.locale,
-          time_zone = v.time_zone, manager_id = v.manager_id, roles = v.roles::text[],
-          updated_at = now()
+          time_zone = v.time_zone, manager_id = v.manager_id, updated_at = now()
         from ${columnArrays(chunk)}
         where p.org_id = ${orgId} and p.id = v.id`);
       written += chunk.length;

@@ -1,11 +1,16 @@
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { departments, organisations, people } from '../../db/schema/index';
 import { identityChanged } from './identity-changes';
+import { pgArray } from './people-import.repository';
 
 export type PersonRow = typeof people.$inferSelect;
-export type NewPerson = typeof people.$inferInsert;
+/**
+ * A person as written by the people form and imports. Roles are not part of it: they change
+ * only through services/role-changes.ts (decision 016).
+ */
+export type NewPerson = Omit<typeof people.$inferInsert, 'roles'>;
 
 export type PeopleFilter = {
   id?: string;
@@ -116,14 +121,82 @@ export const peopleRepository = {
       .where(and(eq(people.orgId, orgId), inArray(people.id, ids)));
   },
 
-  /** Active people with this e-mail in any organisation (sign-in happens before the tenant is known). */
-  async findActiveByEmailAnyOrg(db: DbOrTx, email: string) {
+  /**
+   * People with this e-mail in any organisation, active or not (sign-in happens before the
+   * tenant is known; a failed sign-in is recorded in each organisation the address belongs to).
+   */
+  async findByEmailAnyOrg(db: DbOrTx, email: string) {
     return db
       .select({ person: people, org: organisations })
       .from(people)
       .innerJoin(organisations, eq(organisations.id, people.orgId))
-      .where(and(eq(people.email, email), eq(people.active, true)))
+      .where(eq(people.email, email))
       .limit(5);
+  },
+
+  /**
+   * Active people who sign in with this address, or have signed in with it before HR changed
+   * it ("forgot password" from the address a person knows as theirs).
+   */
+  async findActiveForReset(db: DbOrTx, email: string): Promise<PersonRow[]> {
+    return db
+      .select()
+      .from(people)
+      .where(
+        and(or(eq(people.email, email), eq(people.recoveryEmail, email)), eq(people.active, true)),
+      )
+      .limit(5);
+  },
+
+  /**
+   * A successful sign-in: when, with which address (where resets go from now on), and the
+   * password's hash when it was upgraded. Not an identity change: a session reads none of it.
+   */
+  async recordSignIn(
+    db: DbOrTx,
+    orgId: string,
+    id: string,
+    values: { at: Date; email: string; passwordHash?: string },
+  ): Promise<void> {
+    await db
+      .update(people)
+      .set({
+        lastSignedInAt: values.at,
+        recoveryEmail: values.email,
+        ...(values.passwordHash ? { passwordHash: values.passwordHash } : {}),
+      })
+      .where(and(eq(people.orgId, orgId), eq(people.id, id)));
+  },
+
+  /** Writes granted roles; only services/role-changes.ts calls it. */
+  async setRoles(
+    db: DbOrTx,
+    orgId: string,
+    rows: { id: string; roles: string[] }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const ids = pgArray(rows.map((r) => r.id));
+    const roles = pgArray(rows.map((r) => pgArray(r.roles)));
+    await db.execute(sql`
+      update people as p set roles = v.roles::text[], updated_at = now()
+      from unnest(${ids}::uuid[], ${roles}::text[]) as v(id, roles)
+      where p.org_id = ${orgId} and p.id = v.id`);
+    identityChanged();
+  },
+
+  /** Active people holding `admin` in an organisation. */
+  async countActiveAdmins(db: DbOrTx, orgId: string): Promise<number> {
+    const [row] = await db
+      .select({ n: count() })
+      .from(people)
+      .where(
+        and(
+          eq(people.orgId, orgId),
+          eq(people.active, true),
+          arrayContains(people.roles, ['admin']),
+        ),
+      );
+    return row?.n ?? 0;
   },
 
   async findByEmail(db: DbOrTx, orgId: string, email: string) {

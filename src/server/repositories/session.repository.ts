@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gt, lt, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { identityChanged } from './identity-changes';
 import { loginAttempts, organisations, people, sessions } from '../../db/schema/index';
@@ -85,8 +85,25 @@ export const sessionRepository = {
     return row?.n ?? 0;
   },
 
-  async recordFailure(db: DbOrTx, keys: string[], at: Date): Promise<void> {
-    await db.insert(loginAttempts).values(keys.map((key) => ({ key, attemptedAt: at })));
+  /** Failures under a key since a time, and when the last one was. */
+  async failureStats(db: DbOrTx, key: string, since: Date) {
+    const [row] = await db
+      .select({ n: count(), last: max(loginAttempts.attemptedAt) })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.key, key), gt(loginAttempts.attemptedAt, since)));
+    return { n: row?.n ?? 0, last: row?.last ?? null };
+  },
+
+  /**
+   * Counts an attempt under each key before its password is checked, so parallel guesses see
+   * each other; `withdrawAttempt` takes it back when it succeeds or never ran.
+   */
+  async recordAttempt(db: DbOrTx, keys: string[], attemptId: string, at: Date): Promise<void> {
+    await db.insert(loginAttempts).values(keys.map((key) => ({ key, attemptedAt: at, attemptId })));
+  },
+
+  async withdrawAttempt(db: DbOrTx, attemptId: string): Promise<void> {
+    await db.delete(loginAttempts).where(eq(loginAttempts.attemptId, attemptId));
   },
 
   async clearFailures(db: DbOrTx, key: string): Promise<void> {

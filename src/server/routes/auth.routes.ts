@@ -1,9 +1,48 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { homeFor } from '../../domain/roles';
 import { requireActor, SESSION_COOKIE } from '../plugins/auth';
+import type { DeviceToken } from '../services/auth.service';
 import { ErrorSchema, Ok, errors } from './schemas';
+
+/**
+ * The browser's device cookie (decision 016): signed, only sent to /api/auth, kept half a year.
+ * It says "this browser has signed in to this account before", so its failed attempts count
+ * against itself, not against the account.
+ */
+export const DEVICE_COOKIE = 'samtal_device';
+const DEVICE_MAX_AGE_SECONDS = 180 * 86_400;
+
+function readDevice(request: FastifyRequest): DeviceToken | null {
+  const raw = request.cookies[DEVICE_COOKIE];
+  if (!raw) return null;
+  const { valid, value } = request.unsignCookie(raw);
+  if (!valid || !value) return null;
+  const [personId, nonce] = value.split('.');
+  if (!personId || !nonce || !z.uuid().safeParse(personId).success) return null;
+  return { personId, nonce };
+}
+
+function writeDevice(request: FastifyRequest, reply: FastifyReply, device: DeviceToken): void {
+  reply.setCookie(DEVICE_COOKIE, `${device.personId}.${device.nonce}`, {
+    path: '/api/auth',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    signed: true,
+    maxAge: DEVICE_MAX_AGE_SECONDS,
+  });
+}
+
+const Email = z.string().trim().min(1).max(320);
+
+export const PasswordLinkSchema = z.discriminatedUnion('kind', [
+  /** A first-time invitation HR may hand over (also mailed to the person). */
+  z.object({ kind: z.literal('invitation'), url: z.string(), expiresAt: z.iso.datetime() }),
+  /** The person has signed in before: the link went to their own address, and nowhere else. */
+  z.object({ kind: z.literal('reset_sent'), expiresAt: z.iso.datetime() }),
+]);
 
 /** Sign-in, sign-out, CSRF token and password links. */
 export async function authRoutes(app: FastifyInstance) {
@@ -22,10 +61,7 @@ export async function authRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['auth'],
-        body: z.object({
-          email: z.string().trim().min(1).max(320),
-          password: z.string().min(1).max(1000),
-        }),
+        body: z.object({ email: Email, password: z.string().min(1).max(1000) }),
         response: {
           200: z.object({ home: z.enum(['hr', 'manager', 'employee']), locale: z.string() }),
           ...errors,
@@ -39,6 +75,7 @@ export async function authRoutes(app: FastifyInstance) {
         password: request.body.password,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
+        device: readDevice(request),
       });
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',
@@ -47,10 +84,11 @@ export async function authRoutes(app: FastifyInstance) {
         secure: request.protocol === 'https',
         expires: result.expiresAt,
       });
+      writeDevice(request, reply, result.device);
       const actor = await app.services.auth.actorForToken(result.token);
       return {
         home: actor ? homeFor(actor) : 'employee',
-        locale: result.person.locale ?? result.org.defaultLocale,
+        locale: actor?.locale ?? result.person.locale ?? 'sv',
       };
     },
   );
@@ -66,16 +104,41 @@ export async function authRoutes(app: FastifyInstance) {
   );
 
   r.post(
+    '/api/auth/forgot-password',
+    {
+      schema: {
+        tags: ['auth'],
+        description:
+          'Mails a link for a new password to the address, if it belongs to an account. The answer is the same either way.',
+        body: z.object({ email: Email }),
+        response: { 200: Ok, ...errors, 429: ErrorSchema },
+      },
+    },
+    async (request) => {
+      await app.services.accountLinks.forgotPassword({
+        email: request.body.email,
+        ip: request.ip,
+      });
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
     '/api/auth/set-password',
     {
       schema: {
         tags: ['auth'],
         body: z.object({ token: z.string().min(10).max(200), password: z.string().max(1000) }),
-        response: { 200: Ok, ...errors },
+        response: { 200: Ok, ...errors, 429: ErrorSchema },
       },
     },
-    async (request) => {
-      await app.services.auth.setPasswordWithToken(request.body.token, request.body.password);
+    async (request, reply) => {
+      const { device } = await app.services.accountLinks.setPasswordWithToken(
+        request.body.token,
+        request.body.password,
+        request.ip,
+      );
+      writeDevice(request, reply, device);
       return { ok: true as const };
     },
   );
@@ -85,14 +148,19 @@ export async function authRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['people'],
+        description:
+          'An invitation link for someone who has never signed in; for anyone else, a reset link mailed to their own address (the answer holds no link).',
         params: z.object({ id: z.uuid() }),
-        response: { 200: z.object({ url: z.string(), expiresAt: z.iso.datetime() }), ...errors },
+        response: { 200: PasswordLinkSchema, ...errors },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      const link = await app.services.auth.createPasswordLink(actor, request.params.id);
+      const link = await app.services.accountLinks.requestLink(actor, request.params.id);
+      if (link.kind === 'reset_sent')
+        return { kind: link.kind, expiresAt: link.expiresAt.toISOString() };
       return {
+        kind: link.kind,
         url: `${app.config.publicUrl}/set-password#${link.token}`,
         expiresAt: link.expiresAt.toISOString(),
       };

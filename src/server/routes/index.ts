@@ -17,6 +17,7 @@ import { roundRoutes } from './rounds.routes';
 import { statisticsRoutes } from './statistics.routes';
 import { wellbeingRoutes } from './wellbeing.routes';
 import { pageRoutes } from './pages.routes';
+import { auditRoutes } from './audit.routes';
 
 /** Routes of the feature modules; each new module adds one line here. */
 export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
@@ -38,4 +39,5 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(statisticsRoutes);
   await app.register(wellbeingRoutes);
   await app.register(pageRoutes);
+  await app.register(auditRoutes);
 }

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { homeFor, type Actor } from '../../domain/roles';
+import { homeFor, ROLES, type Actor } from '../../domain/roles';
+import { can } from '../policies/index';
+import { grantableRoles } from '../presenters/person.presenter';
 import { requireActor } from '../plugins/auth';
 import { LocaleSchema, Ok, errors } from './schemas';
 
@@ -15,6 +17,13 @@ export const MeSchema = z.object({
   timeZone: z.string(),
   home: z.enum(['hr', 'manager', 'employee']),
   directReports: z.number().int(),
+  /** What the person may do beyond their own conversations. */
+  can: z.object({
+    /** Roles they may grant to others (in the form for a new person). */
+    grantRoles: z.array(z.enum(ROLES)),
+    /** The audit log (administrators). */
+    readAudit: z.boolean(),
+  }),
   organisation: z.object({
     id: z.uuid(),
     name: z.string(),
@@ -32,6 +41,14 @@ export const SessionSchema = z.object({
   ipAddress: z.string().nullable(),
 });
 
+/** What the person may do beyond their own conversations (decision 016). */
+function canOf(actor: Actor): Me['can'] {
+  return {
+    grantRoles: grantableRoles(actor),
+    readAudit: can(actor, { do: 'audit.read', orgId: actor.orgId }),
+  };
+}
+
 /** "Who am I" from the session alone (its lookup brings the profile along). */
 export function presentMe(actor: Actor, profile: NonNullable<Actor['profile']>): Me {
   const org = profile.organisation;
@@ -45,6 +62,7 @@ export function presentMe(actor: Actor, profile: NonNullable<Actor['profile']>):
     timeZone: actor.timeZone,
     home: homeFor(actor),
     directReports: actor.directReports,
+    can: canOf(actor),
     organisation: {
       id: org.id,
       name: org.name,
@@ -76,6 +94,7 @@ export async function meRoutes(app: FastifyInstance) {
       timeZone: person.timeZone,
       home: homeFor(actor),
       directReports: actor.directReports,
+      can: canOf(actor),
       organisation: {
         id: org.id,
         name: org.name,

@@ -145,7 +145,7 @@ export async function pageRoutes(app: FastifyInstance) {
         ...empty,
         mine,
         conversations: page.conversations,
-        person: presentPerson(page.person.person, page.person),
+        person: presentPerson(page.person.person, page.person, actor),
         departmentPath: page.departmentPath,
         latestMeetings,
       };

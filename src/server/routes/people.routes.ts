@@ -110,8 +110,9 @@ export async function peopleRoutes(app: FastifyInstance) {
     '/api/people/:id',
     { schema: { tags: ['people'], params: IdParams, response: { 200: PersonSchema, ...errors } } },
     async (request) => {
-      const row = await app.services.people.getWithNames(requireActor(request), request.params.id);
-      return presentPerson(row.person, row);
+      const actor = requireActor(request);
+      const row = await app.services.people.getWithNames(actor, request.params.id);
+      return presentPerson(row.person, row, actor);
     },
   );
 
@@ -125,8 +126,9 @@ export async function peopleRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const row = await app.services.people.create(requireActor(request), request.body);
-      return reply.status(201).send(presentPerson(row));
+      const actor = requireActor(request);
+      const row = await app.services.people.create(actor, request.body);
+      return reply.status(201).send(presentPerson(row, {}, actor));
     },
   );
 
@@ -140,10 +142,11 @@ export async function peopleRoutes(app: FastifyInstance) {
         response: { 200: PersonSchema, ...errors, 409: ErrorSchema },
       },
     },
-    async (request) =>
-      presentPerson(
-        await app.services.people.update(requireActor(request), request.params.id, request.body),
-      ),
+    async (request) => {
+      const actor = requireActor(request);
+      const row = await app.services.people.update(actor, request.params.id, request.body);
+      return presentPerson(row, {}, actor);
+    },
   );
 
   for (const [path, active] of [
@@ -155,10 +158,11 @@ export async function peopleRoutes(app: FastifyInstance) {
       {
         schema: { tags: ['people'], params: IdParams, response: { 200: PersonSchema, ...errors } },
       },
-      async (request) =>
-        presentPerson(
-          await app.services.people.setActive(requireActor(request), request.params.id, active),
-        ),
+      async (request) => {
+        const actor = requireActor(request);
+        const row = await app.services.people.setActive(actor, request.params.id, active);
+        return presentPerson(row, {}, actor);
+      },
     );
   }
 }

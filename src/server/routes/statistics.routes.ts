@@ -49,7 +49,9 @@ export async function statisticsRoutes(app: FastifyInstance) {
     // A file, not JSON: no response schema (the serializer would quote it).
     { schema: { tags, querystring: StatisticsQuery } },
     async (request, reply) => {
-      const stats = presentStatistics(await load(request, request.query));
+      const stats = presentStatistics(
+        await app.services.statistics.exportOverview(requireActor(request), request.query),
+      );
       const locale = requestLocale(request);
       const csv = statisticsCsv(stats, await translator(locale), locale);
       return reply

@@ -1,19 +1,20 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { AppError, fieldError } from '../../domain/errors';
 import { ROLES, type Actor, type Role } from '../../domain/roles';
-import { passwordTokens } from '../../db/schema/index';
-import { and, eq, gt, isNull } from 'drizzle-orm';
-import { authorize } from '../policies/index';
-import { peopleRepository } from '../repositories/people.repository';
+import { addressVerdict, type SignInLimits } from '../../domain/sign-in-throttle';
+import type { AccountMail } from '../mail/account.mail';
+import { auditRepository, type AuditEntry } from '../repositories/audit.repository';
+import { peopleRepository, type PersonRow } from '../repositories/people.repository';
 import { identityGeneration } from '../repositories/identity-changes';
 import { sessionRepository } from '../repositories/session.repository';
+import { recordAudit } from './audit.service';
 import { SessionCache } from './session-cache';
-import { dummyHash, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './password';
+import { needsRehash, PASSWORD_MAX, PASSWORD_MIN, type PasswordHasher } from './password';
 
 export type AuthSettings = {
   sessionDays: number;
-  login: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
+  login: SignInLimits;
   /**
    * How long a resolved session may be reused without asking the database (decision 015):
    * the longest a sign-out or deactivation made by another instance takes to reach this
@@ -21,6 +22,13 @@ export type AuthSettings = {
    */
   sessionCacheMs?: number;
 };
+
+/**
+ * A browser's device cookie for one account (decision 016): the account it signed in to and a
+ * random nonce under which its own failed attempts are counted. The cookie is signed, so only
+ * Samtal makes one, and only after a successful sign-in or a password set through a link.
+ */
+export type DeviceToken = { personId: string; nonce: string };
 
 type CachedSession = { actor: Actor; lastSeenAt: number };
 
@@ -40,13 +48,24 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function checkPasswordRules(password: string, field = 'password'): void {
+/** A new device token for a person. */
+export function newDevice(personId: string): DeviceToken {
+  return { personId, nonce: randomBytes(16).toString('base64url') };
+}
+
+export function checkPasswordRules(password: string, field = 'password'): void {
   if (password.length < PASSWORD_MIN) throw fieldError(field, 'too_short', { min: PASSWORD_MIN });
   if (password.length > PASSWORD_MAX) throw fieldError(field, 'too_long', { max: PASSWORD_MAX });
 }
 
-/** Sign-in, sessions and passwords. */
-export function createAuthService(db: Db, settings: AuthSettings) {
+/** Sign-in, sessions and one's own password. */
+export function createAuthService(
+  db: Db,
+  settings: AuthSettings,
+  deps: { hasher: PasswordHasher; accountMail: AccountMail },
+) {
+  const { hasher, accountMail } = deps;
+  const limits = settings.login;
   const sessionMs = settings.sessionDays * 86_400_000;
   const cache = new SessionCache<CachedSession>(settings.sessionCacheMs ?? 0);
   const findLive = sessionRepository.prepareFindLive(db);
@@ -71,46 +90,126 @@ export function createAuthService(db: Db, settings: AuthSettings) {
     return { token, expiresAt: new Date(now.getTime() + sessionMs) };
   }
 
+  /** A refused or failed sign-in, in the log of each organisation the address belongs to. */
+  function failed(people: PersonRow[], ip: string, reason: string): Promise<void> {
+    const entries: AuditEntry[] = people.map((p) => ({
+      orgId: p.orgId,
+      actorId: null,
+      ip,
+      action: 'auth.sign_in_failed',
+      subjectType: 'person',
+      subjectId: p.id,
+      details: { reason },
+    }));
+    return auditRepository.recordMany(db, entries);
+  }
+
   return {
     /**
      * Signs in with e-mail and password. An unknown e-mail, a deactivated person and a wrong
-     * password all give the same error after the same amount of work. Failures are counted per
-     * account and per address; past the limit, even a right password is refused for a while.
+     * password all give the same error after the same amount of work. Attempts are throttled
+     * per address (with growing waits) and per account; a browser holding the account's device
+     * cookie has a budget of its own, so nobody can lock a person out of their own browser
+     * (domain/sign-in-throttle.ts). A success returns a fresh device token for the browser.
      */
-    async login(input: { email: string; password: string; ip: string; userAgent?: string }) {
+    async login(input: {
+      email: string;
+      password: string;
+      ip: string;
+      userAgent?: string;
+      device?: DeviceToken | null;
+    }) {
       const email = normaliseEmail(input.email);
-      const { maxPerAccount, maxPerAddress, windowMinutes } = settings.login;
-      const since = new Date(Date.now() - windowMinutes * 60_000);
-      const accountKey = `email:${email}`;
+      const now = new Date();
+      const since = new Date(now.getTime() - limits.windowMinutes * 60_000);
+      const people = (await peopleRepository.findByEmailAnyOrg(db, email)).map((c) => c.person);
+      const active = people.filter((p) => p.active);
+
+      let device = input.device ?? null;
+      if (device && !active.some((p) => p.id === device!.personId)) device = null;
+      if (
+        device &&
+        (await sessionRepository.countFailures(db, `device:${device.nonce}`, since)) >=
+          limits.perDevice
+      )
+        device = null;
+      const accountKey = device ? `device:${device.nonce}` : `email:${email}`;
       const addressKey = `ip:${input.ip}`;
-      const [byAccount, byAddress] = await Promise.all([
-        sessionRepository.countFailures(db, accountKey, since),
-        sessionRepository.countFailures(db, addressKey, since),
-      ]);
-      if (byAccount >= maxPerAccount || byAddress >= maxPerAddress) {
-        throw new AppError('auth.rate_limited', { minutes: windowMinutes });
-      }
-      const candidates = await peopleRepository.findActiveByEmailAnyOrg(db, email);
-      let match: (typeof candidates)[number] | undefined;
-      for (const c of candidates) {
-        if (
-          c.person.passwordHash &&
-          (await verifyPassword(c.person.passwordHash, input.password))
-        ) {
-          match = c;
-          break;
+
+      // A browser known to the account answers to its own budget alone; every other client
+      // also to its address's, with growing waits (an office behind one address is not slowed
+      // down by its colleagues' typos once each has signed in).
+      if (!device) {
+        const byAddress = await sessionRepository.failureStats(db, addressKey, since);
+        const verdict = addressVerdict(byAddress.n, byAddress.last, limits, now);
+        if (!verdict.ok) {
+          await failed(people, input.ip, 'throttled');
+          throw new AppError(verdict.code, {
+            seconds: verdict.retryAfterSeconds,
+            minutes: limits.windowMinutes,
+            retryAfter: verdict.retryAfterSeconds,
+          });
         }
       }
-      if (candidates.every((c) => !c.person.passwordHash)) {
-        await verifyPassword(await dummyHash(), input.password);
+      // Counted before the password is checked, so parallel guesses see each other.
+      const attemptId = randomUUID();
+      await sessionRepository.recordAttempt(db, [accountKey], attemptId, now);
+      const byAccount = await sessionRepository.countFailures(db, accountKey, since);
+      if (byAccount > (device ? limits.perDevice : limits.perAccount)) {
+        await sessionRepository.withdrawAttempt(db, attemptId);
+        await failed(people, input.ip, 'throttled');
+        throw new AppError('auth.locked', {
+          minutes: limits.windowMinutes,
+          retryAfter: limits.windowMinutes * 60,
+        });
+      }
+
+      let match: { person: PersonRow; hash: string } | undefined;
+      try {
+        for (const p of active) {
+          if (p.passwordHash && (await hasher.verify(p.passwordHash, input.password))) {
+            match = { person: p, hash: p.passwordHash };
+            break;
+          }
+        }
+        if (active.every((p) => !p.passwordHash)) {
+          await hasher.verify(await hasher.dummyHash(), input.password);
+        }
+      } catch (err) {
+        // Too busy to check: the attempt never happened.
+        await sessionRepository.withdrawAttempt(db, attemptId);
+        throw err;
       }
       if (!match) {
-        await sessionRepository.recordFailure(db, [accountKey, addressKey], new Date());
+        if (!device) await sessionRepository.recordAttempt(db, [addressKey], attemptId, now);
+        await failed(people, input.ip, active.length < people.length ? 'inactive' : 'password');
         throw new AppError('auth.invalid_credentials');
       }
-      await sessionRepository.clearFailures(db, accountKey);
-      const session = await startSession(match.person.orgId, match.person.id, input);
-      return { ...session, person: match.person, org: match.org };
+
+      const { person } = match;
+      await sessionRepository.withdrawAttempt(db, attemptId);
+      if (device) await sessionRepository.clearFailures(db, accountKey);
+      // Hashes from before today's parameters are upgraded now that the password is at hand;
+      // when hashing is busy, at a later sign-in.
+      const upgraded = needsRehash(match.hash)
+        ? await hasher.hash(input.password).catch(() => undefined)
+        : undefined;
+      await peopleRepository.recordSignIn(db, person.orgId, person.id, {
+        at: now,
+        email: person.email,
+        ...(upgraded ? { passwordHash: upgraded } : {}),
+      });
+      await auditRepository.record(db, {
+        orgId: person.orgId,
+        actorId: person.id,
+        ip: input.ip,
+        action: 'auth.signed_in',
+        subjectType: 'person',
+        subjectId: person.id,
+        details: { device: device ? 'known' : 'new' },
+      });
+      const session = await startSession(person.orgId, person.id, input);
+      return { ...session, person, device: newDevice(person.id) };
     },
 
     /**
@@ -198,62 +297,41 @@ export function createAuthService(db: Db, settings: AuthSettings) {
       );
       const target = rows.find((s) => s.id.slice(0, 16) === publicId);
       if (!target) throw new AppError('not_found');
-      await sessionRepository.delete(db, actor.orgId, target.id);
+      await db.transaction(async (tx) => {
+        await sessionRepository.delete(tx, actor.orgId, target.id);
+        await recordAudit(tx, actor, {
+          action: 'session.revoked',
+          subjectType: 'person',
+          subjectId: actor.personId,
+          details: { how: 'settings' },
+        });
+      });
     },
 
-    /** Changes the actor's password; every other session of theirs is signed out. */
+    /**
+     * Changes the actor's password: every other session of theirs ends, they are told by mail
+     * (at the address they sign in with) and it is recorded.
+     */
     async changePassword(actor: Actor, current: string, next: string): Promise<void> {
       const person = await peopleRepository.findById(db, actor.orgId, actor.personId);
-      if (!person?.passwordHash || !(await verifyPassword(person.passwordHash, current))) {
+      if (!person?.passwordHash || !(await hasher.verify(person.passwordHash, current))) {
         throw fieldError('currentPassword', 'wrong_password');
       }
       checkPasswordRules(next, 'newPassword');
-      const passwordHash = await hashPassword(next);
+      const passwordHash = await hasher.hash(next);
       await db.transaction(async (tx) => {
         await peopleRepository.update(tx, actor.orgId, actor.personId, { passwordHash });
         await sessionRepository.deleteForPerson(tx, actor.orgId, actor.personId, actor.sessionId);
-      });
-    },
-
-    /** HR makes a one-time link with which a person sets their password (valid 7 days). */
-    async createPasswordLink(actor: Actor, personId: string) {
-      authorize(actor, { do: 'person.manage', orgId: actor.orgId });
-      const person = await peopleRepository.findById(db, actor.orgId, personId);
-      if (!person) throw new AppError('not_found');
-      if (!person.active) throw new AppError('auth.token_invalid');
-      const { token, hash } = newSecret();
-      const expiresAt = new Date(Date.now() + 7 * 86_400_000);
-      await db.insert(passwordTokens).values({
-        orgId: actor.orgId,
-        id: hash,
-        personId,
-        createdBy: actor.personId,
-        expiresAt,
-      });
-      return { token, expiresAt };
-    },
-
-    /** Sets a password through a one-time link; the link is spent and old sessions end. */
-    async setPasswordWithToken(token: string, password: string): Promise<void> {
-      checkPasswordRules(password);
-      const passwordHash = await hashPassword(password);
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(passwordTokens)
-          .set({ usedAt: new Date() })
-          .where(
-            and(
-              eq(passwordTokens.id, sha256(token)),
-              isNull(passwordTokens.usedAt),
-              gt(passwordTokens.expiresAt, new Date()),
-            ),
-          )
-          .returning();
-        if (!row) throw new AppError('auth.token_invalid');
-        const person = await peopleRepository.findById(tx, row.orgId, row.personId);
-        if (!person?.active) throw new AppError('auth.token_invalid');
-        await peopleRepository.update(tx, row.orgId, row.personId, { passwordHash });
-        await sessionRepository.deleteForPerson(tx, row.orgId, row.personId);
+        await accountMail.passwordChanged(tx, person, {
+          at: new Date(),
+          toAddress: person.recoveryEmail ?? person.email,
+        });
+        await recordAudit(tx, actor, {
+          action: 'auth.password_changed',
+          subjectType: 'person',
+          subjectId: actor.personId,
+          details: { how: 'settings' },
+        });
       });
     },
   };

@@ -11,6 +11,7 @@ import type { Actor } from '../../domain/roles';
 import { fieldIssueFromZod } from '../http-errors';
 import { translator } from '../i18n';
 import { authorize } from '../policies/index';
+import { recordAudit } from './audit.service';
 import { violatedUniqueConstraint } from '../repositories/pg-errors';
 import { conversationTemplateRepository as repo } from '../repositories/conversation-template.repository';
 
@@ -32,7 +33,11 @@ export function createConversationTemplateService(db: Db) {
     return { template, latest, versions };
   }
 
-  async function create(actor: Actor, input: ConversationTemplateInput) {
+  async function create(
+    actor: Actor,
+    input: ConversationTemplateInput,
+    how: 'form' | 'copy' | 'import',
+  ) {
     return db.transaction(async (tx) => {
       const { template } = await repo.insert(tx, {
         orgId: actor.orgId,
@@ -41,6 +46,12 @@ export function createConversationTemplateService(db: Db) {
         description: input.description ?? null,
         createdBy: actor.personId,
         content: { sections: input.sections },
+      });
+      await recordAudit(tx, actor, {
+        action: how === 'import' ? 'template.imported' : 'template.created',
+        subjectType: 'template',
+        subjectId: template.id,
+        details: { source: how },
       });
       return template.id;
     });
@@ -60,7 +71,7 @@ export function createConversationTemplateService(db: Db) {
 
     async create(actor: Actor, input: ConversationTemplateInput) {
       manage(actor);
-      return detail(actor.orgId, await create(actor, input));
+      return detail(actor.orgId, await create(actor, input, 'form'));
     },
 
     /** A new template with the source's current content, named "Copy of …" in every language. */
@@ -75,12 +86,16 @@ export function createConversationTemplateService(db: Db) {
       }
       return detail(
         actor.orgId,
-        await create(actor, {
-          kind: source.template.kind,
-          name,
-          description: source.template.description,
-          sections: source.latest.content.sections,
-        }),
+        await create(
+          actor,
+          {
+            kind: source.template.kind,
+            name,
+            description: source.template.description,
+            sections: source.latest.content.sections,
+          },
+          'copy',
+        ),
       );
     },
 
@@ -121,14 +136,26 @@ export function createConversationTemplateService(db: Db) {
               throw err;
             });
         }
+        await recordAudit(tx, actor, {
+          action: 'template.updated',
+          subjectType: 'template',
+          subjectId: id,
+        });
       });
       return detail(actor.orgId, id);
     },
 
     async setArchived(actor: Actor, id: string, archived: boolean) {
       manage(actor);
-      const row = await repo.update(db, actor.orgId, id, { archived });
-      if (!row) throw new AppError('not_found');
+      await db.transaction(async (tx) => {
+        const row = await repo.update(tx, actor.orgId, id, { archived });
+        if (!row) throw new AppError('not_found');
+        await recordAudit(tx, actor, {
+          action: archived ? 'template.archived' : 'template.restored',
+          subjectType: 'template',
+          subjectId: id,
+        });
+      });
       return detail(actor.orgId, id);
     },
 
@@ -150,7 +177,7 @@ export function createConversationTemplateService(db: Db) {
           issues,
         );
       }
-      return detail(actor.orgId, await create(actor, r.data));
+      return detail(actor.orgId, await create(actor, r.data, 'import'));
     },
   };
 }

@@ -42,6 +42,7 @@ export function createDepartmentService(db: Db) {
         await auditRepository.record(tx, {
           orgId: actor.orgId,
           actorId: actor.personId,
+          ip: actor.ip ?? null,
           action: 'department.created',
           subjectType: 'department',
           subjectId: id,
@@ -71,6 +72,7 @@ export function createDepartmentService(db: Db) {
         await auditRepository.record(tx, {
           orgId: actor.orgId,
           actorId: actor.personId,
+          ip: actor.ip ?? null,
           action: 'department.updated',
           subjectType: 'department',
           subjectId: id,
@@ -91,6 +93,7 @@ export function createDepartmentService(db: Db) {
         await auditRepository.record(tx, {
           orgId: actor.orgId,
           actorId: actor.personId,
+          ip: actor.ip ?? null,
           action: 'department.deleted',
           subjectType: 'department',
           subjectId: id,

@@ -9,8 +9,12 @@ import { createOrganisationService } from './organisation.service';
 import { createPeopleService } from './people.service';
 import { createOneOnOneServices } from './one-on-one.service';
 import { createConversationServices } from './conversation-services';
-import type { Mailer } from '../mail/mailer';
 import type { LiveEvents } from '../live/hub';
+import { createMailer, type Mailer } from '../mail/mailer';
+import { createAccountMail } from '../mail/account.mail';
+import { createAccountLinksService } from './account-links.service';
+import { createAuditService } from './audit.service';
+import { createPasswordHasher, type HashingLimits } from './password';
 import { createPeopleImportService } from './people-import.service';
 import { createGoalServices } from './goal-services';
 import { createConversationTemplateService } from './conversation-template.service';
@@ -22,7 +26,7 @@ import { createPageService } from './page.service';
 /** Every use case the routes may call, built once per app. */
 export function createServices(
   db: Db,
-  settings: AuthSettings,
+  settings: AuthSettings & { hashing?: HashingLimits },
   mail: {
     notifier: OneOnOneNotifier | null;
     /** Conversations write their own invitations (single events) through it. */
@@ -37,12 +41,21 @@ export function createServices(
     uidDomain: 'samtal.invalid',
   },
 ) {
-  const people = createPeopleService(db);
+  // Account mails go through the outbox; without a mailer of the app's, one that only writes
+  // the outbox (the app's sweep delivers them).
+  const mailer =
+    mail.mailer ??
+    createMailer({ queue: null, transport: null, from: 'Samtal', messageIdDomain: mail.uidDomain });
+  const accountMail = createAccountMail({ mailer, publicUrl: mail.publicUrl });
+  const hasher = createPasswordHasher(settings.hashing ?? { concurrency: 1, queue: 32 });
+  const people = createPeopleService(db, accountMail);
   const departments = createDepartmentService(db);
   const oneOnOne = createOneOnOneServices(db, mail.notifier, mail.live ?? null);
   const conversations = createConversationServices(db, mail);
   return {
-    auth: createAuthService(db, settings),
+    auth: createAuthService(db, settings, { hasher, accountMail }),
+    accountLinks: createAccountLinksService(db, { hasher, accountMail }),
+    audit: createAuditService(db),
     people,
     departments,
     organisation: createOrganisationService(db),
@@ -57,7 +70,7 @@ export function createServices(
     calendarFeed: createCalendarFeedService(db, mail),
     mailbox: createMailboxService(db),
     notificationSettings: createNotificationSettingsService(db),
-    peopleImport: createPeopleImportService(db),
+    peopleImport: createPeopleImportService(db, accountMail),
     ...createGoalServices(db),
     conversationTemplates: createConversationTemplateService(db),
     rounds: createRoundService(db),

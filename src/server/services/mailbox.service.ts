@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
+import { MAIL_KINDS_WITH_LINKS } from '../mail/account.mail';
 import { authorize } from '../policies/index';
 import { mailOutboxRepository } from '../repositories/mail-outbox.repository';
 
@@ -16,7 +17,8 @@ export function createMailboxService(db: Db) {
     async get(actor: Actor, id: string) {
       authorize(actor, { do: 'mailbox.read', orgId: actor.orgId });
       const row = await mailOutboxRepository.findForDelivery(db, actor.orgId, id);
-      if (!row) throw new AppError('not_found');
+      // A sign-in link is for its recipient's eyes only, never an administrator's (016).
+      if (!row || MAIL_KINDS_WITH_LINKS.includes(row.mail.kind)) throw new AppError('not_found');
       return row;
     },
   };

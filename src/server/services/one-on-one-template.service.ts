@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import type { TemplateInput } from '../../domain/one-on-one/template';
 import type { Actor } from '../../domain/roles';
 import { authorize } from '../policies/index';
+import { recordAudit } from './audit.service';
 import {
   builtinTemplates,
   oneOnOneTemplateRepository as templateRepo,
@@ -35,20 +36,35 @@ export function createOneOnOneTemplateService(db: Db) {
 
     async create(actor: Actor, input: TemplateInput) {
       authorize(actor, { do: 'oneOnOne.template.manage', orgId: actor.orgId });
-      return templateRepo.insert(db, {
-        orgId: actor.orgId,
-        id: randomUUID(),
-        createdBy: actor.personId,
-        ...input,
+      return db.transaction(async (tx) => {
+        const row = await templateRepo.insert(tx, {
+          orgId: actor.orgId,
+          id: randomUUID(),
+          createdBy: actor.personId,
+          ...input,
+        });
+        await recordAudit(tx, actor, {
+          action: 'oneOnOneTemplate.created',
+          subjectType: 'oneOnOneTemplate',
+          subjectId: row.id,
+        });
+        return row;
       });
     },
 
     /** Meetings keep a snapshot of their template, so this never rewrites a held meeting. */
     async update(actor: Actor, id: string, input: Partial<TemplateInput> & { archived?: boolean }) {
       authorize(actor, { do: 'oneOnOne.template.manage', orgId: actor.orgId });
-      const row = await templateRepo.update(db, actor.orgId, id, input);
-      if (!row) throw new AppError('not_found');
-      return row;
+      return db.transaction(async (tx) => {
+        const row = await templateRepo.update(tx, actor.orgId, id, input);
+        if (!row) throw new AppError('not_found');
+        await recordAudit(tx, actor, {
+          action: input.archived ? 'oneOnOneTemplate.archived' : 'oneOnOneTemplate.updated',
+          subjectType: 'oneOnOneTemplate',
+          subjectId: id,
+        });
+        return row;
+      });
     },
   };
 }

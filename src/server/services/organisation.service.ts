@@ -28,6 +28,7 @@ export function createOrganisationService(db: Db) {
         await auditRepository.record(tx, {
           orgId: actor.orgId,
           actorId: actor.personId,
+          ip: actor.ip ?? null,
           action: 'organisation.updated',
           subjectType: 'organisation',
           subjectId: actor.orgId,

@@ -10,12 +10,17 @@ import {
   type ImportCounts,
   type RowIssue,
 } from '../../domain/people-import/index';
+import type { RoleChanger } from '../../domain/role-changes';
 import type { Actor } from '../../domain/roles';
+import type { AccountMail } from '../mail/account.mail';
 import { authorize } from '../policies/index';
 import { auditRepository } from '../repositories/audit.repository';
 import { endSeriesForChangedReportingLines } from './one-on-one.service';
 import { organisationRepository } from '../repositories/organisation.repository';
 import { peopleImportRepository as repo } from '../repositories/people-import.repository';
+import { peopleRepository } from '../repositories/people.repository';
+import { emailChanged } from './account-changes';
+import { applyRoleChanges, roleChangeBy, type RoleChangeContext } from './role-changes';
 
 export type ImportResult = ImportCounts;
 
@@ -46,13 +51,20 @@ function invalid(issues: RowIssue[]): AppError {
  * the organisation (loaded once), and only a file without a single problem is written, in one
  * transaction with one audit event. Importing the same file again changes nothing.
  */
-export function createPeopleImportService(db: Db) {
+export function createPeopleImportService(db: Db, accountMail: AccountMail | null) {
   async function run(
     orgId: string,
-    actorId: string | null,
+    actor: Actor | null,
     bytes: Uint8Array,
     opts: ImportOptions & { source: 'api' | 'cli' },
   ): Promise<ImportResult & { encoding: CsvEncoding }> {
+    const actorId = actor?.personId ?? null;
+    const changer: RoleChanger = actor
+      ? { kind: 'person', personId: actor.personId, roles: actor.roles }
+      : { kind: 'system' };
+    const roleContext: RoleChangeContext = actor
+      ? roleChangeBy(actor, 'import', accountMail)
+      : { orgId, changer, changerName: null, source: 'cli', accountMail };
     const progress = opts.onProgress ?? (() => undefined);
     const file = readImportFile(bytes);
     progress({ phase: 'reading', done: file.rows.length, total: file.rows.length });
@@ -69,7 +81,7 @@ export function createPeopleImportService(db: Db) {
         people,
         departments,
         defaultTimeZone: org.defaultTimeZone,
-        actorId,
+        changer,
         newId: randomUUID,
       });
       if (!result.ok) throw invalid(result.issues);
@@ -80,6 +92,13 @@ export function createPeopleImportService(db: Db) {
       // Progress counts people; the few departments go first.
       const total = plan.create.length + plan.update.length;
       progress({ phase: 'writing', done: 0, total });
+      // People whose address changes, as they were: the old address is told (decision 016).
+      const before = new Map(people.map((p) => [p.id, p]));
+      const moved = await peopleRepository.findByIds(
+        tx,
+        orgId,
+        plan.update.filter((v) => before.get(v.id)?.email !== v.email).map((v) => v.id),
+      );
       await repo.insertDepartments(tx, orgId, plan.departments);
       await repo.releaseEmails(tx, orgId, plan.releaseEmails);
       await repo.insertPeople(tx, orgId, plan.create, (n) =>
@@ -88,6 +107,19 @@ export function createPeopleImportService(db: Db) {
       await repo.updatePeople(tx, orgId, plan.update, (n) =>
         progress({ phase: 'writing', done: plan.create.length + n, total }),
       );
+      await applyRoleChanges(tx, roleContext, [
+        ...plan.create.map((v) => ({ personId: v.id, before: [], after: v.roles })),
+        ...plan.update.map((v) => ({
+          personId: v.id,
+          before: before.get(v.id)?.roles ?? [],
+          after: v.roles,
+        })),
+      ]);
+      const updated = new Map(plan.update.map((v) => [v.id, v]));
+      for (const old of moved) {
+        const email = updated.get(old.id)!.email;
+        await emailChanged(tx, accountMail, old, email, actor, opts.source);
+      }
       // A new manager ends the running 1:1 series with the old one (as a manual edit does).
       await endSeriesForChangedReportingLines(
         tx,
@@ -102,6 +134,7 @@ export function createPeopleImportService(db: Db) {
           action: 'people.imported',
           subjectType: 'organisation',
           subjectId: orgId,
+          ip: actor?.ip ?? null,
           details: { ...plan.counts, source: opts.source, encoding: file.encoding },
         });
       }
@@ -116,13 +149,13 @@ export function createPeopleImportService(db: Db) {
     /** Checks a file and tells what importing it would do; stores nothing. */
     async preview(actor: Actor, bytes: Uint8Array) {
       authorize(actor, { do: 'people.import', orgId: actor.orgId });
-      return run(actor.orgId, actor.personId, bytes, { dryRun: true, source: 'api' });
+      return run(actor.orgId, actor, bytes, { dryRun: true, source: 'api' });
     },
 
     /** Imports a file into the actor's organisation. */
     async apply(actor: Actor, bytes: Uint8Array) {
       authorize(actor, { do: 'people.import', orgId: actor.orgId });
-      return run(actor.orgId, actor.personId, bytes, { source: 'api' });
+      return run(actor.orgId, actor, bytes, { source: 'api' });
     },
 
     /**

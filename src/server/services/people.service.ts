@@ -4,12 +4,19 @@ import { AppError, fieldError } from '../../domain/errors';
 import type { Actor, Role } from '../../domain/roles';
 import { isValidTimeZone } from '../../domain/time-zone';
 import { authorize } from '../policies/index';
-import { auditRepository } from '../repositories/audit.repository';
 import { departmentRepository } from '../repositories/department.repository';
-import { peopleRepository, type PersonRow } from '../repositories/people.repository';
+import {
+  peopleRepository,
+  type NewPerson,
+  type PersonRow,
+} from '../repositories/people.repository';
 import { sessionRepository } from '../repositories/session.repository';
 import { violatedUniqueConstraint } from '../repositories/pg-errors';
+import type { AccountMail } from '../mail/account.mail';
+import { emailChanged } from './account-changes';
+import { recordAudit } from './audit.service';
 import { normaliseEmail } from './auth.service';
+import { applyRoleChanges, assertAdminRemains, lockAdmins, roleChangeBy } from './role-changes';
 import {
   endSeriesForChangedReportingLines,
   endSeriesForDeactivatedPeople,
@@ -62,7 +69,7 @@ async function checkReferences(
 }
 
 /** HR's management of people; reading is shared with managers and the person themself. */
-export function createPeopleService(db: Db) {
+export function createPeopleService(db: Db, accountMail: AccountMail | null) {
   return {
     async get(actor: Actor, id: string): Promise<PersonRow> {
       const person = await peopleRepository.findById(db, actor.orgId, id);
@@ -107,34 +114,28 @@ export function createPeopleService(db: Db) {
             locale: input.locale ?? null,
             timeZone: input.timeZone,
             managerId: input.managerId ?? null,
-            roles: input.roles ?? [],
           })
           .catch(translateUnique);
-        await auditRepository.record(tx, {
-          orgId: actor.orgId,
-          actorId: actor.personId,
+        await recordAudit(tx, actor, {
           action: 'person.created',
           subjectType: 'person',
           subjectId: id,
         });
-        return row;
+        if (!input.roles?.length) return row;
+        await applyRoleChanges(tx, roleChangeBy(actor, 'form', accountMail), [
+          { personId: id, before: [], after: input.roles },
+        ]);
+        return (await peopleRepository.findById(tx, actor.orgId, id)) ?? row;
       });
     },
 
     async update(actor: Actor, id: string, input: Partial<PersonInput>): Promise<PersonRow> {
       authorize(actor, { do: 'person.manage', orgId: actor.orgId });
-      if (
-        id === actor.personId &&
-        input.roles &&
-        !input.roles.some((r) => r === 'admin' || r === 'hr')
-      ) {
-        throw AppError.at('roles', 'person.cannot_remove_own_admin');
-      }
       return db.transaction(async (tx) => {
         const existing = await peopleRepository.findById(tx, actor.orgId, id);
         if (!existing) throw new AppError('not_found');
         await checkReferences(tx, actor.orgId, id, input);
-        const patch: Partial<PersonRow> = {};
+        const patch: Partial<NewPerson> = {};
         if (input.name !== undefined) patch.name = input.name.trim();
         if (input.email !== undefined) patch.email = normaliseEmail(input.email);
         if (input.employeeNumber !== undefined)
@@ -144,21 +145,25 @@ export function createPeopleService(db: Db) {
         if (input.locale !== undefined) patch.locale = input.locale;
         if (input.timeZone !== undefined) patch.timeZone = input.timeZone;
         if (input.managerId !== undefined) patch.managerId = input.managerId;
-        if (input.roles !== undefined) patch.roles = input.roles;
-        const row = await peopleRepository
-          .update(tx, actor.orgId, id, patch)
-          .catch(translateUnique);
+        let row = await peopleRepository.update(tx, actor.orgId, id, patch).catch(translateUnique);
         if (!row) throw new AppError('not_found');
         if (row.managerId !== existing.managerId)
           await endSeriesForChangedReportingLines(tx, actor.orgId, [id]);
-        await auditRepository.record(tx, {
-          orgId: actor.orgId,
-          actorId: actor.personId,
-          action: 'person.updated',
-          subjectType: 'person',
-          subjectId: id,
-          details: { fields: Object.keys(patch) },
-        });
+        if (row.email !== existing.email)
+          await emailChanged(tx, accountMail, existing, row.email, actor, 'form');
+        if (Object.keys(patch).length > 0)
+          await recordAudit(tx, actor, {
+            action: 'person.updated',
+            subjectType: 'person',
+            subjectId: id,
+            details: { fields: Object.keys(patch) },
+          });
+        if (input.roles !== undefined) {
+          await applyRoleChanges(tx, roleChangeBy(actor, 'form', accountMail), [
+            { personId: id, before: existing.roles, after: input.roles },
+          ]);
+          row = (await peopleRepository.findById(tx, actor.orgId, id)) ?? row;
+        }
         return row;
       });
     },
@@ -167,7 +172,7 @@ export function createPeopleService(db: Db) {
     async updateOwnPreferences(actor: Actor, input: { locale?: string | null; timeZone?: string }) {
       if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone))
         throw fieldError('timeZone', 'time_zone');
-      const patch: Partial<PersonRow> = {};
+      const patch: Partial<NewPerson> = {};
       if (input.locale !== undefined) patch.locale = input.locale;
       if (input.timeZone !== undefined) patch.timeZone = input.timeZone;
       const row = await peopleRepository.update(db, actor.orgId, actor.personId, patch);
@@ -180,18 +185,18 @@ export function createPeopleService(db: Db) {
       authorize(actor, { do: 'person.manage', orgId: actor.orgId });
       if (!active && id === actor.personId) throw new AppError('person.cannot_deactivate_self');
       return db.transaction(async (tx) => {
+        if (!active) await lockAdmins(tx, actor.orgId);
         const row = await peopleRepository.update(tx, actor.orgId, id, {
           active,
           deactivatedAt: active ? null : new Date(),
         });
         if (!row) throw new AppError('not_found');
         if (!active) {
+          if (row.roles.includes('admin')) await assertAdminRemains(tx, actor.orgId);
           await sessionRepository.deleteForPerson(tx, actor.orgId, id);
           await endSeriesForDeactivatedPeople(tx, actor.orgId, [id]);
         }
-        await auditRepository.record(tx, {
-          orgId: actor.orgId,
-          actorId: actor.personId,
+        await recordAudit(tx, actor, {
           action: active ? 'person.reactivated' : 'person.deactivated',
           subjectType: 'person',
           subjectId: id,

@@ -4,6 +4,7 @@ import { roundDateIssues, type RoundInput } from '../../domain/development/round
 import type { Actor } from '../../domain/roles';
 import { sendRoundRemindersNow } from '../mail/round-reminders';
 import type { Mailer } from '../mail/mailer';
+import { recordAudit } from './audit.service';
 import { authorize } from '../policies/index';
 import { conversationTemplateRepository as templates } from '../repositories/conversation-template.repository';
 import { departmentRepository } from '../repositories/department.repository';
@@ -71,6 +72,12 @@ export function createRoundService(db: Db) {
         const created = await repo.createConversations(tx, round);
         if (created === 0) throw AppError.at('scope', 'round.nobody_included');
         const skipped = await repo.skipped(tx, round, SKIPPED_SHOWN);
+        await recordAudit(tx, actor, {
+          action: 'round.opened',
+          subjectType: 'round',
+          subjectId: round.id,
+          details: { count: created },
+        });
         return { round, templateVersion: version.version, created, skipped };
       });
     },
@@ -119,8 +126,15 @@ export function createRoundService(db: Db) {
     /** HR closes a round when it is done (reminders stop) or reopens it. */
     async setClosed(actor: Actor, id: string, closed: boolean) {
       manage(actor);
-      const row = await repo.setClosed(db, actor.orgId, id, closed);
-      if (!row) throw new AppError('not_found');
+      await db.transaction(async (tx) => {
+        const row = await repo.setClosed(tx, actor.orgId, id, closed);
+        if (!row) throw new AppError('not_found');
+        await recordAudit(tx, actor, {
+          action: closed ? 'round.closed' : 'round.reopened',
+          subjectType: 'round',
+          subjectId: id,
+        });
+      });
       return this.get(actor, id);
     },
 

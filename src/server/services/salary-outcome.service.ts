@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors';
 import type { SalaryOutcomeInput } from '../../domain/development/salary';
 import type { Actor } from '../../domain/roles';
 import { authorize } from '../policies/index';
+import { recordAudit } from './audit.service';
 import { salaryOutcomeRepository as repo } from '../repositories/salary-outcome.repository';
 import { assertWritable, loadConversationFor } from './goal-access';
 
@@ -20,7 +21,16 @@ export function createSalaryOutcomeService(db: Db) {
         'salaryOutcome.read',
       );
       if (c.kind !== 'salary') throw new AppError('not_found');
-      return { conversation: c, outcome: (await repo.find(db, actor.orgId, c.id)) ?? null };
+      const outcome = (await repo.find(db, actor.orgId, c.id)) ?? null;
+      // Read through the salary role, not as one of the pair: recorded (decision 016).
+      if (outcome && actor.personId !== c.managerId && actor.personId !== c.employeeId) {
+        await recordAudit(db, actor, {
+          action: 'salary.outcome_read',
+          subjectType: 'person',
+          subjectId: c.employeeId,
+        });
+      }
+      return { conversation: c, outcome };
     },
 
     async record(actor: Actor, conversationId: string, input: SalaryOutcomeInput) {
@@ -48,7 +58,14 @@ export function createSalaryOutcomeService(db: Db) {
     /** Every outcome in the organisation, for the people granted the 'salary' role. */
     async list(actor: Actor, opts: { after?: { date: string; id: string }; limit: number }) {
       authorize(actor, { do: 'salaryOutcome.list', orgId: actor.orgId });
-      return repo.list(db, actor.orgId, opts);
+      const rows = await repo.list(db, actor.orgId, opts);
+      await recordAudit(db, actor, {
+        action: 'salary.outcomes_listed',
+        subjectType: 'organisation',
+        subjectId: actor.orgId,
+        details: { count: Math.min(rows.length, opts.limit - 1) },
+      });
+      return rows;
     },
   };
 }

@@ -12,6 +12,7 @@ import {
   weeksBefore,
   type Quarter,
 } from '../../domain/statistics/periods';
+import { recordExport } from './audit.service';
 import { authorize } from '../policies/index';
 import { statisticsRepository as repo } from '../repositories/statistics.repository';
 import {
@@ -201,6 +202,16 @@ export function createStatisticsService(db: Db) {
         departments: deptRows,
         managers: mgrRows,
       };
+    },
+
+    /** The overview for the CSV export: the same figures, and the export is recorded. */
+    async exportOverview(actor: Actor, q: StatisticsQuery, now = new Date()) {
+      const stats = await this.overview(actor, q, now);
+      await recordExport(db, actor, 'statistics', {
+        period: stats.period.key,
+        rows: stats.departments.length + stats.managers.length + 1,
+      });
+      return stats;
     },
   };
 }

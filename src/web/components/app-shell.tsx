@@ -64,6 +64,7 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
   if (me.roles.includes('salary'))
     items.push({ to: '/salary-outcomes', label: t('nav.salaryOutcomes') });
   if (me.roles.includes('admin')) items.push({ to: '/admin/mailbox', label: t('nav.mailbox') });
+  if (me.can.readAudit) items.push({ to: '/admin/audit', label: t('nav.audit') });
   items.push({ to: '/settings', label: t('nav.settings') });
   return items;
 }

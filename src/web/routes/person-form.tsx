@@ -70,6 +70,12 @@ function inputOf(v: Values): PersonInput {
   };
 }
 
+const ROLE_FIELDS = [
+  { role: 'hr', label: 'field.roleHr', hint: 'field.roleHrHint' },
+  { role: 'admin', label: 'field.roleAdmin', hint: 'field.roleAdminHint' },
+  { role: 'salary', label: 'field.roleSalary', hint: 'field.roleSalaryHint' },
+] as const;
+
 type PersonFormProps = {
   person?: Person;
   submitLabel: string;
@@ -89,6 +95,16 @@ export function PersonForm({ person, submitLabel, onSubmit }: PersonFormProps) {
   const { errors, formRef, show, showApiError, clear } = useFormErrors(FIELDS);
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
+  // Which roles may change here is the server's call (nobody their own; admin by admins).
+  const allowedRoles: readonly string[] = person
+    ? (person.can?.roles ?? [])
+    : (me?.can.grantRoles ?? []);
+  const rolesNote =
+    person && me && person.id === me.id
+      ? t('field.ownRoles')
+      : !allowedRoles.includes('admin')
+        ? t('field.adminByAdmins')
+        : null;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -201,48 +217,34 @@ export function PersonForm({ person, submitLabel, onSubmit }: PersonFormProps) {
           error={errors.fields.timeZone}
         />
       </div>
-      <fieldset className="fieldset">
+      <fieldset className="fieldset" aria-describedby={rolesNote ? 'roles-note' : undefined}>
         <legend>{t('field.access')}</legend>
-        <div className="field field--checkbox">
-          <input
-            id="role-hr"
-            type="checkbox"
-            checked={values.hr}
-            onChange={(e) => set('hr', e.target.checked)}
-            aria-invalid={errors.fields.roles ? true : undefined}
-            aria-describedby={errors.fields.roles ? 'roles-error role-hr-hint' : 'role-hr-hint'}
-          />
-          <label htmlFor="role-hr">{t('field.roleHr')}</label>
-          <p className="field__hint" id="role-hr-hint">
-            {t('field.roleHrHint')}
+        {rolesNote ? (
+          <p className="field__hint" id="roles-note">
+            {rolesNote}
           </p>
-        </div>
-        <div className="field field--checkbox">
-          <input
-            id="role-admin"
-            type="checkbox"
-            checked={values.admin}
-            onChange={(e) => set('admin', e.target.checked)}
-            aria-describedby="role-admin-hint"
-          />
-          <label htmlFor="role-admin">{t('field.roleAdmin')}</label>
-          <p className="field__hint" id="role-admin-hint">
-            {t('field.roleAdminHint')}
-          </p>
-        </div>
-        <div className="field field--checkbox">
-          <input
-            id="role-salary"
-            type="checkbox"
-            checked={values.salary}
-            onChange={(e) => set('salary', e.target.checked)}
-            aria-describedby="role-salary-hint"
-          />
-          <label htmlFor="role-salary">{t('field.roleSalary')}</label>
-          <p className="field__hint" id="role-salary-hint">
-            {t('field.roleSalaryHint')}
-          </p>
-        </div>
+        ) : null}
+        {ROLE_FIELDS.map(({ role, label, hint }) => (
+          <div className="field field--checkbox" key={role}>
+            <input
+              id={`role-${role}`}
+              type="checkbox"
+              checked={values[role]}
+              disabled={!allowedRoles.includes(role)}
+              onChange={(e) => set(role, e.target.checked)}
+              aria-invalid={role === 'hr' && errors.fields.roles ? true : undefined}
+              aria-describedby={
+                role === 'hr' && errors.fields.roles
+                  ? `roles-error role-${role}-hint`
+                  : `role-${role}-hint`
+              }
+            />
+            <label htmlFor={`role-${role}`}>{t(label)}</label>
+            <p className="field__hint" id={`role-${role}-hint`}>
+              {t(hint)}
+            </p>
+          </div>
+        ))}
         {errors.fields.roles ? (
           <p className="field__error" id="roles-error">
             {errors.fields.roles}

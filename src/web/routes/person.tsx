@@ -33,7 +33,7 @@ export function NewPersonPage() {
   );
 }
 
-/** One person: edit their details, create a sign-in link, deactivate or reactivate. */
+/** One person: edit their details, invite them or send them a new password, deactivate. */
 export function PersonPage() {
   const { t } = useTranslation('people');
   const { id = '' } = useParams();
@@ -86,6 +86,11 @@ export function PersonPage() {
   );
 }
 
+/**
+ * A way in for the person. Someone who has never signed in gets an invitation HR may hand over
+ * (also mailed to them); anyone else gets a link mailed to their own address only, which HR
+ * never sees (decision 016). The server says which, in `person.can.link`.
+ */
 function SignInLink({ person }: { person: Person }) {
   const { t } = useTranslation('people');
   const fmt = useFormat();
@@ -93,6 +98,7 @@ function SignInLink({ person }: { person: Person }) {
   const [copied, setCopied] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const link = useMutation({ mutationFn: () => api.passwordLink(person.id) });
+  const kind = person.can?.link ?? null;
 
   async function copy(url: string) {
     try {
@@ -105,40 +111,58 @@ function SignInLink({ person }: { person: Person }) {
     setCopied(true);
   }
 
-  if (!person.active) return null;
+  if (!kind) return null;
+  const sent = link.data?.kind === 'reset_sent' ? link.data : null;
+  const invitation = link.data?.kind === 'invitation' ? link.data : null;
   return (
     <section aria-labelledby="link-heading" className="section card">
-      <h2 id="link-heading">{t('link.title')}</h2>
-      <p>{person.hasPassword ? t('link.hasPassword') : t('link.noPassword')}</p>
-      <p className="muted">{t('link.explain', { name: person.name })}</p>
+      <h2 id="link-heading">
+        {kind === 'invitation' ? t('link.inviteTitle') : t('link.resetTitle')}
+      </h2>
+      <p>
+        {kind === 'invitation'
+          ? t('link.neverSignedIn', { name: person.name })
+          : t('link.signedIn', { name: person.name })}
+      </p>
+      <p className="muted">
+        {kind === 'invitation'
+          ? t('link.inviteExplain', { name: person.name })
+          : t('link.resetExplain', { name: person.name })}
+      </p>
       {link.error ? (
         <Alert>
           <p>{errorText(link.error)}</p>
         </Alert>
       ) : null}
-      {link.data ? (
+      {sent ? (
+        <Alert kind="success">
+          <p>{t('link.sent', { name: person.name })}</p>
+          <p>{t('link.sentExpires', { date: fmt.dateTime(sent.expiresAt) })}</p>
+        </Alert>
+      ) : null}
+      {invitation ? (
         <div className="copy">
           <div className="field">
             <label htmlFor="sign-in-link">{t('link.label')}</label>
             <p className="field__hint" id="sign-in-link-hint">
-              {t('link.expires', { date: fmt.dateTime(link.data.expiresAt) })}
+              {t('link.expires', { date: fmt.dateTime(invitation.expiresAt) })}
             </p>
             <div className="copy__row">
               <input
                 ref={input}
                 id="sign-in-link"
                 readOnly
-                value={link.data.url}
+                value={invitation.url}
                 aria-describedby="sign-in-link-hint"
                 onFocus={(e) => e.target.select()}
               />
-              <button type="button" className="button" onClick={() => void copy(link.data.url)}>
+              <button type="button" className="button" onClick={() => void copy(invitation.url)}>
                 {t('link.copy')}
               </button>
             </div>
           </div>
           <p role="status" className="muted small">
-            {copied ? t('link.copied') : ''}
+            {copied ? t('link.copied') : t('link.mailedToo', { name: person.name })}
           </p>
         </div>
       ) : null}
@@ -151,7 +175,13 @@ function SignInLink({ person }: { person: Person }) {
         }}
         disabled={link.isPending}
       >
-        {link.data ? t('link.createAgain') : t('link.create')}
+        {kind === 'invitation'
+          ? invitation
+            ? t('link.inviteAgain')
+            : t('link.invite')
+          : sent
+            ? t('link.resetAgain')
+            : t('link.reset')}
       </button>
     </section>
   );

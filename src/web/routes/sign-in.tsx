@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api';
 import { Alert } from '../components/feedback';
 import { TextField } from '../components/field';
@@ -98,7 +98,10 @@ export function SignInPage() {
           {busy ? t('signIn.busy') : t('signIn.submit')}
         </button>
       </form>
-      <p className="muted small">{t('signIn.forgot')}</p>
+      <p>
+        <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+      </p>
+      <p className="muted small">{t('signIn.firstTime')}</p>
     </PublicLayout>
   );
 }
