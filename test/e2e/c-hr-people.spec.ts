@@ -83,6 +83,9 @@ test('HR adds a person, changes their manager, is stopped from making a reportin
   await page.getByRole('link', { name: 'Tillbaka till personer' }).click();
   await page.getByLabel('Sök', { exact: true }).fill('Tove');
   await expect(page.getByText('Ingen matchar sökningen.')).toBeVisible();
-  await page.getByLabel('Visa inaktiverade personer').check();
+  // The box follows the address (a navigation, which may land a moment after the click).
+  const inactive = page.getByLabel('Visa inaktiverade personer');
+  await inactive.click();
+  await expect(inactive).toBeChecked();
   await expect(page.getByRole('row').filter({ hasText: 'Tove Test' })).toContainText('Inaktiverad');
 });

@@ -167,39 +167,23 @@ test('a Swedish manager books, runs and finishes a 1:1; the employee prepares an
   await expect.poll(offset).toBe(1);
   await shot(page, testInfo, 'h05-manager-meeting-desktop');
 
-  // 5b. Both rewrite the same note: nothing is lost, the manager merges by hand.
+  // 5b. Both write in the same note at once (decision 020): live, each sees the other's words
+  // arrive without reloading, and neither overwrites the other.
   const wellbeing = point(page, 'Hur har du det?');
-  await wellbeing.getByLabel('Gemensamma anteckningar').fill('Mår bra i stort.');
+  const mine = wellbeing.getByLabel('Gemensamma anteckningar');
+  await mine.fill('Mår bra i stort.');
   await expect(wellbeing.getByRole('status').filter({ hasText: 'Sparat' })).toBeVisible();
-  // The manager's page stops fetching, so it keeps the version it started from.
-  await page.route('**/api/one-on-ones/meetings/*', (route) =>
-    route.request().method() === 'GET' ? route.abort() : route.fallback(),
-  );
   await ep.reload();
-  const theirWellbeing = point(ep, 'Hur har du det?');
-  await expect(theirWellbeing.getByLabel('Gemensamma anteckningar')).toHaveValue(
-    'Mår bra i stort.',
-  );
-  await theirWellbeing
-    .getByLabel('Gemensamma anteckningar')
-    .fill('Känner mig pigg efter ledigheten.');
-  await expect(theirWellbeing.getByRole('status').filter({ hasText: 'Sparat' })).toBeVisible();
-  await wellbeing.getByLabel('Gemensamma anteckningar').fill('Mår okej, lite stressad.');
-  const conflict = wellbeing.locator('.conflict');
-  await expect(conflict).toContainText('Två versioner.');
-  await expect(conflict).toContainText('Mår okej, lite stressad.');
-  await expect(conflict).toContainText('Känner mig pigg efter ledigheten.');
-  await shot(page, testInfo, 'h05b-note-conflict');
-  await conflict.getByRole('button', { name: 'Slå ihop själv' }).click();
-  const merged = conflict.getByLabel('Sammanslagen text');
-  await expect(merged).toHaveValue('Mår okej, lite stressad.\n\nKänner mig pigg efter ledigheten.');
-  await conflict.getByRole('button', { name: 'Spara den sammanslagna texten' }).click();
-  await expect(conflict).toBeHidden();
-  await expect(wellbeing.getByLabel('Gemensamma anteckningar')).toHaveValue(
-    'Mår okej, lite stressad.\n\nKänner mig pigg efter ledigheten.',
-  );
+  const theirs = point(ep, 'Hur har du det?').getByLabel('Gemensamma anteckningar');
+  await expect(theirs).toHaveValue('Mår bra i stort.');
+  await theirs.press('End');
+  await theirs.pressSequentially(' Känner mig pigg efter ledigheten.');
+  await expect(mine).toHaveValue('Mår bra i stort. Känner mig pigg efter ledigheten.');
+  await mine.press('Home');
+  await mine.pressSequentially('Okej. ');
+  await expect(theirs).toHaveValue('Okej. Mår bra i stort. Känner mig pigg efter ledigheten.');
   await expect(wellbeing.getByRole('status').filter({ hasText: 'Sparat' })).toBeVisible();
-  await page.unroute('**/api/one-on-ones/meetings/*');
+  await shot(page, testInfo, 'h05b-note-together');
 
   // The meeting page on a phone.
   await page.setViewportSize({ width: 390, height: 844 });
