@@ -98,7 +98,7 @@ test('the admin mailbox shows envelopes only; Sofie reads her invitation and min
   await page.goto('/settings');
   await page.locator('#settings-locale').selectOption('');
   await expect(page.getByRole('heading', { level: 1, name: 'Inställningar' })).toBeVisible();
-  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await page.getByRole('button', { name: 'Logga ut', exact: true }).click();
 
   // 5. Sofie reads her own mail in Samtal, as it was sent, in Danish.
   await signIn(page, 'medarbejder@samtal.demo');

@@ -207,7 +207,7 @@ function MailTable({
             {t('list.status')}
           </th>
           <th scope="col" role="columnheader">
-            {t('list.time')}
+            {t('list.times')}
           </th>
           <th scope="col" role="columnheader">
             <span className="visually-hidden">{t('list.actions')}</span>
@@ -240,7 +240,7 @@ function MailTable({
                 </span>
               ) : null}
             </td>
-            <td role="cell" data-label={t('list.time')}>
+            <td role="cell" data-label={t('list.times')}>
               <span className="table__sub">
                 {t('list.written')} <time dateTime={m.createdAt}>{fmt.dateTime(m.createdAt)}</time>
               </span>
