@@ -4,7 +4,7 @@
  * their own mails. Against a real SMTP server and the real job queue, so "send again" is seen
  * to deliver.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client';
@@ -181,11 +181,50 @@ describe('the admin’s mailbox shows envelopes only', () => {
     expect(minutes.items.map((m) => m.id)).toContain(minutesId);
     expect(minutes.items.every((m) => m.kind === 'one_on_one.minutes')).toBe(true);
     expect((await mailbox(c.admin, '?status=failed')).items).toEqual([]);
-    for (const bad of ['?status=lost', '?kind=%3Cscript%3E', '?cursor=nope', '?limit=1000']) {
+    const feb30 = Buffer.from(`2026-02-30T00:00:00.000000Z|${minutesId}`).toString('base64url');
+    for (const bad of [
+      '?status=lost',
+      '?kind=%3Cscript%3E',
+      '?cursor=nope',
+      `?cursor=${feb30}`,
+      '?limit=1000',
+    ]) {
       const res = await c.admin.get(`/api/admin/mailbox${bad}`);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('validation');
     }
+  });
+
+  it('pages through mails written within one millisecond without skipping any', async () => {
+    // PostgreSQL keeps microseconds; a cursor with milliseconds would skip these.
+    for (let i = 1; i <= 5; i++)
+      await database.db.execute(sql`
+        insert into mail_outbox (org_id, id, recipient_id, kind, locale, subject, text_body,
+          html_body, dedupe_key, status, created_at)
+        values (${w.org.id}, ${crypto.randomUUID()}, ${w.employee.id}, 'test.paging', 'sv', 'x',
+          'x', 'x', ${`paging-${i}`}, 'sent', ${`2026-01-01T00:00:00.000${i}00Z`}::timestamptz)`);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await mailbox(
+        c.admin,
+        `?kind=test.paging&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...page.items.map((m) => m.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    const own: string[] = [];
+    cursor = null;
+    do {
+      const res = await c.employee.get(`/api/me/mail?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = res.json() as { items: { id: string }[]; nextCursor: string | null };
+      own.push(...page.items.map((m) => m.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    for (const id of seen) expect(own).toContain(id);
+    expect(new Set(own).size).toBe(own.length);
   });
 
   it('no GET route gives HR or an administrator any of the minutes’ content', async () => {

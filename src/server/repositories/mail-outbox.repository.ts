@@ -162,6 +162,7 @@ export const mailOutboxRepository = {
         lastError: mailOutbox.lastError,
         hasCalendar: sql<boolean>`${mailOutbox.calendar} is not null`,
         createdAt: mailOutbox.createdAt,
+        atKey: AT_KEY,
         lastAttemptAt: mailOutbox.lastAttemptAt,
         nextAttemptAt: mailOutbox.nextAttemptAt,
         sentAt: mailOutbox.sentAt,
@@ -202,6 +203,7 @@ export const mailOutboxRepository = {
         status: mailOutbox.status,
         hasCalendar: sql<boolean>`${mailOutbox.calendar} is not null`,
         createdAt: mailOutbox.createdAt,
+        atKey: AT_KEY,
         sentAt: mailOutbox.sentAt,
       })
       .from(mailOutbox)
@@ -281,8 +283,12 @@ export const mailOutboxRepository = {
   },
 };
 
-/** A position in a newest-first list: strictly older than this mail. */
-export type Keyset = { createdAt: Date; id: string };
+/**
+ * A position in a newest-first list: strictly older than this mail. `at` is its creation time
+ * to the microsecond as PostgreSQL wrote it (`atKey`, UTC ISO 8601): a JavaScript Date keeps
+ * only milliseconds, and mails written in the same millisecond would be skipped.
+ */
+export type Keyset = { at: string; id: string };
 
 export type EnvelopeFilter = {
   limit: number;
@@ -293,9 +299,10 @@ export type EnvelopeFilter = {
   id?: string;
 };
 
+/** `created_at` to the microsecond, for the next page's cursor. */
+const AT_KEY = sql<string>`to_char(${mailOutbox.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 function olderThan(before: Keyset): SQL {
-  return or(
-    lt(mailOutbox.createdAt, before.createdAt),
-    and(eq(mailOutbox.createdAt, before.createdAt), lt(mailOutbox.id, before.id)),
-  ) as SQL;
+  // A row comparison: one backward index scan on (org_id, …, created_at, id).
+  return sql`(${mailOutbox.createdAt}, ${mailOutbox.id}) < (${before.at}::timestamptz, ${before.id}::uuid)`;
 }

@@ -11,31 +11,40 @@ export const MailKindSchema = z
   .max(100)
   .regex(/^[a-z_]+(\.[a-z_]+)*$/i);
 
-/** A position in a newest-first list of mails: base64url of "createdAt|id". */
+/** A creation time to the microsecond, UTC, as the repository writes it (`atKey`). */
+const AT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** True for a real instant in AT_KEY form (no 30 February: the database would refuse it). */
+function isAtKey(at: string | undefined): at is string {
+  if (!at || !AT_KEY.test(at)) return false;
+  const d = new Date(at);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 23) === at.slice(0, 23);
+}
+
+/** A position in a newest-first list of mails: base64url of "atKey|id". */
 export const MailCursor = z
   .string()
   .max(200)
   .transform((s, ctx) => {
     const [at, id] = Buffer.from(s, 'base64url').toString('utf8').split('|');
-    const parsed = z.object({ at: z.iso.datetime(), id: z.uuid() }).safeParse({ at, id });
-    if (!parsed.success) {
+    if (!isAtKey(at) || !z.uuid().safeParse(id).success) {
       ctx.addIssue({ code: 'custom', message: 'invalid' });
       return z.NEVER;
     }
-    return { createdAt: new Date(parsed.data.at), id: parsed.data.id };
+    return { at, id: id! };
   });
 
 export const MailLimit = z.coerce.number().int().min(1).max(100).default(30);
 
 /** Splits a "limit + 1" result into a page and the cursor of the next one. */
-export function mailPage<T extends { id: string; createdAt: Date }>(rows: T[], limit: number) {
+export function mailPage<T extends { id: string; atKey: string }>(rows: T[], limit: number) {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
     items,
     nextCursor:
       rows.length > limit && last
-        ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url')
+        ? Buffer.from(`${last.atKey}|${last.id}`).toString('base64url')
         : null,
   };
 }
