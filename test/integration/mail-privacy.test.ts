@@ -329,6 +329,27 @@ describe('sending a mail again', () => {
     for (const s of SECRETS) expect(JSON.stringify(audit)).not.toContain(s);
   });
 
+  it('sends a delivered mail again to the inbox it reached, not to an address changed since', async () => {
+    // HR puts their own address on the employee, then asks for the minutes again.
+    const changed = await c.hr.patch(`/api/people/${w.employee.id}`, {
+      email: 'hr-inbox@a.test',
+    });
+    expect(changed.statusCode).toBe(200);
+    const n = smtp.received.filter((m) => m.messageId.startsWith(`<${minutesId}@`)).length;
+    expect((await c.admin.post(`/api/admin/mailbox/${minutesId}/send-again`)).statusCode).toBe(200);
+    await eventually(
+      () => smtp.received.filter((m) => m.messageId.startsWith(`<${minutesId}@`)).length === n + 1,
+    );
+    expect(smtp.idsFor('hr-inbox@a.test').filter((id) => id.startsWith(`<${minutesId}@`))).toEqual(
+      [],
+    );
+    expect(
+      smtp.idsFor(w.employee.email).filter((id) => id.startsWith(`<${minutesId}@`)),
+    ).toHaveLength(n + 1);
+    await eventually(async () => (await row(minutesId)).status === 'sent');
+    await c.hr.patch(`/api/people/${w.employee.id}`, { email: w.employee.email });
+  });
+
   it('gives a mail that failed for good a fresh week of attempts and delivers it', async () => {
     const weekAgo = new Date(Date.now() - 8 * 24 * 3_600_000);
     await database.db
@@ -341,6 +362,7 @@ describe('sending a mail again', () => {
     expect((await c.admin.post(`/api/admin/mailbox/${minutesId}/send-again`)).statusCode).toBe(200);
     await eventually(async () => (await row(minutesId)).status === 'sent');
     expect((await row(minutesId)).attempts).toBe(91);
+    expect((await row(minutesId)).toAddress).toBe(w.employee.email);
   });
 
   it('refuses a mail still on its way, with a translated error, and changes nothing', async () => {

@@ -173,7 +173,8 @@ export function createMailer(opts: {
         );
         return 'retry';
       }
-      await mailOutboxRepository.finish(db, orgId, outboxId, 'sent', null, now);
+      // Pinned to the address it reached: "send again" cannot redirect what was delivered.
+      await mailOutboxRepository.finish(db, orgId, outboxId, 'sent', null, now, found.email);
       opts.log?.info({ outboxId, kind: found.mail.kind }, 'mail sent');
       return 'sent';
     },

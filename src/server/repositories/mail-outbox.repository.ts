@@ -113,6 +113,11 @@ export const mailOutboxRepository = {
     status: Exclude<OutboxStatus, 'pending'>,
     error: string | null = null,
     at: Date = new Date(),
+    /**
+     * The address a sent mail went to: kept with it, so sending it again reaches the same
+     * inbox even if the person's address has changed since (decision 025).
+     */
+    sentTo: string | null = null,
   ): Promise<void> {
     await db
       .update(mailOutbox)
@@ -121,6 +126,7 @@ export const mailOutboxRepository = {
         lastError: error,
         claimedUntil: null,
         ...(status === 'sent' ? { sentAt: at } : {}),
+        ...(status === 'sent' && sentTo ? { toAddress: sentTo } : {}),
       })
       .where(
         and(eq(mailOutbox.orgId, orgId), eq(mailOutbox.id, id), eq(mailOutbox.status, 'pending')),
