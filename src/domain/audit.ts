@@ -68,6 +68,7 @@ export const AUDIT_DETAIL_KEYS = [
   'format',
   'rows',
   'period',
+  'mail',
 ] as const;
 
 /** Keeps only the allowed detail keys, with scalar or string-list values. */

@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'account.inactive',
   'account.no_address',
   'audit.export_too_large',
+  'mail.already_pending',
   'department.parent_not_found',
   'department.cycle',
   'department.name_taken',

@@ -35,6 +35,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'oneOnOne.finish_not_undoable': 409,
   'checkIn.employee_answers': 403,
   'idempotency.in_progress': 409,
+  'mail.already_pending': 409,
   'idempotency.key_reused': 422,
   internal: 500,
 };

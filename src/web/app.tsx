@@ -70,6 +70,7 @@ const ConversationsPage = page(
 );
 const ConversationPage = page(() => import('./development/conversation-page'), 'ConversationPage');
 const MailPage = page(() => import('./mail/mail-page'), 'MailPage', MAILBOX_NS);
+const MyMailListPage = page(() => import('./mail/my-mail-page'), 'MyMailListPage', MAILBOX_NS);
 const OrganisationGoalsPage = page(
   () => import('./development/goals-organisation-page'),
   'OrganisationGoalsPage',
@@ -133,7 +134,8 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="conversations/:id" element={<ConversationPage />} />
               <Route path="admin/mailbox" element={<MailboxPage />} />
               <Route path="statistics" element={<RequireHr children={<StatisticsPage />} />} />
-              <Route path="admin/mailbox/:id" element={<MailPage />} />
+              <Route path="mail" element={<MyMailListPage />} />
+              <Route path="mail/:id" element={<MailPage />} />
               <Route path="admin/audit" element={<AuditPage />} />
               <Route
                 path="organisation-goals"

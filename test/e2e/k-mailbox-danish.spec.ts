@@ -5,9 +5,12 @@ test.use({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
 // The calendar journey reads the meetings the first journey books.
 test.describe.configure({ mode: 'serial' });
 
-/** Reloads the mailbox until a row with this text is there and no longer waiting to be sent. */
-async function mailRow(page: Page, text: RegExp) {
-  const row = page.locator('tr.mailbox__row').filter({ hasText: text }).first();
+/**
+ * Reloads the admin's mailbox until the newest row to this recipient is there and no longer
+ * waiting to be sent.
+ */
+async function envelopeRow(page: Page, recipient: string) {
+  const row = page.locator('tr.mailbox__row').filter({ hasText: recipient }).first();
   await expect(async () => {
     await page.reload();
     await expect(row).toBeVisible({ timeout: 1000 });
@@ -16,10 +19,10 @@ async function mailRow(page: Page, text: RegExp) {
   return row;
 }
 
-test('the admin mailbox shows the invitation and the minutes of a finished meeting in Danish', async ({
+test('the admin mailbox shows envelopes only; Sofie reads her invitation and minutes under My mail, in Danish', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
 
   // 1. The Danish manager books a 1:1 series with Sofie Hansen, 15 minutes blocked after each.
   await signIn(page, 'leder@samtal.demo');
@@ -43,7 +46,7 @@ test('the admin mailbox shows the invitation and the minutes of a finished meeti
   await shot(page, testInfo, 'k02-meeting-finished');
   await page.getByRole('button', { name: 'Log ud' }).click();
 
-  // 3. The admin switches to Danish and opens the mailbox.
+  // 3. The admin switches to Danish and opens the mailbox: envelopes, no subjects, no bodies.
   await signIn(page, 'hr@samtal.demo');
   await page.goto('/settings');
   await page.locator('#settings-locale').selectOption('da');
@@ -52,12 +55,24 @@ test('the admin mailbox shows the invitation and the minutes of a finished meeti
   await nav.getByRole('link', { name: 'Udbakke' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Udbakke' })).toBeVisible();
   await expect(page.getByText(/der ikke er sat en mailserver op/).first()).toBeVisible();
+  await expect(page.getByText(/aldrig hvad der står i den/)).toBeVisible();
 
-  const invitation = await mailRow(page, /1:1-samtale med Mads Jensen: .*Sofie Hansen/);
+  await page.getByLabel('Type').selectOption({ label: 'Invitation' });
+  await page.getByRole('button', { name: 'Vis', exact: true }).click();
+  await expect(page).toHaveURL(/kind=one_on_one\.invitation/);
+  const invitation = await envelopeRow(page, 'Sofie Hansen');
   await expect(invitation).toContainText('Invitation');
   await expect(invitation).toContainText('.ics');
-  const minutes = await mailRow(page, /Referat.*Sofie Hansen/);
+  await expect(invitation).toContainText('medarbejder@samtal.demo');
+  // The subject names the meeting: not here, and nothing to open.
+  await expect(invitation).not.toContainText('1:1-samtale med Mads Jensen');
+  await expect(invitation.getByRole('link')).toHaveCount(0);
+
+  await page.getByLabel('Type').selectOption({ label: 'Referat' });
+  await page.getByRole('button', { name: 'Vis', exact: true }).click();
+  const minutes = await envelopeRow(page, 'Sofie Hansen');
   await expect(minutes).toContainText('Referat');
+  await expect(minutes).not.toContainText('Sofie Hansen:');
   await shot(page, testInfo, 'k03-mailbox-desktop');
 
   await page.setViewportSize({ width: 390, height: 844 });
@@ -65,8 +80,37 @@ test('the admin mailbox shows the invitation and the minutes of a finished meeti
   await shot(page, testInfo, 'k04-mailbox-phone');
   await page.setViewportSize({ width: 1280, height: 860 });
 
-  // 4. The invitation: the mail as sent, in a sandbox, and its calendar attachment.
-  await invitation.getByRole('link').click();
+  // The old detail address answers "not found"; the list carries no subject.
+  const listed = await (
+    await page.request.get('/api/admin/mailbox?kind=one_on_one.minutes&limit=1')
+  ).json();
+  expect(listed.items[0].subject).toBeUndefined();
+  expect((await page.request.get(`/api/admin/mailbox/${listed.items[0].id}`)).status()).toBe(404);
+
+  // 4. Send again: queued at once, and kept here again (no mail server in the demo).
+  await minutes.getByRole('button', { name: 'Send igen: Referat til Sofie Hansen' }).click();
+  await expect(page.getByText('Mailen til Sofie Hansen sendes igen om et øjeblik.')).toBeVisible();
+  const resent = await envelopeRow(page, 'Sofie Hansen');
+  await expect(resent).toContainText('Sendt igen');
+  await shot(page, testInfo, 'k05-mailbox-sent-again');
+
+  // Back to the organisation's language, for the journeys after this one.
+  await page.goto('/settings');
+  await page.locator('#settings-locale').selectOption('');
+  await expect(page.getByRole('heading', { level: 1, name: 'Inställningar' })).toBeVisible();
+  await page.getByRole('button', { name: 'Logga ut', exact: true }).click();
+
+  // 5. Sofie reads her own mail in Samtal, as it was sent, in Danish.
+  await signIn(page, 'medarbejder@samtal.demo');
+  await page
+    .getByRole('navigation', { name: 'Hovedmenu' })
+    .getByRole('link', { name: 'Mine mails' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mine mails' })).toBeVisible();
+  await page
+    .getByRole('link', { name: /^1:1-samtale med Mads Jensen: / })
+    .first()
+    .click();
   await expect(
     page.getByRole('heading', { level: 1, name: /^1:1-samtale med Mads Jensen: / }),
   ).toBeVisible();
@@ -84,30 +128,28 @@ test('the admin mailbox shows the invitation and the minutes of a finished meeti
   await expect(ics).toContainText('Sofie Hansen');
   await ics.getByText('.ics-filen, som den blev sendt').click();
   await expect(ics.locator('pre')).toContainText('BEGIN:VEVENT');
-  await shot(page, testInfo, 'k05-invitation-desktop');
+  await shot(page, testInfo, 'k06-own-invitation-desktop');
   // A full-page capture leaves the sandboxed frame blank; the frame's own section shows it.
   const looks = page
     .locator('section')
     .filter({ has: page.getByRole('heading', { name: 'Sådan ser den ud' }) });
-  const file = testInfo.outputPath('k05b-invitation-html.png');
+  const file = testInfo.outputPath('k06b-own-invitation-html.png');
   await looks.screenshot({ path: file });
-  await testInfo.attach('k05b-invitation-html', { path: file, contentType: 'image/png' });
+  await testInfo.attach('k06b-own-invitation-html', { path: file, contentType: 'image/png' });
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await fitsWidth(page)).toBe(true);
-  await shot(page, testInfo, 'k06-invitation-phone');
+  await shot(page, testInfo, 'k07-own-invitation-phone');
   await page.setViewportSize({ width: 1280, height: 860 });
 
-  // 5. The minutes mail.
-  await page.getByRole('link', { name: 'Tilbage til udbakken' }).click();
-  await (await mailRow(page, /Referat.*Sofie Hansen/)).getByRole('link').click();
+  await page.getByRole('link', { name: 'Tilbage til mine mails' }).click();
+  await page
+    .getByRole('link', { name: /^Referat/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: /^Referat/ })).toBeVisible();
   await expect(page.locator('.mail__text')).toContainText('Sofie');
-  await shot(page, testInfo, 'k07-minutes-mail');
-
-  // Back to the organisation's language, for the journeys after this one.
-  await page.goto('/settings');
-  await page.locator('#settings-locale').selectOption('');
-  await expect(page.getByRole('heading', { level: 1, name: 'Inställningar' })).toBeVisible();
+  await shot(page, testInfo, 'k08-own-minutes');
+  await page.getByRole('button', { name: 'Log ud' }).click();
 });
 
 test('a manager subscribes to their calendar, then replaces the address', async ({
@@ -127,7 +169,7 @@ test('a manager subscribes to their calendar, then replaces the address', async 
     'href',
     /^webcal:/,
   );
-  await shot(page, testInfo, 'k08-calendar-created');
+  await shot(page, testInfo, 'k09-calendar-created');
   const first = await url.inputValue();
 
   const res = await page.request.get(first);
@@ -140,7 +182,7 @@ test('a manager subscribes to their calendar, then replaces the address', async 
   await page.getByRole('dialog').getByRole('button', { name: 'Udskift adresse' }).click();
   await expect(url).not.toHaveValue(first);
   await expect(url).toHaveValue(/\/calendar\/.+\.ics$/);
-  await shot(page, testInfo, 'k09-calendar-replaced');
+  await shot(page, testInfo, 'k10-calendar-replaced');
   expect((await page.request.get(first)).status()).toBe(404);
   expect((await page.request.get(await url.inputValue())).status()).toBe(200);
 
@@ -159,5 +201,5 @@ test('a manager subscribes to their calendar, then replaces the address', async 
   await page.reload();
   await expect(mail.getByLabel('Dage før mødet')).toHaveValue('3');
   await expect(mail.getByLabel('Ugentligt overblik over forsinkede aktioner')).not.toBeChecked();
-  await shot(page, testInfo, 'k10-mail-settings');
+  await shot(page, testInfo, 'k11-mail-settings');
 });

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, testApp, type Client, type TestContext } from '../support/app';
+import { mailOutbox } from '../../src/db/schema/index';
 import { makeDepartment, makeOrg, makePerson } from '../support/factories';
 
 type Role = 'employee' | 'manager' | 'hr' | 'admin' | 'otherTenantHr' | 'anonymous';
@@ -12,7 +13,14 @@ const ROLES: Role[] = ['employee', 'manager', 'hr', 'admin', 'otherTenantHr', 'a
 let ctx: TestContext;
 const clients = {} as Record<Role, Client>;
 const ids = {} as Record<
-  'employee' | 'manager' | 'peer' | 'newcomer' | 'dep' | 'otherPerson' | 'otherDep',
+  | 'employee'
+  | 'manager'
+  | 'peer'
+  | 'newcomer'
+  | 'dep'
+  | 'otherPerson'
+  | 'otherDep'
+  | 'employeeMail',
   string
 >;
 /** Each caller's own person id (the anonymous caller has none). */
@@ -50,6 +58,20 @@ beforeAll(async () => {
     dep: (await makeDepartment(db, org.id, 'Unit')).id,
     otherPerson: otherPerson.id,
     otherDep: (await makeDepartment(db, other.id, 'Other unit')).id,
+    employeeMail: crypto.randomUUID(),
+  });
+  // A mail to the employee with what was said in a meeting: only the employee may read it.
+  await db.insert(mailOutbox).values({
+    orgId: org.id,
+    id: ids.employeeMail,
+    recipientId: employee.id,
+    kind: 'one_on_one.minutes',
+    locale: 'sv',
+    subject: 'Protokoll',
+    textBody: 'Delad anteckning',
+    htmlBody: '<p>Delad anteckning</p>',
+    dedupeKey: 'matrix-minutes',
+    status: 'sent',
   });
   clients.employee = await signedIn(ctx.app, 'employee@a.test');
   clients.manager = await signedIn(ctx.app, 'manager@a.test');
@@ -263,6 +285,66 @@ const rows: () => Row[] = () => [
       employee: 403,
       manager: 403,
       hr: 403,
+      admin: 200,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'read the mailbox (envelopes; administrators only)',
+    call: (c) => c.get('/api/admin/mailbox'),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 403,
+      admin: 200,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'read a mail’s content through the mailbox (no such route)',
+    call: (c) => c.get(`/api/admin/mailbox/${ids.employeeMail}`),
+    expect: {
+      employee: 404,
+      manager: 404,
+      hr: 404,
+      admin: 404,
+      otherTenantHr: 404,
+      anonymous: 404,
+    },
+  },
+  {
+    name: 'send a mail again (administrators of its organisation)',
+    call: (c) => c.post(`/api/admin/mailbox/${ids.employeeMail}/send-again`),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 403,
+      admin: 200,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'read a mail (its recipient only)',
+    call: (c) => c.get(`/api/me/mail/${ids.employeeMail}`),
+    expect: {
+      employee: 200,
+      manager: 404,
+      hr: 404,
+      admin: 404,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'list one’s own mail',
+    call: (c) => c.get('/api/me/mail'),
+    expect: {
+      employee: 200,
+      manager: 200,
+      hr: 200,
       admin: 200,
       otherTenantHr: 200,
       anonymous: 401,

@@ -71,13 +71,14 @@ describe('calendar subscription', () => {
 });
 
 describe('admin mailbox', () => {
-  it('shows the admin what was mailed; nobody else', async () => {
+  it('shows the admin the envelopes of what was mailed; nobody else', async () => {
     const list = await c.admin.get('/api/admin/mailbox?limit=5');
     expect(list.statusCode).toBe(200);
     const items = list.json().items as { id: string; kind: string; hasCalendar: boolean }[];
     expect(items.some((m) => m.kind === 'one_on_one.invitation' && m.hasCalendar)).toBe(true);
-    const one = (await c.admin.get(`/api/admin/mailbox/${items[0]!.id}`)).json();
-    expect(one.html).toContain('<html');
+    // Envelopes only (decision 025): no subject, no body, no detail route.
+    expect(items[0]).not.toHaveProperty('subject');
+    expect((await c.admin.get(`/api/admin/mailbox/${items[0]!.id}`)).statusCode).toBe(404);
     for (const who of ['hr', 'manager', 'employee'] as const)
       expect((await c[who].get('/api/admin/mailbox')).statusCode).toBe(403);
     // The other tenant's admin sees none of these.
@@ -104,10 +105,10 @@ describe('mail settings', () => {
     await c.manager.post(`/api/one-on-ones/meetings/${meetings[2]!.id}/cancel`, { reason: 'Resa' });
     const mails = (await c.admin.get('/api/admin/mailbox?limit=100')).json().items as {
       kind: string;
-      to: { email: string };
+      recipient: { email: string };
     }[];
     const cancelled = mails.filter((m) => m.kind === 'one_on_one.cancelled');
-    expect(cancelled.some((m) => m.to.email === w.manager.email)).toBe(true);
-    expect(cancelled.filter((m) => m.to.email === w.employee.email)).toHaveLength(1); // the first one only
+    expect(cancelled.some((m) => m.recipient.email === w.manager.email)).toBe(true);
+    expect(cancelled.filter((m) => m.recipient.email === w.employee.email)).toHaveLength(1); // the first one only
   });
 });

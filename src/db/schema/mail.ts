@@ -52,6 +52,11 @@ export const mailOutbox = pgTable(
     /** A pending mail is (re)tried from then on (domain/mail-retry.ts sets it after a failure). */
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /**
+     * When an administrator last sent it again (decision 025): the week of retries counts from
+     * then, so a mail given up once gets a fresh week.
+     */
+    resentAt: timestamp('resent_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -65,7 +70,11 @@ export const mailOutbox = pgTable(
     index('mail_outbox_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
-    // The admin's mailbox: newest first.
+    // The admin's mailbox: newest first, all or of one state or one kind (decision 025).
     index('mail_outbox_org_created_idx').on(t.orgId, t.createdAt, t.id),
+    index('mail_outbox_org_status_created_idx').on(t.orgId, t.status, t.createdAt, t.id),
+    index('mail_outbox_org_kind_created_idx').on(t.orgId, t.kind, t.createdAt, t.id),
+    // Each person's own mail, newest first.
+    index('mail_outbox_recipient_created_idx').on(t.orgId, t.recipientId, t.createdAt, t.id),
   ],
 );

@@ -46,6 +46,9 @@ export type OutgoingMail = {
   calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string } | null;
 };
 
+/** The states from which a mail may be sent again: any but one still on its way. */
+const RESENDABLE = ['sent', 'kept', 'failed', 'cancelled'] as const;
+
 /** A claimed mail is held this long; it matches the job's expiry, after which it is retried. */
 const LEASE_MS = 90_000;
 
@@ -145,9 +148,10 @@ export function createMailer(opts: {
         });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
+        // A mail an admin sent again gets its week from then (decision 025).
         const next = nextAttemptAfterFailure(
           claimed.attempts,
-          found.mail.createdAt,
+          found.mail.resentAt ?? found.mail.createdAt,
           now,
           opts.retry ?? MAIL_RETRY,
         );
@@ -169,9 +173,20 @@ export function createMailer(opts: {
         );
         return 'retry';
       }
-      await mailOutboxRepository.finish(db, orgId, outboxId, 'sent', null, now);
+      // Pinned to the address it reached: "send again" cannot redirect what was delivered.
+      await mailOutboxRepository.finish(db, orgId, outboxId, 'sent', null, now, found.email);
       opts.log?.info({ outboxId, kind: found.mail.kind }, 'mail sent');
       return 'sent';
+    },
+
+    /**
+     * Sends a mail again at once (an admin's "send again", decision 025): pending, due `now`,
+     * a fresh week of retries, and its delivery queued in `tx`. False when it is still pending.
+     */
+    async sendAgain(tx: DbOrTx, orgId: string, outboxId: string, now: Date = new Date()) {
+      const done = await mailOutboxRepository.resend(tx, orgId, outboxId, now, RESENDABLE);
+      if (done && queue) await queue.send(MAIL_DELIVER_JOB, { orgId, outboxId }, { tx });
+      return done;
     },
 
     /**

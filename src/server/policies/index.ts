@@ -27,8 +27,10 @@ export type Action =
   | { do: 'team.read'; orgId: string }
   | { do: 'org.read'; orgId: string }
   | { do: 'org.manage'; orgId: string }
-  /** The dev mailbox: what Samtal would have mailed, when no SMTP server is configured. */
+  /** The mailbox: envelopes of outgoing mail, never their content (decision 025). */
   | { do: 'mailbox.read'; orgId: string }
+  /** Sending a mail again from the mailbox (decision 025). */
+  | { do: 'mailbox.resend'; orgId: string }
   /** HR statistics: counts and anonymous aggregates only (decision 014). */
   | { do: 'statistics.read'; orgId: string }
   /** The audit log: who did what, never content (decision 016). */
@@ -111,6 +113,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'team.read':
       return true; // everyone may ask for their own direct reports; the list may be empty
     case 'mailbox.read':
+    case 'mailbox.resend':
     case 'org.manage':
     case 'audit.read':
       return actor.roles.includes('admin');

@@ -2,44 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../plugins/auth';
+import {
+  MailCursor,
+  MailEnvelopeSchema,
+  MailKindSchema,
+  MailLimit,
+  MailStatusSchema,
+  OwnMailSchema,
+  OwnMailSummarySchema,
+  mailPage,
+  presentEnvelope,
+} from './mail-schemas';
 import { IdParams, errors } from './schemas';
-
-const MailSummarySchema = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  to: z.object({ name: z.string(), email: z.string() }),
-  locale: z.string(),
-  subject: z.string(),
-  status: z.string(),
-  attempts: z.int(),
-  lastError: z.string().nullable(),
-  hasCalendar: z.boolean(),
-  createdAt: z.date(),
-  sentAt: z.date().nullable(),
-});
-
-const MailSchema = MailSummarySchema.extend({
-  text: z.string(),
-  html: z.string(),
-  calendarMethod: z.string().nullable(),
-  calendar: z.string().nullable(),
-});
-
-type Row = Awaited<ReturnType<FastifyInstance['services']['mailbox']['get']>>;
-
-const summary = (r: Pick<Row, 'mail' | 'email' | 'name'>) => ({
-  id: r.mail.id,
-  kind: r.mail.kind,
-  to: { name: r.name, email: r.email },
-  locale: r.mail.locale,
-  subject: r.mail.subject,
-  status: r.mail.status,
-  attempts: r.mail.attempts,
-  lastError: r.mail.lastError,
-  hasCalendar: r.mail.calendar !== null,
-  createdAt: r.mail.createdAt,
-  sentAt: r.mail.sentAt,
-});
 
 const NotificationSettingsSchema = z.object({
   invitations: z.boolean(),
@@ -53,20 +27,10 @@ const NotificationSettingsSchema = z.object({
   quietEnd: z.string().max(5),
 });
 
-const Cursor = z
-  .string()
-  .max(200)
-  .transform((s, ctx) => {
-    const [at, id] = Buffer.from(s, 'base64url').toString('utf8').split('|');
-    const parsed = z.object({ at: z.iso.datetime(), id: z.uuid() }).safeParse({ at, id });
-    if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', message: 'invalid' });
-      return z.NEVER;
-    }
-    return { createdAt: new Date(parsed.data.at), id: parsed.data.id };
-  });
-
-/** The admin's mailbox and each person's mail settings. */
+/**
+ * The admin's mailbox (envelopes only, and "send again"), each person's own mail, and their
+ * mail settings (decision 025). No route here gives anyone but a mail's recipient its content.
+ */
 export async function mailRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -76,46 +40,105 @@ export async function mailRoutes(app: FastifyInstance) {
       schema: {
         tags: ['mail'],
         querystring: z.object({
-          cursor: Cursor.optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(30),
+          cursor: MailCursor.optional(),
+          limit: MailLimit,
+          status: MailStatusSchema.optional(),
+          kind: MailKindSchema.optional(),
         }),
         response: {
-          200: z.object({ items: z.array(MailSummarySchema), nextCursor: z.string().nullable() }),
+          200: z.object({ items: z.array(MailEnvelopeSchema), nextCursor: z.string().nullable() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, status, kind } = request.query;
+      const rows = await app.services.mailbox.envelopes(requireActor(request), {
+        limit: limit + 1,
+        ...(cursor ? { before: cursor } : {}),
+        ...(status ? { status } : {}),
+        ...(kind ? { kind } : {}),
+      });
+      const { items, nextCursor } = mailPage(rows, limit);
+      return { items: items.map(presentEnvelope), nextCursor };
+    },
+  );
+
+  r.post(
+    '/api/admin/mailbox/:id/send-again',
+    {
+      schema: {
+        tags: ['mail'],
+        params: IdParams,
+        response: { 200: MailEnvelopeSchema, ...errors },
+      },
+    },
+    async (request) =>
+      presentEnvelope(
+        await app.services.mailbox.sendAgain(requireActor(request), request.params.id),
+      ),
+  );
+
+  r.get(
+    '/api/me/mail',
+    {
+      schema: {
+        tags: ['mail'],
+        querystring: z.object({ cursor: MailCursor.optional(), limit: MailLimit }),
+        response: {
+          200: z.object({
+            items: z.array(OwnMailSummarySchema),
+            nextCursor: z.string().nullable(),
+          }),
           ...errors,
         },
       },
     },
     async (request) => {
       const { limit, cursor } = request.query;
-      const rows = await app.services.mailbox.list(requireActor(request), {
+      const rows = await app.services.mailbox.ownMails(requireActor(request), {
         limit: limit + 1,
         ...(cursor ? { before: cursor } : {}),
       });
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
+      const { items, nextCursor } = mailPage(rows, limit);
       return {
-        items: page.map(summary),
-        nextCursor:
-          rows.length > limit && last
-            ? Buffer.from(`${last.mail.createdAt.toISOString()}|${last.mail.id}`).toString(
-                'base64url',
-              )
-            : null,
+        items: items.map((m) => ({
+          id: m.id,
+          kind: m.kind,
+          locale: m.locale,
+          subject: m.subject,
+          status: m.status,
+          hasCalendar: !!m.hasCalendar,
+          createdAt: m.createdAt,
+          sentAt: m.sentAt,
+        })),
+        nextCursor,
       };
     },
   );
 
   r.get(
-    '/api/admin/mailbox/:id',
-    { schema: { tags: ['mail'], params: IdParams, response: { 200: MailSchema, ...errors } } },
+    '/api/me/mail/:id',
+    { schema: { tags: ['mail'], params: IdParams, response: { 200: OwnMailSchema, ...errors } } },
     async (request) => {
-      const row = await app.services.mailbox.get(requireActor(request), request.params.id);
+      const { mail, name, email } = await app.services.mailbox.ownMail(
+        requireActor(request),
+        request.params.id,
+      );
       return {
-        ...summary(row),
-        text: row.mail.textBody,
-        html: row.mail.htmlBody,
-        calendarMethod: row.mail.calendarMethod,
-        calendar: row.mail.calendar,
+        id: mail.id,
+        kind: mail.kind,
+        locale: mail.locale,
+        subject: mail.subject,
+        status: mail.status,
+        hasCalendar: mail.calendar !== null,
+        createdAt: mail.createdAt,
+        sentAt: mail.sentAt,
+        to: { name, email },
+        text: mail.textBody,
+        html: mail.htmlBody,
+        calendarMethod: mail.calendarMethod,
+        calendar: mail.calendar,
       };
     },
   );

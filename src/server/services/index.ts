@@ -68,7 +68,7 @@ export function createServices(
       conversations: conversations.conversations,
     }),
     calendarFeed: createCalendarFeedService(db, mail),
-    mailbox: createMailboxService(db),
+    mailbox: createMailboxService(db, mailer),
     notificationSettings: createNotificationSettingsService(db),
     peopleImport: createPeopleImportService(db, accountMail),
     ...createGoalServices(db),

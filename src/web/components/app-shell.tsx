@@ -65,6 +65,8 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
     items.push({ to: '/salary-outcomes', label: t('nav.salaryOutcomes') });
   if (me.roles.includes('admin')) items.push({ to: '/admin/mailbox', label: t('nav.mailbox') });
   if (me.can.readAudit) items.push({ to: '/admin/audit', label: t('nav.audit') });
+  // Everyone: what Samtal mailed them, readable here without a mail server (decision 025).
+  items.push({ to: '/mail', label: t('nav.myMail') });
   items.push({ to: '/settings', label: t('nav.settings') });
   return items;
 }

@@ -17,7 +17,15 @@ const KINDS: Record<string, string> = {
   'conversation.moved': 'moved',
   'conversation.cancelled': 'cancelled',
   'round.reminder': 'roundReminder',
+  'account.invitation': 'accountInvitation',
+  'account.reset': 'accountReset',
+  'account.password_changed': 'passwordChanged',
+  'account.email_changed': 'emailChanged',
+  'account.role_granted': 'roleGranted',
 };
+
+/** The kinds the mailbox can filter on (every kind Samtal writes). */
+export const MAIL_KINDS: readonly string[] = Object.keys(KINDS);
 const STATUSES = new Set(['pending', 'sent', 'kept', 'failed', 'cancelled']);
 
 type T = (key: string) => string;

@@ -2,28 +2,26 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadError, Loading } from '../components/feedback';
-import { NoAccess } from '../components/no-access';
 import { Page } from '../components/page';
-import { useFormat, useMe } from '../session';
-import { isAdmin, mailApi, mailKeys, type Mail } from './api';
+import { useFormat } from '../session';
+import { mailApi, mailKeys, type OwnMail } from './api';
 import { CalendarAttachment } from './calendar-attachment';
 import { kindLabel } from './labels';
 import { StatusBadge } from './status-badge';
 import './mail.css';
 
-/** One mail as the admin sees it: headers, the HTML (sandboxed), the text and any .ics. */
+/**
+ * One of the signed-in person's own mails, as it was sent and in the language it was sent in:
+ * headers, the HTML (sandboxed), the text and any .ics. Only its recipient gets here; anyone
+ * else's mail is "not found" (decision 025).
+ */
 export function MailPage() {
-  const { data: me } = useMe();
-  return isAdmin(me) ? <MailView /> : <NoAccess />;
-}
-
-function MailView() {
   const { t } = useTranslation('mailbox');
   const { id = '' } = useParams();
-  const mail = useQuery({ queryKey: mailKeys.mail(id), queryFn: () => mailApi.mail(id) });
+  const mail = useQuery({ queryKey: mailKeys.ownMail(id), queryFn: () => mailApi.ownMail(id) });
   const back = (
     <p>
-      <Link to="/admin/mailbox">{t('mail.back')}</Link>
+      <Link to="/mail">{t('mail.back')}</Link>
     </p>
   );
   if (mail.isPending) return <Loading />;
@@ -61,7 +59,7 @@ function MailView() {
   );
 }
 
-function Headers({ mail: m }: { mail: Mail }) {
+function Headers({ mail: m }: { mail: OwnMail }) {
   const { t } = useTranslation('mailbox');
   const fmt = useFormat();
   return (
@@ -80,14 +78,7 @@ function Headers({ mail: m }: { mail: Mail }) {
         <dt>{t('mail.status')}</dt>
         <dd>
           <StatusBadge status={m.status} />{' '}
-          <span className="muted small">{t(`statusHint.${m.status}`, { defaultValue: '' })}</span>
-          {m.lastError ? (
-            <span className="mailbox__error small">
-              {' '}
-              {t('list.lastError', { error: m.lastError })} ·{' '}
-              {t('list.attempts', { count: m.attempts })}
-            </span>
-          ) : null}
+          <span className="muted small">{t(`ownHint.${m.status}`, { defaultValue: '' })}</span>
         </dd>
       </div>
       <div className="details__row">

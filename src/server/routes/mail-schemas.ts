@@ -1,0 +1,133 @@
+import { z } from 'zod';
+
+/** Zod pieces shared by the admin's mailbox and each person's own mail (decision 025). */
+
+export const MAIL_STATUSES = ['pending', 'sent', 'kept', 'failed', 'cancelled'] as const;
+export const MailStatusSchema = z.enum(MAIL_STATUSES);
+
+/** A mail kind as written by Samtal: dotted lower-case words, e.g. `one_on_one.minutes`. */
+export const MailKindSchema = z
+  .string()
+  .max(100)
+  .regex(/^[a-z_]+(\.[a-z_]+)*$/i);
+
+/** A creation time to the microsecond, UTC, as the repository writes it (`atKey`). */
+const AT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** True for a real instant in AT_KEY form (no 30 February: the database would refuse it). */
+function isAtKey(at: string | undefined): at is string {
+  if (!at || !AT_KEY.test(at)) return false;
+  const d = new Date(at);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 23) === at.slice(0, 23);
+}
+
+/** A position in a newest-first list of mails: base64url of "atKey|id". */
+export const MailCursor = z
+  .string()
+  .max(200)
+  .transform((s, ctx) => {
+    const [at, id] = Buffer.from(s, 'base64url').toString('utf8').split('|');
+    if (!isAtKey(at) || !z.uuid().safeParse(id).success) {
+      ctx.addIssue({ code: 'custom', message: 'invalid' });
+      return z.NEVER;
+    }
+    return { at, id: id! };
+  });
+
+export const MailLimit = z.coerce.number().int().min(1).max(100).default(30);
+
+/** Splits a "limit + 1" result into a page and the cursor of the next one. */
+export function mailPage<T extends { id: string; atKey: string }>(rows: T[], limit: number) {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor:
+      rows.length > limit && last
+        ? Buffer.from(`${last.atKey}|${last.id}`).toString('base64url')
+        : null,
+  };
+}
+
+/**
+ * What an administrator sees of a mail: its envelope. No subject, no body, no attachment: a
+ * subject naming a meeting's topic is content, a kind is not.
+ */
+export const MailEnvelopeSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  recipient: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+  locale: z.string(),
+  status: MailStatusSchema,
+  attempts: z.int(),
+  lastError: z.string().nullable(),
+  hasCalendar: z.boolean(),
+  createdAt: z.date(),
+  lastAttemptAt: z.date().nullable(),
+  /** When it is tried next; null unless it is still on its way. */
+  nextAttemptAt: z.date().nullable(),
+  sentAt: z.date().nullable(),
+  /** When an administrator last sent it again. */
+  resentAt: z.date().nullable(),
+});
+
+/** One of the caller's own mails in their list. */
+export const OwnMailSummarySchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  locale: z.string(),
+  subject: z.string(),
+  status: MailStatusSchema,
+  hasCalendar: z.boolean(),
+  createdAt: z.date(),
+  sentAt: z.date().nullable(),
+});
+
+/** One of the caller's own mails, as it was sent (in the language it was sent in). */
+export const OwnMailSchema = OwnMailSummarySchema.extend({
+  to: z.object({ name: z.string(), email: z.string() }),
+  text: z.string(),
+  html: z.string(),
+  calendarMethod: z.string().nullable(),
+  calendar: z.string().nullable(),
+});
+
+/** The error an SMTP server gave is kept short in the mailbox. */
+const ERROR_CHARS = 300;
+
+type EnvelopeRow = {
+  id: string;
+  kind: string;
+  locale: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  hasCalendar: boolean;
+  createdAt: Date;
+  lastAttemptAt: Date | null;
+  nextAttemptAt: Date;
+  sentAt: Date | null;
+  resentAt: Date | null;
+  recipientId: string;
+  name: string;
+  email: string;
+};
+
+/** Maps an envelope row, so that no column added later can leak. */
+export function presentEnvelope(r: EnvelopeRow): z.input<typeof MailEnvelopeSchema> {
+  return {
+    id: r.id,
+    kind: r.kind,
+    recipient: { id: r.recipientId, name: r.name, email: r.email },
+    locale: r.locale,
+    status: r.status as (typeof MAIL_STATUSES)[number],
+    attempts: r.attempts,
+    lastError: r.lastError ? r.lastError.slice(0, ERROR_CHARS) : null,
+    hasCalendar: !!r.hasCalendar,
+    createdAt: r.createdAt,
+    lastAttemptAt: r.lastAttemptAt,
+    nextAttemptAt: r.status === 'pending' ? r.nextAttemptAt : null,
+    sentAt: r.sentAt,
+    resentAt: r.resentAt,
+  };
+}
