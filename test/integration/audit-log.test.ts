@@ -226,6 +226,23 @@ describe('the admin’s audit page', () => {
     expect((await admin.get('/api/admin/audit?kind=made.up')).statusCode).toBe(400);
   });
 
+  it('refuses a crafted cursor with a 400, never a database error', async () => {
+    const crafted = (at: string) =>
+      Buffer.from(JSON.stringify({ at, id: '00000000-0000-4000-8000-000000000000' })).toString(
+        'base64url',
+      );
+    for (const at of ['not a time', '2026-02-30 10:00:00+00', "2026-01-01'; drop", '']) {
+      const res = await admin.get(`/api/admin/audit?cursor=${crafted(at)}`);
+      expect(res.statusCode, at).toBe(400);
+      expect(res.json().error.code).toBe('validation');
+    }
+    // A cursor the server wrote itself still works.
+    const first = await log('?limit=1');
+    expect(
+      (await admin.get(`/api/admin/audit?limit=1&cursor=${first.nextCursor}`)).statusCode,
+    ).toBe(200);
+  });
+
   it('exports the filtered log as CSV through the one CSV writer, and records the export', async () => {
     const res = await admin.get(
       `/api/admin/audit/export.csv?person=${w.employee.id}&from=2025-06-01&to=2025-06-01`,

@@ -247,6 +247,14 @@ describe('actions, minutes and homes', () => {
     ).json();
     expect(second.items.map((a: { title: string }) => a.title)).toEqual(['Book lokale']);
     expect(second.nextCursor).toBeNull();
+    // A crafted cursor is refused before it reaches the database's cast.
+    for (const key of ['soon', '2026-02-30', "2026-01-01'--"]) {
+      const crafted = Buffer.from(
+        JSON.stringify({ key, id: '00000000-0000-4000-8000-000000000000' }),
+      ).toString('base64url');
+      const res = await c.manager.get(`/api/actions?status=done&cursor=${crafted}`);
+      expect(res.statusCode, key).toBe(400);
+    }
   });
 
   it('finishes the meeting: held, minutes in the employee’s language, one mail however often', async () => {

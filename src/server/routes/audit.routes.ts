@@ -10,7 +10,7 @@ import { AuditEventSchema, auditCsv, presentAuditEvent } from '../presenters/aud
 import type { AuditFilter } from '../repositories/audit.repository';
 import { requestLocale } from '../request-locale';
 import { errors } from './schemas';
-import { cursorOf, page } from './one-on-one-schemas';
+import { cursorOf, page, PgInstantText } from './one-on-one-schemas';
 
 /** The filters of the admin's audit page; the CSV export takes the same. */
 export const AuditQuery = z.object({
@@ -50,7 +50,7 @@ export async function auditRoutes(app: FastifyInstance) {
       schema: {
         tags,
         querystring: AuditQuery.extend({
-          cursor: cursorOf(z.object({ at: z.string().max(64), id: z.uuid() })).optional(),
+          cursor: cursorOf(z.object({ at: PgInstantText, id: z.uuid() })).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
         response: {

@@ -70,7 +70,10 @@ export async function oneOnOneActionRoutes(app: FastifyInstance) {
         querystring: z.object({
           owner: z.literal('me').default('me'),
           status: z.enum(['open', 'done']).default('open'),
-          cursor: cursorOf(z.object({ key: z.string().max(40), id: z.uuid() })).optional(),
+          cursor: cursorOf(
+            // A due date (open actions) or the instant it was done (done ones); cast by the query.
+            z.object({ key: z.union([z.iso.date(), z.iso.datetime()]), id: z.uuid() }),
+          ).optional(),
           limit: Limit,
         }),
         response: {

@@ -28,6 +28,17 @@ export function cursorOf<T extends z.ZodType>(shape: T) {
     });
 }
 
+/**
+ * An instant as PostgreSQL writes `timestamptz::text` ("2026-12-05 04:20:33.123456+00", the offset of the session's time zone),
+ * kept as text in keyset cursors so no microseconds are lost. Anything else, or a day that does
+ * not exist, is refused here rather than by the database's cast.
+ */
+export const PgInstantText = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/)
+  .refine((s) => z.iso.date().safeParse(s.slice(0, 10)).success && Number(s.slice(11, 13)) < 24);
+
 export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
