@@ -24,6 +24,7 @@ test('a Danish manager sees their direct reports with Danish texts', async ({ pa
     'Coaching',
     'Mine aktioner',
     'MUS',
+    'Mine mails',
     'Indstillinger',
   ]);
   await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();

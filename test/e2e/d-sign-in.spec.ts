@@ -44,6 +44,7 @@ test('a wrong password is explained, the language can be switched before sign-in
     'Start',
     'Mina åtgärder',
     'Utvecklingssamtal',
+    'Mina mejl',
     'Inställningar',
   ]);
   await shot(page, testInfo, 'd3-employee-home');

@@ -46,7 +46,8 @@ export function StatisticsTable({ caption, rows, weeks, drill, drillLabel }: Pro
   };
   if (rows.length === 0) return <p className="empty">{t('empty')}</p>;
   return (
-    <div className="stats__scroll">
+    // A wide table scrolls sideways; focusable, so a keyboard can scroll it too (WCAG 2.1.1).
+    <div className="stats__scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="table table--compact table--stack stats__table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
