@@ -22,6 +22,71 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Layers (docs/ARCHITECTURE.md): a wrong import is a lint error, not a review comment.
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/db/**', '**/web/**', '**/cli/**'],
+              message: 'domain/ is pure rules: it imports nothing of server/, db/, web/ or cli/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/routes/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/repositories/**', '**/db/client*', 'drizzle-orm', 'drizzle-orm/*'],
+              allowTypeImports: true,
+              message: 'Routes call services; only services reach repositories and the database.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/services/**/*.ts', 'src/server/repositories/**/*.ts', 'src/domain/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/routes/**'], message: 'Lower layers never import routes.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**'],
+              allowTypeImports: true,
+              message: 'The web app shares types with the server, never its code.',
+            },
+            {
+              group: ['**/db/**', '**/cli/**'],
+              message: 'The web app never imports the database or the command line.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
