@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * What text Samtal accepts from anyone: no control characters (a NUL cannot be stored in
  * PostgreSQL at all; the others are invisible and only ever come from tools or attacks) and no
@@ -48,3 +50,19 @@ export function findTextProblem(value: unknown, path: string[] = [], depth = 0):
   }
   return null;
 }
+
+function textRule(multiLine: boolean) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const problem = textProblem(value, { multiLine });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  };
+}
+
+/**
+ * Single-line text a person types (a name, a title, a key): the one schema every such field
+ * uses, so no route can forget the text rule. Chain `.trim().min().max()` as with z.string().
+ */
+export const textLine = () => z.string().superRefine(textRule(false));
+
+/** Multi-line text (notes, descriptions, comments, reasons): line breaks and tabs allowed. */
+export const textBlock = () => z.string().superRefine(textRule(true));

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import { textLine } from '../../domain/text';
 import { AUDIT_KINDS } from '../../domain/audit';
 import type { Actor } from '../../domain/roles';
 import { translator } from '../i18n';
@@ -50,7 +51,7 @@ export async function auditRoutes(app: FastifyInstance) {
       schema: {
         tags,
         querystring: AuditQuery.extend({
-          cursor: cursorOf(z.object({ at: z.string().max(64), id: z.uuid() })).optional(),
+          cursor: cursorOf(z.object({ at: textLine().max(64), id: z.uuid() })).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
         response: {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textLine } from '../../domain/text';
 import { isOverdue } from '../../domain/one-on-one/actions';
 import { requireActor } from '../plugins/auth';
 import {
@@ -12,7 +13,7 @@ import { IdParams, errors } from './schemas';
 import { IsoDate, Limit, cursorOf, page } from './one-on-one-schemas';
 
 const ActionBody = z.object({
-  title: z.string().trim().min(1).max(500),
+  title: textLine().trim().min(1).max(500),
   /** The manager or the employee of the pair. */
   ownerId: z.uuid(),
   dueDate: IsoDate.nullable().optional(),
@@ -70,7 +71,7 @@ export async function oneOnOneActionRoutes(app: FastifyInstance) {
         querystring: z.object({
           owner: z.literal('me').default('me'),
           status: z.enum(['open', 'done']).default('open'),
-          cursor: cursorOf(z.object({ key: z.string().max(40), id: z.uuid() })).optional(),
+          cursor: cursorOf(z.object({ key: textLine().max(40), id: z.uuid() })).optional(),
           limit: Limit,
         }),
         response: {
