@@ -33,6 +33,8 @@ describe('pathProblem', () => {
       '/api\\me',
       '/api%5Cme',
       '/api/%2F/me',
+      '/api%2Fme',
+      '/api%2fme',
       '/api/people/%E0%A4%A',
       '/api/people/%E0%A4',
       '/api/people/%zz',

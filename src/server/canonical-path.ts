@@ -23,7 +23,9 @@ export function pathProblem(rawUrl: string): PathProblem | null {
   for (let i = path.indexOf('%'); i !== -1; i = path.indexOf('%', i + 1)) {
     const hex = path.slice(i + 1, i + 3);
     if (!/^[0-9A-Fa-f]{2}$/.test(hex)) return 'bad_url';
-    if (UNRESERVED.test(String.fromCharCode(parseInt(hex, 16)))) return 'bad_url';
+    const char = String.fromCharCode(parseInt(hex, 16));
+    // An encoded slash would make the segments the router sees differ from the ones sent.
+    if (UNRESERVED.test(char) || char === '/') return 'bad_url';
   }
   let decoded: string;
   try {
