@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTextProblem, textProblem } from './text';
+import { findTextProblem, storableText, textProblem } from './text';
 
 describe('textProblem', () => {
   const single = { multiLine: false };
@@ -37,5 +37,11 @@ describe('findTextProblem', () => {
     });
     expect(findTextProblem({ a: 1, b: [true, null, 'fine\n'] })).toBeNull();
     expect(findTextProblem(Buffer.from([0, 0xff]))).toBeNull();
+  });
+});
+
+describe('storableText', () => {
+  it('drops what cannot be stored and keeps the rest, line breaks and emoji included', () => {
+    expect(storableText('a\u0000b\u0007c\nd\te \ud83d\udc4b \ud800f\udc00')).toBe('abc\nd\te 👋 f');
   });
 });

@@ -66,3 +66,18 @@ export const textLine = () => z.string().superRefine(textRule(false));
 
 /** Multi-line text (notes, descriptions, comments, reasons): line breaks and tabs allowed. */
 export const textBlock = () => z.string().superRefine(textRule(true));
+
+/* eslint-disable no-control-regex */
+const CONTROL_MULTI_LINE_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const UNPAIRED_SURROGATE_ALL =
+  /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
+
+/**
+ * Multi-line text with what cannot be stored taken out. Only for text that cannot be refused
+ * at the edge: the live notes, which arrive as CRDT updates and are merged before they are
+ * read (a request with such text is refused instead, see findTextProblem).
+ */
+export function storableText(text: string): string {
+  return text.replace(CONTROL_MULTI_LINE_ALL, '').replace(UNPAIRED_SURROGATE_ALL, '');
+}
