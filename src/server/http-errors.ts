@@ -162,7 +162,7 @@ export function toAppError(error: FastifyError, request: FastifyRequest): AppErr
   const mapped = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
   if (mapped === 'request.too_large') {
     // A route with its own limit (the CSV import) says so in its own words.
-    return new AppError(request.routeOptions.config.tooLargeError ?? mapped);
+    return new AppError(request.routeOptions?.config?.tooLargeError ?? mapped);
   }
   if (mapped) return new AppError(mapped);
   // JSON.parse's SyntaxError, tagged 400 by the body parser.
