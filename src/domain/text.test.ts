@@ -38,6 +38,11 @@ describe('findTextProblem', () => {
     expect(findTextProblem({ a: 1, b: [true, null, 'fine\n'] })).toBeNull();
     expect(findTextProblem(Buffer.from([0, 0xff]))).toBeNull();
   });
+  it('refuses nesting deeper than any body Samtal takes, rather than leave it unchecked', () => {
+    let deep: unknown = 'x\u0000';
+    for (let i = 0; i < 40; i++) deep = { a: deep };
+    expect(findTextProblem(deep)?.code).toBe('invalid');
+  });
 });
 
 describe('storableText', () => {

@@ -25,7 +25,10 @@ export function textProblem(text: string, opts: { multiLine: boolean }): TextPro
 }
 
 /** Where in a parsed JSON value a string (or an object key) has a problem. */
-export type TextIssue = { path: string; code: TextProblem };
+export type TextIssue = { path: string; code: TextProblem | 'invalid' };
+
+/** Deeper than any body Samtal takes; a deeper one is refused rather than left unchecked. */
+const MAX_DEPTH = 32;
 
 /** Walks a parsed request (body, query or params) and returns the first bad string in it. */
 export function findTextProblem(value: unknown, path: string[] = [], depth = 0): TextIssue | null {
@@ -33,7 +36,8 @@ export function findTextProblem(value: unknown, path: string[] = [], depth = 0):
     const code = textProblem(value, { multiLine: true });
     return code ? { path: path.join('.'), code } : null;
   }
-  if (value === null || typeof value !== 'object' || depth > 64) return null;
+  if (value === null || typeof value !== 'object') return null;
+  if (depth > MAX_DEPTH) return { path: path.join('.'), code: 'invalid' };
   if (ArrayBuffer.isView(value)) return null; // raw bodies (CSV files) are checked by their route
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
