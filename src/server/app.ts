@@ -8,7 +8,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
 import type { Config } from './config';
-import { installErrorHandler } from './http-errors';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http-errors';
+import {
+  installBodyGuards,
+  installCanonicalPaths,
+  installCsrfCheck,
+} from './plugins/request-guards';
 import { authPlugin } from './plugins/auth';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { staticWeb } from './plugins/static-web';
@@ -30,7 +35,6 @@ import { createLive } from './live/index';
 import { liveRoutes } from './routes/live.routes';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Log options: request ids, and never a password, token, cookie or note. */
 export function loggerOptions(level: string) {
@@ -70,6 +74,9 @@ export async function buildApp(
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    // Errors raised before a route is found, or before there is a request, in Samtal's shape.
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer(config.env));
@@ -118,6 +125,7 @@ export async function buildApp(
     ),
   );
   installErrorHandler(app);
+  installCanonicalPaths(app);
 
   const cookieSecret = config.cookieSecret ?? (await instanceSecret(database.db, 'cookie'));
   await app.register(fastifyCookie, { secret: cookieSecret });
@@ -127,10 +135,8 @@ export async function buildApp(
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
   // Every state-changing request carries the CSRF token, signed-in or not (login CSRF too).
-  app.addHook('onRequest', (request, reply, done) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return done();
-    app.csrfProtection(request, reply, done);
-  });
+  installCsrfCheck(app);
+  installBodyGuards(app);
   await app.register(authPlugin);
   await app.register(idempotencyPlugin);
   await app.register(liveRoutes);

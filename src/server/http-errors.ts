@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { TFunction } from 'i18next';
@@ -18,6 +20,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'auth.csrf': 403,
   'auth.token_invalid': 400,
   not_found: 404,
+  'request.url_too_long': 414,
+  'request.headers_too_large': 431,
+  'request.too_large': 413,
+  'request.media_type': 415,
   conflict: 409,
   'person.email_taken': 409,
   'person.last_admin': 409,
@@ -120,48 +126,116 @@ export function errorBody(err: AppError, t: TFunction): ErrorBody {
   return body;
 }
 
+/**
+ * The framework's own errors (by code), each mapped to one of ours: nothing a client sends is
+ * ever answered in Fastify's English shape. Unknown 4xx codes become `request.invalid`.
+ */
+const FRAMEWORK_ERRORS: Record<string, ErrorCode> = {
+  FST_CSRF_INVALID_TOKEN: 'auth.csrf',
+  FST_CSRF_MISSING_SECRET: 'auth.csrf',
+  FST_ERR_BAD_URL: 'request.bad_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'request.url_too_long',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.media_type',
+  FST_ERR_CTP_INVALID_TYPE: 'request.media_type',
+  FST_ERR_CTP_EMPTY_TYPE: 'request.media_type',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.bad_json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.bad_json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.invalid',
+  FST_ERR_CTP_INSTANCE_ALREADY_STARTED: 'internal',
+  FST_ERR_NOT_FOUND: 'not_found',
+};
+
+/** Our error for anything thrown while handling a request. */
+export function toAppError(error: FastifyError, request: FastifyRequest): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((v) =>
+      fieldIssueFromZod({
+        ...(v.params as Omit<ZodIssueLike, 'code' | 'path' | 'message'>),
+        code: v.keyword,
+        path: v.instancePath.split('/').filter(Boolean),
+        message: v.message,
+      }),
+    );
+    return new AppError('validation', {}, issues);
+  }
+  const mapped = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
+  if (mapped === 'request.too_large') {
+    // A route with its own limit (the CSV import) says so in its own words.
+    return new AppError(request.routeOptions?.config?.tooLargeError ?? mapped);
+  }
+  if (mapped) return new AppError(mapped);
+  // JSON.parse's SyntaxError, tagged 400 by the body parser.
+  if (error instanceof SyntaxError) return new AppError('request.bad_json');
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    if (error.statusCode === 404) return new AppError('not_found');
+    if (error.statusCode === 413) return new AppError('request.too_large');
+    if (error.statusCode === 414) return new AppError('request.url_too_long');
+    if (error.statusCode === 415) return new AppError('request.media_type');
+    return new AppError('request.invalid');
+  }
+  return new AppError('internal');
+}
+
+/** Sends `appError` in Samtal's shape, in the reader's language. */
+export async function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  appError: AppError,
+): Promise<FastifyReply> {
+  const t = await translator(requestLocale(request));
+  // A 429 says when to come back (seconds), as RFC 9110 asks.
+  const retryAfter = appError.params.retryAfter;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.ceil(retryAfter)));
+  return reply.status(statusFor(appError.code)).send(errorBody(appError, t));
+}
+
+/**
+ * Errors the router raises before a route is found (a malformed escape, an over-long id);
+ * passed to Fastify as its `frameworkErrors` option.
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  void sendError(request, reply, toAppError(error, request));
+}
+
+/**
+ * Errors Node's HTTP parser raises before there is a request at all (headers too large, a
+ * malformed request line): passed to Fastify as its `clientErrorHandler`. There is no request
+ * to take a language from, so the answer is in English, still in Samtal's shape.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code]: [number, ErrorCode] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'request.headers_too_large']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request.invalid']
+        : [400, 'request.invalid'];
+  void translator('en').then((t) => {
+    if (socket.destroyed || !socket.writable) return socket.destroy();
+    const body = JSON.stringify(errorBody(new AppError(code), t));
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  });
+}
+
 /** Installs the one error handler: typed errors out, never a stack trace or a secret. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const t = await translator(requestLocale(request));
-    let appError: AppError;
-    if (error instanceof AppError) {
-      appError = error;
-    } else if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) =>
-        fieldIssueFromZod({
-          ...(v.params as Omit<ZodIssueLike, 'code' | 'path' | 'message'>),
-          code: v.keyword,
-          path: v.instancePath.split('/').filter(Boolean),
-          message: v.message,
-        }),
-      );
-      appError = new AppError('validation', {}, issues);
-    } else if (
-      error.code === 'FST_CSRF_INVALID_TOKEN' ||
-      error.code === 'FST_CSRF_MISSING_SECRET'
-    ) {
-      appError = new AppError('auth.csrf');
-    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      appError = new AppError('import.too_large');
-    } else if (error.statusCode && error.statusCode < 500) {
-      appError = new AppError(error.statusCode === 404 ? 'not_found' : 'validation', {}, [
-        { path: '', code: 'invalid' },
-      ]);
-      request.log.info({ err: error }, 'client error');
-      return reply.status(error.statusCode).send(errorBody(appError, t));
-    } else {
-      request.log.error({ err: error }, 'unhandled error');
-      appError = new AppError('internal');
-    }
+    const appError = toAppError(error, request);
     if (appError.code === 'internal') request.log.error({ err: error }, 'internal error');
-    // A 429 says when to come back (seconds), as RFC 9110 asks.
-    const retryAfter = appError.params.retryAfter;
-    if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.ceil(retryAfter)));
-    return reply.status(statusFor(appError.code)).send(errorBody(appError, t));
+    else if (!(error instanceof AppError)) request.log.info({ err: error }, 'client error');
+    return sendError(request, reply, appError);
   });
-  app.setNotFoundHandler(async (request, reply) => {
-    const t = await translator(requestLocale(request));
-    return reply.status(404).send(errorBody(new AppError('not_found'), t));
-  });
+  app.setNotFoundHandler(async (request, reply) =>
+    sendError(request, reply, new AppError('not_found')),
+  );
 }

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../domain/errors';
 import type { Actor } from '../domain/roles';
 import type { Database } from '../db/client';
 import type { Config } from './config';
@@ -14,6 +15,10 @@ declare module 'fastify' {
     config: Config;
     mailer: Mailer;
     live: LiveHub;
+  }
+  interface FastifyContextConfig {
+    /** The error a body over this route's own limit gets (default `request.too_large`). */
+    tooLargeError?: ErrorCode;
   }
   interface FastifyRequest {
     /** The signed-in person, or null for anonymous requests. */

@@ -169,6 +169,22 @@ describe('the save-and-merge fallback', () => {
   });
 });
 
+describe('text a request could not carry', () => {
+  it('never keeps a live note from being stored (a NUL typed live is left out)', async () => {
+    const meetingId = meetings[2]!.id;
+    const agenda = (await detail(meetingId)).agenda;
+    const m = connect(meetingId, c.manager.cookie);
+    await waitUntil(() => m.live.status === 'live', 'live');
+    m.live.doc.getText(noteTextName(agenda[1]!.id, 'body')).insert(0, 'Före\u0000efter\u0007.');
+    m.live.doc.getText(noteTextName(agenda[2]!.id, 'body')).insert(0, 'Vanlig text.');
+    expect(await m.live.whenSaved()).toBe(true);
+    await ctx.app.live.flushAll();
+    const after = (await detail(meetingId, c.employee)).agenda;
+    expect(after[1]!.note!.body).toBe('Föreefter.');
+    expect(after[2]!.note!.body).toBe('Vanlig text.');
+  });
+});
+
 describe('who may connect and write', () => {
   it('answers every person as the HTTP API does', async () => {
     const meetingId = meetings[0]!.id;

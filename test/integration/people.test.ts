@@ -254,7 +254,13 @@ describe('search', () => {
     expect(await find('50%')).toEqual([]);
     // A match never spans two fields (the end of a name and the start of the e-mail).
     expect(await find('dahlzeta2')).toEqual([]);
-    expect(await find('dahl\u0001zeta2')).toEqual([]);
+    // Nor can a search name the separator: control characters are refused (decision 017).
+    const control = await hr.get(`/api/people?search=${encodeURIComponent('dahl\u0001zeta2')}`);
+    expect(control.statusCode).toBe(400);
+    expect(control.json().error.fields[0]).toMatchObject({
+      path: 'search',
+      code: 'control_character',
+    });
     const first = (await hr.get('/api/people?search=zetamail&limit=3')).json();
     expect(first.items.map((x: { name: string }) => x.name)).toEqual(names.slice(0, 3));
     const rest = (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textBlock as multiLineText, textLine } from '../text';
 
 /** How a goal from last period went, judged together in the next conversation. */
 export const GOAL_OUTCOMES = ['achieved', 'partly', 'not_achieved', 'dropped'] as const;
@@ -9,8 +10,8 @@ export const PLAN_ACTIVITIES = ['course', 'mentoring', 'responsibility', 'other'
 export type PlanActivity = (typeof PLAN_ACTIVITIES)[number];
 
 const isoDate = z.iso.date();
-const line = (max: number) => z.string().trim().min(1).max(max);
-const textBlock = z.string().trim().max(5000);
+const line = (max: number) => textLine().trim().min(1).max(max);
+const textBlock = multiLineText().trim().max(5000);
 
 /** A new goal as the pair writes it in the conversation. */
 export const GoalInputSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLine } from '../text';
 import type { FieldIssue } from '../errors';
 import { CONVERSATION_KINDS } from './template';
 
@@ -24,7 +25,7 @@ const isoDate = z.iso.date();
 export const RoundInputSchema = z.object({
   kind: z.enum(CONVERSATION_KINDS),
   templateId: z.uuid(),
-  name: z.string().trim().min(1).max(120),
+  name: textLine().trim().min(1).max(120),
   periodStart: isoDate,
   periodEnd: isoDate,
   deadline: isoDate,

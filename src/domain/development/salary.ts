@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textBlock } from '../text';
 import type { Role } from '../roles';
 
 /** How the outcome is expressed: a new monthly salary, or a change in money or per cent. */
@@ -19,8 +20,8 @@ export const SalaryOutcomeInputSchema = z.object({
     .regex(/^[A-Z]{3}$/),
   effectiveDate: z.iso.date(),
   /** The salary criteria discussed (e.g. the organisation's published criteria). */
-  criteria: z.string().trim().max(5000).default(''),
-  comment: z.string().trim().max(5000).default(''),
+  criteria: textBlock().trim().max(5000).default(''),
+  comment: textBlock().trim().max(5000).default(''),
 });
 export type SalaryOutcomeInput = z.infer<typeof SalaryOutcomeInputSchema>;
 

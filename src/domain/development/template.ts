@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textBlock } from '../text';
 import type { FieldIssue } from '../errors';
 import { LocalisedTextSchema, type LocalisedText } from '../one-on-one/template';
 
@@ -116,7 +117,7 @@ export function answerValueSchema(question: Pick<TemplateQuestion, 'answer'>): z
   const spec = question.answer;
   switch (spec.type) {
     case 'text':
-      return z.string().max(TEXT_ANSWER_MAX);
+      return textBlock().max(TEXT_ANSWER_MAX);
     case 'scale':
       return z.number().int().min(1).max(5);
     case 'yes_no':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textBlock, textLine } from '../text';
 import { LocalisedTextSchema } from './template';
 import { GOAL_OUTCOMES, PLAN_ACTIVITIES } from './goals';
 
@@ -66,14 +67,14 @@ export const AgreementSchema = z.object({
 });
 export type Agreement = z.infer<typeof AgreementSchema>;
 
-const text = z.string().trim().max(5000);
+const text = textBlock().trim().max(5000);
 
 /** What a correction may change: texts of the agreement, addressed by section key or id. */
 export const CorrectionSchema = z.object({
   /** In the corrector's words: what was wrong and what changed. */
-  summary: z.string().trim().min(1).max(2000),
+  summary: textBlock().trim().min(1).max(2000),
   sections: z
-    .array(z.object({ key: z.string(), notes: text, decision: text.optional() }))
+    .array(z.object({ key: textLine(), notes: text, decision: text.optional() }))
     .max(50)
     .default([]),
   reviewedGoals: z
@@ -84,7 +85,7 @@ export const CorrectionSchema = z.object({
     .array(
       z.object({
         id: z.uuid(),
-        title: z.string().trim().min(1).max(300).optional(),
+        title: textLine().trim().min(1).max(300).optional(),
         description: text.optional(),
         successMeasure: text.optional(),
         dueDate: isoDate.nullable().optional(),
@@ -97,7 +98,7 @@ export const CorrectionSchema = z.object({
     .array(
       z.object({
         id: z.uuid(),
-        competence: z.string().trim().min(1).max(300).optional(),
+        competence: textLine().trim().min(1).max(300).optional(),
         activity: z.enum(PLAN_ACTIVITIES).optional(),
         activityDetail: text.optional(),
         support: text.optional(),

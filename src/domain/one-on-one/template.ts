@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLine } from '../text';
 import { LOCALES, type Locale } from '../../i18n/index';
 
 /**
@@ -10,7 +11,7 @@ export type SectionKind = (typeof SECTION_KINDS)[number];
 
 /** A text in each language; at least one language, every value non-empty. */
 export const LocalisedTextSchema = z
-  .partialRecord(z.enum(LOCALES), z.string().trim().min(1).max(500))
+  .partialRecord(z.enum(LOCALES), textLine().trim().min(1).max(500))
   .refine((v) => Object.keys(v).length > 0, { message: 'required' });
 export type LocalisedText = z.infer<typeof LocalisedTextSchema>;
 

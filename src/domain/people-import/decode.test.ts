@@ -39,4 +39,13 @@ describe('decodeCsv', () => {
       expect((err as AppError).code).toBe('import.encoding');
     }
   });
+
+  it('refuses text with control characters it could not store, in any encoding', () => {
+    const nulInUtf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('namn\u0000x', 'utf16le'),
+    ]);
+    for (const file of [nulInUtf16, bytes('namn;e-post\nÅ\u0001sa;a@b.se')])
+      expect(() => decodeCsv(file)).toThrow(expect.objectContaining({ code: 'import.encoding' }));
+  });
 });

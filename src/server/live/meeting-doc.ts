@@ -10,6 +10,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { meetingDocRepository as docRepo } from '../repositories/meeting-doc.repository';
 import { oneOnOneMeetingRepository as meetingRepo } from '../repositories/one-on-one-meeting.repository';
+import { storableText } from '../../domain/text';
 
 /** Compact the stored updates into the snapshot once there are this many. */
 export const COMPACT_AFTER = 200;
@@ -90,9 +91,10 @@ export async function deriveNotes(
   const rows = await meetingRepo.pointsWithNotes(tx, orgId, meetingId);
   const changed: string[] = [];
   for (const { point, note } of rows) {
+    // A live client can type what a request may not carry (a NUL would fail every derive).
     const text = {
-      body: noteText(doc, point.id, 'body'),
-      decision: noteText(doc, point.id, 'decision'),
+      body: storableText(noteText(doc, point.id, 'body')),
+      decision: storableText(noteText(doc, point.id, 'decision')),
     };
     if (
       note

@@ -2,9 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../domain/errors';
 
 /** Hashed build output: its name changes with its content, so a browser may keep it a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Paths the server owns: never answered with the web app, found or not. */
+const SERVER_PATHS = /^\/(api|calendar|scim)(\/|$)/;
+/** Fastify's default longest path parameter: longer ones miss their route and land here. */
+const MAX_PARAM_LENGTH = 100;
 
 /**
  * Serves the built web app (decision 021). The build writes each script and style sheet also
@@ -28,7 +34,13 @@ export async function staticWeb(app: FastifyInstance, opts: { root: string }) {
   });
   const indexHtml = fs.readFileSync(path.join(opts.root, 'index.html'), 'utf8');
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    const pathname = request.url.split('?')[0]!;
+    if (SERVER_PATHS.test(pathname)) {
+      // A route whose id was too long falls through to here: answer as the router would alone.
+      if (pathname.split('/').some((s) => s.length > MAX_PARAM_LENGTH))
+        throw new AppError('request.url_too_long');
+      return reply.callNotFound();
+    }
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textLine } from '../../domain/text';
 import { homeFor } from '../../domain/roles';
 import { requireActor, SESSION_COOKIE } from '../plugins/auth';
 import type { DeviceToken } from '../services/auth.service';
@@ -35,7 +36,7 @@ function writeDevice(request: FastifyRequest, reply: FastifyReply, device: Devic
   });
 }
 
-const Email = z.string().trim().min(1).max(320);
+const Email = textLine().trim().min(1).max(320);
 
 export const PasswordLinkSchema = z.discriminatedUnion('kind', [
   /** A first-time invitation HR may hand over (also mailed to the person). */
@@ -128,7 +129,7 @@ export async function authRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['auth'],
-        body: z.object({ token: z.string().min(10).max(200), password: z.string().max(1000) }),
+        body: z.object({ token: textLine().min(10).max(200), password: z.string().max(1000) }),
         response: { 200: Ok, ...errors, 429: ErrorSchema },
       },
     },

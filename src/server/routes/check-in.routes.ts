@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textBlock } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
 import {
   CheckInSchema,
@@ -18,7 +19,7 @@ const CheckInBody = z.object({
   wellbeing: Score,
   workload: Score,
   progress: Score,
-  comment: z.string().max(2000).optional(),
+  comment: textBlock().max(2000).optional(),
   /** The manager records the employee's answers as the two fill it in together. */
   together: z.boolean().optional(),
 });

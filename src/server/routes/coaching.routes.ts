@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textLine } from '../../domain/text';
 import { DEFAULT_PERIOD_DAYS, SIGNAL_KEYS } from '../../domain/coaching/signals';
 import { requireActor } from '../plugins/auth';
 import { CoachingSchema, presentCoaching } from '../presenters/coaching.presenter';
@@ -34,7 +35,7 @@ export async function coachingRoutes(app: FastifyInstance) {
         tags,
         body: z.object({
           key: z.enum(SIGNAL_KEYS),
-          subject: z.string().max(40),
+          subject: textLine().max(40),
           days: Days,
           /** How long to set it aside: a week, a month or a quarter. */
           forDays: z.union([z.literal(7), z.literal(30), z.literal(90)]).default(30),

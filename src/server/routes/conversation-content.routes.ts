@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textBlock, textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
 import { ActionSchema, presentAction } from '../presenters/one-on-one-action.presenter';
 import {
@@ -20,7 +21,7 @@ import { IdParams, errors } from './schemas';
 const NOTE_MAX = 20_000;
 const PreparationBody = z.object({ answers: AnswersSchema });
 const ActionBody = z.object({
-  title: z.string().trim().min(1).max(500),
+  title: textLine().trim().min(1).max(500),
   ownerId: z.uuid(),
   dueDate: IsoDate.nullable().optional(),
 });
@@ -75,8 +76,8 @@ export async function conversationContentRoutes(app: FastifyInstance) {
         tags,
         params: IdParams.extend({ pointId: z.uuid() }),
         body: z.object({
-          body: z.string().max(NOTE_MAX),
-          decision: z.string().max(NOTE_MAX).default(''),
+          body: textBlock().max(NOTE_MAX),
+          decision: textBlock().max(NOTE_MAX).default(''),
           baseVersion: z.int().min(0),
         }),
         response: {
@@ -102,7 +103,7 @@ export async function conversationContentRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: z.object({ body: z.string().max(NOTE_MAX), baseVersion: z.int().min(0) }),
+        body: z.object({ body: textBlock().max(NOTE_MAX), baseVersion: z.int().min(0) }),
         response: { 200: PrivateNoteSchema, ...errors },
       },
     },

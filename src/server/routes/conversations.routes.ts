@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textBlock } from '../../domain/text';
 import { DEFAULT_CONVERSATION_MINUTES } from '../../domain/development/conversation';
 import { requireActor } from '../plugins/auth';
 import {
@@ -103,7 +104,7 @@ export async function conversationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: z.object({ reason: z.string().trim().max(500).nullable().optional() }),
+        body: z.object({ reason: textBlock().trim().max(500).nullable().optional() }),
         response: { 200: ConversationPageSchema, ...errors },
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
 import { ErrorSchema, IdParams, Ok, errors } from './schemas';
 
@@ -46,7 +47,7 @@ export async function departmentRoutes(app: FastifyInstance) {
       schema: {
         tags: ['departments'],
         body: z.object({
-          name: z.string().trim().min(1).max(200),
+          name: textLine().trim().min(1).max(200),
           parentId: z.uuid().nullable().optional(),
         }),
         response: { 201: DepartmentSchema, ...errors, 409: ErrorSchema },
@@ -65,7 +66,7 @@ export async function departmentRoutes(app: FastifyInstance) {
         tags: ['departments'],
         params: IdParams,
         body: z.object({
-          name: z.string().trim().min(1).max(200).optional(),
+          name: textLine().trim().min(1).max(200).optional(),
           parentId: z.uuid().nullable().optional(),
         }),
         response: { 200: DepartmentSchema, ...errors, 409: ErrorSchema },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textBlock, textLine } from '../../domain/text';
 import {
   GoalInputSchema,
   GoalOutcomeInputSchema,
@@ -21,8 +22,8 @@ import {
 import { IdParams, Ok, errors } from './schemas';
 
 const OrganisationGoalBody = z.object({
-  title: z.string().trim().min(1).max(300),
-  description: z.string().trim().max(5000).default(''),
+  title: textLine().trim().min(1).max(300),
+  description: textBlock().trim().max(5000).default(''),
 });
 
 /** Goals of a conversation, their outcomes, the pair's goals panel and organisation goals. */
@@ -211,8 +212,8 @@ export async function goalRoutes(app: FastifyInstance) {
         params: IdParams,
         body: z
           .object({
-            title: z.string().trim().min(1).max(300),
-            description: z.string().trim().max(5000),
+            title: textLine().trim().min(1).max(300),
+            description: textBlock().trim().max(5000),
             archived: z.boolean(),
           })
           .partial(),

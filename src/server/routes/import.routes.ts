@@ -68,9 +68,11 @@ async function translated(err: unknown, request: FastifyRequest): Promise<unknow
 
 /** CSV import of people (HR): preview what a file would do, or apply it. */
 export async function importRoutes(app: FastifyInstance) {
-  // Scoped to this plugin: only the import route takes raw CSV.
+  // Scoped to this plugin: only the import route takes raw CSV. Text sent as text/plain is
+  // taken as bytes too, so a windows-1252 file is decoded by the importer, not refused as UTF-8.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser(
-    CSV_TYPES,
+    [...CSV_TYPES, 'text/plain'],
     { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
     (_request, body, done) => done(null, body),
   );
@@ -80,6 +82,7 @@ export async function importRoutes(app: FastifyInstance) {
     '/api/people/import',
     {
       bodyLimit: IMPORT_BODY_LIMIT,
+      config: { tooLargeError: 'import.too_large' },
       schema: {
         tags: ['people'],
         summary: 'Import people from CSV',

@@ -1,6 +1,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../domain/errors';
 import { LIVE_CLOSE } from '../../domain/one-on-one/live-doc';
 import { SESSION_COOKIE } from '../plugins/auth';
 import { IdParams } from './schemas';
@@ -28,11 +29,9 @@ export async function liveRoutes(app: FastifyInstance) {
       websocket: true,
       schema: { hide: true, params: IdParams },
       // Refused before the upgrade: a plain 403/401 the browser reports as a failed socket.
-      preValidation: async (request, reply) => {
-        if (!sameOrigin(request, app.config.publicUrl))
-          return reply.code(403).send({ error: { code: 'auth.forbidden', message: 'origin' } });
-        if (!request.actor)
-          return reply.code(401).send({ error: { code: 'auth.required', message: 'session' } });
+      preValidation: async (request) => {
+        if (!sameOrigin(request, app.config.publicUrl)) throw new AppError('auth.forbidden');
+        if (!request.actor) throw new AppError('auth.required');
       },
     },
     (socket, request) => {

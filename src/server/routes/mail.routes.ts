@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
 import {
   MailCursor,
@@ -23,8 +24,8 @@ const NotificationSettingsSchema = z.object({
   reflect: z.boolean(),
   minutes: z.boolean(),
   digest: z.boolean(),
-  quietStart: z.string().max(5),
-  quietEnd: z.string().max(5),
+  quietStart: textLine().max(5),
+  quietEnd: textLine().max(5),
 });
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textLine } from '../../domain/text';
 import { homeFor, ROLES, type Actor } from '../../domain/roles';
 import { can } from '../policies/index';
 import { grantableRoles } from '../presenters/person.presenter';
@@ -117,7 +118,7 @@ export async function meRoutes(app: FastifyInstance) {
         tags: ['me'],
         body: z.object({
           locale: LocaleSchema.nullable().optional(),
-          timeZone: z.string().optional(),
+          timeZone: textLine().optional(),
         }),
         response: { 200: MeSchema, ...errors },
       },
@@ -172,7 +173,7 @@ export async function meRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['me'],
-        params: z.object({ id: z.string().min(8).max(64) }),
+        params: z.object({ id: textLine().min(8).max(64) }),
         response: { 200: Ok, ...errors },
       },
     },

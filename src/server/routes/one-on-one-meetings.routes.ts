@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textBlock, textLine } from '../../domain/text';
 import type { Actor } from '../../domain/roles';
 import { localise } from '../../domain/one-on-one/template';
 import { requireActor } from '../plugins/auth';
@@ -86,7 +87,7 @@ export async function oneOnOneMeetingRoutes(app: FastifyInstance) {
         body: z.object({
           date: IsoDate,
           time: LocalTime,
-          reason: z.string().trim().max(1000).nullable().optional(),
+          reason: textBlock().trim().max(1000).nullable().optional(),
         }),
         response: { 200: MeetingSchema, ...errors },
       },
@@ -101,7 +102,7 @@ export async function oneOnOneMeetingRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: z.object({ reason: z.string().trim().min(1).max(1000) }),
+        body: z.object({ reason: textBlock().trim().min(1).max(1000) }),
         response: { 200: MeetingSchema, ...errors },
       },
     },
@@ -116,9 +117,9 @@ export async function oneOnOneMeetingRoutes(app: FastifyInstance) {
         tags,
         params: IdParams,
         body: z.object({
-          title: z.string().trim().min(1).max(500),
+          title: textLine().trim().min(1).max(500),
           /** A template section to file it under; the employee's default is "your topics". */
-          sectionKey: z.string().max(64).nullable().optional(),
+          sectionKey: textLine().max(64).nullable().optional(),
         }),
         response: { 201: PointSchema, ...errors },
       },
@@ -165,7 +166,7 @@ export async function oneOnOneMeetingRoutes(app: FastifyInstance) {
         tags,
         params: IdParams,
         body: z.object({
-          body: z.string().max(50_000),
+          body: textBlock().max(50_000),
           /** The version this text started from (0 for a new note). */
           baseVersion: z.int().min(0),
         }),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textBlock } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
 import {
   MinutesSchema,
@@ -106,7 +107,7 @@ export async function oneOnOneMinutesRoutes(app: FastifyInstance) {
         params: IdParams,
         body: z.object({
           topics: z.array(ReflectionTopicSchema).max(50),
-          notes: z.string().max(20_000).default(''),
+          notes: textBlock().max(20_000).default(''),
         }),
         response: { 200: ReflectionSchema, ...errors },
       },

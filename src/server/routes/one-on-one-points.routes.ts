@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textBlock, textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
 import { SharedNoteSchema, presentSharedNote } from '../presenters/one-on-one.presenter';
 import { MeetingDetailSchema, presentMeetingDetail } from './one-on-one-meetings.routes';
@@ -20,9 +21,9 @@ export async function oneOnOnePointRoutes(app: FastifyInstance) {
         tags,
         params: IdParams,
         body: z.object({
-          title: z.string().trim().min(1).max(500).optional(),
+          title: textLine().trim().min(1).max(500).optional(),
           discussed: z.boolean().optional(),
-          sectionKey: z.string().max(64).nullable().optional(),
+          sectionKey: textLine().max(64).nullable().optional(),
         }),
         response: { 200: MeetingDetailSchema, ...errors },
       },
@@ -65,8 +66,8 @@ export async function oneOnOnePointRoutes(app: FastifyInstance) {
         tags,
         params: IdParams,
         body: z.object({
-          body: z.string().max(50_000),
-          decision: z.string().max(5_000).default(''),
+          body: textBlock().max(50_000),
+          decision: textBlock().max(5_000).default(''),
           /** The version this text started from (0 for a new note). */
           baseVersion: z.int().min(0),
         }),

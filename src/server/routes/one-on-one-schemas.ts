@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textBlock } from '../../domain/text';
 import { CADENCES, MONTHLY_ORDINALS } from '../../domain/one-on-one/cadence';
 import { PLACE_KINDS } from '../services/one-on-one-series.service';
 
@@ -9,7 +10,7 @@ export const Cadence = z.enum(CADENCES);
 export const MonthlyOrdinal = z.union(MONTHLY_ORDINALS.map((n) => z.literal(n)));
 export const PlaceInput = z.object({
   kind: z.enum(PLACE_KINDS),
-  detail: z.string().trim().max(500).nullable().optional(),
+  detail: textBlock().trim().max(500).nullable().optional(),
 });
 export const Limit = z.coerce.number().int().min(1).max(100).default(20);
 

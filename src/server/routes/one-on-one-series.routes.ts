@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textBlock, textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
 import {
   MeetingSchema,
@@ -28,12 +29,12 @@ const SeriesBody = z.object({
   startDate: IsoDate,
   localTime: LocalTime,
   /** IANA zone; the manager's own when absent. */
-  timeZone: z.string().min(1).max(64).optional(),
+  timeZone: textLine().min(1).max(64).optional(),
   /** 15–90; 20 when absent. */
   durationMinutes: z.int().min(1).max(1440).optional(),
   place: PlaceInput,
   /** "builtin:<key>" or "org:<id>"; seed 002's agenda when absent. */
-  template: z.string().max(100).optional(),
+  template: textLine().max(100).optional(),
   /** A 15–30 minute "notes and reflection" block after each meeting in the manager's calendar; 0 = none. */
   reflectionBlockMinutes: z.union([z.literal(0), z.int().min(15).max(30)]).optional(),
 });
@@ -123,7 +124,7 @@ export async function oneOnOneSeriesRoutes(app: FastifyInstance) {
       schema: {
         tags: ['one-on-ones'],
         params: IdParams,
-        body: z.object({ reason: z.string().trim().min(1).max(1000) }),
+        body: z.object({ reason: textBlock().trim().min(1).max(1000) }),
         response: { 200: SeriesSchema, ...errors },
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
 import { LocaleSchema, errors } from './schemas';
 
@@ -34,9 +35,9 @@ export async function organisationRoutes(app: FastifyInstance) {
       schema: {
         tags: ['organisation'],
         body: z.object({
-          name: z.string().trim().min(1).max(200).optional(),
+          name: textLine().trim().min(1).max(200).optional(),
           defaultLocale: LocaleSchema.optional(),
-          defaultTimeZone: z.string().min(1).max(64).optional(),
+          defaultTimeZone: textLine().min(1).max(64).optional(),
         }),
         response: { 200: OrgSchema, ...errors },
       },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textLine } from '../../domain/text';
 import { ROLES } from '../../domain/roles';
 import { requireActor } from '../plugins/auth';
 import { PersonSchema, presentPerson } from '../presenters/person.presenter';
@@ -16,13 +17,13 @@ const optionalText = (max: number) =>
     .transform((v) => (v === '' ? null : v));
 
 export const PersonInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: textLine().trim().min(1).max(200),
   email: z.email().max(320),
   employeeNumber: optionalText(64),
   jobTitle: optionalText(200),
   departmentId: z.uuid().nullable().optional(),
   locale: LocaleSchema.nullable().optional(),
-  timeZone: z.string().min(1).max(64),
+  timeZone: textLine().min(1).max(64),
   managerId: z.uuid().nullable().optional(),
   roles: z.array(z.enum(ROLES)).max(ROLES.length).optional(),
 });
@@ -54,7 +55,7 @@ export async function peopleRoutes(app: FastifyInstance) {
       schema: {
         tags: ['people'],
         querystring: z.object({
-          search: z.string().max(200).optional(),
+          search: textLine().max(200).optional(),
           departmentId: z.uuid().optional(),
           managerId: z.uuid().optional(),
           includeInactive: z

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textLine } from '../../domain/text';
 import { RoundInputSchema } from '../../domain/development/round';
 import { requireActor } from '../plugins/auth';
 import {
@@ -24,7 +25,7 @@ export async function roundRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        querystring: z.object({ cursor: z.string().max(200).optional() }),
+        querystring: z.object({ cursor: textLine().max(200).optional() }),
         response: {
           200: z.object({ items: z.array(RoundDtoSchema), nextCursor: z.string().nullable() }),
           ...errors,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textBlock } from '../../domain/text';
 import { CorrectionSchema } from '../../domain/development/versions';
 import { requireActor } from '../plugins/auth';
 import {
@@ -46,7 +47,7 @@ export async function signOffRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: z.object({ comment: z.string().trim().max(5000).nullable().default(null) }),
+        body: z.object({ comment: textBlock().trim().max(5000).nullable().default(null) }),
         response: { 200: SignOffSchema, ...errors },
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { textBlock, textLine } from '../../domain/text';
 import { TASK_FREQUENCIES } from '../../domain/wellbeing/task-review';
 import { requireActor } from '../plugins/auth';
 import {
@@ -13,11 +14,11 @@ import { Limit, cursorOf, page } from './one-on-one-schemas';
 import { IdParams, errors } from './schemas';
 
 const ItemBody = z.object({
-  title: z.string().trim().min(1).max(300),
+  title: textLine().trim().min(1).max(300),
   frequency: z.enum(TASK_FREQUENCIES),
   timeSharePercent: z.number().int().min(0).max(100),
   demand: z.number().int().min(1).max(5),
-  support: z.string().max(2000).optional(),
+  support: textBlock().max(2000).optional(),
   copiedFromItemId: z.uuid().nullable().optional(),
 });
 

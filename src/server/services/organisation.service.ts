@@ -22,6 +22,9 @@ export function createOrganisationService(db: Db) {
       authorize(actor, { do: 'org.manage', orgId: actor.orgId });
       if (patch.defaultTimeZone !== undefined && !isValidTimeZone(patch.defaultTimeZone))
         throw fieldError('defaultTimeZone', 'time_zone');
+      const fields = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
+      // Nothing to change (`{}`): answer with the organisation as it is, and record nothing.
+      if (fields.length === 0) return this.get(actor);
       return db.transaction(async (tx) => {
         const org = await organisationRepository.update(tx, actor.orgId, patch);
         if (!org) throw new AppError('not_found');
@@ -32,7 +35,7 @@ export function createOrganisationService(db: Db) {
           action: 'organisation.updated',
           subjectType: 'organisation',
           subjectId: actor.orgId,
-          details: { fields: Object.keys(patch) },
+          details: { fields },
         });
         return org;
       });

@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyRequest } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../domain/errors';
+import { statusFor, toAppError } from './http-errors';
+
+const request = (config: Record<string, unknown> = {}) =>
+  ({ routeOptions: { config } }) as unknown as FastifyRequest;
+const fastifyError = (code: string | undefined, statusCode?: number) =>
+  Object.assign(new Error(code ?? 'x'), { code, statusCode }) as FastifyError;
+
+describe('toAppError', () => {
+  it('maps every framework error a client can cause to one of ours, with a 4xx', () => {
+    const cases: [string, number, string][] = [
+      ['FST_ERR_CTP_BODY_TOO_LARGE', 413, 'request.too_large'],
+      ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, 'request.media_type'],
+      ['FST_ERR_CTP_EMPTY_JSON_BODY', 400, 'request.bad_json'],
+      ['FST_ERR_CTP_INVALID_JSON_BODY', 400, 'request.bad_json'],
+      ['FST_ERR_CTP_INVALID_CONTENT_LENGTH', 400, 'request.invalid'],
+      ['FST_ERR_BAD_URL', 400, 'request.bad_url'],
+      ['FST_ERR_MAX_PARAM_LENGTH', 414, 'request.url_too_long'],
+      ['FST_CSRF_INVALID_TOKEN', 403, 'auth.csrf'],
+      ['FST_SOMETHING_NEW', 400, 'request.invalid'],
+      ['FST_SOMETHING_NEW', 405, 'request.invalid'],
+      ['FST_SOMETHING_NEW', 404, 'not_found'],
+    ];
+    for (const [code, status, ours] of cases) {
+      const mapped = toAppError(fastifyError(code, status), request());
+      expect(mapped.code, code).toBe(ours);
+      expect(statusFor(mapped.code), code).toBeGreaterThanOrEqual(400);
+      expect(statusFor(mapped.code), code).toBeLessThan(500);
+    }
+    expect(toAppError(fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413), request()).code).toBe(
+      'request.too_large',
+    );
+  });
+
+  it('lets a route with its own body limit name its error (the CSV import)', () => {
+    const err = fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413);
+    expect(toAppError(err, request({ tooLargeError: 'import.too_large' })).code).toBe(
+      'import.too_large',
+    );
+  });
+
+  it('keeps our own errors, and calls anything else ours to fix (500)', () => {
+    const own = new AppError('not_found');
+    expect(toAppError(own as unknown as FastifyError, request())).toBe(own);
+    expect(toAppError(fastifyError(undefined), request()).code).toBe('internal');
+    expect(statusFor('internal')).toBe(500);
+  });
+});
