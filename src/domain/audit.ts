@@ -24,6 +24,11 @@ export const AUDIT_KINDS = [
   'organisation.updated',
   'export.statistics',
   'export.audit',
+  'export.personal_data',
+  'privacy.access_requested',
+  'person.erased',
+  'retention.updated',
+  'retention.applied',
   'salary.outcome_read',
   'salary.outcomes_listed',
   'round.opened',
@@ -68,6 +73,13 @@ export const AUDIT_DETAIL_KEYS = [
   'format',
   'rows',
   'period',
+  'deleted',
+  'scrubbed',
+  'erased',
+  'meetings',
+  'leaversAfterDays',
+  'contentAfterDays',
+  'country',
 ] as const;
 
 /** Keeps only the allowed detail keys, with scalar or string-list values. */

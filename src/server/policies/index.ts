@@ -33,6 +33,8 @@ export type Action =
   | { do: 'statistics.read'; orgId: string }
   /** The audit log: who did what, never content (decision 016). */
   | { do: 'audit.read'; orgId: string }
+  /** Erasing a person who has left (decision 024): administrators only. */
+  | { do: 'person.erase'; orgId: string }
   | OneOnOneAction
   | ConversationAction
   | RoundAction
@@ -113,6 +115,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'mailbox.read':
     case 'org.manage':
     case 'audit.read':
+    case 'person.erase':
       return actor.roles.includes('admin');
     case 'oneOnOne.series.create':
       return action.employee.managerId === actor.personId;
