@@ -57,9 +57,10 @@ describe('the erasure map', () => {
     expect(unmapped).toEqual([]);
     for (const [table, rule] of Object.entries(ERASURE_MAP)) {
       for (const c of [...Object.keys(rule.personColumns), ...(rule.scrub ?? [])]) {
-        expect(cols.some((x) => x.table_name === table && x.column_name === c), `${table}.${c}`).toBe(
-          true,
-        );
+        expect(
+          cols.some((x) => x.table_name === table && x.column_name === c),
+          `${table}.${c}`,
+        ).toBe(true);
       }
     }
   });
@@ -74,7 +75,9 @@ describe('erasing a person who has left', () => {
     expect(still.statusCode).toBe(409);
     expect(still.json().error.code).toBe('privacy.still_active');
     expect((await c.admin!.post(`/api/people/${w.employee.id}/deactivate`)).statusCode).toBe(200);
-    const wrong = await c.admin!.post(`/api/people/${w.employee.id}/erase`, { confirmName: 'Erik' });
+    const wrong = await c.admin!.post(`/api/people/${w.employee.id}/erase`, {
+      confirmName: 'Erik',
+    });
     expect(wrong.json().error.code).toBe('privacy.confirm_mismatch');
     // HR may not erase, nor may anyone in another organisation.
     const byHr = await c.hr!.post(`/api/people/${w.employee.id}/erase`, {

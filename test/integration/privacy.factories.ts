@@ -54,7 +54,9 @@ export async function makePrivacyWorld(ctx: TestContext, tag: string) {
   const finished = await c.manager!.post(`/api/one-on-ones/meetings/${held}/finish`);
   if (finished.statusCode !== 200) throw new Error(`finish failed: ${finished.body}`);
   await put(c.manager!, `/api/one-on-ones/meetings/${held}/reflection`, {
-    topics: [{ title: 'How are you', howItWent: SECRETS.managerReflection, why: '', doDifferently: '' }],
+    topics: [
+      { title: 'How are you', howItWent: SECRETS.managerReflection, why: '', doDifferently: '' },
+    ],
     notes: '',
   });
   return { w, c, seriesId: series.id as string, held };

@@ -90,7 +90,12 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
     why: 'Only their author ever reads them.',
   },
   one_on_one_actions: {
-    personColumns: { manager_id: 'keep', employee_id: 'keep', owner_id: 'keep', created_by: 'keep' },
+    personColumns: {
+      manager_id: 'keep',
+      employee_id: 'keep',
+      owner_id: 'keep',
+      created_by: 'keep',
+    },
     scrub: ['title'],
     why: 'Agreed actions the other party keeps.',
   },

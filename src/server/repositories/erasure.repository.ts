@@ -33,8 +33,12 @@ export async function erasePersonRows(
   let deleted = 0;
   let scrubbed = 0;
   const count = async (q: ReturnType<typeof sql>) =>
-    (await queryRows<{ n: number }>(tx, sql`with x as (${q} returning 1) select count(*)::int as n from x`))[0]
-      ?.n ?? 0;
+    (
+      await queryRows<{ n: number }>(
+        tx,
+        sql`with x as (${q} returning 1) select count(*)::int as n from x`,
+      )
+    )[0]?.n ?? 0;
 
   // Live documents of their meetings: binary, rebuilt from the shared notes when opened.
   const meetingsOf = sql`select m.id from one_on_one_meetings m

@@ -263,7 +263,10 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
       authorize(actor, { do: 'org.manage', orgId: actor.orgId });
       const saved = await privacyRepository.retention(db, actor.orgId);
       if (saved) return { ...saved, isDefault: false };
-      return { ...defaultRetention(countryOfLocale(await orgLocale(db, actor.orgId))), isDefault: true };
+      return {
+        ...defaultRetention(countryOfLocale(await orgLocale(db, actor.orgId))),
+        isDefault: true,
+      };
     },
 
     async saveRetention(actor: Actor, r: Retention, now = new Date()) {
