@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, type Person } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { PersonPrivacy } from '../privacy/person-sections';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
 import { Page } from '../components/page';
 import { keys } from '../queries';
@@ -82,6 +83,7 @@ export function PersonPage() {
       </section>
       <SignInLink person={p} />
       <Activation person={p} />
+      <PersonPrivacy person={p} />
     </Page>
   );
 }
