@@ -143,6 +143,14 @@ describe('erasing a person who has left', () => {
       confirmName: 'Tidigare anställd',
     });
     expect(again.json().error.code).toBe('privacy.already_erased');
+    // Nobody brings them back or writes new details on them.
+    const back = await c.admin!.post(`/api/people/${w.employee.id}/reactivate`);
+    expect(back.json().error.code).toBe('privacy.already_erased');
+    const renamed = await c.hr!.patch(`/api/people/${w.employee.id}`, { name: w.employee.name });
+    expect(renamed.json().error.code).toBe('privacy.already_erased');
+    const shown = (await c.hr!.get(`/api/people/${w.employee.id}`)).json();
+    expect(shown).toMatchObject({ name: 'Tidigare anställd', erased: true, active: false });
+    expect(shown.can).toMatchObject({ erase: false, requestAccess: false, link: null });
     const { Client } = await import('../support/app');
     const login = await new Client(ctx.app).login(w.employee.email);
     expect(login.statusCode).not.toBe(200);

@@ -34,6 +34,8 @@ export const PersonSchema = z.object({
   active: z.boolean(),
   hasPassword: z.boolean(),
   deactivatedAt: z.iso.datetime().nullable(),
+  /** Erased (decision 024): shown as "former employee", nothing about them can change. */
+  erased: z.boolean(),
   /** Given with a single person (not in lists). */
   can: PersonPolicySchema.optional(),
 });
@@ -89,6 +91,7 @@ export function presentPerson(
     active: p.active,
     hasPassword: p.passwordHash !== null,
     deactivatedAt: p.deactivatedAt?.toISOString() ?? null,
+    erased: p.erasedAt !== null,
     ...('departmentName' in extra ? { departmentName: extra.departmentName ?? null } : {}),
     ...('managerName' in extra ? { managerName: extra.managerName ?? null } : {}),
     ...(viewer ? { can: personPolicy(viewer, p) } : {}),

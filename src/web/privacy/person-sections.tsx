@@ -31,11 +31,11 @@ export function PersonPrivacy({ person }: { person: Person }) {
       await client.invalidateQueries({ queryKey: keys.people });
     },
   });
-  if (!person.can?.requestAccess && !person.can?.erase) return null;
+  if (!person.can?.requestAccess && !person.can?.erase && !done) return null;
   const error = request.error ?? erase.error;
   return (
     <section aria-labelledby="privacy-heading" className="section card">
-      <h2 id="privacy-heading">{t('myData.title')}</h2>
+      <h2 id="privacy-heading">{t('person.title')}</h2>
       {done ? (
         <Alert kind="success">
           <p>{done}</p>

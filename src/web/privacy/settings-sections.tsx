@@ -123,9 +123,11 @@ function RetentionForm() {
             />
           )}
         </Field>
-        <button type="submit" className="button" disabled={save.isPending}>
-          {t('retention.save')}
-        </button>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={save.isPending}>
+            {t('retention.save')}
+          </button>
+        </div>
       </form>
     </section>
   );

@@ -65,24 +65,28 @@ export function PersonPage() {
           <p>{saved === 'created' ? t('form.created', { name: p.name }) : t('form.saved')}</p>
         </Alert>
       ) : null}
-      <section aria-labelledby="details-heading" className="section">
-        <h2 id="details-heading">{t('form.detailsTitle')}</h2>
-        <PersonForm
-          key={p.id}
-          person={p}
-          submitLabel={t('form.save')}
-          onSubmit={async (input) => {
-            setSaved(null);
-            const updated = await api.updatePerson(p.id, input);
-            client.setQueryData(keys.person(p.id), updated);
-            await client.invalidateQueries({ queryKey: keys.people });
-            await client.invalidateQueries({ queryKey: keys.team });
-            setSaved('saved');
-          }}
-        />
-      </section>
-      <SignInLink person={p} />
-      <Activation person={p} />
+      {p.erased ? null : (
+        <>
+          <section aria-labelledby="details-heading" className="section">
+            <h2 id="details-heading">{t('form.detailsTitle')}</h2>
+            <PersonForm
+              key={p.id}
+              person={p}
+              submitLabel={t('form.save')}
+              onSubmit={async (input) => {
+                setSaved(null);
+                const updated = await api.updatePerson(p.id, input);
+                client.setQueryData(keys.person(p.id), updated);
+                await client.invalidateQueries({ queryKey: keys.people });
+                await client.invalidateQueries({ queryKey: keys.team });
+                setSaved('saved');
+              }}
+            />
+          </section>
+          <SignInLink person={p} />
+          <Activation person={p} />
+        </>
+      )}
       <PersonPrivacy person={p} />
     </Page>
   );
