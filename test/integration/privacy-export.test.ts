@@ -93,7 +93,11 @@ describe('an access request HR makes on someone’s behalf', () => {
     const { all } = await (async () => {
       const res = await world.c.hr!.get(`/api/me/export.zip?person=${world.w.employee.id}`);
       const files = unzipSync(new Uint8Array(res.rawPayload));
-      return { all: Object.values(files).map((f) => strFromU8(f)).join('\n') };
+      return {
+        all: Object.values(files)
+          .map((f) => strFromU8(f))
+          .join('\n'),
+      };
     })();
     expect(all).not.toContain(SECRETS.shared);
     expect(all).not.toContain(SECRETS.employeePrivate);
