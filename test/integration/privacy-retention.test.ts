@@ -63,10 +63,10 @@ describe('the retention job', () => {
     const { w, held } = world;
     const db = ctx.database.db;
     const contentOf = () =>
-      count(sql`select (select count(*) from one_on_one_notes where meeting_id = ${held})
+      count(sql`select ((select count(*) from one_on_one_notes where meeting_id = ${held})
         + (select count(*) from one_on_one_private_notes where meeting_id = ${held})
         + (select count(*) from one_on_one_reflections where meeting_id = ${held})
-        + (select count(*) from one_on_one_minutes where meeting_id = ${held}) as n`);
+        + (select count(*) from one_on_one_minutes where meeting_id = ${held}))::int as n`);
     expect(await contentOf()).toBeGreaterThan(0);
     // 20 days on: within the 30 days, nothing goes.
     await applyRetention(db, { now: new Date(Date.now() + 20 * DAY) });
