@@ -46,6 +46,8 @@ describe('personal data export', () => {
     // The README is in the person's language (Danish) and says what is not included.
     expect(files['README.txt']).toContain('Dine data i Samtal');
     expect(files['README.txt']).toContain('private noter');
+    expect(files['README.html']).toContain('<html lang="da">');
+    expect(files['README.html']).toContain('Dine data i Samtal');
   });
 
   it('gives the manager their reflection and private note, not the employee’s', async () => {

@@ -10,7 +10,7 @@ import {
 import type { Actor } from '../../domain/roles';
 import { isLocale, type Locale } from '../../i18n/index';
 import { translator } from '../i18n';
-import { renderMail } from '../mail/layout';
+import { escapeHtml, renderMail } from '../mail/layout';
 import type { Mailer } from '../mail/mailer';
 import { authorize } from '../policies/index';
 import { auditRepository } from '../repositories/audit.repository';
@@ -158,24 +158,39 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
       const sections = await exportSections(db, actor.orgId, actor.personId);
       const locale = await localeOf(actor.orgId, person.locale);
       const t = await translator(locale);
+      const title = t('privacy:export.title');
+      const generated = t('privacy:export.generated', {
+        when: now.toISOString().slice(0, 10),
+        name: person.name,
+      });
+      const lines = EXPORT_FILES.map((f) => ({
+        file: `${f}.json`,
+        what: t(`privacy:export.files.${f}`),
+        rows: sections[f]?.length ?? 0,
+      }));
       const readme = [
-        t('privacy:export.title'),
+        title,
         '',
-        t('privacy:export.generated', {
-          when: now.toISOString().slice(0, 10),
-          name: person.name,
-        }),
+        generated,
         '',
         t('privacy:export.intro'),
         '',
-        ...EXPORT_FILES.map(
-          (f) => `- ${f}.json: ${t(`privacy:export.files.${f}`)} (${sections[f]?.length ?? 0})`,
-        ),
+        ...lines.map((l) => `- ${l.file}: ${l.what} (${l.rows})`),
         '',
         t('privacy:export.notIncluded'),
         '',
       ].join('\n');
-      const files: Record<string, Uint8Array> = { 'README.txt': strToU8(readme) };
+      // The same summary as a page anyone can open in a browser.
+      const html = `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;line-height:1.5">
+<h1>${escapeHtml(title)}</h1><p>${escapeHtml(generated)}</p><p>${escapeHtml(t('privacy:export.intro'))}</p>
+<ul>${lines.map((l) => `<li><code>${l.file}</code>: ${escapeHtml(l.what)} (${l.rows})</li>`).join('')}</ul>
+<p><strong>${escapeHtml(t('privacy:export.notIncluded'))}</strong></p></body></html>
+`;
+      const files: Record<string, Uint8Array> = {
+        'README.txt': strToU8(readme),
+        'README.html': strToU8(html),
+      };
       for (const f of EXPORT_FILES) {
         files[`${f}.json`] = strToU8(JSON.stringify(sections[f] ?? [], null, 2));
       }
