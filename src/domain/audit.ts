@@ -24,6 +24,11 @@ export const AUDIT_KINDS = [
   'organisation.updated',
   'export.statistics',
   'export.audit',
+  'export.personal_data',
+  'privacy.access_requested',
+  'person.erased',
+  'retention.updated',
+  'retention.applied',
   'salary.outcome_read',
   'salary.outcomes_listed',
   'round.opened',
@@ -69,6 +74,13 @@ export const AUDIT_DETAIL_KEYS = [
   'rows',
   'period',
   'mail',
+  'deleted',
+  'scrubbed',
+  'erased',
+  'meetings',
+  'leaversAfterDays',
+  'contentAfterDays',
+  'country',
 ] as const;
 
 /** Keeps only the allowed detail keys, with scalar or string-list values. */

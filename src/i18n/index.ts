@@ -32,6 +32,7 @@ export const NAMESPACES = [
   'live',
   'account',
   'audit',
+  'privacy',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -27,6 +27,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   conflict: 409,
   'person.email_taken': 409,
   'person.last_admin': 409,
+  'privacy.still_active': 409,
+  'privacy.already_erased': 409,
   'person.own_roles': 403,
   'person.admin_only': 403,
   'person.employee_number_taken': 409,

@@ -17,7 +17,7 @@ function page<M>(load: () => Promise<M>, name: keyof M, namespaces: readonly str
   });
 }
 
-const PEOPLE_NS = ['people', 'departments'] as const;
+const PEOPLE_NS = ['people', 'departments', 'privacy'] as const;
 const MAILBOX_NS = ['mailbox'] as const;
 
 const SignInPage = page(() => import('./routes/sign-in'), 'SignInPage');
@@ -32,6 +32,7 @@ const ImportPage = page(() => import('./routes/import'), 'ImportPage', PEOPLE_NS
 const SettingsPage = page(() => import('./routes/settings'), 'SettingsPage', [
   'settings',
   'mailbox',
+  'privacy',
 ]);
 const oneOnOnes = {
   book: () => import('./one-on-ones/series-form'),

@@ -81,6 +81,8 @@ export const people = pgTable(
     lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
     active: boolean('active').notNull().default(true),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    /** Set when the person was erased (decision 024): the row stays as "former employee". */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     /**
@@ -113,6 +115,10 @@ export const people = pgTable(
     index('people_email_idx').on(t.email),
     // "Forgot password" also finds a person by the address they signed in with.
     index('people_recovery_email_idx').on(t.recoveryEmail),
+    // The retention job: people deactivated long ago and not yet erased.
+    index('people_leavers_idx')
+      .on(t.deactivatedAt)
+      .where(sql`${t.active} = false and ${t.erasedAt} is null`),
     // HR's search matches any part of a name, e-mail or employee number (LIKE '%…%' on
     // search_text): a trigram index spares a scan of the whole organisation for rare terms
     // (pg_trgm, see drizzle/0003).

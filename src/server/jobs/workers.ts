@@ -5,6 +5,7 @@ import { sendDueReminders } from '../mail/reminders';
 import { sendRoundReminders } from '../mail/round-reminders';
 import { extendHorizons } from '../services/one-on-one.service';
 import { pruneAuthState } from '../services/maintenance.service';
+import { applyRetention } from '../services/privacy.service';
 import { refreshRecentStatistics } from '../services/statistics-rollup.service';
 import { defineJob, type JobDefinition, type JobQueue } from './queue';
 
@@ -36,6 +37,14 @@ export const STATISTICS_REFRESH_JOB = defineJob({
   expireInSeconds: 540,
 });
 
+/** Erases leavers and old conversation content past the organisation's retention (024). */
+export const RETENTION_JOB = defineJob({
+  name: 'privacy.retention',
+  payload: z.object({}),
+  retryLimit: 1,
+  expireInSeconds: 3600,
+});
+
 type Log = { info(o: object, m: string): void; error(o: object, m: string): void };
 
 /** Every job kind; the queue creates them at start so any instance may enqueue. */
@@ -47,6 +56,7 @@ export const JOB_KINDS: JobDefinition<unknown>[] = [
   REMINDERS_JOB,
   ROUND_REMINDERS_JOB,
   STATISTICS_REFRESH_JOB,
+  RETENTION_JOB,
 ] as JobDefinition<unknown>[];
 
 /**
@@ -86,7 +96,12 @@ export async function startWorkers(deps: {
   await queue.work(STATISTICS_REFRESH_JOB, async () => {
     await refreshRecentStatistics(db);
   });
+  await queue.work(RETENTION_JOB, async () => {
+    const n = await applyRetention(db);
+    if (n.erased + n.meetings > 0) log.info(n, 'retention applied');
+  });
   await queue.schedule(MAIL_SWEEP_JOB, '* * * * *', {});
+  await queue.schedule(RETENTION_JOB, '41 3 * * *', {});
   await queue.schedule(STATISTICS_REFRESH_JOB, '*/10 * * * *', {});
   await queue.schedule(REMINDERS_JOB, '*/5 * * * *', {});
   await queue.schedule(ROUND_REMINDERS_JOB, '23 * * * *', {});

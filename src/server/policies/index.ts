@@ -35,6 +35,8 @@ export type Action =
   | { do: 'statistics.read'; orgId: string }
   /** The audit log: who did what, never content (decision 016). */
   | { do: 'audit.read'; orgId: string }
+  /** Erasing a person who has left (decision 024): administrators only. */
+  | { do: 'person.erase'; orgId: string }
   | OneOnOneAction
   | ConversationAction
   | RoundAction
@@ -116,6 +118,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'mailbox.resend':
     case 'org.manage':
     case 'audit.read':
+    case 'person.erase':
       return actor.roles.includes('admin');
     case 'oneOnOne.series.create':
       return action.employee.managerId === actor.personId;

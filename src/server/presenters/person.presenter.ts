@@ -11,6 +11,10 @@ export const PersonPolicySchema = z.object({
   roles: z.array(z.enum(ROLES)),
   /** The link HR may ask for: an invitation to hand over, or a reset mailed to the person. */
   link: z.enum(['invitation', 'reset']).nullable(),
+  /** HR may ask Samtal to send the person their data (an envelope; decision 024). */
+  requestAccess: z.boolean(),
+  /** An admin may erase a deactivated person not yet erased (decision 024). */
+  erase: z.boolean(),
 });
 export type PersonPolicy = z.infer<typeof PersonPolicySchema>;
 
@@ -30,6 +34,8 @@ export const PersonSchema = z.object({
   active: z.boolean(),
   hasPassword: z.boolean(),
   deactivatedAt: z.iso.datetime().nullable(),
+  /** Erased (decision 024): shown as "former employee", nothing about them can change. */
+  erased: z.boolean(),
   /** Given with a single person (not in lists). */
   can: PersonPolicySchema.optional(),
 });
@@ -46,7 +52,9 @@ export function grantableRoles(viewer: Actor): Role[] {
 
 /** What `viewer` may do with person `p`: the same rules the services apply (decision 016). */
 export function personPolicy(viewer: Actor, p: PersonRow): PersonPolicy {
-  if (!can(viewer, { do: 'person.manage', orgId: p.orgId })) return { roles: [], link: null };
+  const erase = !p.active && !p.erasedAt && can(viewer, { do: 'person.erase', orgId: p.orgId });
+  if (!can(viewer, { do: 'person.manage', orgId: p.orgId }))
+    return { roles: [], link: null, requestAccess: false, erase };
   const changer = { kind: 'person', personId: viewer.personId, roles: viewer.roles } as const;
   const toggled = (r: Role) =>
     p.roles.includes(r) ? p.roles.filter((x) => x !== r) : [...p.roles, r];
@@ -55,7 +63,9 @@ export function personPolicy(viewer: Actor, p: PersonRow): PersonPolicy {
       (r) =>
         roleChangeProblem(changer, { personId: p.id, before: p.roles, after: toggled(r) }) === null,
     ),
-    link: linkKind(p),
+    link: p.erasedAt ? null : linkKind(p),
+    requestAccess: !p.erasedAt,
+    erase,
   };
 }
 
@@ -81,6 +91,7 @@ export function presentPerson(
     active: p.active,
     hasPassword: p.passwordHash !== null,
     deactivatedAt: p.deactivatedAt?.toISOString() ?? null,
+    erased: p.erasedAt !== null,
     ...('departmentName' in extra ? { departmentName: extra.departmentName ?? null } : {}),
     ...('managerName' in extra ? { managerName: extra.managerName ?? null } : {}),
     ...(viewer ? { can: personPolicy(viewer, p) } : {}),

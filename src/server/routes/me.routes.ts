@@ -24,6 +24,8 @@ export const MeSchema = z.object({
     grantRoles: z.array(z.enum(ROLES)),
     /** The audit log (administrators). */
     readAudit: z.boolean(),
+    /** The organisation's retention settings (administrators; decision 024). */
+    manageRetention: z.boolean(),
   }),
   organisation: z.object({
     id: z.uuid(),
@@ -47,6 +49,7 @@ function canOf(actor: Actor): Me['can'] {
   return {
     grantRoles: grantableRoles(actor),
     readAudit: can(actor, { do: 'audit.read', orgId: actor.orgId }),
+    manageRetention: can(actor, { do: 'org.manage', orgId: actor.orgId }),
   };
 }
 

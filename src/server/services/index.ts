@@ -22,6 +22,7 @@ import { createRoundService } from './round.service';
 import { createStatisticsService } from './statistics.service';
 import { createWellbeingServices } from './wellbeing.service';
 import { createPageService } from './page.service';
+import { createPrivacyService } from './privacy.service';
 
 /** Every use case the routes may call, built once per app. */
 export function createServices(
@@ -56,6 +57,7 @@ export function createServices(
     auth: createAuthService(db, settings, { hasher, accountMail }),
     accountLinks: createAccountLinksService(db, { hasher, accountMail }),
     audit: createAuditService(db),
+    privacy: createPrivacyService(db, { mailer, publicUrl: mail.publicUrl }),
     people,
     departments,
     organisation: createOrganisationService(db),

@@ -134,6 +134,8 @@ export function createPeopleService(db: Db, accountMail: AccountMail | null) {
       return db.transaction(async (tx) => {
         const existing = await peopleRepository.findById(tx, actor.orgId, id);
         if (!existing) throw new AppError('not_found');
+        // An erased person stays "former employee" (decision 024).
+        if (existing.erasedAt) throw new AppError('privacy.already_erased');
         await checkReferences(tx, actor.orgId, id, input);
         const patch: Partial<NewPerson> = {};
         if (input.name !== undefined) patch.name = input.name.trim();
@@ -186,6 +188,8 @@ export function createPeopleService(db: Db, accountMail: AccountMail | null) {
       if (!active && id === actor.personId) throw new AppError('person.cannot_deactivate_self');
       return db.transaction(async (tx) => {
         if (!active) await lockAdmins(tx, actor.orgId);
+        const before = await peopleRepository.findById(tx, actor.orgId, id);
+        if (before?.erasedAt) throw new AppError('privacy.already_erased');
         const row = await peopleRepository.update(tx, actor.orgId, id, {
           active,
           deactivatedAt: active ? null : new Date(),

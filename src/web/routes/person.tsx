@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, type Person } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { PersonPrivacy } from '../privacy/person-sections';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
 import { Page } from '../components/page';
 import { keys } from '../queries';
@@ -64,24 +65,29 @@ export function PersonPage() {
           <p>{saved === 'created' ? t('form.created', { name: p.name }) : t('form.saved')}</p>
         </Alert>
       ) : null}
-      <section aria-labelledby="details-heading" className="section">
-        <h2 id="details-heading">{t('form.detailsTitle')}</h2>
-        <PersonForm
-          key={p.id}
-          person={p}
-          submitLabel={t('form.save')}
-          onSubmit={async (input) => {
-            setSaved(null);
-            const updated = await api.updatePerson(p.id, input);
-            client.setQueryData(keys.person(p.id), updated);
-            await client.invalidateQueries({ queryKey: keys.people });
-            await client.invalidateQueries({ queryKey: keys.team });
-            setSaved('saved');
-          }}
-        />
-      </section>
-      <SignInLink person={p} />
-      <Activation person={p} />
+      {p.erased ? null : (
+        <>
+          <section aria-labelledby="details-heading" className="section">
+            <h2 id="details-heading">{t('form.detailsTitle')}</h2>
+            <PersonForm
+              key={p.id}
+              person={p}
+              submitLabel={t('form.save')}
+              onSubmit={async (input) => {
+                setSaved(null);
+                const updated = await api.updatePerson(p.id, input);
+                client.setQueryData(keys.person(p.id), updated);
+                await client.invalidateQueries({ queryKey: keys.people });
+                await client.invalidateQueries({ queryKey: keys.team });
+                setSaved('saved');
+              }}
+            />
+          </section>
+          <SignInLink person={p} />
+          <Activation person={p} />
+        </>
+      )}
+      <PersonPrivacy person={p} />
     </Page>
   );
 }

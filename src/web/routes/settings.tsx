@@ -15,6 +15,7 @@ import { ME_KEY, useMe } from '../session';
 import { CalendarFeed } from '../mail/calendar-feed';
 import { MailSettings } from '../mail/mail-settings';
 import { Sessions } from './settings-sessions';
+import { MyData, RetentionSettings } from '../privacy/settings-sections';
 
 /** The person's own settings: language, time zone, mail, calendar subscription, password, devices. */
 export function SettingsPage() {
@@ -28,6 +29,8 @@ export function SettingsPage() {
       <CalendarFeed />
       <PasswordForm />
       <Sessions />
+      <MyData />
+      <RetentionSettings />
     </Page>
   );
 }

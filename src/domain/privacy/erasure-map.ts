@@ -1,0 +1,214 @@
+/**
+ * What erasing a person does to every table (decision 024). Every table of the schema is here,
+ * and every column that refers to a person is named with what happens to rows where it is the
+ * erased person; a test reads the database catalogue and fails when a table or such a column
+ * is missing, so a new table cannot forget erasure.
+ *
+ * - `delete`: rows where the column is the person go (their own things: sessions, private
+ *   notes, reflections, mails to them).
+ * - `keep`: the id stays and now points at the pseudonymised person row ("former employee"):
+ *   shared history the other party keeps.
+ * - `null`: the reference is cleared.
+ *
+ * `scrub` lists the free-text and JSON columns of rows that stay, where the person's name and
+ * e-mail address are replaced by "former employee" (minutes name the pair, mails name the
+ * other party, shared notes may name them).
+ *
+ * `special` marks tables the erasure handles by hand (in erasure.repository.ts): the person
+ * row itself, the append-only audit log, the sign-in throttle keyed by e-mail, and live
+ * documents of the person's meetings (binary, rebuilt from the shared notes when opened).
+ */
+export type ColumnRule = 'delete' | 'keep' | 'null';
+export type TableErasure = {
+  personColumns: Record<string, ColumnRule>;
+  scrub?: readonly string[];
+  special?: 'person-row' | 'audit' | 'login-attempts' | 'meeting-docs';
+  /** Why, in a sentence (for the decision and the reviewer). */
+  why: string;
+};
+
+export const ERASURE_MAP: Record<string, TableErasure> = {
+  organisations: { personColumns: {}, why: 'The tenant; no person in it.' },
+  departments: { personColumns: {}, why: 'Units; no person in them.' },
+  people: {
+    personColumns: { id: 'keep', manager_id: 'null' },
+    special: 'person-row',
+    why: 'The row stays as "former employee" so shared history keeps its other party; every personal field is cleared, reports lose them as manager.',
+  },
+  sessions: { personColumns: { person_id: 'delete' }, why: 'Their sign-ins.' },
+  login_attempts: {
+    personColumns: {},
+    special: 'login-attempts',
+    why: 'Throttle keys carry the e-mail address: those keys go.',
+  },
+  password_tokens: {
+    personColumns: { person_id: 'delete', created_by: 'null' },
+    why: 'Their links go; links they made for others forget who made them.',
+  },
+  instance_secrets: { personColumns: {}, why: 'Installation secrets; no person.' },
+  audit_events: {
+    personColumns: { actor_id: 'keep', subject_id: 'keep' },
+    special: 'audit',
+    why: 'Append-only: entries stay (who/whom now point at "former employee"), their client addresses are cleared.',
+  },
+  one_on_one_templates: {
+    personColumns: { created_by: 'keep' },
+    why: 'Organisation templates.',
+  },
+  one_on_one_series: {
+    personColumns: { manager_id: 'keep', employee_id: 'keep' },
+    scrub: ['place_detail', 'end_reason'],
+    why: 'The other party keeps the series.',
+  },
+  one_on_one_meetings: {
+    personColumns: {
+      manager_id: 'keep',
+      employee_id: 'keep',
+      status_changed_by: 'keep',
+      started_by: 'keep',
+    },
+    scrub: ['place_detail', 'status_reason'],
+    why: 'The other party keeps the meeting history.',
+  },
+  one_on_one_points: {
+    personColumns: { author_id: 'keep' },
+    scrub: ['title'],
+    why: 'Shared agenda the other party keeps.',
+  },
+  one_on_one_notes: {
+    personColumns: { updated_by: 'keep' },
+    scrub: ['body', 'decision'],
+    why: 'Shared notes the other party keeps.',
+  },
+  one_on_one_note_revisions: {
+    personColumns: { saved_by: 'keep' },
+    scrub: ['body', 'decision'],
+    why: 'Earlier versions of shared notes.',
+  },
+  one_on_one_private_notes: {
+    personColumns: { author_id: 'delete' },
+    why: 'Only their author ever reads them.',
+  },
+  one_on_one_actions: {
+    personColumns: {
+      manager_id: 'keep',
+      employee_id: 'keep',
+      owner_id: 'keep',
+      created_by: 'keep',
+    },
+    scrub: ['title'],
+    why: 'Agreed actions the other party keeps.',
+  },
+  one_on_one_minutes: {
+    personColumns: { manager_id: 'keep', employee_id: 'keep' },
+    scrub: ['content'],
+    why: 'Minutes the other party keeps; they name the pair.',
+  },
+  one_on_one_reflections: {
+    personColumns: { author_id: 'delete' },
+    why: 'Private to their author.',
+  },
+  mail_outbox: {
+    personColumns: { recipient_id: 'delete' },
+    scrub: ['to_address', 'subject', 'text_body', 'html_body', 'calendar', 'last_error'],
+    why: 'Mails to them go; mails to others that name them are scrubbed.',
+  },
+  notification_settings: { personColumns: { person_id: 'delete' }, why: 'Their choices.' },
+  calendar_feeds: { personColumns: { person_id: 'delete' }, why: 'Their feed.' },
+  check_ins: {
+    personColumns: { manager_id: 'keep', employee_id: 'keep', answered_by: 'keep' },
+    scrub: ['comment'],
+    why: 'Scores stay for the fixed statistics and the other party; comments are scrubbed.',
+  },
+  task_reviews: {
+    personColumns: { manager_id: 'keep', employee_id: 'keep', created_by: 'keep' },
+    why: 'Shared with the other party.',
+  },
+  task_review_items: {
+    personColumns: {},
+    scrub: ['title', 'support'],
+    why: 'Shared with the other party.',
+  },
+  coaching_dismissals: {
+    personColumns: { manager_id: 'delete' },
+    why: 'A manager’s private coaching state (rows about them as report go too, by subject key).',
+  },
+  conversation_templates: { personColumns: { created_by: 'keep' }, why: 'Organisation templates.' },
+  conversation_template_versions: {
+    personColumns: { created_by: 'keep' },
+    why: 'Organisation templates.',
+  },
+  conversation_rounds: { personColumns: { created_by: 'keep' }, why: 'HR rounds.' },
+  conversations: {
+    personColumns: { employee_id: 'keep', manager_id: 'keep' },
+    why: 'The other party keeps the conversation.',
+  },
+  conversation_preparations: {
+    personColumns: { author_id: 'delete' },
+    why: 'Their own written preparation; the agreement (versions) keeps what was agreed.',
+  },
+  organisation_goals: { personColumns: { created_by: 'keep' }, why: 'Organisation goals.' },
+  development_goals: {
+    personColumns: {
+      employee_id: 'keep',
+      manager_id: 'keep',
+      created_by: 'keep',
+      outcome_set_by: 'keep',
+    },
+    scrub: ['title', 'description', 'success_measure', 'role_expectation', 'outcome_comment'],
+    why: 'Goals the other party keeps.',
+  },
+  development_plan_items: {
+    personColumns: { employee_id: 'keep', manager_id: 'keep', created_by: 'keep' },
+    scrub: ['competence', 'activity_detail', 'support'],
+    why: 'Plans the other party keeps.',
+  },
+  development_progress_notes: {
+    personColumns: { author_id: 'keep' },
+    scrub: ['body'],
+    why: 'Progress notes the other party keeps.',
+  },
+  conversation_versions: {
+    personColumns: { created_by: 'keep', acknowledged_by: 'keep' },
+    scrub: ['content', 'summary', 'acknowledgement_comment', 'changes'],
+    why: 'The signed agreement, kept for the other party.',
+  },
+  salary_outcomes: {
+    personColumns: { employee_id: 'keep', manager_id: 'keep', recorded_by: 'keep' },
+    scrub: ['criteria', 'comment'],
+    why: 'Salary decisions may be kept by law (bookkeeping); no name stays with them.',
+  },
+  statistics_wellbeing_periods: { personColumns: {}, why: 'Aggregates (k ≥ 5).' },
+  statistics_wellbeing_groups: { personColumns: {}, why: 'Aggregates (k ≥ 5).' },
+  statistics_refreshes: { personColumns: {}, why: 'Bookkeeping of the rollup.' },
+  statistics_groups: { personColumns: {}, why: 'Aggregate counts.' },
+  statistics_round_groups: { personColumns: {}, why: 'Aggregate counts.' },
+  meeting_docs: {
+    personColumns: {},
+    special: 'meeting-docs',
+    why: 'Live documents of their meetings (binary) go; the shared notes hold the text.',
+  },
+  meeting_doc_updates: {
+    personColumns: { author_id: 'keep' },
+    special: 'meeting-docs',
+    why: 'Go with their document.',
+  },
+  idempotency_keys: {
+    personColumns: { person_id: 'delete' },
+    scrub: ['body'],
+    why: 'Stored answers to their requests go; others’ are scrubbed.',
+  },
+  retention_settings: { personColumns: { updated_by: 'keep' }, why: 'Organisation settings.' },
+  access_requests: {
+    personColumns: { person_id: 'delete', requested_by: 'keep' },
+    why: 'Their requests go; requests HR made for others stay.',
+  },
+};
+
+/** Column names that refer to a person, as the catalogue test recognises them. */
+export function looksLikePersonColumn(name: string): boolean {
+  return (
+    /^(person|manager|employee|author|actor|recipient|owner|subject|requested_by)_id$/.test(name) ||
+    /_by$/.test(name)
+  );
+}

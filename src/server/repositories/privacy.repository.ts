@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../../db/client';
+import { accessRequests, retentionSettings } from '../../db/schema/index';
+import type { Retention, RetentionCountry } from '../../domain/privacy/retention';
+
+type Rows = Record<string, unknown>[];
+
+/**
+ * Everything Samtal holds about one person that they may see (decision 024): what they are
+ * party to, their own private writing, never another person's private notes, reflections or
+ * unrevealed preparation. Each section is its own query with its own columns.
+ */
+export async function exportSections(
+  db: DbOrTx,
+  orgId: string,
+  me: string,
+): Promise<Record<string, Rows>> {
+  const q = (query: ReturnType<typeof sql>) => queryRows<Record<string, unknown>>(db, query);
+  const pair = sql`(x.manager_id = ${me} or x.employee_id = ${me})`;
+  const pairMeetings = sql`select id from one_on_one_meetings x where x.org_id = ${orgId} and ${pair}`;
+  const pairConversations = sql`select id from conversations x where x.org_id = ${orgId} and ${pair}`;
+  const [
+    profile,
+    series,
+    meetings,
+    points,
+    sharedNotes,
+    actions,
+    minutes,
+    privateNotes,
+    reflections,
+    checkIns,
+    conversations,
+    preparations,
+    agreements,
+    goals,
+    plans,
+    progress,
+    salary,
+    mails,
+    audit,
+    notificationSettings,
+  ] = await Promise.all([
+    q(sql`select p.id, p.name, p.email, p.employee_number, p.job_title, p.locale, p.time_zone,
+            p.roles, p.active, p.deactivated_at, p.created_at, p.last_signed_in_at,
+            d.name as department, m.name as manager
+          from people p
+          left join departments d on d.org_id = p.org_id and d.id = p.department_id
+          left join people m on m.org_id = p.org_id and m.id = p.manager_id
+          where p.org_id = ${orgId} and p.id = ${me}`),
+    q(sql`select x.id, x.cadence, x.start_date, x.local_time, x.time_zone, x.duration_minutes,
+            x.place_kind, x.place_detail, x.ended_at, x.end_reason, x.created_at,
+            (select name from people where org_id = x.org_id and id = x.manager_id) as manager,
+            (select name from people where org_id = x.org_id and id = x.employee_id) as employee
+          from one_on_one_series x where x.org_id = ${orgId} and ${pair} order by x.created_at`),
+    q(sql`select x.id, x.kind, x.series_id, x.starts_at, x.ends_at, x.status, x.status_reason,
+            x.place_kind, x.place_detail, x.held_at
+          from one_on_one_meetings x where x.org_id = ${orgId} and ${pair} order by x.starts_at`),
+    q(sql`select id, meeting_id, kind, section_key, title, author_id = ${me} as mine, discussed_at
+          from one_on_one_points where org_id = ${orgId} and meeting_id in (${pairMeetings})
+          order by meeting_id, position`),
+    q(sql`select meeting_id, point_id, body, decision, updated_at
+          from one_on_one_notes where org_id = ${orgId} and meeting_id in (${pairMeetings})`),
+    q(sql`select x.id, x.meeting_id, x.title, x.owner_id = ${me} as mine, x.due_date, x.done_at,
+            x.created_at
+          from one_on_one_actions x where x.org_id = ${orgId} and ${pair}`),
+    q(sql`select x.meeting_id, x.locale, x.content, x.created_at, x.acknowledged_at
+          from one_on_one_minutes x where x.org_id = ${orgId} and ${pair}`),
+    // Only what they wrote themself: the other's private notes are never read here.
+    q(sql`select meeting_id, body, updated_at from one_on_one_private_notes
+          where org_id = ${orgId} and author_id = ${me}`),
+    q(sql`select meeting_id, topics, notes, updated_at from one_on_one_reflections
+          where org_id = ${orgId} and author_id = ${me}`),
+    q(sql`select x.meeting_id, x.meeting_starts_at, x.wellbeing, x.workload, x.progress,
+            x.comment, x.answered_by = ${me} as mine
+          from check_ins x where x.org_id = ${orgId} and ${pair}`),
+    q(sql`select x.id, x.kind, x.status, x.booked_at, x.held_at, x.closed_at, x.signed_at,
+            x.created_at
+          from conversations x where x.org_id = ${orgId} and ${pair}`),
+    q(sql`select conversation_id, author_role, answers, submitted_at from conversation_preparations
+          where org_id = ${orgId} and author_id = ${me}`),
+    q(sql`select conversation_id, version, content, summary, created_at, acknowledged_at,
+            acknowledgement_comment
+          from conversation_versions where org_id = ${orgId}
+            and conversation_id in (${pairConversations})`),
+    q(sql`select x.id, x.conversation_id, x.title, x.description, x.success_measure, x.due_date,
+            x.role_expectation, x.outcome, x.outcome_comment, x.created_at
+          from development_goals x where x.org_id = ${orgId} and ${pair}`),
+    q(sql`select x.id, x.conversation_id, x.competence, x.activity, x.activity_detail, x.support,
+            x.due_date, x.done_at
+          from development_plan_items x where x.org_id = ${orgId} and ${pair}`),
+    q(sql`select n.goal_id, n.plan_item_id, n.body, n.author_id = ${me} as mine, n.created_at
+          from development_progress_notes n
+          left join development_goals g on g.org_id = n.org_id and g.id = n.goal_id
+          left join development_plan_items i on i.org_id = n.org_id and i.id = n.plan_item_id
+          where n.org_id = ${orgId} and (g.manager_id = ${me} or g.employee_id = ${me}
+            or i.manager_id = ${me} or i.employee_id = ${me})`),
+    q(sql`select conversation_id, change_kind, amount, currency, effective_date, criteria, comment
+          from salary_outcomes where org_id = ${orgId} and employee_id = ${me}`),
+    q(sql`select kind, subject, text_body, status, created_at, sent_at
+          from mail_outbox where org_id = ${orgId} and recipient_id = ${me}
+          order by created_at`),
+    // Events about them: who, what, when. No addresses of others, no details.
+    q(sql`select action, at, actor_id = ${me} as by_me,
+            (select name from people where org_id = a.org_id and id = a.actor_id) as actor
+          from audit_events a
+          where a.org_id = ${orgId} and (a.actor_id = ${me} or a.subject_id = ${me})
+          order by at`),
+    q(sql`select invitations, add_topics, prepare, reflect, minutes, digest, quiet_start, quiet_end
+          from notification_settings where org_id = ${orgId} and person_id = ${me}`),
+  ]);
+  return {
+    profile,
+    oneOnOneSeries: series,
+    meetings,
+    agendaPoints: points,
+    sharedNotes,
+    actions,
+    minutes,
+    privateNotes,
+    reflections,
+    checkIns,
+    conversations,
+    preparations,
+    agreements,
+    goals,
+    developmentPlans: plans,
+    progressNotes: progress,
+    salaryOutcomes: salary,
+    mails,
+    auditEvents: audit,
+    notificationSettings,
+  };
+}
+
+export const privacyRepository = {
+  async retention(db: DbOrTx, orgId: string): Promise<Retention | undefined> {
+    const [row] = await db
+      .select()
+      .from(retentionSettings)
+      .where(eq(retentionSettings.orgId, orgId))
+      .limit(1);
+    if (!row) return undefined;
+    return {
+      country: row.country as RetentionCountry,
+      leaversAfterDays: row.leaversAfterDays,
+      contentAfterDays: row.contentAfterDays,
+    };
+  },
+
+  async saveRetention(db: DbOrTx, orgId: string, r: Retention, by: string, now: Date) {
+    const values = { ...r, updatedBy: by, updatedAt: now };
+    await db
+      .insert(retentionSettings)
+      .values({ orgId, ...values })
+      .onConflictDoUpdate({ target: retentionSettings.orgId, set: values });
+  },
+
+  /** Every organisation with its default locale (the retention job walks them all). */
+  async organisations(db: DbOrTx) {
+    return queryRows<{ id: string; default_locale: string }>(
+      db,
+      sql`select id, default_locale from organisations order by id`,
+    );
+  },
+
+  /** Up to `limit` people deactivated before `before` and not yet erased. */
+  async dueLeavers(db: DbOrTx, orgId: string, before: Date, limit: number) {
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`select id from people where org_id = ${orgId} and active = false
+            and erased_at is null and deactivated_at < ${before}
+          order by deactivated_at, id limit ${limit}`,
+    );
+    return rows.map((r) => r.id);
+  },
+
+  /**
+   * Deletes the content of up to `limit` meetings that started before `before`: shared and
+   * private notes, reflections, minutes, live documents, check-in comments. Dates, statuses
+   * and check-in scores stay (statistics keep their aggregates). Returns the meetings cleared.
+   */
+  async deleteOldContent(db: DbOrTx, orgId: string, before: Date, limit: number) {
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`select m.id from one_on_one_meetings m
+          where m.org_id = ${orgId} and m.starts_at < ${before} and (
+            exists (select 1 from one_on_one_notes n where n.org_id = m.org_id and n.meeting_id = m.id)
+            or exists (select 1 from one_on_one_private_notes n where n.org_id = m.org_id and n.meeting_id = m.id)
+            or exists (select 1 from one_on_one_reflections n where n.org_id = m.org_id and n.meeting_id = m.id)
+            or exists (select 1 from one_on_one_minutes n where n.org_id = m.org_id and n.meeting_id = m.id)
+            or exists (select 1 from meeting_docs n where n.org_id = m.org_id and n.meeting_id = m.id)
+            or exists (select 1 from check_ins n where n.org_id = m.org_id and n.meeting_id = m.id and n.comment <> ''))
+          order by m.starts_at limit ${limit}`,
+    );
+    if (rows.length === 0) return 0;
+    const ids = sql.join(
+      rows.map((r) => sql`${r.id}::uuid`),
+      sql`, `,
+    );
+    for (const table of [
+      'one_on_one_notes',
+      'one_on_one_private_notes',
+      'one_on_one_reflections',
+      'one_on_one_minutes',
+      'meeting_doc_updates',
+      'meeting_docs',
+    ]) {
+      await db.execute(
+        sql`delete from ${sql.raw(table)} where org_id = ${orgId} and meeting_id in (${ids})`,
+      );
+    }
+    await db.execute(
+      sql`update check_ins set comment = '' where org_id = ${orgId} and meeting_id in (${ids})`,
+    );
+    return rows.length;
+  },
+
+  async createAccessRequest(db: DbOrTx, orgId: string, personId: string, by: string, now: Date) {
+    const [row] = await db
+      .insert(accessRequests)
+      .values({ orgId, id: randomUUID(), personId, requestedBy: by, createdAt: now })
+      .returning();
+    return row!;
+  },
+
+  async accessRequestsOf(db: DbOrTx, orgId: string, personId: string) {
+    return db
+      .select()
+      .from(accessRequests)
+      .where(and(eq(accessRequests.orgId, orgId), eq(accessRequests.personId, personId)))
+      .orderBy(sql`${accessRequests.createdAt} desc`);
+  },
+
+  /** Marks the person's open requests as answered: they have downloaded their data. */
+  async fulfilAccessRequests(db: DbOrTx, orgId: string, personId: string, now: Date) {
+    await db.execute(
+      sql`update access_requests set fulfilled_at = ${now}
+          where org_id = ${orgId} and person_id = ${personId} and fulfilled_at is null`,
+    );
+  },
+};

@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  RETENTION_COUNTRIES,
+  RETENTION_MAX_DAYS,
+  RETENTION_MIN_DAYS,
+} from '../../domain/privacy/retention';
+import { requireActor } from '../plugins/auth';
+import { errors } from './schemas';
+
+const AccessRequestSchema = z.object({
+  id: z.uuid(),
+  createdAt: z.date(),
+  fulfilledAt: z.date().nullable(),
+});
+
+const Days = z.number().int().min(RETENTION_MIN_DAYS).max(RETENTION_MAX_DAYS);
+const RetentionBody = z.object({
+  country: z.enum(RETENTION_COUNTRIES),
+  leaversAfterDays: Days,
+  contentAfterDays: Days,
+});
+const RetentionSchema = RetentionBody.extend({ isDefault: z.boolean() });
+
+/** Personal-data duties (decision 024): access and export, erasure, retention. */
+export async function privacyRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['privacy'];
+
+  r.get(
+    '/api/me/export.zip',
+    // A file, not JSON: no response schema.
+    { schema: { tags } },
+    async (request, reply) => {
+      const zip = await app.services.privacy.exportOwn(requireActor(request));
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', 'attachment; filename="samtal-my-data.zip"')
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(zip));
+    },
+  );
+
+  r.post(
+    '/api/people/:id/access-requests',
+    {
+      schema: {
+        tags,
+        params: z.object({ id: z.uuid() }),
+        response: { 201: AccessRequestSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const made = await app.services.privacy.requestAccess(
+        requireActor(request),
+        request.params.id,
+      );
+      return reply.status(201).send(made);
+    },
+  );
+
+  r.get(
+    '/api/people/:id/access-requests',
+    {
+      schema: {
+        tags,
+        params: z.object({ id: z.uuid() }),
+        response: { 200: z.object({ items: z.array(AccessRequestSchema) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: await app.services.privacy.accessRequests(requireActor(request), request.params.id),
+    }),
+  );
+
+  r.post(
+    '/api/people/:id/erase',
+    {
+      schema: {
+        tags,
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ confirmName: z.string().max(500) }),
+        response: {
+          200: z.object({ deleted: z.number().int(), scrubbed: z.number().int() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) =>
+      app.services.privacy.erase(
+        requireActor(request),
+        request.params.id,
+        request.body.confirmName,
+      ),
+  );
+
+  r.get(
+    '/api/admin/retention',
+    { schema: { tags, response: { 200: RetentionSchema, ...errors } } },
+    async (request) => app.services.privacy.retention(requireActor(request)),
+  );
+
+  r.put(
+    '/api/admin/retention',
+    { schema: { tags, body: RetentionBody, response: { 200: RetentionSchema, ...errors } } },
+    async (request) => app.services.privacy.saveRetention(requireActor(request), request.body),
+  );
+}

@@ -1,0 +1,29 @@
+/** The personal-data calls of the web app (decision 024). */
+import { http } from '../api';
+
+export type Retention = {
+  country: 'SE' | 'DK' | 'NO' | 'OTHER';
+  leaversAfterDays: number;
+  contentAfterDays: number;
+  isDefault: boolean;
+};
+export type AccessRequest = { id: string; createdAt: string; fulfilledAt: string | null };
+
+/** Defaults per country, as the server has them (domain/privacy/retention.ts). */
+export { RETENTION_DEFAULTS } from '../../domain/privacy/retention';
+
+export const privacyApi = {
+  /** The address of the person's own export (a download, not a fetch). */
+  exportUrl: '/api/me/export.zip',
+  retention: () => http.get<Retention>('/api/admin/retention'),
+  saveRetention: (r: Omit<Retention, 'isDefault'>) =>
+    http.put<Retention>('/api/admin/retention', r),
+  requestAccess: (personId: string) =>
+    http.post<AccessRequest>(`/api/people/${personId}/access-requests`),
+  erase: (personId: string, confirmName: string) =>
+    http.post<{ deleted: number; scrubbed: number }>(`/api/people/${personId}/erase`, {
+      confirmName,
+    }),
+};
+
+export const privacyKeys = { retention: ['privacy', 'retention'] as const };

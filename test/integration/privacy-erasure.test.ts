@@ -1,0 +1,158 @@
+/**
+ * Erasure (decision 024): an admin erases a person who has left; nothing of their name or
+ * address stays in any table, the other party keeps the shared history with "former employee".
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client';
+import { ERASURE_MAP, looksLikePersonColumn } from '../../src/domain/privacy/erasure-map';
+import { testApp, type TestContext } from '../support/app';
+import { makePrivacyWorld, SECRETS } from './privacy.factories';
+
+let ctx: TestContext;
+let world: Awaited<ReturnType<typeof makePrivacyWorld>>;
+
+beforeAll(async () => {
+  ctx = await testApp();
+  world = await makePrivacyWorld(ctx, 'era');
+});
+afterAll(() => ctx.close());
+
+type Col = { table_name: string; column_name: string; data_type: string };
+const columns = () =>
+  queryRows<Col>(
+    ctx.database.db,
+    sql`select c.table_name, c.column_name, c.data_type from information_schema.columns c
+        join information_schema.tables t
+          on t.table_schema = c.table_schema and t.table_name = c.table_name
+        where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+        order by c.table_name, c.ordinal_position`,
+  );
+
+/** Every (table.column) of text, JSON or array type whose value mentions `needle`. */
+async function mentions(needle: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const c of await columns()) {
+    if (!['text', 'character varying', 'jsonb', 'json', 'ARRAY'].includes(c.data_type)) continue;
+    const rows = await queryRows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from ${sql.raw(`"${c.table_name}"`)}
+          where ${sql.raw(`"${c.column_name}"`)}::text ilike ${`%${needle}%`}`,
+    );
+    if ((rows[0]?.n ?? 0) > 0) found.push(`${c.table_name}.${c.column_name}`);
+  }
+  return found;
+}
+
+describe('the erasure map', () => {
+  it('names every table, and every column that refers to a person', async () => {
+    const cols = await columns();
+    const tables = [...new Set(cols.map((c) => c.table_name))];
+    expect(tables.filter((t) => !(t in ERASURE_MAP))).toEqual([]);
+    expect(Object.keys(ERASURE_MAP).filter((t) => !tables.includes(t))).toEqual([]);
+    const unmapped = cols
+      .filter((c) => c.data_type === 'uuid' && looksLikePersonColumn(c.column_name))
+      .filter((c) => !(c.column_name in ERASURE_MAP[c.table_name]!.personColumns))
+      .map((c) => `${c.table_name}.${c.column_name}`);
+    expect(unmapped).toEqual([]);
+    for (const [table, rule] of Object.entries(ERASURE_MAP)) {
+      for (const c of [...Object.keys(rule.personColumns), ...(rule.scrub ?? [])]) {
+        expect(
+          cols.some((x) => x.table_name === table && x.column_name === c),
+          `${table}.${c}`,
+        ).toBe(true);
+      }
+    }
+  });
+});
+
+describe('erasing a person who has left', () => {
+  it('is refused while they are active, and without their name typed', async () => {
+    const { w, c } = world;
+    const still = await c.admin!.post(`/api/people/${w.employee.id}/erase`, {
+      confirmName: w.employee.name,
+    });
+    expect(still.statusCode).toBe(409);
+    expect(still.json().error.code).toBe('privacy.still_active');
+    expect((await c.admin!.post(`/api/people/${w.employee.id}/deactivate`)).statusCode).toBe(200);
+    const wrong = await c.admin!.post(`/api/people/${w.employee.id}/erase`, {
+      confirmName: 'Erik',
+    });
+    expect(wrong.json().error.code).toBe('privacy.confirm_mismatch');
+    // HR may not erase, nor may anyone in another organisation.
+    const byHr = await c.hr!.post(`/api/people/${w.employee.id}/erase`, {
+      confirmName: w.employee.name,
+    });
+    expect(byHr.statusCode).toBe(403);
+  });
+
+  it('leaves no trace of their name or e-mail address in any table', async () => {
+    const { w, c } = world;
+    expect((await mentions(w.employee.name)).length).toBeGreaterThan(3); // before: many
+    const res = await c.admin!.post(`/api/people/${w.employee.id}/erase`, {
+      confirmName: w.employee.name,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().deleted).toBeGreaterThan(0);
+    expect(await mentions(w.employee.name)).toEqual([]);
+    expect(await mentions(w.employee.email)).toEqual([]);
+    expect(await mentions(SECRETS.employeePrivate)).toEqual([]);
+    // The manager's own private writing is theirs, and stays.
+    expect(await mentions(SECRETS.managerPrivate)).not.toEqual([]);
+  });
+
+  it('keeps the shared history for the manager, with them as "former employee"', async () => {
+    const { c, held, seriesId } = world;
+    const meeting = await c.manager!.get(`/api/one-on-ones/meetings/${held}`);
+    expect(meeting.statusCode).toBe(200);
+    expect(meeting.body).toContain(SECRETS.shared);
+    expect(meeting.body).toContain('Tidigare anställd');
+    const history = await c.manager!.get(`/api/one-on-ones/series/${seriesId}/meetings?limit=10`);
+    expect(history.statusCode).toBe(200);
+    expect(history.json().items.length).toBeGreaterThan(0);
+  });
+
+  it('pseudonymises their audit entries and keeps the log append-only', async () => {
+    const { w } = world;
+    const db = ctx.database.db;
+    const ips = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from audit_events
+          where actor_id = ${w.employee.id} and ip is not null`,
+    );
+    expect(ips[0]!.n).toBe(0);
+    const erased = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from audit_events
+          where subject_id = ${w.employee.id} and action = 'person.erased'`,
+    );
+    expect(erased[0]!.n).toBe(1);
+    // The exception is narrow: without the setting, and with it for anything but the address.
+    await expect(db.execute(sql`update audit_events set ip = null`)).rejects.toThrow();
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`set local samtal.audit_erasure = 'on'`);
+        await tx.execute(sql`update audit_events set action = 'x'`);
+      }),
+    ).rejects.toThrow();
+  });
+
+  it('cannot be done twice, and the erased person cannot sign in', async () => {
+    const { w, c } = world;
+    const again = await c.admin!.post(`/api/people/${w.employee.id}/erase`, {
+      confirmName: 'Tidigare anställd',
+    });
+    expect(again.json().error.code).toBe('privacy.already_erased');
+    // Nobody brings them back or writes new details on them.
+    const back = await c.admin!.post(`/api/people/${w.employee.id}/reactivate`);
+    expect(back.json().error.code).toBe('privacy.already_erased');
+    const renamed = await c.hr!.patch(`/api/people/${w.employee.id}`, { name: w.employee.name });
+    expect(renamed.json().error.code).toBe('privacy.already_erased');
+    const shown = (await c.hr!.get(`/api/people/${w.employee.id}`)).json();
+    expect(shown).toMatchObject({ name: 'Tidigare anställd', erased: true, active: false });
+    expect(shown.can).toMatchObject({ erase: false, requestAccess: false, link: null });
+    const { Client } = await import('../support/app');
+    const login = await new Client(ctx.app).login(w.employee.email);
+    expect(login.statusCode).not.toBe(200);
+  });
+});
