@@ -23,7 +23,7 @@ test('a Danish manager sees their direct reports with Danish texts', async ({ pa
     'Mit team',
     'Coaching',
     'Mine aktioner',
-    'MUS',
+    'Samtaler',
     'Indstillinger',
   ]);
   await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();
