@@ -71,6 +71,21 @@ test('HR sees open rounds and what needs attention; the statistics fit; no "ask 
   await expect(page.getByText(/en administratör/)).toBeVisible();
   await expect(page.getByText(/be HR om/)).toHaveCount(0);
 
+  // HR gives an organisation goal its text per language.
+  await page.goto('/organisation-goals');
+  await page.getByRole('button', { name: 'Språk för ”Färre fel i leveranserna”' }).click();
+  const languages = page.getByRole('form', { name: 'Språk för ”Färre fel i leveranserna”' });
+  await expect(languages.getByRole('group', { name: 'Dansk' }).getByLabel('Rubrik')).toHaveValue(
+    'Færre fejl i leverancerne',
+  );
+  await languages
+    .getByRole('group', { name: 'English' })
+    .getByLabel('Rubrik')
+    .fill('Fewer defects in what we deliver');
+  await languages.getByRole('button', { name: 'Spara språken' }).click();
+  await expect(languages).toHaveCount(0);
+  await expect(page.getByText('Finns även på Dansk, Norsk bokmål, English.').first()).toBeVisible();
+
   await page.goto('/statistics');
   await expect(page.getByRole('table', { name: 'Hela organisationen' })).toBeVisible();
   const clipped = await page.evaluate(
@@ -98,5 +113,8 @@ test('a Danish manager reads MUS and aktioner throughout, and dates as dates', a
   await expect(page.locator('main')).not.toContainText('Udviklingssamtale');
   // Due dates are written out, never as 2027-03-05.
   await expect(page.locator('main')).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+  // The organisation goal in Danish, though HR first wrote it in Swedish.
+  await expect(page.getByText(/Færre fejl i leverancerne/).first()).toBeVisible();
+  await expect(page.getByText(/Färre fel i leveranserna/)).toHaveCount(0);
   await shot(page, testInfo, 's5-danish-mus');
 });

@@ -11,6 +11,7 @@ import { requireActor } from '../plugins/auth';
 import {
   GoalSchema,
   OrganisationGoalSchema,
+  OrganisationGoalTranslationsSchema,
   PlanItemSchema,
   ProgressNoteSchema,
   presentGoal,
@@ -23,6 +24,7 @@ import { IdParams, Ok, errors } from './schemas';
 const OrganisationGoalBody = z.object({
   title: z.string().trim().min(1).max(300),
   description: z.string().trim().max(5000).default(''),
+  translations: OrganisationGoalTranslationsSchema.optional(),
 });
 
 /** Goals of a conversation, their outcomes, the pair's goals panel and organisation goals. */
@@ -184,7 +186,8 @@ export async function goalRoutes(app: FastifyInstance) {
         requireActor(request),
         request.query.archived === 'include',
       );
-      return { items: rows.map(presentOrganisationGoal) };
+      const locale = requireActor(request).locale;
+      return { items: rows.map((g) => presentOrganisationGoal(g, locale)) };
     },
   );
 
@@ -198,8 +201,9 @@ export async function goalRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const row = await goals().createOrganisationGoal(requireActor(request), request.body);
-      return reply.status(201).send(presentOrganisationGoal(row));
+      const actor = requireActor(request);
+      const row = await goals().createOrganisationGoal(actor, request.body);
+      return reply.status(201).send(presentOrganisationGoal(row, actor.locale));
     },
   );
 
@@ -213,19 +217,19 @@ export async function goalRoutes(app: FastifyInstance) {
           .object({
             title: z.string().trim().min(1).max(300),
             description: z.string().trim().max(5000),
+            translations: OrganisationGoalTranslationsSchema,
             archived: z.boolean(),
           })
           .partial(),
         response: { 200: OrganisationGoalSchema, ...errors },
       },
     },
-    async (request) =>
-      presentOrganisationGoal(
-        await goals().updateOrganisationGoal(
-          requireActor(request),
-          request.params.id,
-          request.body,
-        ),
-      ),
+    async (request) => {
+      const actor = requireActor(request);
+      return presentOrganisationGoal(
+        await goals().updateOrganisationGoal(actor, request.params.id, request.body),
+        actor.locale,
+      );
+    },
   );
 }
