@@ -81,12 +81,18 @@ async function runServer(config: Config, demo: boolean): Promise<number> {
 }
 
 function announce(url: string, kind: string, logins: { role: string; email: string }[]) {
-  console.log(`\nSamtal is running at ${url}  (database: ${kind})`);
+  console.log(banner(url, kind, logins));
+}
+
+/** The few lines a person reads on start: where Samtal is, the demo sign-ins, how to stop. */
+export function banner(url: string, kind: string, logins: { role: string; email: string }[]) {
+  const lines = ['', `  Samtal is running at ${url}  (database: ${kind})`];
   if (logins.length) {
-    console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
-    for (const u of logins) console.log(`  ${u.role.padEnd(9)} ${u.email}`);
+    lines.push('', `  Demo sign-ins, password for all: ${DEMO_PASSWORD}`);
+    for (const u of logins) lines.push(`    ${u.role.padEnd(9)} ${u.email}`);
   }
-  console.log('');
+  lines.push('', '  Stop with Ctrl+C.', '');
+  return lines.join('\n');
 }
 
 /**
