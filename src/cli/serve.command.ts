@@ -22,6 +22,8 @@ embedded database in SAMTAL_DATA_DIR (default ./data).
                  the embedded database serves one process). Default 1.`,
   options: { demo: { type: 'boolean' }, workers: { type: 'string' } },
   async run(values) {
+    // Cluster workers inherit it, so every process knows it serves the demo.
+    if (values.demo) process.env.SAMTAL_DEMO = '1';
     const config = loadConfig();
     const workers = values.workers === undefined ? 1 : Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1 || workers > 64) {

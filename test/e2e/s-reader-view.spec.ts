@@ -118,3 +118,16 @@ test('a Danish manager reads MUS and aktioner throughout, and dates as dates', a
   await expect(page.getByText(/Färre fel i leveranserna/)).toHaveCount(0);
   await shot(page, testInfo, 's5-danish-mus');
 });
+
+test('the demo sign-in page lists the demo people; one click fills the form', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/sign-in');
+  const demo = page.getByRole('region', { name: /Demoinloggningar|Demo sign-ins/ });
+  await expect(demo.getByRole('button')).toHaveCount(6);
+  await demo.getByRole('button', { name: /^Mads Jensen/ }).click();
+  await expect(page.locator('#email')).toHaveValue('leder@samtal.demo');
+  await shot(page, testInfo, 's6-demo-sign-in');
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.getByRole('heading', { level: 1, name: /Mads/ })).toBeVisible();
+});
