@@ -101,6 +101,14 @@ test('a Danish manager reads MUS and aktioner throughout, and dates as dates', a
   page,
 }, testInfo) => {
   await signIn(page, 'leder@samtal.demo');
+  // Seed 003: at least once a year. Lars has a signed MUS; Sofie has none yet.
+  const sofie = page.locator('.report-card').filter({ hasText: 'Sofie Hansen' });
+  await expect(sofie.locator('.report-card__annual')).toContainText(
+    'Ingen underskrevet MUS med Sofie endnu',
+  );
+  const lars = page.locator('.report-card').filter({ hasText: 'Lars Poulsen' });
+  await expect(lars.locator('.report-card__annual')).toHaveCount(0);
+  await shot(page, testInfo, 's4b-danish-home-annual');
   const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
   await nav.getByRole('link', { name: 'Samtaler' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Samtaler' })).toBeVisible();
