@@ -22,6 +22,8 @@ embedded database in SAMTAL_DATA_DIR (default ./data).
                  the embedded database serves one process). Default 1.`,
   options: { demo: { type: 'boolean' }, workers: { type: 'string' } },
   async run(values) {
+    // Cluster workers inherit it, so every process knows it serves the demo.
+    if (values.demo) process.env.SAMTAL_DEMO = '1';
     const config = loadConfig();
     const workers = values.workers === undefined ? 1 : Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
@@ -81,12 +83,18 @@ async function runServer(config: Config, demo: boolean): Promise<number> {
 }
 
 function announce(url: string, kind: string, logins: { role: string; email: string }[]) {
-  console.log(`\nSamtal is running at ${url}  (database: ${kind})`);
+  console.log(banner(url, kind, logins));
+}
+
+/** The few lines a person reads on start: where Samtal is, the demo sign-ins, how to stop. */
+export function banner(url: string, kind: string, logins: { role: string; email: string }[]) {
+  const lines = ['', `  Samtal is running at ${url}  (database: ${kind})`];
   if (logins.length) {
-    console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
-    for (const u of logins) console.log(`  ${u.role.padEnd(9)} ${u.email}`);
+    lines.push('', `  Demo sign-ins, password for all: ${DEMO_PASSWORD}`);
+    for (const u of logins) lines.push(`    ${u.role.padEnd(9)} ${u.email}`);
   }
-  console.log('');
+  lines.push('', '  Stop with Ctrl+C.', '');
+  return lines.join('\n');
 }
 
 /**

@@ -35,10 +35,14 @@ const EnvSchema = z.object({
   SAMTAL_WORKERS: booleanish.default(true),
   /** "fast" shortens job retries, expiry and mail leases to seconds (tests and demos). */
   JOB_TIMING: z.enum(['normal', 'fast']).default('normal'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Default: every request as JSON in production; only warnings and errors on a developer's
+  // terminal, where the start-up banner says what matters.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   /** Seconds a resolved session is reused per process; 0 turns the cache off (decision 015). */
   SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(10),
+  /** Set by `serve --demo`: the sign-in page then lists the demo sign-ins. */
+  SAMTAL_DEMO: z.enum(['0', '1']).default('0'),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: booleanish.default(false),
   /** Failed sign-ins per account from browsers without its device cookie (decision 016). */
@@ -71,6 +75,8 @@ export type Config = {
   sessionCacheSeconds: number;
   cookieSecret: string | undefined;
   trustProxy: boolean;
+  /** Started with `serve --demo`: the demo sign-ins may be shown on the sign-in page. */
+  demo: boolean;
   login: SignInLimits;
   hashing: HashingLimits;
 };
@@ -95,13 +101,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseStatementTimeoutSeconds: e.DATABASE_STATEMENT_TIMEOUT_SECONDS,
     dataDir: path.resolve(e.SAMTAL_DATA_DIR),
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'production' ? 'info' : 'warn'),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     workers: e.SAMTAL_WORKERS,
     jobTiming: e.JOB_TIMING,
     sessionDays: e.SESSION_DAYS,
     sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
+    demo: e.SAMTAL_DEMO === '1',
     cookieSecret: e.COOKIE_SECRET,
     trustProxy: e.TRUST_PROXY,
     login: {

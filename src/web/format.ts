@@ -18,9 +18,13 @@ export function formatter(lng: string, timeZone: string | undefined) {
   });
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...tz });
   const numberFmt = new Intl.NumberFormat(locale);
+  // A calendar day (a due date, "2027-03-01") is the same day in every zone.
+  const dayFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   return {
     dateTime: (iso: string | Date) => dateTimeFmt.format(new Date(iso)),
     date: (iso: string | Date) => dateFmt.format(new Date(iso)),
+    /** A calendar day given as YYYY-MM-DD, never shifted by a time zone. */
+    day: (ymd: string) => dayFmt.format(new Date(`${ymd.slice(0, 10)}T12:00:00Z`)),
     number: (n: number) => numberFmt.format(n),
   };
 }

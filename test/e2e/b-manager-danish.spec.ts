@@ -23,7 +23,7 @@ test('a Danish manager sees their direct reports with Danish texts', async ({ pa
     'Mit team',
     'Coaching',
     'Mine aktioner',
-    'MUS',
+    'Samtaler',
     'Mine mails',
     'Indstillinger',
   ]);

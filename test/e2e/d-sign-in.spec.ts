@@ -43,7 +43,7 @@ test('a wrong password is explained, the language can be switched before sign-in
   await expect(nav.getByRole('link')).toHaveText([
     'Start',
     'Mina åtgärder',
-    'Utvecklingssamtal',
+    'Samtal',
     'Mina mejl',
     'Inställningar',
   ]);

@@ -160,7 +160,8 @@ test('a Swedish manager books, runs and finishes a 1:1; the employee prepares an
   // The new order arrives with the server's answer: wait for it rather than read at once.
   const offset = async () => {
     const titles = await page.locator('.point__title').allInnerTexts();
-    return titles.indexOf(TOPIC) - titles.indexOf('Dina punkter');
+    // The manager reads the employee's own section under the employee's name.
+    return titles.indexOf(TOPIC) - titles.indexOf('Punkter från Erik');
   };
   await expect.poll(offset).toBe(-1);
   await page.getByRole('button', { name: `Flytta ned: ${TOPIC}` }).click();

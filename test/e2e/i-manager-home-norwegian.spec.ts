@@ -22,7 +22,7 @@ test('a Norwegian manager books a monthly 1:1 and sees the team overview, long g
     'Mitt team',
     'Coaching',
     'Mine tiltak',
-    'Utviklingssamtaler',
+    'Samtaler',
     'Min e-post',
     'Innstillinger',
   ]);

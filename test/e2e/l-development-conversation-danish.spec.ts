@@ -231,7 +231,8 @@ test('the goals and plan of a signed MUS follow the pair into their 1:1s, where 
 
   const panel = page.getByRole('region', { name: 'Mål og udviklingsplan' });
   await expect(panel.getByText('Lede kodegennemgangen i teamet')).toBeVisible();
-  await expect(panel.getByText('Organisationsmål: Färre fel i leveranserna')).toBeVisible();
+  // The organisation goal in Danish, as HR gave it (the goal was first written in Swedish).
+  await expect(panel.getByText('Organisationsmål: Færre fejl i leverancerne')).toBeVisible();
   await expect(panel.getByText('Test og kvalitetssikring')).toBeVisible();
   await expect(panel.getByText('Første to gennemgange holdt; dagsordenen virker.')).toBeVisible();
   await panel.getByLabel('Tilføj note').first().fill('Gennemgangen kører nu hver tirsdag.');

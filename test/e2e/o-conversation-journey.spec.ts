@@ -14,7 +14,7 @@ test('the employee has prepared; the manager books, prepares, sees both side by 
   // The demo employee submitted their preparation; the manager has not: nothing is revealed.
   await signIn(page, 'medarbetare@samtal.demo');
   await page.getByRole('link', { name: 'Se samtalen' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Utvecklingssamtal' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Samtal', exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Maria Lindqvist' }).click();
   await expect(page.getByText(/^Inlämnad /)).toBeVisible();
   await expect(page.getByText('Maria Lindqvist har inte lämnat in ännu.')).toBeVisible();
@@ -48,6 +48,11 @@ test('the employee has prepared; the manager books, prepares, sees both side by 
   await expect(
     page.getByText('Erik tar stort ansvar för de nya kollegorna.').first(),
   ).toBeVisible();
+  // Revealed, the panel above both answers is no longer "your" preparation.
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Förberedelse', exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Din förberedelse' })).toHaveCount(0);
   await shot(page, testInfo, 'o3-side-by-side');
 
   // The meeting: agreed notes per section, and a follow-up proposed for later.

@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { GoalOutcome, PlanActivity } from '../../domain/development/goals';
+import type { OrganisationGoalTranslations } from '../../domain/development/organisation-goal';
 import type { SalaryChangeKind } from '../../domain/development/salary';
 import type { Agreement } from '../../domain/development/versions';
 import { conversations } from './development';
@@ -26,6 +27,11 @@ export const organisationGoals = pgTable(
     id: uuid('id').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
+    /** The goal in other languages (locale → texts); the reader's, else title/description. */
+    translations: jsonb('translations')
+      .$type<OrganisationGoalTranslations>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     archivedAt: ts('archived_at'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),

@@ -165,6 +165,16 @@ const PEOPLE: DemoPerson[] = [
   },
 ];
 
+/** The demo's sign-ins, with name and language, for the sign-in page of a demo server. */
+export function demoSignIns(): { role: string; email: string; name: string; locale: string }[] {
+  return PEOPLE.filter((p) => p.login).map((p) => ({
+    role: p.login!,
+    email: p.email,
+    name: p.name,
+    locale: p.locale,
+  }));
+}
+
 /** Creates the demo organisation unless it exists. Returns the sign-ins to print. */
 export async function seedDemo(
   db: Db,

@@ -56,6 +56,20 @@ export async function seedGoalsDemo(
       id: quality,
       title: 'Färre fel i leveranserna',
       description: 'Hälften så många felrapporter från kunderna jämfört med i fjol.',
+      translations: {
+        da: {
+          title: 'Færre fejl i leverancerne',
+          description: 'Halvt så mange fejlrapporter fra kunderne som sidste år.',
+        },
+        nb: {
+          title: 'Færre feil i leveransene',
+          description: 'Halvparten så mange feilrapporter fra kundene som i fjor.',
+        },
+        en: {
+          title: 'Fewer defects in deliveries',
+          description: 'Half as many defect reports from customers as last year.',
+        },
+      },
       createdBy: who.hrId,
     },
     {
@@ -63,6 +77,20 @@ export async function seedGoalsDemo(
       id: randomUUID(),
       title: 'Alla har en utvecklingsplan',
       description: 'Varje medarbetare har en aktuell plan för sin kompetensutveckling.',
+      translations: {
+        da: {
+          title: 'Alle har en udviklingsplan',
+          description: 'Hver medarbejder har en aktuel plan for sin kompetenceudvikling.',
+        },
+        nb: {
+          title: 'Alle har en utviklingsplan',
+          description: 'Hver medarbeider har en oppdatert plan for sin kompetanseutvikling.',
+        },
+        en: {
+          title: 'Everyone has a development plan',
+          description: 'Every employee has a current plan for developing their skills.',
+        },
+      },
       createdBy: who.hrId,
     },
   ]);

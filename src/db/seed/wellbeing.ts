@@ -128,7 +128,8 @@ async function seedTaskReviews(
       id: firstId,
       meetingId: reviewedIn?.id ?? null,
       reviewedAt: reviewedIn?.startsAt ?? new Date(),
-      createdAt: new Date(Date.now() - 100 * 86_400_000),
+      // Written in the week before the 1:1 it was gone through in: started before reviewed.
+      createdAt: new Date((reviewedIn?.startsAt.getTime() ?? Date.now()) - 7 * 86_400_000),
     },
     { ...base, id: secondId, previousReviewId: firstId },
   ]);

@@ -1,3 +1,5 @@
+import { localiseOrganisationGoal } from '../../domain/development/organisation-goal';
+import { LOCALES } from '../../i18n/index';
 import { z } from 'zod';
 import { GOAL_OUTCOMES, PLAN_ACTIVITIES } from '../../domain/development/goals';
 import type { PlanItemRow } from '../repositories/development-plan.repository';
@@ -49,10 +51,23 @@ export const PlanItemSchema = z.object({
 });
 export type PlanItemDto = z.infer<typeof PlanItemSchema>;
 
+/** An organisation goal's texts per language (sv, da, nb, en); any may be left out. */
+export const OrganisationGoalTranslationsSchema = z.partialRecord(
+  z.enum(LOCALES),
+  z.object({
+    title: z.string().trim().max(300),
+    description: z.string().trim().max(5000).default(''),
+  }),
+);
+
 export const OrganisationGoalSchema = z.object({
   id: z.uuid(),
+  /** In the reader's language where HR gave one, else as first written. */
   title: z.string(),
   description: z.string(),
+  /** The goal as first written, and its other languages: what HR edits. */
+  original: z.object({ title: z.string(), description: z.string() }),
+  translations: OrganisationGoalTranslationsSchema,
   archived: z.boolean(),
 });
 
@@ -106,6 +121,22 @@ export function presentPlanItem(p: PlanItemRow, progress: ProgressNoteRow[] = []
   };
 }
 
-export function presentOrganisationGoal(g: OrganisationGoalRow) {
-  return { id: g.id, title: g.title, description: g.description, archived: g.archivedAt !== null };
+export function presentOrganisationGoal(
+  g: OrganisationGoalRow,
+  locale: string,
+): z.infer<typeof OrganisationGoalSchema> {
+  const shown = localiseOrganisationGoal(g, locale);
+  const translations: z.infer<typeof OrganisationGoalTranslationsSchema> = {};
+  for (const l of LOCALES) {
+    const text = g.translations?.[l];
+    if (text) translations[l] = { title: text.title, description: text.description };
+  }
+  return {
+    id: g.id,
+    title: shown.title,
+    description: shown.description,
+    original: { title: g.title, description: g.description },
+    translations,
+    archived: g.archivedAt !== null,
+  };
 }

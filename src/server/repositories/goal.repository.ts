@@ -7,6 +7,7 @@ import {
   organisationGoals,
 } from '../../db/schema/development-outcomes';
 import { people } from '../../db/schema/organisation';
+import { localiseOrganisationGoal } from '../../domain/development/organisation-goal';
 
 export type GoalRow = typeof developmentGoals.$inferSelect;
 export type OrganisationGoalRow = typeof organisationGoals.$inferSelect;
@@ -170,13 +171,21 @@ export const goalRepository = {
     return row;
   },
 
-  async organisationGoalTitles(db: DbOrTx, orgId: string, ids: string[]) {
+  /** Titles of organisation goals in `locale` where given, else as first written. */
+  async organisationGoalTitles(db: DbOrTx, orgId: string, ids: string[], locale?: string) {
     if (ids.length === 0) return new Map<string, string>();
     const rows = await db
-      .select({ id: organisationGoals.id, title: organisationGoals.title })
+      .select({
+        id: organisationGoals.id,
+        title: organisationGoals.title,
+        description: organisationGoals.description,
+        translations: organisationGoals.translations,
+      })
       .from(organisationGoals)
       .where(and(eq(organisationGoals.orgId, orgId), inArray(organisationGoals.id, ids)));
-    return new Map(rows.map((r) => [r.id, r.title]));
+    return new Map(
+      rows.map((r) => [r.id, locale ? localiseOrganisationGoal(r, locale).title : r.title]),
+    );
   },
 
   async insertOrganisationGoal(db: DbOrTx, row: typeof organisationGoals.$inferInsert) {

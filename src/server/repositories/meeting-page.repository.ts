@@ -33,13 +33,18 @@ const WHOLE_PAGE = sql`
   with pair as (
     select m.org_id, m.id,
       case when s.manager_id = ${sql.placeholder('viewerId')}::uuid then s.employee_id
-           else s.manager_id end as other_id
+           else s.manager_id end as other_id,
+      -- The viewer's language, for organisation goals given in several.
+      (select coalesce(v.locale, o.default_locale) from people v
+        join organisations o on o.id = v.org_id
+        where v.org_id = m.org_id and v.id = ${sql.placeholder('viewerId')}::uuid) as locale
     from one_on_one_meetings m
     join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
     where m.org_id = ${sql.placeholder('orgId')} and m.id = ${sql.placeholder('id')}
   ),
   goals as (
-    (select 1 as side, g, og.title
+    (select 1 as side, g,
+      coalesce(nullif(trim(og.translations -> pair.locale ->> 'title'), ''), og.title) as title
       from pair, development_goals g
       join conversations c on c.org_id = g.org_id and c.id = g.conversation_id
       left join organisation_goals og on og.org_id = g.org_id and og.id = g.organisation_goal_id
@@ -49,7 +54,8 @@ const WHOLE_PAGE = sql`
       order by g.created_at desc, g.id
       limit 100)
     union all
-    (select 2 as side, g, og.title
+    (select 2 as side, g,
+      coalesce(nullif(trim(og.translations -> pair.locale ->> 'title'), ''), og.title) as title
       from pair, development_goals g
       join conversations c on c.org_id = g.org_id and c.id = g.conversation_id
       left join organisation_goals og on og.org_id = g.org_id and og.id = g.organisation_goal_id

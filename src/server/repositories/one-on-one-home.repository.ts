@@ -14,6 +14,7 @@ export type OverviewRow = {
   last_date: string | null;
   open_actions: number;
   overdue_actions: number;
+  development_signed_at: Date | string | null;
 };
 
 /** The queries behind the homes: one statement for a whole team, whatever its size. */
@@ -35,7 +36,8 @@ export const oneOnOneHomeRepository = {
         nx.id as next_id, nx.starts_at as next_at,
         lh.id as last_id, lh.starts_at as last_at, lh.local_date::text as last_date,
         coalesce(ac.open_actions, 0)::int as open_actions,
-        coalesce(ac.overdue_actions, 0)::int as overdue_actions
+        coalesce(ac.overdue_actions, 0)::int as overdue_actions,
+        dv.signed_at as development_signed_at
       from people p
       left join one_on_one_series s
         on s.org_id = p.org_id and s.employee_id = p.id and s.manager_id = ${managerId}
@@ -64,6 +66,11 @@ export const oneOnOneHomeRepository = {
         join people o on o.org_id = a.org_id and o.id = a.owner_id
         where a.org_id = p.org_id and a.manager_id = ${managerId} and a.employee_id = p.id
           and a.done_at is null) ac on true
+      left join lateral (
+        -- The latest signed development conversation, with any manager (seed 003: yearly).
+        select max(c.signed_at) as signed_at from conversations c
+        where c.org_id = p.org_id and c.employee_id = p.id and c.kind = 'development'
+          and c.status = 'signed') dv on true
       where p.org_id = ${orgId} and p.manager_id = ${managerId} and p.active
       order by p.name, p.id
       limit 2000`,
@@ -72,6 +79,7 @@ export const oneOnOneHomeRepository = {
       ...r,
       next_at: r.next_at ? new Date(r.next_at) : null,
       last_at: r.last_at ? new Date(r.last_at) : null,
+      development_signed_at: r.development_signed_at ? new Date(r.development_signed_at) : null,
     }));
   },
 };

@@ -12,6 +12,7 @@ import { requireActor } from '../plugins/auth';
 import {
   GoalSchema,
   OrganisationGoalSchema,
+  OrganisationGoalTranslationsSchema,
   PlanItemSchema,
   ProgressNoteSchema,
   presentGoal,
@@ -24,6 +25,7 @@ import { IdParams, Ok, errors } from './schemas';
 const OrganisationGoalBody = z.object({
   title: textLine().trim().min(1).max(300),
   description: textBlock().trim().max(5000).default(''),
+  translations: OrganisationGoalTranslationsSchema.optional(),
 });
 
 /** Goals of a conversation, their outcomes, the pair's goals panel and organisation goals. */
@@ -185,7 +187,8 @@ export async function goalRoutes(app: FastifyInstance) {
         requireActor(request),
         request.query.archived === 'include',
       );
-      return { items: rows.map(presentOrganisationGoal) };
+      const locale = requireActor(request).locale;
+      return { items: rows.map((g) => presentOrganisationGoal(g, locale)) };
     },
   );
 
@@ -199,8 +202,9 @@ export async function goalRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const row = await goals().createOrganisationGoal(requireActor(request), request.body);
-      return reply.status(201).send(presentOrganisationGoal(row));
+      const actor = requireActor(request);
+      const row = await goals().createOrganisationGoal(actor, request.body);
+      return reply.status(201).send(presentOrganisationGoal(row, actor.locale));
     },
   );
 
@@ -214,19 +218,19 @@ export async function goalRoutes(app: FastifyInstance) {
           .object({
             title: textLine().trim().min(1).max(300),
             description: textBlock().trim().max(5000),
+            translations: OrganisationGoalTranslationsSchema,
             archived: z.boolean(),
           })
           .partial(),
         response: { 200: OrganisationGoalSchema, ...errors },
       },
     },
-    async (request) =>
-      presentOrganisationGoal(
-        await goals().updateOrganisationGoal(
-          requireActor(request),
-          request.params.id,
-          request.body,
-        ),
-      ),
+    async (request) => {
+      const actor = requireActor(request);
+      return presentOrganisationGoal(
+        await goals().updateOrganisationGoal(actor, request.params.id, request.body),
+        actor.locale,
+      );
+    },
   );
 }

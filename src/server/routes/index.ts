@@ -19,6 +19,7 @@ import { wellbeingRoutes } from './wellbeing.routes';
 import { pageRoutes } from './pages.routes';
 import { auditRoutes } from './audit.routes';
 import { privacyRoutes } from './privacy.routes';
+import { demoRoutes } from './demo.routes';
 
 /** Routes of the feature modules; each new module adds one line here. */
 export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
@@ -42,4 +43,5 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(pageRoutes);
   await app.register(auditRoutes);
   await app.register(privacyRoutes);
+  await app.register(demoRoutes);
 }

@@ -35,6 +35,10 @@ export const OverviewSchema = z.object({
       tooLongSinceLastHeld: z.boolean(),
       openActions: z.int(),
       overdueActions: z.int(),
+      /** The last signed development conversation, with any manager. */
+      lastDevelopmentSignedAt: z.iso.datetime().nullable(),
+      /** None signed in the last 12 months (seed 003: at least once a year). */
+      developmentConversationDue: z.boolean(),
     }),
   ),
 });
@@ -56,7 +60,7 @@ export function presentOverview(
   rows: Awaited<ReturnType<HomeService['overview']>>,
 ): z.infer<typeof OverviewSchema> {
   return {
-    items: rows.map(({ row, health }) => ({
+    items: rows.map(({ row, health, developmentDue }) => ({
       person: { id: row.person_id, name: row.name },
       seriesId: row.series_id,
       cadence: row.cadence as (typeof CADENCES)[number] | null,
@@ -66,6 +70,8 @@ export function presentOverview(
       tooLongSinceLastHeld: health.overdue,
       openActions: row.open_actions,
       overdueActions: row.overdue_actions,
+      lastDevelopmentSignedAt: row.development_signed_at?.toISOString() ?? null,
+      developmentConversationDue: developmentDue,
     })),
   };
 }

@@ -1,3 +1,7 @@
+import {
+  cleanTranslations,
+  type OrganisationGoalTranslations,
+} from '../../domain/development/organisation-goal';
 import { randomUUID } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/client';
 import { AppError } from '../../domain/errors';
@@ -13,11 +17,14 @@ import {
   loadConversationFor,
 } from './goal-access';
 
-/** Titles of the organisation goals a set of goals point at, in one query. */
-function orgGoalTitles(db: DbOrTx, orgId: string, rows: GoalRow[]) {
-  return goals.organisationGoalTitles(db, orgId, [
-    ...new Set(rows.flatMap((g) => g.organisationGoalId ?? [])),
-  ]);
+/** Titles of the organisation goals a set of goals point at, in the reader's language. */
+function orgGoalTitles(db: DbOrTx, actor: Actor, rows: GoalRow[]) {
+  return goals.organisationGoalTitles(
+    db,
+    actor.orgId,
+    [...new Set(rows.flatMap((g) => g.organisationGoalId ?? []))],
+    actor.locale,
+  );
 }
 
 async function checkOrganisationGoal(db: DbOrTx, orgId: string, id: string | null | undefined) {
@@ -57,7 +64,7 @@ export function createGoalService(db: Db) {
         goals.lastPeriod(db, actor.orgId, pair, c.id),
         goals.forConversation(db, actor.orgId, c.id),
       ]);
-      const titles = await orgGoalTitles(db, actor.orgId, [...lastPeriod, ...current]);
+      const titles = await orgGoalTitles(db, actor, [...lastPeriod, ...current]);
       return { conversation: c, lastPeriod, goals: current, titles };
     },
 
@@ -166,7 +173,7 @@ export function createGoalService(db: Db) {
       const goalRows = results.flatMap((r) => r.goals);
       const planRows = results.flatMap((r) => r.plan);
       const [titles, progress] = await Promise.all([
-        orgGoalTitles(db, actor.orgId, goalRows),
+        orgGoalTitles(db, actor, goalRows),
         goals.progressFor(db, actor.orgId, {
           goalIds: goalRows.map((g) => g.id),
           planItemIds: planRows.map((p) => p.id),
@@ -205,13 +212,17 @@ export function createGoalService(db: Db) {
       return goals.organisationGoals(db, actor.orgId, includeArchived);
     },
 
-    async createOrganisationGoal(actor: Actor, input: { title: string; description: string }) {
+    async createOrganisationGoal(
+      actor: Actor,
+      input: { title: string; description: string; translations?: OrganisationGoalTranslations },
+    ) {
       authorize(actor, { do: 'organisationGoals.manage', orgId: actor.orgId });
       return goals.insertOrganisationGoal(db, {
         orgId: actor.orgId,
         id: randomUUID(),
         title: input.title,
         description: input.description,
+        translations: cleanTranslations(input.translations ?? {}),
         createdBy: actor.personId,
       });
     },
@@ -219,12 +230,20 @@ export function createGoalService(db: Db) {
     async updateOrganisationGoal(
       actor: Actor,
       id: string,
-      input: { title?: string; description?: string; archived?: boolean },
+      input: {
+        title?: string;
+        description?: string;
+        translations?: OrganisationGoalTranslations;
+        archived?: boolean;
+      },
     ) {
       authorize(actor, { do: 'organisationGoals.manage', orgId: actor.orgId });
       const row = await goals.updateOrganisationGoal(db, actor.orgId, id, {
         ...(input.title !== undefined ? { title: input.title } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.translations !== undefined
+          ? { translations: cleanTranslations(input.translations) }
+          : {}),
         ...(input.archived !== undefined ? { archivedAt: input.archived ? new Date() : null } : {}),
       });
       if (!row) throw new AppError('not_found');

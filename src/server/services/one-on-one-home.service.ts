@@ -1,3 +1,4 @@
+import { developmentConversationDue } from '../../domain/development/annual';
 import type { Db } from '../../db/client';
 import { cadenceHealth, type Cadence } from '../../domain/one-on-one/cadence';
 import { todayIn } from '../../domain/one-on-one/occurrences';
@@ -31,7 +32,11 @@ export function createOneOnOneHomeService(db: Db, series: OneOnOneSeriesService)
           today,
         });
         // Without a running series there is no cadence to compare with: no flag.
-        return { row: r, health: { ...health, overdue: r.series_id !== null && health.overdue } };
+        return {
+          row: r,
+          health: { ...health, overdue: r.series_id !== null && health.overdue },
+          developmentDue: developmentConversationDue(r.development_signed_at, now),
+        };
       });
     },
 

@@ -27,9 +27,13 @@ async function buildAgreement(db: DbOrTx, row: ConversationWithPeople): Promise<
   const current = await goals.forConversation(db, c.orgId, c.id);
   const planItems = await plans.forConversation(db, c.orgId, c.id);
   const actions = c.meetingId ? await repo.meetingActions(db, c.orgId, c.meetingId) : [];
-  const titles = await goals.organisationGoalTitles(db, c.orgId, [
-    ...new Set(current.flatMap((g) => g.organisationGoalId ?? [])),
-  ]);
+  // The agreement is the employee's document: organisation goals in the employee's language.
+  const titles = await goals.organisationGoalTitles(
+    db,
+    c.orgId,
+    [...new Set(current.flatMap((g) => g.organisationGoalId ?? []))],
+    row.employeeLocale ?? row.orgLocale,
+  );
   return {
     format: 1,
     conversationId: c.id,

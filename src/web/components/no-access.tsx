@@ -1,13 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isHr, useMe } from '../session';
 import { Page } from './page';
 
-/** Shown when a signed-in person opens a page their role does not include. */
-export function NoAccess() {
+/**
+ * Shown when a signed-in person opens a page their role does not include. `need` names the
+ * missing right; the advice fits the reader (HR is not told to "ask HR").
+ */
+export function NoAccess({ need = 'hr' }: { need?: 'hr' | 'salary' }) {
   const { t } = useTranslation();
+  const me = useMe();
+  const body =
+    need === 'salary'
+      ? isHr(me.data)
+        ? t('noAccess.salaryForHr')
+        : t('noAccess.salary')
+      : t('noAccess.body');
   return (
     <Page title={t('noAccess.title')}>
-      <p>{t('noAccess.body')}</p>
+      <p>{body}</p>
       <p>
         <Link to="/">{t('noAccess.home')}</Link>
       </p>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, useErrorText } from '../components/feedback';
 import { Field, TextField } from '../components/field';
+import { useLocalDate } from './answers';
 import { conversationApi, conversationKeys, type ConversationPage } from './api';
 
 /**
@@ -31,6 +32,7 @@ export function ClosingPlan({ page }: { page: ConversationPage }) {
       conversationApi.updateAction(page.id, a.id, { done: a.done }),
     onSuccess: refresh,
   });
+  const localDate = useLocalDate();
   const nameOf = (id: string) => (id === page.manager.id ? page.manager.name : page.employee.name);
   return (
     <section className="card" aria-labelledby="plan-heading">
@@ -50,8 +52,12 @@ export function ClosingPlan({ page }: { page: ConversationPage }) {
               <span className={a.done ? 'conv-plan__done' : undefined}>{a.title}</span>
             </label>{' '}
             <span className="muted">
-              · {nameOf(a.ownerId)}
-              {a.dueDate ? ` · ${t('meeting.due_on', { date: a.dueDate })}` : ''}
+              {[
+                nameOf(a.ownerId),
+                a.dueDate ? t('meeting.due_on', { date: localDate(a.dueDate) }) : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </span>
           </li>
         ))}

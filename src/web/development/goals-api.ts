@@ -121,6 +121,11 @@ export const goalsApi = {
     http.post<OrganisationGoal>('/api/organisation-goals', body),
   updateOrganisationGoal: (
     goalId: string,
-    body: { title?: string; description?: string; archived?: boolean },
+    body: {
+      title?: string;
+      description?: string;
+      translations?: OrganisationGoal['translations'];
+      archived?: boolean;
+    },
   ) => http.patch<OrganisationGoal>(`/api/organisation-goals/${e(goalId)}`, body),
 };

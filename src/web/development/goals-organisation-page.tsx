@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, LoadError, Loading } from '../components/feedback';
+import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
 import { TextField } from '../components/field';
 import { NoAccess } from '../components/no-access';
 import { Page } from '../components/page';
 import { useFormErrors } from '../components/use-form-errors';
 import { isHr, useMe } from '../session';
-import { goalKeys, goalsApi } from './goals-api';
+import { LOCALES, LOCALE_NAMES } from '../../i18n/index';
+import { goalKeys, goalsApi, type OrganisationGoal } from './goals-api';
 import './goals-section.css';
 import { withGoalsCatalog } from './with-catalog';
 
@@ -46,11 +47,105 @@ function OrganisationGoals() {
             >
               {g.archived ? t('organisationGoals.restore') : t('organisationGoals.archive')}
             </button>
+            <GoalLanguages goal={g} />
           </li>
         ))}
       </ul>
       <NewOrganisationGoal />
     </Page>
+  );
+}
+
+/**
+ * The goal in each language: people read their own, and the goal as first written where HR
+ * left a language empty.
+ */
+function GoalLanguages({ goal }: { goal: OrganisationGoal }) {
+  const { t } = useTranslation('goals');
+  const client = useQueryClient();
+  const errorText = useErrorText();
+  const [open, setOpen] = useState(false);
+  const [v, setV] = useState(() =>
+    Object.fromEntries(
+      LOCALES.map((l) => [
+        l,
+        {
+          title: goal.translations[l]?.title ?? '',
+          description: goal.translations[l]?.description ?? '',
+        },
+      ]),
+    ),
+  );
+  const save = useMutation({
+    mutationFn: () => goalsApi.updateOrganisationGoal(goal.id, { translations: v }),
+    onSuccess: async () => {
+      setOpen(false);
+      await client.invalidateQueries({ queryKey: goalKeys.organisation });
+    },
+  });
+  const given = LOCALES.filter((l) => goal.translations[l]?.title);
+  if (!open)
+    return (
+      <p className="small muted">
+        {given.length
+          ? t('organisationGoals.languagesGiven', {
+              languages: given.map((l) => LOCALE_NAMES[l]).join(', '),
+            })
+          : t('organisationGoals.languagesNone')}{' '}
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          aria-label={t('organisationGoals.languagesFor', { title: goal.original.title })}
+          onClick={() => setOpen(true)}
+        >
+          {t('organisationGoals.languages')}
+        </button>
+      </p>
+    );
+  return (
+    <form
+      className="form__grid goal-form goal-languages"
+      aria-label={t('organisationGoals.languagesFor', { title: goal.original.title })}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <p className="muted small">
+        {t('organisationGoals.languagesHint', { title: goal.original.title })}
+      </p>
+      {LOCALES.map((l) => (
+        <fieldset key={l} className="fieldset">
+          <legend>{LOCALE_NAMES[l]}</legend>
+          <TextField
+            id={`org-goal-${goal.id}-${l}-title`}
+            label={t('organisationGoals.name')}
+            value={v[l]!.title}
+            onChange={(e) => setV({ ...v, [l]: { ...v[l]!, title: e.target.value } })}
+          />
+          <TextField
+            id={`org-goal-${goal.id}-${l}-description`}
+            label={t('organisationGoals.description')}
+            value={v[l]!.description}
+            onChange={(e) => setV({ ...v, [l]: { ...v[l]!, description: e.target.value } })}
+          />
+        </fieldset>
+      ))}
+      {save.error ? (
+        <Alert>
+          <p>{errorText(save.error)}</p>
+        </Alert>
+      ) : null}
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={save.isPending}>
+          {t('organisationGoals.languagesSave')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={() => setOpen(false)}>
+          {t('organisationGoals.languagesCancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -71,10 +71,7 @@ export function GoalText({ goal }: { goal: Goal }) {
     <div className="goal">
       <strong>{goal.title}</strong>
       {goal.dueDate ? (
-        <span className="muted">
-          {' '}
-          · {t('goals.due', { date: fmt.date(`${goal.dueDate}T12:00:00`) })}
-        </span>
+        <span className="muted"> · {t('goals.due', { date: fmt.day(goal.dueDate) })}</span>
       ) : null}
       {goal.description ? <p>{goal.description}</p> : null}
       {goal.successMeasure ? (

@@ -59,10 +59,7 @@ export function PlanItemText({ item }: { item: PlanItem }) {
     <div className="goal">
       <strong>{item.competence}</strong> – {t(`plan.activity.${item.activity}`)}
       {item.dueDate ? (
-        <span className="muted">
-          {' '}
-          · {t('goals.due', { date: fmt.date(`${item.dueDate}T12:00:00`) })}
-        </span>
+        <span className="muted"> · {t('goals.due', { date: fmt.day(item.dueDate) })}</span>
       ) : null}
       {item.done ? <span className="badge"> {t('plan.done')}</span> : null}
       {item.activityDetail ? <p>{item.activityDetail}</p> : null}

@@ -35,6 +35,7 @@ export function PreparationPanel({ page }: { page: ConversationPage }) {
   const submitted = mine?.submittedAt ?? null;
   const open = (page.status === 'not_booked' || page.status === 'booked') && !submitted;
   const other = page.myRole === 'manager' ? page.employee : page.manager;
+  const revealed = page.preparation.revealed;
   const save = useMutation({
     mutationFn: (submit: boolean) =>
       submit
@@ -50,13 +51,16 @@ export function PreparationPanel({ page }: { page: ConversationPage }) {
 
   return (
     <section className="card prep" aria-labelledby="prep-heading">
-      <h2 id="prep-heading">{t('prep.title')}</h2>
-      <p className="muted">{t('prep.intro')}</p>
-      <p role="status">
-        {page.preparation.otherSubmitted
-          ? t('prep.otherSubmitted', { name: other.name })
-          : t('prep.otherNotSubmitted', { name: other.name })}
-      </p>
+      {/* Once revealed, both answers follow below: the heading is no longer "yours". */}
+      <h2 id="prep-heading">{revealed ? t('prep.titleRevealed') : t('prep.title')}</h2>
+      <p className="muted">{revealed ? t('prep.revealed') : t('prep.intro')}</p>
+      {revealed ? null : (
+        <p role="status">
+          {page.preparation.otherSubmitted
+            ? t('prep.otherSubmitted', { name: other.name })
+            : t('prep.otherNotSubmitted', { name: other.name })}
+        </p>
+      )}
       {submitted ? (
         <p className="prep__submitted">
           {t('prep.submittedAt', { when: fmt.longDate(submitted) })}

@@ -53,7 +53,7 @@ function SalaryText({ outcome }: { outcome: SalaryOutcome }) {
           amount: outcome.amount,
           currency: outcome.currency,
         })}{' '}
-        · {t('salary.effective', { date: fmt.date(`${outcome.effectiveDate}T12:00:00`) })}
+        · {t('salary.effective', { date: fmt.day(outcome.effectiveDate) })}
       </p>
       {outcome.criteria ? (
         <p>

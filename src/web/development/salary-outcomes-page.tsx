@@ -20,7 +20,7 @@ function SalaryOutcomes() {
     getNextPageParam: (last) => last.nextCursor,
     enabled: allowed,
   });
-  if (me.data && !allowed) return <NoAccess />;
+  if (me.data && !allowed) return <NoAccess need="salary" />;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Page title={t('salary.listTitle')} intro={t('salary.hidden')}>
@@ -44,7 +44,7 @@ function SalaryOutcomes() {
                   {t(`salary.changeKind.${o.changeKind}`)}:{' '}
                   {t(`salary.value.${o.changeKind}`, { amount: o.amount, currency: o.currency })}
                 </td>
-                <td>{fmt.date(`${o.effectiveDate}T12:00:00`)}</td>
+                <td>{fmt.day(o.effectiveDate)}</td>
               </tr>
             ))}
           </tbody>

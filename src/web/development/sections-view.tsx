@@ -32,7 +32,7 @@ export function SectionsView({ page, meeting }: { page: ConversationPage; meetin
                 <thead>
                   <tr>
                     <th scope="col" className="visually-hidden">
-                      {t('prep.title')}
+                      {t('sideBySide.question')}
                     </th>
                     {roles.map((r) => (
                       <th key={r} scope="col">

@@ -6,8 +6,7 @@ import { useFormat } from '../session';
 export function AgreementView({ agreement }: { agreement: Agreement }) {
   const { t, i18n } = useTranslation('goals');
   const fmt = useFormat();
-  const due = (d: string | null) =>
-    d ? t('goals.due', { date: fmt.date(`${d}T12:00:00`) }) : null;
+  const due = (d: string | null) => (d ? t('goals.due', { date: fmt.day(d) }) : null);
   const title = (text: Record<string, string | undefined>) =>
     text[i18n.language] ?? Object.values(text)[0] ?? '';
   return (

@@ -10,6 +10,7 @@ import { oneOnOneKeys, type Meeting, type MeetingDetail } from '../one-on-ones/a
 import { useNow } from '../one-on-ones/hooks';
 import { dismissFailed, useOutbox, writeOrKeep } from './outbox';
 import './live.css';
+import { readerTitle } from '../one-on-ones/reader-titles';
 
 const path = (meetingId: string, action: string) =>
   `/api/one-on-ones/meetings/${encodeURIComponent(meetingId)}/${action}`;
@@ -177,7 +178,11 @@ export function PhoneFocus({ detail }: { detail: MeetingDetail }) {
       {current ? (
         <>
           <p className="phone-focus__title">
-            <a href={`#point-${current.id}`}>{current.title}</a>
+            <a href={`#point-${current.id}`}>
+              {readerTitle(current, detail.myRole, employee.name, (name) =>
+                t('meetings:agenda.employeeTopicsFor', { name }),
+              )}
+            </a>
           </p>
           <button
             type="button"

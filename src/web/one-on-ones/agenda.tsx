@@ -12,6 +12,7 @@ import { useInstantCheck } from '../components/use-instant-check';
 import { LiveNoteEditor } from '../live/live-note-editor';
 import { isPendingId, writeOrKeep } from '../live/outbox';
 import { useLive } from '../live/use-live-meeting';
+import { withReaderTitles } from './reader-titles';
 
 type AgendaProps = { detail: MeetingDetail; editable: boolean };
 
@@ -35,6 +36,8 @@ export function Agenda({ detail, editable }: AgendaProps) {
     onError: () => client.invalidateQueries({ queryKey: key }),
   });
   const hasFollowUpSection = detail.agenda.some((p) => p.sectionKind === 'follow_up');
+  // Titles as this reader should read them; the cached detail keeps the server's words.
+  const points = withReaderTitles(detail, (name) => t('agenda.employeeTopicsFor', { name }));
 
   function move(index: number, by: -1 | 1, pointId: string) {
     const ids = detail.agenda.map((p) => p.id);
@@ -56,7 +59,7 @@ export function Agenda({ detail, editable }: AgendaProps) {
         <h2 id="agenda-heading">{t('agenda.title')}</h2>
         <p className="muted small">{detail.template.name}</p>
       </div>
-      {editable ? <AddPointForm detail={detail} /> : null}
+      {editable ? <AddPointForm detail={{ ...detail, agenda: points }} /> : null}
       {reorder.error ? (
         <Alert>
           <p>{errorText(reorder.error)}</p>
@@ -69,7 +72,7 @@ export function Agenda({ detail, editable }: AgendaProps) {
         </div>
       ) : null}
       <ol className="agenda__list">
-        {detail.agenda.map((p, i) => (
+        {points.map((p, i) => (
           <PointCard
             key={p.id}
             point={p}

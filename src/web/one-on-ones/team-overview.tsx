@@ -182,6 +182,16 @@ function ReportCard({
             </p>
           </>
         ) : null}
+        {row?.developmentConversationDue ? (
+          <p className="report-card__annual">
+            {row.lastDevelopmentSignedAt
+              ? t('overview.annualDue', {
+                  name,
+                  date: fmt.shortDate(row.lastDevelopmentSignedAt),
+                })
+              : t('overview.annualNever', { name })}
+          </p>
+        ) : null}
       </div>
     </li>
   );

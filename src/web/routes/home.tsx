@@ -8,6 +8,7 @@ import { Page } from '../components/page';
 import { ConversationsCard } from '../development/conversations-card';
 import { EmployeeOneOnOnes } from '../one-on-ones/employee-home';
 import { TeamOverview } from '../one-on-ones/team-overview';
+import { HrRoundsCard } from '../rounds/hr-rounds-card';
 import { departmentPathKey, fetchDepartmentPath } from '../first-page';
 import { keys, useDepartments } from '../queries';
 import { useFormat, useMe } from '../session';
@@ -157,6 +158,13 @@ function HrHome({ me }: { me: Me }) {
           )}
         </ul>
       </section>
+      <div className="hr-cards">
+        <HrRoundsCard
+          me={me}
+          withoutManager={more || people.isPending ? 0 : withoutManager}
+          unplaced={more || people.isPending ? 0 : unplaced}
+        />
+      </div>
       <section aria-labelledby="shortcuts">
         <h2 id="shortcuts">{t('hr.shortcuts')}</h2>
         <ul className="link-cards">

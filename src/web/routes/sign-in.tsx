@@ -1,8 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../api';
+import { LOCALE_NAMES, isLocale } from '../../i18n/index';
+import { api, http } from '../api';
 import { Alert } from '../components/feedback';
 import { TextField } from '../components/field';
 import { LanguagePicker } from '../components/language-picker';
@@ -102,6 +103,51 @@ export function SignInPage() {
         <Link to="/forgot-password">{t('signIn.forgot')}</Link>
       </p>
       <p className="muted small">{t('signIn.firstTime')}</p>
+      <DemoSignIns
+        onPick={(who, secret) => {
+          setEmail(who);
+          setPassword(secret);
+        }}
+      />
     </PublicLayout>
+  );
+}
+
+type DemoSignIn = { role: string; email: string; name: string; locale: string };
+
+/** On a demo server (`serve --demo`) only: the demo people, one click to fill the form. */
+function DemoSignIns({ onPick }: { onPick: (email: string, password: string) => void }) {
+  const { t } = useTranslation('auth');
+  // Any other server answers 404: then nothing is shown.
+  const demo = useQuery({
+    queryKey: ['demo-sign-ins'],
+    queryFn: () => http.get<{ password: string; items: DemoSignIn[] }>('/api/demo/sign-ins'),
+    retry: false,
+    staleTime: Infinity,
+  });
+  if (!demo.data) return null;
+  const { password, items } = demo.data;
+  return (
+    <section className="card demo-sign-ins" aria-labelledby="demo-sign-ins">
+      <h2 id="demo-sign-ins">{t('demo.title')}</h2>
+      <p className="muted small">{t('demo.intro', { password })}</p>
+      <ul className="demo-sign-ins__list">
+        {items.map((p) => (
+          <li key={p.email}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onPick(p.email, password)}
+            >
+              {t('demo.person', {
+                name: p.name,
+                role: t(`demo.role.${p.role.toLowerCase()}`, { defaultValue: p.role }),
+                language: isLocale(p.locale) ? LOCALE_NAMES[p.locale] : p.locale,
+              })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

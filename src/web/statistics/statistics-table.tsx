@@ -108,17 +108,10 @@ export function StatisticsTable({ caption, rows, weeks, drill, drillLabel }: Pro
                     <td data-label={col.progress}>{n.avg(w.progress)}</td>
                   </>
                 ) : (
-                  <>
-                    <td data-label={col.wellbeing} className="stats__hidden">
-                      {t(`hidden.${w.reason ?? 'too_few'}`)}
-                    </td>
-                    <td data-label={col.workload} className="stats__hidden">
-                      {t('cell.none')}
-                    </td>
-                    <td data-label={col.progress} className="stats__hidden">
-                      {t('cell.none')}
-                    </td>
-                  </>
+                  // One reason across the three hidden figures: the table keeps its last column.
+                  <td data-label={col.wellbeing} className="stats__hidden" colSpan={3}>
+                    {t(`hidden.${w.reason ?? 'too_few'}`)}
+                  </td>
                 )}
               </tr>
             );

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
 import { Page } from '../components/page';
-import { intlLocale } from '../format';
-import { useMe } from '../session';
+import { useMe, useFormat } from '../session';
 import { wellbeingApi, wellbeingKeys, type TaskItemInput, type TaskReview } from './api';
 import { TaskComparison } from './task-comparison';
 import { useCatalogs, WELLBEING_NS } from './use-catalogs';
@@ -37,7 +36,9 @@ const blank = (): TaskItemInput => ({
 });
 
 function ReviewView({ review }: { review: TaskReview }) {
-  const { t, i18n } = useTranslation('wellbeing');
+  const { t } = useTranslation('wellbeing');
+  // Dates in the person's own time zone, not the browser's.
+  const fmt = useFormat();
   const { data: me } = useMe();
   const [search] = useSearchParams();
   const client = useQueryClient();
@@ -63,7 +64,6 @@ function ReviewView({ review }: { review: TaskReview }) {
     mutationFn: () => wellbeingApi.markReviewed(review.id, search.get('meeting')),
     onSuccess: refresh,
   });
-  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long' });
   const total = items.reduce(
     (n, i) => n + (Number.isFinite(i.timeSharePercent) ? i.timeSharePercent : 0),
     0,
@@ -81,8 +81,8 @@ function ReviewView({ review }: { review: TaskReview }) {
       title={t('tasks.title')}
       intro={
         review.reviewedAt
-          ? t('tasks.reviewedOn', { date: date.format(new Date(review.reviewedAt)) })
-          : t('tasks.started', { date: date.format(new Date(review.createdAt)) })
+          ? t('tasks.reviewedOn', { date: fmt.date(review.reviewedAt) })
+          : t('tasks.started', { date: fmt.date(review.createdAt) })
       }
       actions={
         editable && isManager ? (

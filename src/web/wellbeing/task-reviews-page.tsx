@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
 import { Page } from '../components/page';
-import { intlLocale } from '../format';
+import { useFormat } from '../session';
 import { oneOnOneApi, oneOnOneKeys } from '../one-on-ones/api';
 import { wellbeingApi, wellbeingKeys } from './api';
 import { useCatalogs, WELLBEING_NS } from './use-catalogs';
@@ -15,7 +15,9 @@ export function TaskReviewsPage() {
   const [search] = useSearchParams();
   const meeting = search.get('meeting');
   const ready = useCatalogs(WELLBEING_NS);
-  const { t, i18n } = useTranslation('wellbeing');
+  const { t } = useTranslation('wellbeing');
+  // Dates in the person's own time zone, not the browser's.
+  const fmt = useFormat();
   const navigate = useNavigate();
   const client = useQueryClient();
   const errorText = useErrorText();
@@ -39,7 +41,6 @@ export function TaskReviewsPage() {
   if (!ready || series.isPending || list.isPending) return <Loading />;
   if (!series.data || !list.data)
     return <LoadError error={series.error ?? list.error} retry={() => void list.refetch()} />;
-  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long' });
   const reviews = list.data.pages.flatMap((p) => p.items);
   const q = meeting ? `?meeting=${meeting}` : '';
   return (
@@ -72,11 +73,11 @@ export function TaskReviewsPage() {
           {reviews.map((r) => (
             <li key={r.id}>
               <Link to={`/one-on-ones/task-reviews/${r.id}${q}`}>
-                {t('tasks.started', { date: date.format(new Date(r.createdAt)) })}
+                {t('tasks.started', { date: fmt.date(r.createdAt) })}
               </Link>{' '}
               <span className="muted">
                 {r.reviewedAt
-                  ? t('tasks.reviewedOn', { date: date.format(new Date(r.reviewedAt)) })
+                  ? t('tasks.reviewedOn', { date: fmt.date(r.reviewedAt) })
                   : t('tasks.inProgress')}
               </span>
             </li>
