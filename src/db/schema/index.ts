@@ -10,3 +10,4 @@ export * from './development-preparation';
 export * from './development-outcomes';
 export * from './statistics';
 export * from './live';
+export * from './vault';

@@ -33,6 +33,8 @@ export type Action =
   | { do: 'statistics.read'; orgId: string }
   /** The audit log: who did what, never content (decision 016). */
   | { do: 'audit.read'; orgId: string }
+  /** How many people still have private notes in plain text: a number, never content (018). */
+  | { do: 'sealing.status.read'; orgId: string }
   | OneOnOneAction
   | ConversationAction
   | RoundAction
@@ -113,6 +115,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'mailbox.read':
     case 'org.manage':
     case 'audit.read':
+    case 'sealing.status.read':
       return actor.roles.includes('admin');
     case 'oneOnOne.series.create':
       return action.employee.managerId === actor.personId;

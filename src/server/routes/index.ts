@@ -18,6 +18,7 @@ import { statisticsRoutes } from './statistics.routes';
 import { wellbeingRoutes } from './wellbeing.routes';
 import { pageRoutes } from './pages.routes';
 import { auditRoutes } from './audit.routes';
+import { vaultRoutes } from './vault.routes';
 
 /** Routes of the feature modules; each new module adds one line here. */
 export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
@@ -40,4 +41,5 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(wellbeingRoutes);
   await app.register(pageRoutes);
   await app.register(auditRoutes);
+  await app.register(vaultRoutes);
 }

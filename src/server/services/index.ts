@@ -22,6 +22,7 @@ import { createRoundService } from './round.service';
 import { createStatisticsService } from './statistics.service';
 import { createWellbeingServices } from './wellbeing.service';
 import { createPageService } from './page.service';
+import { createVaultService } from './vault.service';
 
 /** Every use case the routes may call, built once per app. */
 export function createServices(
@@ -76,6 +77,7 @@ export function createServices(
     rounds: createRoundService(db),
     statistics: createStatisticsService(db),
     wellbeing: createWellbeingServices(db, mail.live ?? null),
+    vault: createVaultService(db),
   };
 }
 

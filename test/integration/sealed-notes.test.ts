@@ -1,0 +1,238 @@
+/**
+ * Sealed private notes (decision 018), through the HTTP API: the server stores only ciphertext
+ * once the author seals, refuses plain writes once a vault exists, seals existing notes all or
+ * nothing, and nobody else — the other party, HR, an admin, another organisation — gets a
+ * person's vault or envelope.
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createVault,
+  open,
+  privateNoteContext,
+  rewrapPassphrase,
+  seal,
+  unlockVault,
+  type VaultWraps,
+} from '../../src/domain/sealing/envelope';
+import type { Client } from '../support/app';
+import { testApp, type TestContext } from '../support/app';
+import {
+  bookSeries,
+  clientsFor,
+  daysFromToday,
+  makeOneOnOneWorld,
+  type OneOnOneWorld,
+} from '../support/one-on-one.factories';
+
+let ctx: TestContext;
+let w: OneOnOneWorld;
+let c: Awaited<ReturnType<typeof clientsFor>>;
+let held: string;
+let next: string;
+let key: CryptoKey;
+let wraps: VaultWraps;
+
+const SECRET_A = 'sealed-secret-a-4e1f';
+const SECRET_B = 'sealed-secret-b-77c0';
+const EMPLOYEE_SECRET = 'employee-plain-0b9d';
+const PASSPHRASE = 'min egen långa lösenfras';
+
+const note = (client: Client, meetingId: string) =>
+  client.get(`/api/one-on-ones/meetings/${meetingId}/private-note`);
+const putNote = (client: Client, meetingId: string, body: unknown) =>
+  client.request('PUT', `/api/one-on-ones/meetings/${meetingId}/private-note`, body);
+
+/** Every private note row of the test organisations, as the database holds it. */
+async function storedRows() {
+  return queryRows<{
+    id: string;
+    author_id: string;
+    body: string | null;
+    ciphertext: string | null;
+    version: number;
+  }>(
+    ctx.database.db,
+    sql`select id, author_id, body, ciphertext, iv, key_version, version
+          from one_on_one_private_notes where org_id in (${w.org.id}, ${w.other.id})`,
+  );
+}
+
+beforeAll(async () => {
+  ctx = await testApp();
+  w = await makeOneOnOneWorld(ctx.database.db, 'seal');
+  c = await clientsFor(ctx.app, w);
+  const { meetings } = await bookSeries(c.manager, w.employee.id, {
+    startDate: daysFromToday(1),
+  });
+  held = meetings[0]!.id;
+  next = meetings[1]!.id;
+  expect((await putNote(c.manager, held, { body: SECRET_A, baseVersion: 0 })).statusCode).toBe(200);
+  expect((await putNote(c.manager, next, { body: SECRET_B, baseVersion: 0 })).statusCode).toBe(200);
+  await putNote(c.employee, held, { body: EMPLOYEE_SECRET, baseVersion: 0 });
+  ({ wraps, key } = await createVault(PASSPHRASE));
+});
+afterAll(() => ctx.close());
+
+describe('sealed private notes', () => {
+  it('tells only an admin how many people have unsealed notes, as a number', async () => {
+    const res = await c.admin.get('/api/admin/sealing');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ peopleWithUnsealedNotes: 2, peopleWithVault: 0 });
+    for (const who of ['hr', 'manager', 'employee'] as const) {
+      expect((await c[who].get('/api/admin/sealing')).statusCode).toBe(403);
+    }
+  });
+
+  it('refuses a sealed note from someone without a vault', async () => {
+    const sealed = await seal(key, 'x', privateNoteContext(held, w.manager.id), 1);
+    const res = await putNote(c.manager, held, { sealed, baseVersion: 1 });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('vault.missing');
+  });
+
+  it('refuses a vault with fewer PBKDF2 iterations than OWASP asks, then stores one', async () => {
+    const weak = { ...wraps, passphrase: { ...wraps.passphrase, iterations: 100_000 } };
+    expect((await c.manager.post('/api/vault', weak)).statusCode).toBe(400);
+    expect((await c.manager.get('/api/vault')).json()).toEqual({ vault: null });
+
+    const res = await c.manager.post('/api/vault', wraps);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().vault).toMatchObject({ keyVersion: 1, passphrase: wraps.passphrase });
+    const again = await c.manager.post('/api/vault', wraps);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('vault.exists');
+  });
+
+  it('gives nobody else the vault: each person only ever reads their own', async () => {
+    for (const who of ['employee', 'hr', 'admin', 'stranger', 'otherManager'] as const) {
+      expect((await c[who].get('/api/vault')).json()).toEqual({ vault: null });
+    }
+  });
+
+  it('refuses plain-text private notes once the author has a vault (nothing lands in plain)', async () => {
+    const res = await putNote(c.manager, held, { body: 'new plain text', baseVersion: 1 });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('vault.sealed_required');
+    expect((await storedRows()).some((r) => r.body === 'new plain text')).toBe(false);
+  });
+
+  it('hands the author only their own plain notes to seal', async () => {
+    const res = await c.manager.get('/api/vault/unsealed');
+    expect(res.statusCode).toBe(200);
+    const bodies = res.json().items.map((n: { body: string }) => n.body);
+    expect(bodies.sort()).toEqual([SECRET_A, SECRET_B].sort());
+  });
+
+  it('seals existing notes all or nothing, and the plain text is gone from the table', async () => {
+    const items = (await c.manager.get('/api/vault/unsealed')).json().items as {
+      id: string;
+      meetingId: string;
+      body: string;
+      version: number;
+    }[];
+    const sealedItems = await Promise.all(
+      items.map(async (n) => ({
+        id: n.id,
+        version: n.version,
+        sealed: await seal(key, n.body, privateNoteContext(n.meetingId, w.manager.id), 1),
+      })),
+    );
+    // One stale version refuses the whole batch: nothing is half sealed.
+    const stale = sealedItems.map((n, i) => (i === 1 ? { ...n, version: n.version + 5 } : n));
+    const refused = await c.manager.post('/api/vault/seal', { notes: stale });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('vault.seal_stale');
+    const mine = (await storedRows()).filter((r) => r.author_id === w.manager.id);
+    expect(mine.every((r) => r.body !== null && r.ciphertext === null)).toBe(true);
+
+    // Another person (with a vault of their own) cannot seal over the manager's notes.
+    const theirs = await createVault('employee passphrase');
+    await c.employee.post('/api/vault', theirs.wraps);
+    const hijack = await c.employee.post('/api/vault/seal', { notes: sealedItems });
+    expect(hijack.statusCode).toBe(409);
+    const stranger = await c.stranger.post('/api/vault/seal', { notes: sealedItems });
+    expect(stranger.statusCode).toBe(409);
+
+    const ok = await c.manager.post('/api/vault/seal', { notes: sealedItems });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ sealed: 2 });
+
+    const rows = await storedRows();
+    const dump = JSON.stringify(rows);
+    expect(dump).not.toContain(SECRET_A);
+    expect(dump).not.toContain(SECRET_B);
+    for (const r of rows.filter((r) => r.author_id === w.manager.id)) {
+      expect(r.body).toBeNull();
+      expect(r.ciphertext).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    }
+    expect((await c.manager.get('/api/vault/unsealed')).json()).toEqual({ items: [] });
+    expect((await c.admin.get('/api/admin/sealing')).json()).toEqual({
+      peopleWithUnsealedNotes: 1,
+      peopleWithVault: 2,
+    });
+  });
+
+  it('returns the sealed note to its author only, on its own route and in the whole page', async () => {
+    const mine = (await note(c.manager, held)).json();
+    expect(mine.body).toBe('');
+    expect(await open(key, mine.sealed, privateNoteContext(held, w.manager.id))).toBe(SECRET_A);
+    const page = (await c.manager.get(`/api/pages/meeting/${held}`)).json();
+    expect(page.privateNote).toEqual(mine);
+
+    const employees = (await note(c.employee, held)).json();
+    expect(employees).toMatchObject({ body: EMPLOYEE_SECRET, sealed: null });
+    for (const who of ['hr', 'admin', 'otherManager', 'stranger'] as const) {
+      const res = await note(c[who], held);
+      expect(res.statusCode).toBe(404);
+      expect(res.body).not.toContain(mine.sealed.ciphertext);
+    }
+  });
+
+  it('saves sealed notes with versions and conflicts as before', async () => {
+    const ctxHeld = privateNoteContext(held, w.manager.id);
+    const current = (await note(c.manager, held)).json();
+    const sealed = await seal(key, `${SECRET_A} and more`, ctxHeld, 1);
+    const saved = await putNote(c.manager, held, { sealed, baseVersion: current.version });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ body: '', sealed, version: current.version + 1 });
+
+    const late = await seal(key, 'from an older tab', ctxHeld, 1);
+    const conflict = await putNote(c.manager, held, { sealed: late, baseVersion: current.version });
+    expect(conflict.statusCode).toBe(409);
+    const details = conflict.json().error.details;
+    expect(details.current).toMatchObject({ body: '', sealed, version: current.version + 1 });
+    expect(details.yours).toMatchObject({ sealed: late, baseVersion: current.version });
+
+    const wrongKey = await putNote(c.manager, held, {
+      sealed: { ...late, keyVersion: 2 },
+      baseVersion: current.version + 1,
+    });
+    expect(wrongKey.json().error.code).toBe('vault.key_version');
+    const malformed = await putNote(c.manager, held, {
+      sealed: { ciphertext: 'not base64!', iv: sealed.iv, keyVersion: 1 },
+      baseVersion: current.version + 1,
+    });
+    expect(malformed.statusCode).toBe(400);
+    const both = await putNote(c.manager, held, {
+      body: 'plain',
+      sealed,
+      baseVersion: current.version + 1,
+    });
+    expect(both.statusCode).toBe(400);
+  });
+
+  it('changes the passphrase by re-wrapping one key: old notes stay readable', async () => {
+    const passphrase = await rewrapPassphrase(wraps, { passphrase: PASSPHRASE }, 'ny fras här');
+    const res = await c.manager.request('PUT', '/api/vault/passphrase', {
+      keyVersion: 1,
+      passphrase,
+    });
+    expect(res.statusCode).toBe(200);
+    const stored = res.json().vault;
+    const again = await unlockVault(stored, { passphrase: 'ny fras här' });
+    const mine = (await note(c.manager, next)).json();
+    expect(await open(again, mine.sealed, privateNoteContext(next, w.manager.id))).toBe(SECRET_B);
+  });
+});
