@@ -180,6 +180,11 @@ describe('sealed private notes', () => {
     expect(await open(key, mine.sealed, privateNoteContext(held, w.manager.id))).toBe(SECRET_A);
     const page = (await c.manager.get(`/api/pages/meeting/${held}`)).json();
     expect(page.privateNote).toEqual(mine);
+    const managersVault = (await c.manager.get('/api/vault')).json().vault;
+    expect(page.vault).toEqual(managersVault);
+    const employeesPage = (await c.employee.get(`/api/pages/meeting/${held}`)).json();
+    expect(employeesPage.vault.passphrase).not.toEqual(managersVault.passphrase);
+    expect(JSON.stringify(employeesPage)).not.toContain(mine.sealed.ciphertext);
 
     const employees = (await note(c.employee, held)).json();
     expect(employees).toMatchObject({ body: EMPLOYEE_SECRET, sealed: null });

@@ -31,7 +31,9 @@ export const vaultApi = {
     http.post<{ sealed: number }>('/api/vault/seal', { notes }),
 };
 
-export const VAULT_KEY = ['vault'] as const;
+import { VAULT_KEY } from './keys';
+
+export { VAULT_KEY };
 
 /** The unlocked key of this page load; never written anywhere. */
 let unlocked: { key: CryptoKey; keyVersion: number } | null = null;
