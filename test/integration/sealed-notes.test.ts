@@ -17,6 +17,7 @@ import {
   type VaultWraps,
 } from '../../src/domain/sealing/envelope';
 import type { Client } from '../support/app';
+import { TEST_PASSWORD } from '../support/factories';
 import { testApp, type TestContext } from '../support/app';
 import {
   bookSeries,
@@ -25,6 +26,7 @@ import {
   makeOneOnOneWorld,
   type OneOnOneWorld,
 } from '../support/one-on-one.factories';
+import { makeConversation } from './conversation.factories';
 
 let ctx: TestContext;
 let w: OneOnOneWorld;
@@ -239,5 +241,44 @@ describe('sealed private notes', () => {
     const again = await unlockVault(stored, { passphrase: 'ny fras här' });
     const mine = (await note(c.manager, next)).json();
     expect(await open(again, mine.sealed, privateNoteContext(next, w.manager.id))).toBe(SECRET_B);
+  });
+
+  it('seals a development conversation’s private note through the same envelope', async () => {
+    const cid = (
+      await makeConversation(ctx.database.db, w.org.id, {
+        managerId: w.manager.id,
+        employeeId: w.employee.id,
+      })
+    ).id;
+    const booked = await c.manager.request('PUT', `/api/conversations/${cid}/booking`, {
+      date: daysFromToday(10),
+      time: '09:00',
+      place: { kind: 'video', detail: null },
+    });
+    expect(booked.statusCode).toBe(200);
+    await c.manager.post(`/api/conversations/${cid}/start`, { holdNow: true });
+    const url = `/api/conversations/${cid}/private-note`;
+    const plain = await c.manager.request('PUT', url, { body: 'conv secret', baseVersion: 0 });
+    expect(plain.json().error.code).toBe('vault.sealed_required');
+    const meetingId = (await c.manager.get(`/api/conversations/${cid}`)).json().privateNote
+      .meetingId as string;
+    const sealed = await seal(key, 'conv secret', privateNoteContext(meetingId, w.manager.id), 1);
+    const res = await c.manager.request('PUT', url, { sealed, baseVersion: 0 });
+    expect(res.statusCode).toBe(200);
+    const page = (await c.manager.get(`/api/conversations/${cid}`)).json();
+    expect(
+      await open(key, page.privateNote.sealed, privateNoteContext(meetingId, w.manager.id)),
+    ).toBe('conv secret');
+    expect(JSON.stringify(await storedRows())).not.toContain('conv secret');
+  });
+
+  it('leaves the vault as it was through a password change and HR’s password link', async () => {
+    const before = (await c.manager.get('/api/vault')).json();
+    await c.hr.post(`/api/people/${w.manager.id}/password-link`);
+    await c.manager.post('/api/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a completely new sign-in password 42',
+    });
+    expect((await c.manager.get('/api/vault')).json()).toEqual(before);
   });
 });
