@@ -89,4 +89,9 @@ test('Maria seals her private notes, reloads, and unlocks with passphrase and re
   await panel.getByRole('button', { name: 'Lås upp' }).click();
   await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
   await shot(page, testInfo, 's03-unlocked');
+
+  // Locking by hand (a shared computer): sealed again, the text gone from the page.
+  await panel.getByRole('button', { name: 'Lås nu' }).click();
+  await expect(panel.getByText('Förseglat – lås upp för att läsa.')).toBeVisible();
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveCount(0);
 });

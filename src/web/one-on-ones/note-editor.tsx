@@ -443,9 +443,12 @@ function PrivateNoteEditor({
   sealing: Sealing;
 }) {
   const { t } = useTranslation('meetings');
-  const note = useAutosave(initial, privateAdapter(meetingId, sealing, save), {
-    draftKey: `private.${meetingId}`,
-  });
+  const note = useAutosave(
+    initial,
+    privateAdapter(meetingId, sealing, save),
+    // A sealed note keeps no plain draft in the browser's storage, which outlives "Lock now".
+    sealing ? {} : { draftKey: `private.${meetingId}` },
+  );
   const { controller } = note;
   return (
     <div className="note">

@@ -218,6 +218,7 @@ export function SealedNote({
 }) {
   const { t } = useTranslation('meetings');
   const key = useVaultKey();
+  const { lock } = useVaultActions(authorId);
   const [opened, setOpened] = useState<{ for: Sealed; body: string | null } | null>(null);
   useEffect(() => {
     if (!sealed || !key) return;
@@ -230,12 +231,26 @@ export function SealedNote({
       live = false;
     };
   }, [sealed, key, meetingId, authorId]);
-  if (!sealed) return <>{children(null)}</>;
+  const badge = (
+    <p className="vault__badge">
+      {t('vault.sealedBadge')}{' '}
+      <button type="button" className="button--link" onClick={lock}>
+        {t('vault.lockNow')}
+      </button>
+    </p>
+  );
+  if (!sealed)
+    return (
+      <>
+        {badge}
+        {children(null)}
+      </>
+    );
   if (!opened || opened.for !== sealed) return <p className="vault__state">{t('vault.opening')}</p>;
   if (opened.body === null) return <p className="field__error">{t('vault.cannotOpen')}</p>;
   return (
     <>
-      <p className="vault__badge">{t('vault.sealedBadge')}</p>
+      {badge}
       {children(opened.body)}
     </>
   );
