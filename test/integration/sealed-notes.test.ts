@@ -11,6 +11,7 @@ import {
   createVault,
   open,
   privateNoteContext,
+  reflectionContext,
   rewrapPassphrase,
   seal,
   unlockVault,
@@ -40,6 +41,21 @@ const SECRET_A = 'sealed-secret-a-4e1f';
 const SECRET_B = 'sealed-secret-b-77c0';
 const EMPLOYEE_SECRET = 'employee-plain-0b9d';
 const PASSPHRASE = 'min egen långa lösenfras';
+const REFLECTION_SECRET = 'reflection-secret-31aa';
+
+/** Every reflection row of the test organisations, as the database holds it. */
+async function storedReflections() {
+  return queryRows<{
+    author_id: string;
+    topics: unknown;
+    notes: string;
+    ciphertext: string | null;
+  }>(
+    ctx.database.db,
+    sql`select author_id, topics, notes, ciphertext from one_on_one_reflections
+          where org_id in (${w.org.id}, ${w.other.id})`,
+  );
+}
 
 const note = (client: Client, meetingId: string) =>
   client.get(`/api/one-on-ones/meetings/${meetingId}/private-note`);
@@ -73,6 +89,11 @@ beforeAll(async () => {
   expect((await putNote(c.manager, held, { body: SECRET_A, baseVersion: 0 })).statusCode).toBe(200);
   expect((await putNote(c.manager, next, { body: SECRET_B, baseVersion: 0 })).statusCode).toBe(200);
   await putNote(c.employee, held, { body: EMPLOYEE_SECRET, baseVersion: 0 });
+  const reflected = await c.manager.request('PUT', `/api/one-on-ones/meetings/${held}/reflection`, {
+    topics: [{ title: 'How are you', howItWent: REFLECTION_SECRET, why: '', doDifferently: '' }],
+    notes: '',
+  });
+  expect(reflected.statusCode).toBe(200);
   ({ wraps, key } = await createVault(PASSPHRASE));
 });
 afterAll(() => ctx.close());
@@ -134,6 +155,24 @@ describe('sealed private notes', () => {
       body: string;
       version: number;
     }[];
+    const unsealed = (await c.manager.get('/api/vault/unsealed')).json().reflections as {
+      id: string;
+      meetingId: string;
+      topics: unknown[];
+      notes: string;
+    }[];
+    expect(JSON.stringify(unsealed)).toContain(REFLECTION_SECRET);
+    const reflections = await Promise.all(
+      unsealed.map(async (r) => ({
+        id: r.id,
+        sealed: await seal(
+          key,
+          JSON.stringify({ topics: r.topics, notes: r.notes }),
+          reflectionContext(r.meetingId, w.manager.id),
+          1,
+        ),
+      })),
+    );
     const sealedItems = await Promise.all(
       items.map(async (n) => ({
         id: n.id,
@@ -157,9 +196,18 @@ describe('sealed private notes', () => {
     const stranger = await c.stranger.post('/api/vault/seal', { notes: sealedItems });
     expect(stranger.statusCode).toBe(409);
 
-    const ok = await c.manager.post('/api/vault/seal', { notes: sealedItems });
+    const ok = await c.manager.post('/api/vault/seal', { notes: sealedItems, reflections });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toEqual({ sealed: 2 });
+    expect(ok.json()).toEqual({ sealed: 3 });
+    const storedReflection = JSON.stringify(await storedReflections());
+    expect(storedReflection).not.toContain(REFLECTION_SECRET);
+    const mineNow = (await c.manager.get(`/api/one-on-ones/meetings/${held}/reflection`)).json()
+      .reflection;
+    expect(mineNow).toMatchObject({ topics: [], notes: '' });
+    const opened = JSON.parse(
+      await open(key, mineNow.sealed, reflectionContext(held, w.manager.id)),
+    ) as { topics: { howItWent: string }[] };
+    expect(opened.topics[0]!.howItWent).toBe(REFLECTION_SECRET);
 
     const rows = await storedRows();
     const dump = JSON.stringify(rows);
@@ -169,7 +217,10 @@ describe('sealed private notes', () => {
       expect(r.body).toBeNull();
       expect(r.ciphertext).toMatch(/^[A-Za-z0-9+/]+=*$/);
     }
-    expect((await c.manager.get('/api/vault/unsealed')).json()).toEqual({ items: [] });
+    expect((await c.manager.get('/api/vault/unsealed')).json()).toEqual({
+      items: [],
+      reflections: [],
+    });
     expect((await c.admin.get('/api/admin/sealing')).json()).toEqual({
       peopleWithUnsealedNotes: 1,
       peopleWithVault: 2,
@@ -280,5 +331,29 @@ describe('sealed private notes', () => {
       newPassword: 'a completely new sign-in password 42',
     });
     expect((await c.manager.get('/api/vault')).json()).toEqual(before);
+  });
+
+  it('takes reflections sealed only, once there is a vault, and gives them to nobody else', async () => {
+    const url = `/api/one-on-ones/meetings/${next}/reflection`;
+    const plain = await c.manager.request('PUT', url, { topics: [], notes: 'plain reflection' });
+    expect(plain.statusCode).toBe(409);
+    expect(plain.json().error.code).toBe('vault.sealed_required');
+    const content = { topics: [], notes: 'sealed reflection 9f' };
+    const sealed = await seal(
+      key,
+      JSON.stringify(content),
+      reflectionContext(next, w.manager.id),
+      1,
+    );
+    const res = await c.manager.request('PUT', url, { sealed });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ topics: [], notes: '', sealed });
+    expect(JSON.stringify(await storedReflections())).not.toContain('sealed reflection 9f');
+    for (const who of ['employee', 'hr', 'admin', 'stranger'] as const) {
+      const other = await c[who].get(url);
+      expect(other.body).not.toContain(sealed.ciphertext);
+    }
+    const list = (await c.manager.get('/api/one-on-ones/reflections')).json();
+    expect(list.items.every((r: { sealed: unknown }) => r.sealed !== null)).toBe(true);
   });
 });

@@ -380,12 +380,22 @@ export const oneOnOneReflections = pgTable(
       .$type<{ title: string; howItWent: string; why: string; doDifferently: string }[]>()
       .notNull(),
     notes: text('notes').notNull().default(''),
+    /** The reflection ({topics, notes} as JSON) sealed in the author's browser (decision 018);
+     * topics and notes are then empty. */
+    ciphertext: text('ciphertext'),
+    iv: text('iv'),
+    keyVersion: integer('key_version'),
     meetingStartsAt: ts('meeting_starts_at').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
+    check(
+      'one_on_one_reflections_sealed_ck',
+      sql`(ciphertext is null) = (iv is null) and (iv is null) = (key_version is null)
+        and (ciphertext is null or (topics = '[]'::jsonb and notes = ''))`,
+    ),
     foreignKey({
       columns: [t.orgId, t.meetingId],
       foreignColumns: [oneOnOneMeetings.orgId, oneOnOneMeetings.id],

@@ -69,6 +69,11 @@ export function privateNoteContext(meetingId: string, authorId: string): string 
   return `samtal/private-note/v1/${meetingId}/${authorId}`;
 }
 
+/** The associated data of a manager's reflection on a meeting ({topics, notes} as JSON). */
+export function reflectionContext(meetingId: string, authorId: string): string {
+  return `samtal/reflection/v1/${meetingId}/${authorId}`;
+}
+
 /** The associated data of a wrap, so a passphrase wrap cannot pose as a recovery wrap. */
 const wrapContext = (kind: 'passphrase' | 'recovery', keyVersion: number) =>
   utf8.encode(`samtal/vault-wrap/v1/${kind}/${keyVersion}`);

@@ -1,6 +1,6 @@
-import { and, count, countDistinct, eq, isNotNull } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
-import { oneOnOnePrivateNotes, personVaults } from '../../db/schema/index';
+import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../../db/client';
+import { oneOnOnePrivateNotes, oneOnOneReflections, personVaults } from '../../db/schema/index';
 import type { KeyWrap, Sealed } from '../../domain/sealing/envelope';
 
 export type VaultRow = typeof personVaults.$inferSelect;
@@ -84,12 +84,69 @@ export const vaultRepository = {
     return rows.length === 1;
   },
 
-  /** How many people of the organisation still have private notes in plain text. */
+  /** The author's reflections still in plain text, to be sealed in their browser. */
+  async unsealedReflections(db: DbOrTx, orgId: string, authorId: string, limit: number) {
+    return db
+      .select({
+        id: oneOnOneReflections.id,
+        meetingId: oneOnOneReflections.meetingId,
+        topics: oneOnOneReflections.topics,
+        notes: oneOnOneReflections.notes,
+      })
+      .from(oneOnOneReflections)
+      .where(
+        and(
+          eq(oneOnOneReflections.orgId, orgId),
+          eq(oneOnOneReflections.authorId, authorId),
+          isNull(oneOnOneReflections.ciphertext),
+        ),
+      )
+      .orderBy(oneOnOneReflections.id)
+      .limit(limit);
+  },
+
+  /**
+   * Replaces one of the author's plain reflections by its sealed version, emptying the plain
+   * topics and notes; only while it is still plain (once a vault exists, every other write is
+   * sealed, so a plain row has not changed since it was handed out). Returns whether it did.
+   */
+  async sealReflection(
+    db: DbOrTx,
+    orgId: string,
+    authorId: string,
+    reflection: { id: string; sealed: Sealed },
+  ) {
+    const rows = await db
+      .update(oneOnOneReflections)
+      .set({
+        topics: [],
+        notes: '',
+        ciphertext: reflection.sealed.ciphertext,
+        iv: reflection.sealed.iv,
+        keyVersion: reflection.sealed.keyVersion,
+      })
+      .where(
+        and(
+          eq(oneOnOneReflections.orgId, orgId),
+          eq(oneOnOneReflections.authorId, authorId),
+          eq(oneOnOneReflections.id, reflection.id),
+          isNull(oneOnOneReflections.ciphertext),
+        ),
+      )
+      .returning({ id: oneOnOneReflections.id });
+    return rows.length === 1;
+  },
+
+  /** How many people of the organisation still have private notes or reflections in plain text. */
   async peopleWithUnsealedNotes(db: DbOrTx, orgId: string) {
-    const [row] = await db
-      .select({ n: countDistinct(oneOnOnePrivateNotes.authorId) })
-      .from(oneOnOnePrivateNotes)
-      .where(and(eq(oneOnOnePrivateNotes.orgId, orgId), isNotNull(oneOnOnePrivateNotes.body)));
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (
+        select author_id from one_on_one_private_notes where org_id = ${orgId} and body is not null
+        union
+        select author_id from one_on_one_reflections where org_id = ${orgId} and ciphertext is null
+      ) authors`,
+    );
     return row?.n ?? 0;
   },
 

@@ -10,11 +10,20 @@ import {
   SealedSchema,
 } from '../presenters/vault.presenter';
 import { SEAL_BATCH } from '../services/vault.service';
+import { ReflectionTopicSchema } from '../presenters/one-on-one-action.presenter';
 import { ErrorSchema, errors } from './schemas';
 
 export const UnsealedNotesSchema = z.object({
   items: z.array(
     z.object({ id: z.uuid(), meetingId: z.uuid(), body: z.string(), version: z.int() }),
+  ),
+  reflections: z.array(
+    z.object({
+      id: z.uuid(),
+      meetingId: z.uuid(),
+      topics: z.array(ReflectionTopicSchema),
+      notes: z.string(),
+    }),
   ),
 });
 
@@ -72,8 +81,8 @@ export async function vaultRoutes(app: FastifyInstance) {
     { schema: { tags, response: { 200: UnsealedNotesSchema, ...errors } } },
     async (request, reply) => {
       reply.headers(noStore);
-      const rows = await vault().unsealed(requireActor(request));
-      return { items: rows.map((n) => ({ ...n, body: n.body ?? '' })) };
+      const { notes, reflections } = await vault().unsealed(requireActor(request));
+      return { items: notes.map((n) => ({ ...n, body: n.body ?? '' })), reflections };
     },
   );
 
@@ -85,13 +94,18 @@ export async function vaultRoutes(app: FastifyInstance) {
         body: z.object({
           notes: z
             .array(z.object({ id: z.uuid(), version: z.int().min(1), sealed: SealedSchema }))
-            .min(1)
-            .max(SEAL_BATCH),
+            .max(SEAL_BATCH)
+            .default([]),
+          reflections: z
+            .array(z.object({ id: z.uuid(), sealed: SealedSchema }))
+            .max(SEAL_BATCH)
+            .default([]),
         }),
         response: { 200: z.object({ sealed: z.int() }), ...errors, 409: ErrorSchema },
       },
     },
-    async (request) => vault().seal(requireActor(request), request.body.notes),
+    async (request) =>
+      vault().seal(requireActor(request), request.body.notes, request.body.reflections),
   );
 
   r.get(

@@ -45,9 +45,13 @@ export function createVaultService(db: Db) {
       });
     },
 
-    /** The caller's private notes still in plain text (a batch), for their browser to seal. */
+    /** The caller's private notes and reflections still in plain text (a batch), to seal. */
     async unsealed(actor: Actor) {
-      return vaultRepo.unsealedNotes(db, actor.orgId, actor.personId, SEAL_BATCH);
+      const [notes, reflections] = await Promise.all([
+        vaultRepo.unsealedNotes(db, actor.orgId, actor.personId, SEAL_BATCH),
+        vaultRepo.unsealedReflections(db, actor.orgId, actor.personId, SEAL_BATCH),
+      ]);
+      return { notes, reflections };
     },
 
     /**
@@ -55,7 +59,11 @@ export function createVaultService(db: Db) {
      * in one transaction; the plain text is nulled. A note changed since it was handed out (or
      * not the caller's, or already sealed) refuses the batch, and the browser fetches again.
      */
-    async seal(actor: Actor, notes: { id: string; version: number; sealed: Sealed }[]) {
+    async seal(
+      actor: Actor,
+      notes: { id: string; version: number; sealed: Sealed }[],
+      reflections: { id: string; sealed: Sealed }[] = [],
+    ) {
       return db.transaction(async (tx) => {
         const vault = await vaultRepo.find(tx, actor.orgId, actor.personId, true);
         if (!vault) throw new AppError('vault.missing');
@@ -64,7 +72,13 @@ export function createVaultService(db: Db) {
           const done = await vaultRepo.sealNote(tx, actor.orgId, actor.personId, note);
           if (!done) throw new AppError('vault.seal_stale');
         }
-        return { sealed: notes.length };
+        for (const reflection of reflections) {
+          if (reflection.sealed.keyVersion !== vault.keyVersion)
+            throw new AppError('vault.key_version');
+          const done = await vaultRepo.sealReflection(tx, actor.orgId, actor.personId, reflection);
+          if (!done) throw new AppError('vault.seal_stale');
+        }
+        return { sealed: notes.length + reflections.length };
       });
     },
 

@@ -147,8 +147,10 @@ export const oneOnOneApi = {
 
   reflection: (meetingId: string) =>
     http.get<{ reflection: Reflection | null }>(`${P}/meetings/${id(meetingId)}/reflection`),
-  saveReflection: (meetingId: string, input: { topics: ReflectionTopic[]; notes: string }) =>
-    http.put<Reflection>(`${P}/meetings/${id(meetingId)}/reflection`, input),
+  saveReflection: (
+    meetingId: string,
+    input: { topics: ReflectionTopic[]; notes: string } | { sealed: Sealed },
+  ) => http.put<Reflection>(`${P}/meetings/${id(meetingId)}/reflection`, input),
   reflections: (cursor?: string | null) =>
     http.get<Page<Reflection>>(`${P}/reflections`, { cursor, limit: 20 }),
 };

@@ -10,6 +10,7 @@ import {
   createVault,
   open,
   privateNoteContext,
+  reflectionContext,
   seal,
   unlockVault,
   type Sealed,
@@ -27,8 +28,10 @@ export const vaultApi = {
   mine: () => http.get<MyVault>('/api/vault'),
   create: (wraps: VaultWraps) => http.post<MyVault>('/api/vault', wraps),
   unsealed: () => http.get<Unsealed>('/api/vault/unsealed'),
-  seal: (notes: { id: string; version: number; sealed: Sealed }[]) =>
-    http.post<{ sealed: number }>('/api/vault/seal', { notes }),
+  seal: (
+    notes: { id: string; version: number; sealed: Sealed }[],
+    reflections: { id: string; sealed: Sealed }[],
+  ) => http.post<{ sealed: number }>('/api/vault/seal', { notes, reflections }),
 };
 
 import { VAULT_KEY } from './keys';
@@ -67,8 +70,8 @@ export function useMyVault() {
  */
 async function sealExisting(key: CryptoKey, keyVersion: number, authorId: string) {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const { items } = await vaultApi.unsealed();
-    if (items.length === 0) return;
+    const { items, reflections } = await vaultApi.unsealed();
+    if (items.length === 0 && reflections.length === 0) return;
     const notes = await Promise.all(
       items.map(async (n) => ({
         id: n.id,
@@ -76,8 +79,19 @@ async function sealExisting(key: CryptoKey, keyVersion: number, authorId: string
         sealed: await seal(key, n.body, privateNoteContext(n.meetingId, authorId), keyVersion),
       })),
     );
+    const sealedReflections = await Promise.all(
+      reflections.map(async (r) => ({
+        id: r.id,
+        sealed: await seal(
+          key,
+          JSON.stringify({ topics: r.topics, notes: r.notes }),
+          reflectionContext(r.meetingId, authorId),
+          keyVersion,
+        ),
+      })),
+    );
     try {
-      await vaultApi.seal(notes);
+      await vaultApi.seal(notes, sealedReflections);
       attempt = -1; // a batch went through: keep going until none are left
     } catch (err) {
       // A note changed meanwhile: fetch again and retry.
@@ -136,6 +150,26 @@ export function sealNote(
   body: string,
 ) {
   return seal(k.key, body, privateNoteContext(meetingId, authorId), k.keyVersion);
+}
+
+/** Seals a reflection ({topics, notes}) for the server. */
+export function sealReflection(
+  k: { key: CryptoKey; keyVersion: number },
+  meetingId: string,
+  authorId: string,
+  content: { topics: unknown[]; notes: string },
+) {
+  return seal(k.key, JSON.stringify(content), reflectionContext(meetingId, authorId), k.keyVersion);
+}
+
+/** Opens a reflection sealed by its author. */
+export async function openReflection<T>(
+  key: CryptoKey,
+  sealed: Sealed,
+  meetingId: string,
+  authorId: string,
+): Promise<T> {
+  return JSON.parse(await open(key, sealed, reflectionContext(meetingId, authorId))) as T;
 }
 
 /** Opens a private note sealed by its author. */
