@@ -23,11 +23,12 @@ async function apiOf(page: Page) {
 const BEFORE = 'Före valvet: Ahmed vill byta team.';
 const AFTER = 'Efter valvet: fråga om kursen i mars.';
 const PASSPHRASE = 'korp under isen vid älven';
+const REFLECTION = 'Nästa gång: låt Ahmed börja.';
 
 test('Maria seals her private notes, reloads, and unlocks with passphrase and recovery code', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   await signIn(page, 'chef@samtal.demo');
   const api = await apiOf(page);
   const overview = (await api.get('/api/one-on-ones/overview')) as {
@@ -94,4 +95,21 @@ test('Maria seals her private notes, reloads, and unlocks with passphrase and re
   await panel.getByRole('button', { name: 'Lås nu' }).click();
   await expect(panel.getByText('Förseglat – lås upp för att läsa.')).toBeVisible();
   await expect(panel.getByLabel('Dina stödanteckningar')).toHaveCount(0);
+
+  // Her reflection on the meeting goes through the same vault.
+  await page.goto(`/one-on-ones/meetings/${meetingId}/reflection`);
+  await page.getByLabel('Lösenfras för valvet').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Lås upp' }).click();
+  await page.getByLabel('Anteckningar', { exact: true }).fill(REFLECTION);
+  await page.getByRole('button', { name: 'Spara reflektionen' }).click();
+  await expect(page.getByText('Reflektionen är sparad.')).toBeVisible();
+  const reflection = JSON.stringify(
+    await api.get(`/api/one-on-ones/meetings/${meetingId}/reflection`),
+  );
+  expect(reflection).toContain('"ciphertext"');
+  expect(reflection).not.toContain('Nästa gång');
+  await page.reload();
+  await page.getByLabel('Lösenfras för valvet').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(page.getByLabel('Anteckningar', { exact: true })).toHaveValue(REFLECTION);
 });

@@ -150,8 +150,10 @@ function SealedReflection({
       key={detail.meeting.id}
     />
   );
-  // Not sealed yet (a plain one is sealed on its next save): shown as it is.
-  if (!saved?.sealed) return form(saved);
+  // Begun with nothing sealed (new, or plain until its next save): the form stays as it is,
+  // also after a save seals it, so "saved" and what was typed stay on screen.
+  const [startedPlain] = useState(() => !saved?.sealed);
+  if (!saved?.sealed || startedPlain) return form(saved);
   if (!opened) return <p className="vault__state">{t('vault.opening')}</p>;
   if (opened.value === null) return <p className="field__error">{t('vault.cannotOpen')}</p>;
   return form(opened.value);

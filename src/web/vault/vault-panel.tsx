@@ -220,6 +220,7 @@ export function SealedNote({
   const key = useVaultKey();
   const { lock } = useVaultActions(authorId);
   const [opened, setOpened] = useState<{ for: Sealed; body: string | null } | null>(null);
+  const [startedPlain] = useState(() => !sealed);
   useEffect(() => {
     if (!sealed || !key) return;
     let live = true;
@@ -239,15 +240,18 @@ export function SealedNote({
       </button>
     </p>
   );
-  if (!sealed)
+  // Begun with nothing sealed (new, or sealed on first unlock meanwhile): the editor stays
+  // mounted as the note becomes sealed, so nothing typed in between is replaced.
+  if (!sealed || startedPlain)
     return (
       <>
         {badge}
         {children(null)}
       </>
     );
-  if (!opened || opened.for !== sealed) return <p className="vault__state">{t('vault.opening')}</p>;
+  if (!opened) return <p className="vault__state">{t('vault.opening')}</p>;
   if (opened.body === null) return <p className="field__error">{t('vault.cannotOpen')}</p>;
+  // A later copy (after a save elsewhere) re-opens behind the mounted editor, which keeps its text.
   return (
     <>
       {badge}
