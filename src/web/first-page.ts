@@ -13,6 +13,7 @@ import { conversationKeys } from './development/keys';
 import { goalKeys } from './development/goals-api';
 import { oneOnOneKeys } from './one-on-ones/api';
 import { keys } from './queries';
+import { VAULT_KEY } from './vault/keys';
 import { wellbeingKeys } from './wellbeing/api';
 
 type MeetingPage = z.infer<typeof MeetingPageSchema>;
@@ -38,6 +39,7 @@ export async function loadMeetingPage(client: QueryClient, meetingId: string) {
   client.setQueryData(oneOnOneKeys.meeting(meetingId), meeting);
   client.setQueryData(wellbeingKeys.checkIn(meetingId), page.checkIn);
   client.setQueryData(oneOnOneKeys.privateNote(meetingId), page.privateNote);
+  client.setQueryData(VAULT_KEY, { vault: page.vault });
   client.setQueryData(goalKeys.pair(other), page.goals);
   return page;
 }

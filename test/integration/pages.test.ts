@@ -76,6 +76,7 @@ describe('the meeting page in one request', () => {
         meeting: timeless(await json(me, `/api/one-on-ones/meetings/${meetingId}`)),
         checkIn: await json(me, `/api/one-on-ones/meetings/${meetingId}/check-in`),
         privateNote: await json(me, `/api/one-on-ones/meetings/${meetingId}/private-note`),
+        vault: (await json(me, '/api/vault')).vault,
         goals: await json(me, `/api/goals?with=${other}`),
       });
       expect(page.checkIn.checkIn.comment).toBe('Bra vecka');

@@ -11,3 +11,4 @@ export * from './development-outcomes';
 export * from './statistics';
 export * from './live';
 export * from './privacy';
+export * from './vault';

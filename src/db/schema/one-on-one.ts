@@ -269,13 +269,23 @@ export const oneOnOnePrivateNotes = pgTable(
     id: uuid('id').notNull(),
     meetingId: uuid('meeting_id').notNull(),
     authorId: uuid('author_id').notNull(),
-    body: text('body').notNull(),
+    /** Plain text of a note not sealed yet; null once sealed (decision 018). */
+    body: text('body'),
+    /** AES-GCM ciphertext (base64) sealed in the author's browser; the server cannot open it. */
+    ciphertext: text('ciphertext'),
+    iv: text('iv'),
+    keyVersion: integer('key_version'),
     version: integer('version').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
+    check(
+      'one_on_one_private_notes_plain_or_sealed_ck',
+      sql`(body is null) = (ciphertext is not null and iv is not null and key_version is not null)
+        and (ciphertext is null) = (iv is null) and (iv is null) = (key_version is null)`,
+    ),
     foreignKey({
       columns: [t.orgId, t.meetingId],
       foreignColumns: [oneOnOneMeetings.orgId, oneOnOneMeetings.id],
@@ -370,12 +380,22 @@ export const oneOnOneReflections = pgTable(
       .$type<{ title: string; howItWent: string; why: string; doDifferently: string }[]>()
       .notNull(),
     notes: text('notes').notNull().default(''),
+    /** The reflection ({topics, notes} as JSON) sealed in the author's browser (decision 018);
+     * topics and notes are then empty. */
+    ciphertext: text('ciphertext'),
+    iv: text('iv'),
+    keyVersion: integer('key_version'),
     meetingStartsAt: ts('meeting_starts_at').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
+    check(
+      'one_on_one_reflections_sealed_ck',
+      sql`(ciphertext is null) = (iv is null) and (iv is null) = (key_version is null)
+        and (ciphertext is null or (topics = '[]'::jsonb and notes = ''))`,
+    ),
     foreignKey({
       columns: [t.orgId, t.meetingId],
       foreignColumns: [oneOnOneMeetings.orgId, oneOnOneMeetings.id],

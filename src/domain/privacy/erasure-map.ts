@@ -108,6 +108,10 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
     personColumns: { author_id: 'delete' },
     why: 'Private to their author.',
   },
+  person_vaults: {
+    personColumns: { person_id: 'delete' },
+    why: 'Their wrapped key (decision 018): with their sealed notes gone, it opens nothing.',
+  },
   mail_outbox: {
     personColumns: { recipient_id: 'delete' },
     scrub: ['to_address', 'subject', 'text_body', 'html_body', 'calendar', 'last_error'],

@@ -37,6 +37,8 @@ export type Action =
   | { do: 'audit.read'; orgId: string }
   /** Erasing a person who has left (decision 024): administrators only. */
   | { do: 'person.erase'; orgId: string }
+  /** How many people still have private notes in plain text: a number, never content (018). */
+  | { do: 'sealing.status.read'; orgId: string }
   | OneOnOneAction
   | ConversationAction
   | RoundAction
@@ -119,6 +121,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'org.manage':
     case 'audit.read':
     case 'person.erase':
+    case 'sealing.status.read':
       return actor.roles.includes('admin');
     case 'oneOnOne.series.create':
       return action.employee.managerId === actor.personId;

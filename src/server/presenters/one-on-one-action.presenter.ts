@@ -4,6 +4,7 @@ import type { MinutesContent } from '../../domain/one-on-one/minutes';
 import type { ActionRow } from '../repositories/one-on-one-action.repository';
 import type { MinutesRow, ReflectionRow } from '../repositories/one-on-one-minutes.repository';
 import { RoleSchema } from './one-on-one.presenter';
+import { SealedSchema } from './vault.presenter';
 
 const iso = z.iso.datetime();
 
@@ -112,8 +113,11 @@ export const ReflectionTopicSchema = z.object({
 export const ReflectionSchema = z.object({
   meetingId: z.uuid(),
   meetingStartsAt: iso,
+  /** Empty when sealed. */
   topics: z.array(ReflectionTopicSchema),
   notes: z.string(),
+  /** {topics, notes} sealed in the author's browser (decision 018); the server cannot open it. */
+  sealed: SealedSchema.nullable(),
   updatedAt: iso,
   employeeName: z.string().optional(),
 });
@@ -124,6 +128,10 @@ export function presentReflection(r: ReflectionRow, employeeName?: string) {
     meetingStartsAt: r.meetingStartsAt.toISOString(),
     topics: r.topics,
     notes: r.notes,
+    sealed:
+      r.ciphertext && r.iv && r.keyVersion
+        ? { ciphertext: r.ciphertext, iv: r.iv, keyVersion: r.keyVersion }
+        : null,
     updatedAt: r.updatedAt.toISOString(),
     ...(employeeName !== undefined ? { employeeName } : {}),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SealedSchema } from './vault.presenter';
 import { phaseOf } from '../../domain/one-on-one/meeting-state';
 import { Temporal } from 'temporal-polyfill';
 import { CADENCES, MONTHLY_ORDINALS } from '../../domain/one-on-one/cadence';
@@ -204,15 +205,26 @@ export function presentPoint(
 
 export const PrivateNoteSchema = z.object({
   meetingId: z.uuid(),
+  /** The plain text of a note not sealed yet; '' when sealed (or none yet). */
   body: z.string(),
+  /** The note sealed in its author's browser (decision 018); the server cannot open it. */
+  sealed: SealedSchema.nullable(),
   version: z.int(),
   updatedAt: iso.nullable(),
 });
+
+/** The sealed form of a stored private note, or null when it is plain (or none yet). */
+export function sealedOf(n: PrivateNoteRow | null | undefined) {
+  return n?.ciphertext && n.iv && n.keyVersion
+    ? { ciphertext: n.ciphertext, iv: n.iv, keyVersion: n.keyVersion }
+    : null;
+}
 
 export function presentPrivateNote(meetingId: string, n: PrivateNoteRow | null) {
   return {
     meetingId,
     body: n?.body ?? '',
+    sealed: sealedOf(n),
     version: n?.version ?? 0,
     updatedAt: isoOrNull(n?.updatedAt),
   };

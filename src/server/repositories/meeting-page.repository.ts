@@ -7,6 +7,7 @@ import {
   developmentPlanItems,
   developmentProgressNotes,
   oneOnOnePrivateNotes,
+  personVaults,
 } from '../../db/schema/index';
 import {
   MEETING_PAGE_COLUMNS,
@@ -91,6 +92,8 @@ const WHOLE_PAGE = sql`
       where pn.org_id = m.org_id and pn.meeting_id = m.id
         and pn.author_id = ${sql.placeholder('viewerId')}
       limit 1) as private_note,
+    (select to_json(v) from person_vaults v
+      where v.org_id = m.org_id and v.person_id = ${sql.placeholder('viewerId')}) as vault,
     (select coalesce(json_agg(json_build_array(g.g, g.title)
         order by g.side, (g.g).created_at desc, (g.g).id), '[]') from goals g) as goals,
     (select coalesce(json_agg(p.p order by p.side, (p.p).created_at desc, (p.p).id), '[]')
@@ -106,6 +109,7 @@ const WHOLE_PAGE = sql`
 type WholePageRow = PageRow & {
   check_in: Json | null;
   private_note: Json | null;
+  vault: Json | null;
   goals: [Json, string | null][];
   plans: Json[];
   progress: [Json, string][];
@@ -113,6 +117,7 @@ type WholePageRow = PageRow & {
 
 const checkInRow = rowFromJson(checkIns);
 const privateNoteRow = rowFromJson(oneOnOnePrivateNotes);
+const vaultRow = rowFromJson(personVaults);
 const goalRow = rowFromJson(developmentGoals);
 const planRow = rowFromJson(developmentPlanItems);
 const progressRow = rowFromJson(developmentProgressNotes);
@@ -134,6 +139,8 @@ export function meetingPageRepository(db: Db) {
         ...pageFromRow(row),
         checkIn: row.check_in ? checkInRow(row.check_in) : null,
         privateNote: row.private_note ? privateNoteRow(row.private_note) : null,
+        // The viewer's own vault (wrapped keys only), so a sealed note opens without a 2nd call.
+        vault: row.vault ? vaultRow(row.vault) : undefined,
         goals: {
           goals,
           plan: row.plans.map((p) => planRow(p)),

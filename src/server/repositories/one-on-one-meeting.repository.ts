@@ -198,10 +198,17 @@ export const oneOnOneMeetingRepository = {
     return created;
   },
 
-  async updatePrivateNote(db: DbOrTx, orgId: string, id: string, body: string, version: number) {
+  /** Writes a private note's content: plain (ciphertext null) or sealed (body null). */
+  async updatePrivateNote(
+    db: DbOrTx,
+    orgId: string,
+    id: string,
+    content: Pick<PrivateNoteRow, 'body' | 'ciphertext' | 'iv' | 'keyVersion'>,
+    version: number,
+  ) {
     const [row] = await db
       .update(oneOnOnePrivateNotes)
-      .set({ body, version, updatedAt: new Date() })
+      .set({ ...content, version, updatedAt: new Date() })
       .where(and(eq(oneOnOnePrivateNotes.orgId, orgId), eq(oneOnOnePrivateNotes.id, id)))
       .returning();
     return row!;

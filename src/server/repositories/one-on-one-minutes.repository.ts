@@ -83,7 +83,14 @@ export const oneOnOneMinutesRepository = {
           oneOnOneReflections.meetingId,
           oneOnOneReflections.authorId,
         ],
-        set: { topics: row.topics, notes: row.notes, updatedAt: new Date() },
+        set: {
+          topics: row.topics,
+          notes: row.notes,
+          ciphertext: row.ciphertext ?? null,
+          iv: row.iv ?? null,
+          keyVersion: row.keyVersion ?? null,
+          updatedAt: new Date(),
+        },
       })
       .returning();
     return saved!;

@@ -68,10 +68,11 @@ export async function exportSections(
     q(sql`select x.meeting_id, x.locale, x.content, x.created_at, x.acknowledged_at
           from one_on_one_minutes x where x.org_id = ${orgId} and ${pair}`),
     // Only what they wrote themself: the other's private notes are never read here.
-    q(sql`select meeting_id, body, updated_at from one_on_one_private_notes
-          where org_id = ${orgId} and author_id = ${me}`),
-    q(sql`select meeting_id, topics, notes, updated_at from one_on_one_reflections
-          where org_id = ${orgId} and author_id = ${me}`),
+    // Sealed ones (decision 018) as the envelope the server holds: only their vault opens it.
+    q(sql`select meeting_id, body, ciphertext, iv, key_version, updated_at
+          from one_on_one_private_notes where org_id = ${orgId} and author_id = ${me}`),
+    q(sql`select meeting_id, topics, notes, ciphertext, iv, key_version, updated_at
+          from one_on_one_reflections where org_id = ${orgId} and author_id = ${me}`),
     q(sql`select x.meeting_id, x.meeting_starts_at, x.wellbeing, x.workload, x.progress,
             x.comment, x.answered_by = ${me} as mine
           from check_ins x where x.org_id = ${orgId} and ${pair}`),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock, textLine } from '../../domain/text';
+import { PrivateNoteInputSchema } from '../presenters/vault.presenter';
 import { requireActor } from '../plugins/auth';
 import { ActionSchema, presentAction } from '../presenters/one-on-one-action.presenter';
 import {
@@ -16,7 +17,7 @@ import {
   presentSharedNote,
 } from '../presenters/one-on-one.presenter';
 import { IsoDate } from './one-on-one-schemas';
-import { IdParams, errors } from './schemas';
+import { ErrorSchema, IdParams, errors } from './schemas';
 
 const NOTE_MAX = 20_000;
 const PreparationBody = z.object({ answers: AnswersSchema });
@@ -103,8 +104,8 @@ export async function conversationContentRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: z.object({ body: textBlock().max(NOTE_MAX), baseVersion: z.int().min(0) }),
-        response: { 200: PrivateNoteSchema, ...errors },
+        body: PrivateNoteInputSchema,
+        response: { 200: PrivateNoteSchema, ...errors, 409: ErrorSchema },
       },
     },
     async (request) => {

@@ -20,6 +20,7 @@ import { pageRoutes } from './pages.routes';
 import { auditRoutes } from './audit.routes';
 import { privacyRoutes } from './privacy.routes';
 import { demoRoutes } from './demo.routes';
+import { vaultRoutes } from './vault.routes';
 
 /** Routes of the feature modules; each new module adds one line here. */
 export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
@@ -44,4 +45,5 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes);
   await app.register(privacyRoutes);
   await app.register(demoRoutes);
+  await app.register(vaultRoutes);
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock, textLine } from '../../domain/text';
+import { PrivateNoteInputSchema } from '../presenters/vault.presenter';
 import type { Actor } from '../../domain/roles';
 import { localise } from '../../domain/one-on-one/template';
 import { requireActor } from '../plugins/auth';
@@ -165,11 +166,7 @@ export async function oneOnOneMeetingRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: z.object({
-          body: textBlock().max(50_000),
-          /** The version this text started from (0 for a new note). */
-          baseVersion: z.int().min(0),
-        }),
+        body: PrivateNoteInputSchema,
         response: { 200: PrivateNoteSchema, ...errors, 409: ErrorSchema },
       },
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock } from '../../domain/text';
+import { SealedSchema } from '../presenters/vault.presenter';
 import { requireActor } from '../plugins/auth';
 import {
   MinutesSchema,
@@ -10,7 +11,7 @@ import {
   presentMinutes,
   presentReflection,
 } from '../presenters/one-on-one-action.presenter';
-import { IdParams, errors } from './schemas';
+import { ErrorSchema, IdParams, errors } from './schemas';
 import { MeetingSchema, presentMeeting } from '../presenters/one-on-one.presenter';
 import { Limit, cursorOf, page } from './one-on-one-schemas';
 
@@ -105,11 +106,15 @@ export async function oneOnOneMinutesRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: z.object({
-          topics: z.array(ReflectionTopicSchema).max(50),
-          notes: textBlock().max(20_000).default(''),
-        }),
-        response: { 200: ReflectionSchema, ...errors },
+        body: z.union([
+          z.strictObject({
+            topics: z.array(ReflectionTopicSchema).max(50),
+            notes: textBlock().max(20_000).default(''),
+          }),
+          /** {topics, notes} sealed in the author's browser, once they have a vault (018). */
+          z.strictObject({ sealed: SealedSchema }),
+        ]),
+        response: { 200: ReflectionSchema, ...errors, 409: ErrorSchema },
       },
     },
     async (request) =>

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MyVaultSchema, presentVault } from '../presenters/vault.presenter';
 import { requireActor } from '../plugins/auth';
 import { MeetingCheckInSchema, presentCheckIn } from '../presenters/check-in.presenter';
 import {
@@ -36,6 +37,8 @@ export const MeetingPageSchema = z.object({
   checkIn: MeetingCheckInSchema,
   /** As GET /api/one-on-ones/meetings/:id/private-note. */
   privateNote: PrivateNoteSchema,
+  /** As GET /api/vault: the viewer's own vault (wrapped keys only), to open a sealed note. */
+  vault: MyVaultSchema.shape.vault,
   /** As GET /api/goals?with=<the other one of the pair>. */
   goals: z.object({ goals: z.array(GoalSchema), plan: z.array(PlanItemSchema) }),
 });
@@ -93,6 +96,7 @@ export async function pageRoutes(app: FastifyInstance) {
           mayWrite: page.checkIn.mayWrite,
         },
         privateNote: presentPrivateNote(request.params.id, page.privateNote),
+        vault: presentVault(page.vault).vault,
         goals: {
           goals: goals.map((g) => presentGoal(g, titles, progress)),
           plan: plan.map((p) => presentPlanItem(p, progress)),

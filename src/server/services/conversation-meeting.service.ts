@@ -9,7 +9,11 @@ import { oneOnOneActionRepository as actionRepo } from '../repositories/one-on-o
 import { conversationRepository } from '../repositories/conversation.repository';
 import { oneOnOneMeetingRepository as meetingRepo } from '../repositories/one-on-one-meeting.repository';
 import { assertWritable, lockConversation, pairOfConversation } from './conversation-access';
-import { savePrivateNoteOn, saveSharedNoteOn } from './one-on-one-note.service';
+import {
+  savePrivateNoteOn,
+  saveSharedNoteOn,
+  type PrivateNoteInput,
+} from './one-on-one-note.service';
 
 export type ClosingActionInput = { title: string; ownerId: string; dueDate?: string | null };
 
@@ -51,7 +55,7 @@ export function createConversationMeetingService(db: Db) {
     },
 
     /** Saves the actor's own private note on the conversation's meeting. */
-    async savePrivateNote(actor: Actor, id: string, input: { body: string; baseVersion: number }) {
+    async savePrivateNote(actor: Actor, id: string, input: PrivateNoteInput) {
       return db.transaction(async (tx) => {
         const { conversation, meetingId } = await open(tx, actor, id);
         authorize(actor, {

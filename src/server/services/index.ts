@@ -23,6 +23,7 @@ import { createStatisticsService } from './statistics.service';
 import { createWellbeingServices } from './wellbeing.service';
 import { createPageService } from './page.service';
 import { createPrivacyService } from './privacy.service';
+import { createVaultService } from './vault.service';
 
 /** Every use case the routes may call, built once per app. */
 export function createServices(
@@ -78,6 +79,7 @@ export function createServices(
     rounds: createRoundService(db),
     statistics: createStatisticsService(db),
     wellbeing: createWellbeingServices(db, mail.live ?? null),
+    vault: createVaultService(db),
   };
 }
 

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import { buildMinutes } from '../../domain/one-on-one/minutes';
 import type { Actor } from '../../domain/roles';
+import type { Sealed } from '../../domain/sealing/envelope';
+import { vaultRepository as vaultRepo } from '../repositories/vault.repository';
 import { isLocale, type Locale } from '../../i18n/index';
 import type { OneOnOneNotifier } from '../mail/one-on-one.notifier';
 import { authorize } from '../policies/index';
@@ -18,10 +20,12 @@ import type { LiveEvents } from '../live/hub';
 import { syncNotesFromStoredDoc } from '../live/meeting-doc';
 import { changing } from './live-notify';
 
-export type ReflectionInput = {
-  topics: { title: string; howItWent: string; why: string; doDifferently: string }[];
-  notes: string;
-};
+export type ReflectionInput =
+  | {
+      topics: { title: string; howItWent: string; why: string; doDifferently: string }[];
+      notes: string;
+    }
+  | { sealed: Sealed };
 
 /** Finishing a meeting (minutes and their mail), acknowledging, and the manager's reflections. */
 export function createOneOnOneMinutesService(
@@ -170,13 +174,28 @@ export function createOneOnOneMinutesService(
         authorId: actor.personId,
       });
       if (meeting.status === 'cancelled') throw new AppError('oneOnOne.meeting_cancelled');
+      // Once the author has a vault, only sealed reflections are taken (decision 018).
+      const vault = await vaultRepo.find(db, actor.orgId, actor.personId);
+      if ('sealed' in input) {
+        if (!vault) throw new AppError('vault.missing');
+        if (input.sealed.keyVersion !== vault.keyVersion) throw new AppError('vault.key_version');
+      } else if (vault) {
+        throw new AppError('vault.sealed_required');
+      }
       return minutesRepo.upsertReflection(db, {
         orgId: actor.orgId,
         id: randomUUID(),
         meetingId,
         authorId: actor.personId,
-        topics: input.topics,
-        notes: input.notes,
+        ...('sealed' in input
+          ? { topics: [], notes: '', ...input.sealed }
+          : {
+              topics: input.topics,
+              notes: input.notes,
+              ciphertext: null,
+              iv: null,
+              keyVersion: null,
+            }),
         meetingStartsAt: meeting.startsAt,
       });
     },

@@ -4,7 +4,13 @@ import { AppError } from '../../domain/errors';
 import { mergeNote, type NoteText } from '../../domain/one-on-one/note-merge';
 import type { Actor } from '../../domain/roles';
 import { authorize } from '../policies/index';
-import { presentSharedNote, type SharedNoteDto } from '../presenters/one-on-one.presenter';
+import {
+  presentSharedNote,
+  sealedOf,
+  type SharedNoteDto,
+} from '../presenters/one-on-one.presenter';
+import type { Sealed } from '../../domain/sealing/envelope';
+import { vaultRepository as vaultRepo } from '../repositories/vault.repository';
 import {
   oneOnOneMeetingRepository as meetingRepo,
   type NoteRow,
@@ -80,22 +86,38 @@ export async function saveSharedNoteOn(
   return { note, merged };
 }
 
+/** A private note as the author's browser sends it: plain text, or sealed once they have a vault. */
+export type PrivateNoteInput = ({ body: string } | { sealed: Sealed }) & { baseVersion: number };
+
 /**
  * Saves the actor's own private note on a meeting, the caller having authorised it; a stale
- * version gets a 409 with both texts. Used by 1:1s and conversations.
+ * version gets a 409 with both versions. Once the author has a vault, only sealed notes are
+ * taken (decision 018), so nothing new lands in plain text. Used by 1:1s and conversations.
  */
 export async function savePrivateNoteOn(
   tx: DbOrTx,
   actor: Actor,
   meetingId: string,
-  input: { body: string; baseVersion: number },
+  input: PrivateNoteInput,
 ): Promise<PrivateNoteRow> {
+  const vault = await vaultRepo.find(tx, actor.orgId, actor.personId);
+  if ('sealed' in input) {
+    if (!vault) throw new AppError('vault.missing');
+    if (input.sealed.keyVersion !== vault.keyVersion) throw new AppError('vault.key_version');
+  } else if (vault) {
+    throw new AppError('vault.sealed_required');
+  }
+  const content =
+    'sealed' in input
+      ? { body: null, ...input.sealed }
+      : { body: input.body, ciphertext: null, iv: null, keyVersion: null };
   const current = await meetingRepo.privateNote(tx, actor.orgId, meetingId, actor.personId, true);
   const currentVersion = current?.version ?? 0;
   if (currentVersion !== input.baseVersion) {
+    const { baseVersion, ...yours } = input;
     throw new AppError('oneOnOne.note_conflict', {}, [], {
-      current: { body: current?.body ?? '', version: currentVersion },
-      yours: { body: input.body, baseVersion: input.baseVersion },
+      current: { body: current?.body ?? '', sealed: sealedOf(current), version: currentVersion },
+      yours: { body: '', sealed: null, ...yours, baseVersion },
     });
   }
   if (!current) {
@@ -104,19 +126,13 @@ export async function savePrivateNoteOn(
       id: randomUUID(),
       meetingId,
       authorId: actor.personId,
-      body: input.body,
+      ...content,
       version: 1,
     });
     if (!created) throw new AppError('conflict');
     return created;
   }
-  return meetingRepo.updatePrivateNote(
-    tx,
-    actor.orgId,
-    current.id,
-    input.body,
-    current.version + 1,
-  );
+  return meetingRepo.updatePrivateNote(tx, actor.orgId, current.id, content, current.version + 1);
 }
 
 /** Shared notes (versioned, merged or refused when stale) and each author's private notes. */
@@ -173,11 +189,7 @@ export function createOneOnOneNoteService(db: Db, live: LiveEvents | null = null
     },
 
     /** Saves the actor's private note; a stale version gets a 409 with both texts. */
-    async savePrivateNote(
-      actor: Actor,
-      meetingId: string,
-      input: { body: string; baseVersion: number },
-    ) {
+    async savePrivateNote(actor: Actor, meetingId: string, input: PrivateNoteInput) {
       return db.transaction(async (tx) => {
         const { meeting, series } = await loadMeeting(
           tx,

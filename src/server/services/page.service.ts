@@ -84,6 +84,7 @@ export function createPageService(
           ),
         },
         privateNote: found.privateNote,
+        vault: found.vault,
         goals: found.goals,
       };
     },

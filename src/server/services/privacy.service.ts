@@ -178,6 +178,7 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
         ...lines.map((l) => `- ${l.file}: ${l.what} (${l.rows})`),
         '',
         t('privacy:export.notIncluded'),
+        t('privacy:export.sealedIncluded'),
         '',
       ].join('\n');
       // The same summary as a page anyone can open in a browser.
@@ -185,7 +186,8 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;line-height:1.5">
 <h1>${escapeHtml(title)}</h1><p>${escapeHtml(generated)}</p><p>${escapeHtml(t('privacy:export.intro'))}</p>
 <ul>${lines.map((l) => `<li><code>${l.file}</code>: ${escapeHtml(l.what)} (${l.rows})</li>`).join('')}</ul>
-<p><strong>${escapeHtml(t('privacy:export.notIncluded'))}</strong></p></body></html>
+<p><strong>${escapeHtml(t('privacy:export.notIncluded'))}</strong></p>
+<p>${escapeHtml(t('privacy:export.sealedIncluded'))}</p></body></html>
 `;
       const files: Record<string, Uint8Array> = {
         'README.txt': strToU8(readme),

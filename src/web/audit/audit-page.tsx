@@ -1,9 +1,11 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { SealingStatusSchema } from '../../server/routes/vault.routes';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AUDIT_KINDS } from '../../domain/audit';
-import { api, type AuditEvent, type AuditQuery } from '../api';
+import { api, http, type AuditEvent, type AuditQuery } from '../api';
 import { withCatalogs } from '../components/catalogs';
 import { LoadError, Loading } from '../components/feedback';
 import { NoAccess } from '../components/no-access';
@@ -33,6 +35,28 @@ function useAuditFilters(): [AuditQuery, (q: AuditQuery) => void] {
   return [filters, set];
 }
 
+/** How many people still have plain private notes (decision 018): counts, never names. */
+function SealingStatus() {
+  const { t } = useTranslation('audit');
+  const status = useQuery({
+    queryKey: ['admin', 'sealing'],
+    queryFn: () => http.get<z.infer<typeof SealingStatusSchema>>('/api/admin/sealing'),
+  });
+  if (!status.data) return null;
+  return (
+    <section className="card" aria-labelledby="sealing-title">
+      <h2 id="sealing-title">{t('sealing.title')}</h2>
+      <p>
+        {t('sealing.status', {
+          unsealed: status.data.peopleWithUnsealedNotes,
+          vaults: status.data.peopleWithVault,
+        })}
+      </p>
+      <p className="field__hint">{t('sealing.explain')}</p>
+    </section>
+  );
+}
+
 /** The audit log, for administrators: who did what and when, never what was said. */
 function AuditLog() {
   const { t } = useTranslation('audit');
@@ -52,6 +76,7 @@ function AuditLog() {
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Page title={t('title')} intro={t('intro')}>
+      <SealingStatus />
       <AuditFilters key={JSON.stringify(filters)} filters={filters} onApply={setFilters} />
       <p>
         <a className="button button--secondary" href={api.auditExportUrl(filters)} download>

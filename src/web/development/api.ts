@@ -7,7 +7,7 @@ import type {
   ConversationPageDto,
 } from '../../server/presenters/conversation.presenter';
 import type { ActionDto } from '../../server/presenters/one-on-one-action.presenter';
-import type { PrivateNote, SharedNote, NoteText } from '../one-on-ones/api';
+import type { PrivateNote, PrivateNoteContent, SharedNote, NoteText } from '../one-on-ones/api';
 import { http, type Page } from '../api';
 export { conversationKeys } from './keys';
 
@@ -53,8 +53,8 @@ export const conversationApi = {
       `${P}/${id(cid)}/sections/${id(pointId)}/note`,
       { ...text, baseVersion },
     ),
-  savePrivateNote: (cid: string, body: string, baseVersion: number) =>
-    http.put<PrivateNote>(`${P}/${id(cid)}/private-note`, { body, baseVersion }),
+  savePrivateNote: (cid: string, content: PrivateNoteContent, baseVersion: number) =>
+    http.put<PrivateNote>(`${P}/${id(cid)}/private-note`, { ...content, baseVersion }),
   addAction: (cid: string, input: { title: string; ownerId: string; dueDate?: string | null }) =>
     http.post<ActionDto>(`${P}/${id(cid)}/actions`, input),
   updateAction: (cid: string, actionId: string, input: { done?: boolean }) =>

@@ -92,8 +92,8 @@ function Conversation({ page }: { page: Dto }) {
               otherName={other.name}
               readOnly={page.readOnly}
               initial={page.privateNote ?? undefined}
-              save={(body, baseVersion) =>
-                conversationApi.savePrivateNote(page.id, body, baseVersion)
+              save={(content, baseVersion) =>
+                conversationApi.savePrivateNote(page.id, content, baseVersion)
               }
             />
           ) : null}

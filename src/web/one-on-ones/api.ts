@@ -20,6 +20,7 @@ import type {
 } from '../../server/presenters/one-on-one.presenter';
 import type { MineSchema, OverviewSchema } from '../../server/routes/one-on-one-home.routes';
 import type { MeetingDetailSchema } from '../../server/routes/one-on-one-meetings.routes';
+import type { Sealed } from '../../domain/sealing/envelope';
 import { http, type Page } from '../api';
 
 export type Series = SeriesDto;
@@ -70,9 +71,11 @@ export type SharedNoteConflict = {
 };
 /** What a 409 on a private note carries. */
 export type PrivateNoteConflict = {
-  current: { body: string; version: number };
-  yours: { body: string; baseVersion: number };
+  current: { body: string; sealed: Sealed | null; version: number };
+  yours: { body: string; sealed: Sealed | null; baseVersion: number };
 };
+/** A private note as sent: plain, or sealed once the author has a vault (decision 018). */
+export type PrivateNoteContent = { body: string } | { sealed: Sealed };
 
 const P = '/api/one-on-ones';
 const id = encodeURIComponent;
@@ -109,8 +112,11 @@ export const oneOnOneApi = {
     http.put<MeetingDetail>(`${P}/meetings/${id(meetingId)}/points/order`, { pointIds }),
   privateNote: (meetingId: string) =>
     http.get<PrivateNote>(`${P}/meetings/${id(meetingId)}/private-note`),
-  savePrivateNote: (meetingId: string, body: string, baseVersion: number) =>
-    http.put<PrivateNote>(`${P}/meetings/${id(meetingId)}/private-note`, { body, baseVersion }),
+  savePrivateNote: (meetingId: string, content: PrivateNoteContent, baseVersion: number) =>
+    http.put<PrivateNote>(`${P}/meetings/${id(meetingId)}/private-note`, {
+      ...content,
+      baseVersion,
+    }),
 
   updatePoint: (pointId: string, input: { title?: string; discussed?: boolean }) =>
     http.patch<MeetingDetail>(`${P}/points/${id(pointId)}`, input),
@@ -141,8 +147,10 @@ export const oneOnOneApi = {
 
   reflection: (meetingId: string) =>
     http.get<{ reflection: Reflection | null }>(`${P}/meetings/${id(meetingId)}/reflection`),
-  saveReflection: (meetingId: string, input: { topics: ReflectionTopic[]; notes: string }) =>
-    http.put<Reflection>(`${P}/meetings/${id(meetingId)}/reflection`, input),
+  saveReflection: (
+    meetingId: string,
+    input: { topics: ReflectionTopic[]; notes: string } | { sealed: Sealed },
+  ) => http.put<Reflection>(`${P}/meetings/${id(meetingId)}/reflection`, input),
   reflections: (cursor?: string | null) =>
     http.get<Page<Reflection>>(`${P}/reflections`, { cursor, limit: 20 }),
 };

@@ -11,11 +11,15 @@ import {
   type Point,
   type PrivateNote,
   type PrivateNoteConflict,
+  type PrivateNoteContent,
   type SharedNote,
   type SharedNoteConflict,
 } from './api';
 import { LockIcon } from './bits';
 import { useAutosave, type AutosaveAdapter, type Saved } from './autosave';
+import { useMe } from '../session';
+import { openNote, sealNote, useMyVault, useVaultKey } from '../vault/vault';
+import { SealedNote, VaultSetup, VaultUnlock } from '../vault/vault-panel';
 
 const sameNote = (a: NoteText, b: NoteText) => a.body === b.body && a.decision === b.decision;
 const mergeNote = (base: NoteText, theirs: NoteText, mine: NoteText): NoteText | null => {
@@ -33,8 +37,11 @@ export type SaveSharedNote = (
   text: NoteText,
   baseVersion: number,
 ) => Promise<{ note: SharedNote; merged: boolean }>;
-/** Saves a private note; conversations pass their own endpoint. */
-export type SavePrivateNote = (body: string, baseVersion: number) => Promise<PrivateNote>;
+/** Saves a private note, plain or sealed; conversations pass their own endpoint. */
+export type SavePrivateNote = (
+  content: PrivateNoteContent,
+  baseVersion: number,
+) => Promise<PrivateNote>;
 
 function sharedAdapter(pointId: string, saveVia?: SaveSharedNote): AutosaveAdapter<NoteText> {
   return {
@@ -58,13 +65,44 @@ function sharedAdapter(pointId: string, saveVia?: SaveSharedNote): AutosaveAdapt
   };
 }
 
-function privateAdapter(meetingId: string, saveVia?: SavePrivateNote): AutosaveAdapter<NoteText> {
+/** Where a private note is sealed: the author, their unlocked key. Null for plain notes. */
+type Sealing = { authorId: string; key: { key: CryptoKey; keyVersion: number } } | null;
+
+function privateAdapter(
+  meetingId: string,
+  sealing: Sealing,
+  saveVia?: SavePrivateNote,
+): AutosaveAdapter<NoteText> {
+  const send = (content: PrivateNoteContent, baseVersion: number) =>
+    saveVia
+      ? saveVia(content, baseVersion)
+      : oneOnOneApi.savePrivateNote(meetingId, content, baseVersion);
   return {
     save: async (text, baseVersion) => {
-      const n = saveVia
-        ? await saveVia(text.body, baseVersion)
-        : await oneOnOneApi.savePrivateNote(meetingId, text.body, baseVersion);
-      return { saved: { text: { body: n.body, decision: '' }, version: n.version }, merged: false };
+      if (!sealing) {
+        const n = await send({ body: text.body }, baseVersion);
+        return {
+          saved: { text: { body: n.body, decision: '' }, version: n.version },
+          merged: false,
+        };
+      }
+      // Sealed in this browser before it leaves; the server never sees the text (decision 018).
+      const sealed = await sealNote(sealing.key, meetingId, sealing.authorId, text.body);
+      try {
+        const n = await send({ sealed }, baseVersion);
+        return {
+          saved: { text: { body: text.body, decision: '' }, version: n.version },
+          merged: false,
+        };
+      } catch (err) {
+        // Open the stored version here, so the conflict shows both texts as before.
+        if (isConflict(err)) {
+          const c = (err.details as PrivateNoteConflict).current;
+          if (c.sealed)
+            c.body = await openNote(sealing.key.key, c.sealed, meetingId, sealing.authorId);
+        }
+        throw err;
+      }
     },
     conflictOf: (err) => {
       if (!isConflict(err)) return null;
@@ -338,6 +376,9 @@ export function PrivateNotePanel({
   const note = initial
     ? { isPending: false as const, error: null, data: initial, refetch: query.refetch }
     : query;
+  const vault = useMyVault();
+  const key = useVaultKey();
+  const authorId = useMe().data?.id;
   return (
     <section className="card private" aria-labelledby="private-heading" id="private-notes">
       <h2 id="private-heading">{t('private.title')}</h2>
@@ -345,17 +386,44 @@ export function PrivateNotePanel({
         <LockIcon />
         {t('private.onlyYou', { name: otherName })}
       </p>
-      {note.isPending ? (
+      {note.isPending || vault.isPending || !authorId ? (
         <Loading />
-      ) : note.error ? (
-        <LoadError error={note.error} retry={() => void note.refetch()} />
-      ) : (
-        <PrivateNoteEditor
-          meetingId={meetingId}
-          save={save}
-          initial={{ text: { body: note.data.body, decision: '' }, version: note.data.version }}
-          readOnly={readOnly}
+      ) : note.error || vault.error ? (
+        <LoadError
+          error={note.error ?? vault.error}
+          retry={() => void (note.error ? note.refetch() : vault.refetch())}
         />
+      ) : vault.data.vault || note.data.sealed ? (
+        // Sealed (decision 018): locked until this page load has the key, never an error.
+        !key || !vault.data.vault ? (
+          <VaultUnlock vault={vault.data.vault} authorId={authorId} />
+        ) : (
+          <SealedNote sealed={note.data.sealed} meetingId={meetingId} authorId={authorId}>
+            {(body) => (
+              <PrivateNoteEditor
+                meetingId={meetingId}
+                save={save}
+                sealing={{ authorId, key }}
+                initial={{
+                  text: { body: body ?? note.data.body, decision: '' },
+                  version: note.data.version,
+                }}
+                readOnly={readOnly}
+              />
+            )}
+          </SealedNote>
+        )
+      ) : (
+        <>
+          <PrivateNoteEditor
+            meetingId={meetingId}
+            save={save}
+            sealing={null}
+            initial={{ text: { body: note.data.body, decision: '' }, version: note.data.version }}
+            readOnly={readOnly}
+          />
+          {readOnly ? null : <VaultSetup authorId={authorId} />}
+        </>
       )}
     </section>
   );
@@ -366,16 +434,21 @@ function PrivateNoteEditor({
   initial,
   readOnly,
   save,
+  sealing,
 }: {
   meetingId: string;
   initial: Saved<NoteText>;
   readOnly: boolean;
   save?: SavePrivateNote | undefined;
+  sealing: Sealing;
 }) {
   const { t } = useTranslation('meetings');
-  const note = useAutosave(initial, privateAdapter(meetingId, save), {
-    draftKey: `private.${meetingId}`,
-  });
+  const note = useAutosave(
+    initial,
+    privateAdapter(meetingId, sealing, save),
+    // A sealed note keeps no plain draft in the browser's storage, which outlives "Lock now".
+    sealing ? {} : { draftKey: `private.${meetingId}` },
+  );
   const { controller } = note;
   return (
     <div className="note">

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
@@ -14,6 +14,9 @@ import {
 import { LockIcon } from './bits';
 import { useMeetingFormat } from './hooks';
 import './meetings.css';
+import { useMe } from '../session';
+import { openReflection, sealReflection, useMyVault, useVaultKey } from '../vault/vault';
+import { VaultUnlock } from '../vault/vault-panel';
 
 /** The manager's private reflection on one meeting, per topic, and the earlier ones. */
 export function ReflectionPage() {
@@ -28,6 +31,9 @@ export function ReflectionPage() {
     queryFn: () => oneOnOneApi.reflection(id),
     enabled: detail.data?.myRole === 'manager',
   });
+  const vault = useMyVault();
+  const key = useVaultKey();
+  const authorId = useMe().data?.id;
   if (detail.isPending) return <Loading />;
   if (detail.error) return <LoadError error={detail.error} retry={() => void detail.refetch()} />;
   const d = detail.data;
@@ -48,12 +54,27 @@ export function ReflectionPage() {
         <LockIcon />
         {t('reflection.private', { name: d.series.employee.name })}
       </p>
-      {reflection.isPending ? (
+      {reflection.isPending || vault.isPending || !authorId ? (
         <Loading />
-      ) : reflection.error ? (
-        <LoadError error={reflection.error} retry={() => void reflection.refetch()} />
+      ) : reflection.error || vault.error ? (
+        <LoadError
+          error={reflection.error ?? vault.error}
+          retry={() => void (reflection.error ? reflection.refetch() : vault.refetch())}
+        />
+      ) : vault.data.vault || reflection.data.reflection?.sealed ? (
+        // Sealed (decision 018): locked until this page load has the key, never an error.
+        !key || !vault.data.vault ? (
+          <VaultUnlock vault={vault.data.vault} authorId={authorId} />
+        ) : (
+          <SealedReflection
+            detail={d}
+            saved={reflection.data.reflection}
+            authorId={authorId}
+            sealing={key}
+          />
+        )
       ) : (
-        <ReflectionForm detail={d} saved={reflection.data.reflection} />
+        <ReflectionForm detail={d} saved={reflection.data.reflection} sealing={null} />
       )}
       <EarlierReflections exclude={id} />
     </Page>
@@ -90,7 +111,63 @@ function withSaved(rows: ReflectionTopic[], saved: ReflectionTopic[]): Reflectio
   return [...merged, ...saved.filter((x) => !titles.has(x.title))];
 }
 
-function ReflectionForm({ detail, saved }: { detail: MeetingDetail; saved: Reflection | null }) {
+/** A sealed reflection, opened with the unlocked key, in the same form. */
+function SealedReflection({
+  detail,
+  saved,
+  authorId,
+  sealing,
+}: {
+  detail: MeetingDetail;
+  saved: Reflection | null;
+  authorId: string;
+  sealing: { key: CryptoKey; keyVersion: number };
+}) {
+  const { t } = useTranslation('meetings');
+  const [opened, setOpened] = useState<{ for: Reflection; value: Reflection | null } | null>(null);
+  useEffect(() => {
+    if (!saved?.sealed) return;
+    let live = true;
+    openReflection<{ topics: ReflectionTopic[]; notes: string }>(
+      sealing.key,
+      saved.sealed,
+      saved.meetingId,
+      authorId,
+    ).then(
+      (content) => live && setOpened({ for: saved, value: { ...saved, ...content } }),
+      () => live && setOpened({ for: saved, value: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [saved, sealing, authorId]);
+  const form = (value: Reflection | null) => (
+    <ReflectionForm
+      detail={detail}
+      saved={value}
+      sealing={{ authorId, key: sealing }}
+      // One form per meeting: a save re-opens the sealed copy without losing what is typed.
+      key={detail.meeting.id}
+    />
+  );
+  // Begun with nothing sealed (new, or plain until its next save): the form stays as it is,
+  // also after a save seals it, so "saved" and what was typed stay on screen.
+  const [startedPlain] = useState(() => !saved?.sealed);
+  if (!saved?.sealed || startedPlain) return form(saved);
+  if (!opened) return <p className="vault__state">{t('vault.opening')}</p>;
+  if (opened.value === null) return <p className="field__error">{t('vault.cannotOpen')}</p>;
+  return form(opened.value);
+}
+
+function ReflectionForm({
+  detail,
+  saved,
+  sealing,
+}: {
+  detail: MeetingDetail;
+  saved: Reflection | null;
+  sealing: { authorId: string; key: { key: CryptoKey; keyVersion: number } } | null;
+}) {
   const { t } = useTranslation('meetings');
   const client = useQueryClient();
   const errorText = useErrorText();
@@ -100,11 +177,26 @@ function ReflectionForm({ detail, saved }: { detail: MeetingDetail; saved: Refle
   const [notes, setNotes] = useState(saved?.notes ?? '');
   const [done, setDone] = useState(false);
   const save = useMutation({
-    mutationFn: () =>
-      oneOnOneApi.saveReflection(detail.meeting.id, {
+    mutationFn: async () => {
+      const content = {
         topics: topics.filter((x) => x.howItWent || x.why || x.doDifferently),
         notes,
-      }),
+      };
+      // Sealed in this browser before it leaves, once there is a vault (decision 018).
+      return oneOnOneApi.saveReflection(
+        detail.meeting.id,
+        sealing
+          ? {
+              sealed: await sealReflection(
+                sealing.key,
+                detail.meeting.id,
+                sealing.authorId,
+                content,
+              ),
+            }
+          : content,
+      );
+    },
     onSuccess: async (fresh) => {
       client.setQueryData(oneOnOneKeys.reflection(detail.meeting.id), { reflection: fresh });
       await client.invalidateQueries({ queryKey: oneOnOneKeys.reflections });

@@ -1,0 +1,116 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../plugins/auth';
+import {
+  MyVaultSchema,
+  NewVaultSchema,
+  PassphraseWrapSchema,
+  presentVault,
+  SealedSchema,
+} from '../presenters/vault.presenter';
+import { SEAL_BATCH } from '../services/vault.service';
+import { ReflectionTopicSchema } from '../presenters/one-on-one-action.presenter';
+import { ErrorSchema, errors } from './schemas';
+
+export const UnsealedNotesSchema = z.object({
+  items: z.array(
+    z.object({ id: z.uuid(), meetingId: z.uuid(), body: z.string(), version: z.int() }),
+  ),
+  reflections: z.array(
+    z.object({
+      id: z.uuid(),
+      meetingId: z.uuid(),
+      topics: z.array(ReflectionTopicSchema),
+      notes: z.string(),
+    }),
+  ),
+});
+
+export const SealingStatusSchema = z.object({
+  peopleWithUnsealedNotes: z.int(),
+  peopleWithVault: z.int(),
+});
+
+/** The caller's own vault for sealed notes (decision 018). No route names another person. */
+export async function vaultRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const vault = () => app.services.vault;
+  const tags = ['vault'];
+  const noStore = { 'cache-control': 'private, no-store' };
+
+  r.get(
+    '/api/vault',
+    { schema: { tags, response: { 200: MyVaultSchema, ...errors } } },
+    async (request, reply) => {
+      reply.headers(noStore);
+      return presentVault(await vault().mine(requireActor(request)));
+    },
+  );
+
+  r.post(
+    '/api/vault',
+    {
+      schema: {
+        tags,
+        body: NewVaultSchema,
+        response: { 201: MyVaultSchema, ...errors, 409: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const created = await vault().create(requireActor(request), request.body);
+      return reply.code(201).send(presentVault(created));
+    },
+  );
+
+  r.put(
+    '/api/vault/passphrase',
+    {
+      schema: {
+        tags,
+        body: z.object({ keyVersion: z.int().min(1), passphrase: PassphraseWrapSchema }),
+        response: { 200: MyVaultSchema, ...errors, 409: ErrorSchema },
+      },
+    },
+    async (request) =>
+      presentVault(await vault().changePassphrase(requireActor(request), request.body)),
+  );
+
+  r.get(
+    '/api/vault/unsealed',
+    { schema: { tags, response: { 200: UnsealedNotesSchema, ...errors } } },
+    async (request, reply) => {
+      reply.headers(noStore);
+      const { notes, reflections } = await vault().unsealed(requireActor(request));
+      return { items: notes.map((n) => ({ ...n, body: n.body ?? '' })), reflections };
+    },
+  );
+
+  r.post(
+    '/api/vault/seal',
+    {
+      schema: {
+        tags,
+        body: z.object({
+          notes: z
+            .array(z.object({ id: z.uuid(), version: z.int().min(1), sealed: SealedSchema }))
+            .max(SEAL_BATCH)
+            .default([]),
+          reflections: z
+            .array(z.object({ id: z.uuid(), sealed: SealedSchema }))
+            .max(SEAL_BATCH)
+            .default([]),
+        }),
+        response: { 200: z.object({ sealed: z.int() }), ...errors, 409: ErrorSchema },
+      },
+    },
+    async (request) =>
+      vault().seal(requireActor(request), request.body.notes, request.body.reflections),
+  );
+
+  r.get(
+    '/api/admin/sealing',
+    { schema: { tags, response: { 200: SealingStatusSchema, ...errors } } },
+    async (request) => vault().status(requireActor(request)),
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * Sealed private notes (decision 018), in Swedish: Maria has a plain private note, sets up her
+ * vault (passphrase, recovery code shown once), the note is sealed on the spot; she writes
+ * more, reloads, finds it sealed, unlocks with the passphrase and reads it; reloads again and
+ * unlocks with the recovery code. The server only ever hands back ciphertext.
+ */
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, shot, signIn, test } from './support';
+
+async function apiOf(page: Page) {
+  const request: APIRequestContext = page.context().request;
+  const token = ((await (await request.get('/api/auth/csrf')).json()) as { token: string }).token;
+  return {
+    get: async (url: string) => (await request.get(url)).json(),
+    put: async (url: string, data: unknown) => {
+      const res = await request.put(url, { data, headers: { 'x-csrf-token': token } });
+      expect(res.ok(), `PUT ${url}: ${await res.text()}`).toBe(true);
+      return res.json();
+    },
+  };
+}
+
+const BEFORE = 'Före valvet: Ahmed vill byta team.';
+const AFTER = 'Efter valvet: fråga om kursen i mars.';
+const PASSPHRASE = 'korp under isen vid älven';
+const REFLECTION = 'Nästa gång: låt Ahmed börja.';
+
+test('Maria seals her private notes, reloads, and unlocks with passphrase and recovery code', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  await signIn(page, 'chef@samtal.demo');
+  const api = await apiOf(page);
+  const overview = (await api.get('/api/one-on-ones/overview')) as {
+    items: { person: { name: string }; nextMeeting: { id: string } | null }[];
+  };
+  const meetingId = overview.items.find((i) => i.person.name === 'Ahmed Hassan')!.nextMeeting!.id;
+  const url = `/api/one-on-ones/meetings/${meetingId}/private-note`;
+  const current = (await api.get(url)) as { version: number };
+  await api.put(url, { body: BEFORE, baseVersion: current.version });
+
+  // The plain note, and the invitation to seal it.
+  await page.goto(`/one-on-ones/meetings/${meetingId}`);
+  const panel = page.locator('#private-notes');
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(BEFORE);
+  await panel.getByRole('button', { name: 'Så fungerar det, och kom igång' }).click();
+  await expect(panel).toContainText(
+    'om du tappar bort både din lösenfras och din återställningskod',
+  );
+  await panel.getByLabel('Lösenfras för valvet').fill(PASSPHRASE);
+  await panel.getByLabel('Upprepa lösenfrasen').fill(PASSPHRASE);
+  await panel.getByRole('button', { name: 'Skapa mitt valv' }).click();
+
+  // The recovery code, once.
+  const code = (await panel.getByTestId('recovery-code').innerText()).trim();
+  expect(code).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+  await shot(page, testInfo, 's01-recovery-code');
+  await panel.getByLabel('Jag har sparat min återställningskod').check();
+  await panel.getByRole('button', { name: 'Klar' }).click();
+
+  // Sealed on the spot: the server holds ciphertext only.
+  await expect(
+    panel.getByText('Förseglat: bara du kan öppna de här anteckningarna.'),
+  ).toBeVisible();
+  await expect
+    .poll(async () => ((await api.get(url)) as { sealed: unknown }).sealed)
+    .not.toBeNull();
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(BEFORE);
+  await panel.getByLabel('Dina stödanteckningar').fill(AFTER);
+  await expect(panel.getByRole('status').filter({ hasText: 'Sparat' })).toBeVisible();
+  const stored = JSON.stringify(await api.get(url));
+  expect(stored).not.toContain('Efter valvet');
+  expect(stored).not.toContain('Före valvet');
+
+  // A reload locks it: sealed, not an error; the passphrase opens it.
+  await page.reload();
+  await expect(panel.getByText('Förseglat – lås upp för att läsa.')).toBeVisible();
+  await shot(page, testInfo, 's02-locked');
+  await panel.getByLabel('Lösenfras för valvet').fill('fel fras helt och hållet');
+  await panel.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(panel.getByText('Det öppnade inte ditt valv.')).toBeVisible();
+  await panel.getByLabel('Lösenfras för valvet').fill(PASSPHRASE);
+  await panel.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
+
+  // Forgot the passphrase: the recovery code opens it too.
+  await page.reload();
+  await panel.getByRole('button', { name: 'Använd min återställningskod i stället' }).click();
+  await panel.getByLabel('Återställningskod').fill(code.toLowerCase());
+  await panel.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
+  await shot(page, testInfo, 's03-unlocked');
+
+  // Locking by hand (a shared computer): sealed again, the text gone from the page.
+  await panel.getByRole('button', { name: 'Lås nu' }).click();
+  await expect(panel.getByText('Förseglat – lås upp för att läsa.')).toBeVisible();
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveCount(0);
+
+  // Her reflection on the meeting goes through the same vault.
+  await page.goto(`/one-on-ones/meetings/${meetingId}/reflection`);
+  await page.getByLabel('Lösenfras för valvet').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Lås upp' }).click();
+  await page.getByLabel('Anteckningar', { exact: true }).fill(REFLECTION);
+  await page.getByRole('button', { name: 'Spara reflektionen' }).click();
+  await expect(page.getByText('Reflektionen är sparad.')).toBeVisible();
+  const reflection = JSON.stringify(
+    await api.get(`/api/one-on-ones/meetings/${meetingId}/reflection`),
+  );
+  expect(reflection).toContain('"ciphertext"');
+  expect(reflection).not.toContain('Nästa gång');
+  await page.reload();
+  await page.getByLabel('Lösenfras för valvet').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(page.getByLabel('Anteckningar', { exact: true })).toHaveValue(REFLECTION);
+});
