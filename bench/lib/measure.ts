@@ -26,9 +26,9 @@ export type Scenario = {
   requestsPerPage?: number;
   onResponse?(call: Call, status: number, body: string): void;
   /**
-   * Called between the warm-up and the measured run. The warm-up ends with requests still in
+   * Called before each measured run (after its warm-up). A run ends with requests still in
    * flight whose answers are never read (a note saved at version n+1 while the scenario still
-   * knows n): a write scenario moves to fresh targets here, so the measured run starts clean.
+   * knows n): a write scenario moves to fresh targets here, so the next run starts clean.
    */
   measuring?(): void;
   /** Fewer connections than the others (sign-in: argon2 keeps a core busy ~0.2 s a hash). */

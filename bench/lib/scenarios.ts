@@ -96,11 +96,17 @@ export function scenarios(
   const search = cycle(HR_SEARCHES);
   const hr = cycle(f.hr);
   const addPoint = cycle(f.addPoint);
-  // Warm-up and measured run write different points (see Scenario.measuring).
-  const half = Math.floor(f.notePoints.length / 2);
+  // Each run writes points of its own (see Scenario.measuring): the warm-up, the measured run,
+  // and the single-user runs after it, so none starts from a version a cut-off run moved on.
+  const reserved = f.notePoints.slice(-Math.max(1, Math.floor(f.notePoints.length / 10)));
+  const shared = f.notePoints.slice(0, f.notePoints.length - reserved.length);
+  const half = Math.floor(shared.length / 2);
   const split = half >= connections;
-  const warmNotes = perClient(split ? f.notePoints.slice(0, half) : f.notePoints, connections);
-  const measuredNotes = split ? perClient(f.notePoints.slice(half), connections) : warmNotes;
+  const warmNotes = perClient(split ? shared.slice(0, half) : f.notePoints, connections);
+  const noteRuns = [
+    split ? perClient(shared.slice(half), connections) : warmNotes,
+    perClient(reserved, 1),
+  ];
   let notePoint = warmNotes;
   const versions = new Map<string, number>();
   const tick = perClient(f.actions, connections);
@@ -258,7 +264,7 @@ export function scenarios(
         };
       },
       measuring: () => {
-        notePoint = measuredNotes;
+        notePoint = noteRuns.shift() ?? notePoint;
       },
       onResponse: (call: Call, status: number, text: string) => {
         const id = call.path.split('/')[4]!;
