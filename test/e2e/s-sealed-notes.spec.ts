@@ -2,7 +2,7 @@
  * Sealed private notes (decision 018), in Swedish: Maria has a plain private note, sets up her
  * vault (passphrase, recovery code shown once), the note is sealed on the spot; she writes
  * more, reloads, finds it sealed, unlocks with the passphrase and reads it; reloads again and
- * unlocks with the recovery code. The server only ever hands back ciphertext.
+ * unlocks with the recovery code; later she changes the vault passphrase in Settings. The server only ever hands back ciphertext.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, shot, signIn, test } from './support';
@@ -23,6 +23,7 @@ async function apiOf(page: Page) {
 const BEFORE = 'Före valvet: Ahmed vill byta team.';
 const AFTER = 'Efter valvet: fråga om kursen i mars.';
 const PASSPHRASE = 'korp under isen vid älven';
+const NEW_PASSPHRASE = 'ny fras för ett nytt år';
 const REFLECTION = 'Nästa gång: låt Ahmed börja.';
 
 test('Maria seals her private notes, reloads, and unlocks with passphrase and recovery code', async ({
@@ -112,4 +113,26 @@ test('Maria seals her private notes, reloads, and unlocks with passphrase and re
   await page.getByLabel('Lösenfras för valvet').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Lås upp' }).click();
   await expect(page.getByLabel('Anteckningar', { exact: true })).toHaveValue(REFLECTION);
+
+  // Settings: a new vault passphrase (the old one is refused afterwards, the recovery code not).
+  await page.goto('/settings');
+  const vault = page.locator('section', {
+    has: page.getByRole('heading', { name: 'Lösenfras för valvet' }),
+  });
+  await vault.getByLabel('Nuvarande lösenfras för valvet').fill('inte den rätta frasen');
+  await vault.getByLabel('Ny lösenfras för valvet').fill(NEW_PASSPHRASE);
+  await vault.getByLabel('Upprepa den nya lösenfrasen').fill(NEW_PASSPHRASE);
+  await vault.getByRole('button', { name: 'Byt lösenfras för valvet' }).click();
+  await expect(vault.getByText('Det är inte din nuvarande lösenfras för valvet.')).toBeVisible();
+  await vault.getByLabel('Nuvarande lösenfras för valvet').fill(PASSPHRASE);
+  await vault.getByRole('button', { name: 'Byt lösenfras för valvet' }).click();
+  await expect(vault.getByText('Lösenfrasen för valvet är bytt.')).toBeVisible();
+  await shot(page, testInfo, 's04-passphrase-changed');
+  await page.goto(`/one-on-ones/meetings/${meetingId}`);
+  await panel.getByLabel('Lösenfras för valvet').fill(PASSPHRASE);
+  await panel.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(panel.getByText('Det öppnade inte ditt valv.')).toBeVisible();
+  await panel.getByLabel('Lösenfras för valvet').fill(NEW_PASSPHRASE);
+  await panel.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
 });

@@ -10,7 +10,7 @@ import { useErrorText } from '../components/feedback';
 import { openNote, useVaultActions, useVaultKey, type MyVault } from './vault';
 
 /** The shortest vault passphrase accepted in the browser (the server never sees it). */
-const MIN_PASSPHRASE = 12;
+export const MIN_PASSPHRASE = 12;
 
 /** An invitation to seal, then the explanation, the passphrase, and the recovery code once. */
 export function VaultSetup({ authorId }: { authorId: string }) {

@@ -13,6 +13,7 @@ import {
   reflectionContext,
   seal,
   unlockVault,
+  type KeyWrap,
   type Sealed,
   type UnlockSecret,
   type VaultWraps,
@@ -27,6 +28,8 @@ type Unsealed = z.infer<typeof UnsealedNotesSchema>;
 export const vaultApi = {
   mine: () => http.get<MyVault>('/api/vault'),
   create: (wraps: VaultWraps) => http.post<MyVault>('/api/vault', wraps),
+  changePassphrase: (keyVersion: number, passphrase: KeyWrap) =>
+    http.put<MyVault>('/api/vault/passphrase', { keyVersion, passphrase }),
   unsealed: () => http.get<Unsealed>('/api/vault/unsealed'),
   seal: (
     notes: { id: string; version: number; sealed: Sealed }[],
