@@ -315,6 +315,41 @@ describe('sealed private notes', () => {
     expect(await open(again, mine.sealed, privateNoteContext(next, w.manager.id))).toBe(SECRET_B);
   });
 
+  it('audits a vault set up and a passphrase changed: who and when, never a wrap or a secret', async () => {
+    const rows = await queryRows<{
+      action: string;
+      actor_id: string;
+      subject_id: string;
+      details: unknown;
+      row: string;
+    }>(
+      ctx.database.db,
+      sql`select action, actor_id, subject_id, details, row_to_json(a)::text as row
+            from audit_events a where org_id = ${w.org.id} and actor_id = ${w.manager.id}
+              and action like 'vault.%'
+            order by at, action`,
+    );
+    expect(rows.map((r) => [r.action, r.actor_id, r.subject_id])).toEqual([
+      ['vault.created', w.manager.id, w.manager.id],
+      ['vault.passphrase_changed', w.manager.id, w.manager.id],
+    ]);
+    const vault = (await c.manager.get('/api/vault')).json().vault;
+    for (const r of rows) {
+      expect(r.details ?? {}).toEqual({});
+      for (const secret of [
+        PASSPHRASE,
+        'ny fras här',
+        vault.passphrase.salt,
+        vault.passphrase.wrappedKey,
+        vault.recovery.wrappedKey,
+        wraps.passphrase.salt,
+      ])
+        expect(r.row).not.toContain(secret);
+    }
+    const log = (await c.admin.get('/api/admin/audit?kind=vault.passphrase_changed')).json();
+    expect(log.items).toHaveLength(1);
+  });
+
   it('seals a development conversation’s private note through the same envelope', async () => {
     const cid = (
       await makeConversation(ctx.database.db, w.org.id, {
