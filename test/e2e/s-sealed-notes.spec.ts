@@ -2,7 +2,8 @@
  * Sealed private notes (decision 018), in Swedish: Maria has a plain private note, sets up her
  * vault (passphrase, recovery code shown once), the note is sealed on the spot; she writes
  * more, reloads, finds it sealed, unlocks with the passphrase and reads it; reloads again and
- * unlocks with the recovery code; later she changes the vault passphrase in Settings. The server only ever hands back ciphertext.
+ * unlocks with the recovery code; later she changes the vault passphrase in Settings and lets
+ * this browser remember the key until she locks it. The server only ever hands back ciphertext.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, shot, signIn, test } from './support';
@@ -135,4 +136,17 @@ test('Maria seals her private notes, reloads, and unlocks with passphrase and re
   await panel.getByLabel('Lösenfras för valvet').fill(NEW_PASSPHRASE);
   await panel.getByRole('button', { name: 'Lås upp' }).click();
   await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
+
+  // Remember this device: a reload opens without typing, until she locks it by hand.
+  await panel.getByRole('button', { name: 'Lås nu' }).click();
+  await panel.getByLabel('Lösenfras för valvet').fill(NEW_PASSPHRASE);
+  await panel.getByLabel('Kom ihåg den här enheten').check();
+  await panel.getByLabel('Hur länge').selectOption({ label: 'i 1 dag' });
+  await panel.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
+  await page.reload();
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
+  await panel.getByRole('button', { name: 'Lås nu' }).click();
+  await page.reload();
+  await expect(panel.getByText('Förseglat – lås upp för att läsa.')).toBeVisible();
 });

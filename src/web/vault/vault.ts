@@ -1,7 +1,7 @@
 /**
  * The person's vault in this browser (decision 018): whether they have one, and the data key
- * once unlocked. The key is a non-extractable CryptoKey held in memory only: a reload or a new
- * tab asks for the passphrase again. All cryptography is in domain/sealing/envelope.ts.
+ * once unlocked. The key is a non-extractable CryptoKey held in memory: a reload or a new tab
+ * asks for the passphrase again, unless the person chose "remember this device" (remembered.ts). All cryptography is in domain/sealing/envelope.ts.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
@@ -38,10 +38,12 @@ export const vaultApi = {
 };
 
 import { VAULT_KEY } from './keys';
+import type { RememberDays } from './remember-policy';
+import { forgetKey, recallKey, rememberKey } from './remembered';
 
 export { VAULT_KEY };
 
-/** The unlocked key of this page load; never written anywhere. */
+/** The unlocked key of this page load (written only to IndexedDB, if the person chose so). */
 let unlocked: { key: CryptoKey; keyVersion: number } | null = null;
 /** A vault just made, whose recovery code is still on screen. */
 let pending: { vault: MyVault; key: CryptoKey; keyVersion: number } | null = null;
@@ -134,13 +136,33 @@ export function useVaultActions(authorId: string) {
       client.setQueryData(VAULT_KEY, vault);
       await afterUnlock(key, keyVersion);
     },
-    /** Unlocks with the passphrase or the recovery code; throws VaultUnlockError when wrong. */
-    async unlock(vault: NonNullable<MyVault['vault']>, secret: UnlockSecret) {
+    /**
+     * Unlocks with the passphrase or the recovery code; throws VaultUnlockError when wrong.
+     * With `rememberDays`, this browser keeps the (non-extractable) key for that long.
+     */
+    async unlock(
+      vault: NonNullable<MyVault['vault']>,
+      secret: UnlockSecret,
+      rememberDays?: RememberDays,
+    ) {
       const key = await unlockVault(vault, secret);
+      if (rememberDays) {
+        // Not being able to remember is no reason to stay locked.
+        await rememberKey(authorId, vault.keyVersion, key, rememberDays).catch(() => undefined);
+      }
       await afterUnlock(key, vault.keyVersion);
+    },
+    /** Unlocks without typing when this browser remembers the key; false when it does not. */
+    async unlockRemembered(vault: NonNullable<MyVault['vault']>) {
+      if (unlocked) return true;
+      const key = await recallKey(authorId, vault.keyVersion);
+      if (!key) return false;
+      await afterUnlock(key, vault.keyVersion);
+      return true;
     },
     lock() {
       setUnlocked(null);
+      void forgetKey(authorId);
     },
   };
 }
