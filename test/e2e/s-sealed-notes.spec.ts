@@ -3,10 +3,11 @@
  * vault (passphrase, recovery code shown once), the note is sealed on the spot; she writes
  * more, reloads, finds it sealed, unlocks with the passphrase and reads it; reloads again and
  * unlocks with the recovery code; later she changes the vault passphrase in Settings and lets
- * this browser remember the key until she locks it. The server only ever hands back ciphertext.
+ * this browser remember the key until she locks it or signs out. The server only ever hands back
+ * ciphertext.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, shot, signIn, test } from './support';
+import { DEMO_PASSWORD, expect, shot, signIn, test } from './support';
 
 async function apiOf(page: Page) {
   const request: APIRequestContext = page.context().request;
@@ -147,6 +148,27 @@ test('Maria seals her private notes, reloads, and unlocks with passphrase and re
   await page.reload();
   await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
   await panel.getByRole('button', { name: 'Lås nu' }).click();
+  await page.reload();
+  await expect(panel.getByText('Förseglat – lås upp för att läsa.')).toBeVisible();
+
+  // Signing out forgets a remembered key too.
+  await panel.getByLabel('Lösenfras för valvet').fill(NEW_PASSPHRASE);
+  await panel.getByLabel('Kom ihåg den här enheten').check();
+  await panel.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
+  await page.getByRole('button', { name: 'Logga ut', exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  // Back in the same tab without a reload: the key unlocked in memory is gone as well.
+  await page.locator('#email').fill('chef@samtal.demo');
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.locator('nav#main-nav')).toBeAttached();
+  await page.evaluate((path) => {
+    history.pushState({}, '', path);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, `/one-on-ones/meetings/${meetingId}`);
+  await expect(panel.getByText('Förseglat – lås upp för att läsa.')).toBeVisible();
+  // And after a reload nothing remembered opens it either.
   await page.reload();
   await expect(panel.getByText('Förseglat – lås upp för att läsa.')).toBeVisible();
 });

@@ -75,8 +75,18 @@ export async function forgetKey(personId: string) {
   }
 }
 
-/** Forgets every remembered key in this browser (sign-out). */
-export function forgetAllKeys() {
+/** What holds an unlocked key in memory (vault.ts), cleared at sign-out as well. */
+const inMemory = new Set<() => void>();
+export function onSignOut(clear: () => void) {
+  inMemory.add(clear);
+}
+
+/**
+ * At sign-out: the key unlocked in this page is dropped (the next person at this tab does not
+ * inherit it) and every remembered key in this browser is forgotten.
+ */
+export function forgetOnSignOut() {
+  for (const clear of inMemory) clear();
   try {
     indexedDB.deleteDatabase(DB);
   } catch {

@@ -39,7 +39,7 @@ export const vaultApi = {
 
 import { VAULT_KEY } from './keys';
 import type { RememberDays } from './remember-policy';
-import { forgetKey, recallKey, rememberKey } from './remembered';
+import { forgetKey, onSignOut, recallKey, rememberKey } from './remembered';
 
 export { VAULT_KEY };
 
@@ -52,6 +52,10 @@ const setUnlocked = (value: typeof unlocked) => {
   unlocked = value;
   for (const l of listeners) l();
 };
+onSignOut(() => {
+  pending = null;
+  setUnlocked(null);
+});
 
 /** The unlocked key, or null while locked (a component re-renders when it changes). */
 export function useVaultKey() {
