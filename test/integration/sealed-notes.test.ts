@@ -304,6 +304,27 @@ describe('sealed private notes', () => {
 
   it('changes the passphrase by re-wrapping one key: old notes stay readable', async () => {
     const passphrase = await rewrapPassphrase(wraps, { passphrase: PASSPHRASE }, 'ny fras här');
+    // Refused, and neither changed nor audited (the audit test below counts one change).
+    const before = (await c.manager.get('/api/vault')).json();
+    const stale = await c.manager.request('PUT', '/api/vault/passphrase', {
+      keyVersion: 2,
+      passphrase,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('vault.key_version');
+    const weak = await c.manager.request('PUT', '/api/vault/passphrase', {
+      keyVersion: 1,
+      passphrase: { ...passphrase, iterations: 1000 },
+    });
+    expect(weak.statusCode).toBe(400);
+    const noVault = await c.hr.request('PUT', '/api/vault/passphrase', {
+      keyVersion: 1,
+      passphrase,
+    });
+    expect(noVault.statusCode).toBe(409);
+    expect(noVault.json().error.code).toBe('vault.missing');
+    expect((await c.manager.get('/api/vault')).json()).toEqual(before);
+
     const res = await c.manager.request('PUT', '/api/vault/passphrase', {
       keyVersion: 1,
       passphrase,
