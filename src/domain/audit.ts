@@ -43,6 +43,8 @@ export const AUDIT_KINDS = [
   'oneOnOneTemplate.updated',
   'oneOnOneTemplate.archived',
   'mail.retried',
+  'vault.created',
+  'vault.passphrase_changed',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -2,10 +2,12 @@
  * Sealed private notes (decision 018), in Swedish: Maria has a plain private note, sets up her
  * vault (passphrase, recovery code shown once), the note is sealed on the spot; she writes
  * more, reloads, finds it sealed, unlocks with the passphrase and reads it; reloads again and
- * unlocks with the recovery code. The server only ever hands back ciphertext.
+ * unlocks with the recovery code; later she changes the vault passphrase in Settings and lets
+ * this browser remember the key until she locks it or signs out. The server only ever hands back
+ * ciphertext.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, shot, signIn, test } from './support';
+import { DEMO_PASSWORD, expect, shot, signIn, test } from './support';
 
 async function apiOf(page: Page) {
   const request: APIRequestContext = page.context().request;
@@ -23,6 +25,7 @@ async function apiOf(page: Page) {
 const BEFORE = 'Före valvet: Ahmed vill byta team.';
 const AFTER = 'Efter valvet: fråga om kursen i mars.';
 const PASSPHRASE = 'korp under isen vid älven';
+const NEW_PASSPHRASE = 'ny fras för ett nytt år';
 const REFLECTION = 'Nästa gång: låt Ahmed börja.';
 
 test('Maria seals her private notes, reloads, and unlocks with passphrase and recovery code', async ({
@@ -112,4 +115,60 @@ test('Maria seals her private notes, reloads, and unlocks with passphrase and re
   await page.getByLabel('Lösenfras för valvet').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Lås upp' }).click();
   await expect(page.getByLabel('Anteckningar', { exact: true })).toHaveValue(REFLECTION);
+
+  // Settings: a new vault passphrase (the old one is refused afterwards, the recovery code not).
+  await page.goto('/settings');
+  const vault = page.locator('section', {
+    has: page.getByRole('heading', { name: 'Lösenfras för valvet' }),
+  });
+  await vault.getByLabel('Nuvarande lösenfras för valvet').fill('inte den rätta frasen');
+  await vault.getByLabel('Ny lösenfras för valvet').fill(NEW_PASSPHRASE);
+  await vault.getByLabel('Upprepa den nya lösenfrasen').fill(NEW_PASSPHRASE);
+  await vault.getByRole('button', { name: 'Byt lösenfras för valvet' }).click();
+  await expect(vault.getByText('Det är inte din nuvarande lösenfras för valvet.')).toBeVisible();
+  await vault.getByLabel('Nuvarande lösenfras för valvet').fill(PASSPHRASE);
+  await vault.getByRole('button', { name: 'Byt lösenfras för valvet' }).click();
+  await expect(vault.getByText('Lösenfrasen för valvet är bytt.')).toBeVisible();
+  await shot(page, testInfo, 's04-passphrase-changed');
+  await page.goto(`/one-on-ones/meetings/${meetingId}`);
+  await panel.getByLabel('Lösenfras för valvet').fill(PASSPHRASE);
+  await panel.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(panel.getByText('Det öppnade inte ditt valv.')).toBeVisible();
+  await panel.getByLabel('Lösenfras för valvet').fill(NEW_PASSPHRASE);
+  await panel.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
+
+  // Remember this device: a reload opens without typing, until she locks it by hand.
+  await panel.getByRole('button', { name: 'Lås nu' }).click();
+  await panel.getByLabel('Lösenfras för valvet').fill(NEW_PASSPHRASE);
+  await panel.getByLabel('Kom ihåg den här enheten').check();
+  await panel.getByLabel('Hur länge').selectOption({ label: 'i 1 dag' });
+  await panel.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
+  await page.reload();
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
+  await panel.getByRole('button', { name: 'Lås nu' }).click();
+  await page.reload();
+  await expect(panel.getByText('Förseglat – lås upp för att läsa.')).toBeVisible();
+
+  // Signing out forgets a remembered key too.
+  await panel.getByLabel('Lösenfras för valvet').fill(NEW_PASSPHRASE);
+  await panel.getByLabel('Kom ihåg den här enheten').check();
+  await panel.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
+  await page.getByRole('button', { name: 'Logga ut', exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  // Back in the same tab without a reload: the key unlocked in memory is gone as well.
+  await page.locator('#email').fill('chef@samtal.demo');
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.locator('nav#main-nav')).toBeAttached();
+  await page.evaluate((path) => {
+    history.pushState({}, '', path);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, `/one-on-ones/meetings/${meetingId}`);
+  await expect(panel.getByText('Förseglat – lås upp för att läsa.')).toBeVisible();
+  // And after a reload nothing remembered opens it either.
+  await page.reload();
+  await expect(panel.getByText('Förseglat – lås upp för att läsa.')).toBeVisible();
 });

@@ -304,6 +304,27 @@ describe('sealed private notes', () => {
 
   it('changes the passphrase by re-wrapping one key: old notes stay readable', async () => {
     const passphrase = await rewrapPassphrase(wraps, { passphrase: PASSPHRASE }, 'ny fras här');
+    // Refused, and neither changed nor audited (the audit test below counts one change).
+    const before = (await c.manager.get('/api/vault')).json();
+    const stale = await c.manager.request('PUT', '/api/vault/passphrase', {
+      keyVersion: 2,
+      passphrase,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('vault.key_version');
+    const weak = await c.manager.request('PUT', '/api/vault/passphrase', {
+      keyVersion: 1,
+      passphrase: { ...passphrase, iterations: 1000 },
+    });
+    expect(weak.statusCode).toBe(400);
+    const noVault = await c.hr.request('PUT', '/api/vault/passphrase', {
+      keyVersion: 1,
+      passphrase,
+    });
+    expect(noVault.statusCode).toBe(409);
+    expect(noVault.json().error.code).toBe('vault.missing');
+    expect((await c.manager.get('/api/vault')).json()).toEqual(before);
+
     const res = await c.manager.request('PUT', '/api/vault/passphrase', {
       keyVersion: 1,
       passphrase,
@@ -313,6 +334,41 @@ describe('sealed private notes', () => {
     const again = await unlockVault(stored, { passphrase: 'ny fras här' });
     const mine = (await note(c.manager, next)).json();
     expect(await open(again, mine.sealed, privateNoteContext(next, w.manager.id))).toBe(SECRET_B);
+  });
+
+  it('audits a vault set up and a passphrase changed: who and when, never a wrap or a secret', async () => {
+    const rows = await queryRows<{
+      action: string;
+      actor_id: string;
+      subject_id: string;
+      details: unknown;
+      row: string;
+    }>(
+      ctx.database.db,
+      sql`select action, actor_id, subject_id, details, row_to_json(a)::text as row
+            from audit_events a where org_id = ${w.org.id} and actor_id = ${w.manager.id}
+              and action like 'vault.%'
+            order by at, action`,
+    );
+    expect(rows.map((r) => [r.action, r.actor_id, r.subject_id])).toEqual([
+      ['vault.created', w.manager.id, w.manager.id],
+      ['vault.passphrase_changed', w.manager.id, w.manager.id],
+    ]);
+    const vault = (await c.manager.get('/api/vault')).json().vault;
+    for (const r of rows) {
+      expect(r.details ?? {}).toEqual({});
+      for (const secret of [
+        PASSPHRASE,
+        'ny fras här',
+        vault.passphrase.salt,
+        vault.passphrase.wrappedKey,
+        vault.recovery.wrappedKey,
+        wraps.passphrase.salt,
+      ])
+        expect(r.row).not.toContain(secret);
+    }
+    const log = (await c.admin.get('/api/admin/audit?kind=vault.passphrase_changed')).json();
+    expect(log.items).toHaveLength(1);
   });
 
   it('seals a development conversation’s private note through the same envelope', async () => {

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import type { KeyWrap, Sealed } from '../../domain/sealing/envelope';
 import { authorize } from '../policies/index';
+import { recordAudit } from './audit.service';
 import { vaultRepository as vaultRepo } from '../repositories/vault.repository';
 
 /** The most plain notes handed out (and taken back sealed) in one round trip. */
@@ -24,15 +25,23 @@ export function createVaultService(db: Db) {
       actor: Actor,
       input: { keyVersion: number; passphrase: KeyWrap; recovery: KeyWrap },
     ) {
-      const created = await vaultRepo.insert(db, {
-        orgId: actor.orgId,
-        personId: actor.personId,
-        keyVersion: input.keyVersion,
-        passphraseWrap: input.passphrase,
-        recoveryWrap: input.recovery,
+      return db.transaction(async (tx) => {
+        const created = await vaultRepo.insert(tx, {
+          orgId: actor.orgId,
+          personId: actor.personId,
+          keyVersion: input.keyVersion,
+          passphraseWrap: input.passphrase,
+          recoveryWrap: input.recovery,
+        });
+        if (!created) throw new AppError('vault.exists');
+        // That it happened, never a wrap, a salt or anything derived from the passphrase.
+        await recordAudit(tx, actor, {
+          action: 'vault.created',
+          subjectType: 'person',
+          subjectId: actor.personId,
+        });
+        return created;
       });
-      if (!created) throw new AppError('vault.exists');
-      return created;
     },
 
     /** Replaces the passphrase wrap of the same data key; no note is touched. */
@@ -41,7 +50,18 @@ export function createVaultService(db: Db) {
         const vault = await vaultRepo.find(tx, actor.orgId, actor.personId, true);
         if (!vault) throw new AppError('vault.missing');
         if (vault.keyVersion !== input.keyVersion) throw new AppError('vault.key_version');
-        return vaultRepo.setPassphraseWrap(tx, actor.orgId, actor.personId, input.passphrase);
+        const changed = await vaultRepo.setPassphraseWrap(
+          tx,
+          actor.orgId,
+          actor.personId,
+          input.passphrase,
+        );
+        await recordAudit(tx, actor, {
+          action: 'vault.passphrase_changed',
+          subjectType: 'person',
+          subjectId: actor.personId,
+        });
+        return changed;
       });
     },
 

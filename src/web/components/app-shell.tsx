@@ -3,6 +3,7 @@ import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { forgetOfflineData } from '../live/offline-data';
+import { forgetOnSignOut } from '../vault/remembered';
 import { api, type Me } from '../api';
 import { SIGNED_IN_NAMESPACES, loadNamespaces, namespacesLoaded, switchLanguage } from '../i18n';
 import { ME_KEY, isHr, useMe } from '../session';
@@ -97,6 +98,7 @@ export function AppShell() {
     }
     client.clear();
     forgetOfflineData();
+    forgetOnSignOut();
     client.setQueryData(ME_KEY, null);
     navigate('/sign-in', { replace: true });
   }

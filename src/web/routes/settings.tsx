@@ -15,9 +15,10 @@ import { ME_KEY, useMe } from '../session';
 import { CalendarFeed } from '../mail/calendar-feed';
 import { MailSettings } from '../mail/mail-settings';
 import { Sessions } from './settings-sessions';
+import { VaultPassphraseSettings } from '../vault/vault-settings';
 import { MyData, RetentionSettings } from '../privacy/settings-sections';
 
-/** The person's own settings: language, time zone, mail, calendar subscription, password, devices. */
+/** The person's own settings: language, time zone, mail, calendar subscription, password, vault passphrase, devices. */
 export function SettingsPage() {
   const { t } = useTranslation('settings');
   const { data: me } = useMe();
@@ -28,6 +29,7 @@ export function SettingsPage() {
       <MailSettings />
       <CalendarFeed />
       <PasswordForm />
+      <VaultPassphraseSettings />
       <Sessions />
       <MyData />
       <RetentionSettings />

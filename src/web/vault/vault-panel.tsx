@@ -8,9 +8,10 @@ import { VaultUnlockError, type Sealed } from '../../domain/sealing/envelope';
 import { Field } from '../components/field';
 import { useErrorText } from '../components/feedback';
 import { openNote, useVaultActions, useVaultKey, type MyVault } from './vault';
+import { REMEMBER_DAYS, type RememberDays } from './remember-policy';
 
 /** The shortest vault passphrase accepted in the browser (the server never sees it). */
-const MIN_PASSPHRASE = 12;
+export const MIN_PASSPHRASE = 12;
 
 /** An invitation to seal, then the explanation, the passphrase, and the recovery code once. */
 export function VaultSetup({ authorId }: { authorId: string }) {
@@ -150,6 +151,27 @@ export function VaultUnlock({ vault, authorId }: { vault: MyVault['vault']; auth
   const [secret, setSecret] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [remember, setRemember] = useState(false);
+  const [days, setDays] = useState<RememberDays>(7);
+  // A key this browser remembers opens the vault without typing (checked once per mount).
+  const [recalling, setRecalling] = useState(Boolean(vault));
+  const { unlockRemembered } = actions;
+  useEffect(() => {
+    if (!vault) return;
+    let live = true;
+    unlockRemembered(vault)
+      .catch(() => false)
+      .then(
+        (done) => live && !done && setRecalling(false),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [vault?.keyVersion]);
+
+  if (recalling) return <p className="vault__state">{t('vault.opening')}</p>;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -157,7 +179,11 @@ export function VaultUnlock({ vault, authorId }: { vault: MyVault['vault']; auth
     setBusy(true);
     setProblem(null);
     try {
-      await actions.unlock(vault, useRecovery ? { recoveryCode: secret } : { passphrase: secret });
+      await actions.unlock(
+        vault,
+        useRecovery ? { recoveryCode: secret } : { passphrase: secret },
+        remember ? days : undefined,
+      );
     } catch (err) {
       setProblem(err instanceof VaultUnlockError ? t('vault.unlock.wrong') : errorText(err));
       setBusy(false);
@@ -184,6 +210,30 @@ export function VaultUnlock({ vault, authorId }: { vault: MyVault['vault']; auth
           />
         )}
       </Field>
+      <p className="vault__remember">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={remember}
+            onChange={(e) => setRemember(e.target.checked)}
+          />{' '}
+          {t('vault.remember.label')}
+        </label>{' '}
+        {remember ? (
+          <select
+            aria-label={t('vault.remember.period')}
+            value={days}
+            onChange={(e) => setDays(Number(e.target.value) as RememberDays)}
+          >
+            {REMEMBER_DAYS.map((d) => (
+              <option key={d} value={d}>
+                {t('vault.remember.days', { count: d })}
+              </option>
+            ))}
+          </select>
+        ) : null}
+      </p>
+      {remember ? <p className="field__hint">{t('vault.remember.hint')}</p> : null}
       <p>
         <button type="submit" className="button" disabled={busy || !vault}>
           {busy ? t('vault.unlock.working') : t('vault.unlock.submit')}

@@ -1,7 +1,7 @@
 /**
  * The person's vault in this browser (decision 018): whether they have one, and the data key
- * once unlocked. The key is a non-extractable CryptoKey held in memory only: a reload or a new
- * tab asks for the passphrase again. All cryptography is in domain/sealing/envelope.ts.
+ * once unlocked. The key is a non-extractable CryptoKey held in memory: a reload or a new tab
+ * asks for the passphrase again, unless the person chose "remember this device" (remembered.ts). All cryptography is in domain/sealing/envelope.ts.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
@@ -13,6 +13,7 @@ import {
   reflectionContext,
   seal,
   unlockVault,
+  type KeyWrap,
   type Sealed,
   type UnlockSecret,
   type VaultWraps,
@@ -27,6 +28,8 @@ type Unsealed = z.infer<typeof UnsealedNotesSchema>;
 export const vaultApi = {
   mine: () => http.get<MyVault>('/api/vault'),
   create: (wraps: VaultWraps) => http.post<MyVault>('/api/vault', wraps),
+  changePassphrase: (keyVersion: number, passphrase: KeyWrap) =>
+    http.put<MyVault>('/api/vault/passphrase', { keyVersion, passphrase }),
   unsealed: () => http.get<Unsealed>('/api/vault/unsealed'),
   seal: (
     notes: { id: string; version: number; sealed: Sealed }[],
@@ -35,10 +38,12 @@ export const vaultApi = {
 };
 
 import { VAULT_KEY } from './keys';
+import type { RememberDays } from './remember-policy';
+import { forgetKey, onSignOut, recallKey, rememberKey } from './remembered';
 
 export { VAULT_KEY };
 
-/** The unlocked key of this page load; never written anywhere. */
+/** The unlocked key of this page load (written only to IndexedDB, if the person chose so). */
 let unlocked: { key: CryptoKey; keyVersion: number } | null = null;
 /** A vault just made, whose recovery code is still on screen. */
 let pending: { vault: MyVault; key: CryptoKey; keyVersion: number } | null = null;
@@ -47,6 +52,10 @@ const setUnlocked = (value: typeof unlocked) => {
   unlocked = value;
   for (const l of listeners) l();
 };
+onSignOut(() => {
+  pending = null;
+  setUnlocked(null);
+});
 
 /** The unlocked key, or null while locked (a component re-renders when it changes). */
 export function useVaultKey() {
@@ -131,13 +140,33 @@ export function useVaultActions(authorId: string) {
       client.setQueryData(VAULT_KEY, vault);
       await afterUnlock(key, keyVersion);
     },
-    /** Unlocks with the passphrase or the recovery code; throws VaultUnlockError when wrong. */
-    async unlock(vault: NonNullable<MyVault['vault']>, secret: UnlockSecret) {
+    /**
+     * Unlocks with the passphrase or the recovery code; throws VaultUnlockError when wrong.
+     * With `rememberDays`, this browser keeps the (non-extractable) key for that long.
+     */
+    async unlock(
+      vault: NonNullable<MyVault['vault']>,
+      secret: UnlockSecret,
+      rememberDays?: RememberDays,
+    ) {
       const key = await unlockVault(vault, secret);
+      if (rememberDays) {
+        // Not being able to remember is no reason to stay locked.
+        await rememberKey(authorId, vault.keyVersion, key, rememberDays).catch(() => undefined);
+      }
       await afterUnlock(key, vault.keyVersion);
+    },
+    /** Unlocks without typing when this browser remembers the key; false when it does not. */
+    async unlockRemembered(vault: NonNullable<MyVault['vault']>) {
+      if (unlocked) return true;
+      const key = await recallKey(authorId, vault.keyVersion);
+      if (!key) return false;
+      await afterUnlock(key, vault.keyVersion);
+      return true;
     },
     lock() {
       setUnlocked(null);
+      void forgetKey(authorId);
     },
   };
 }
