@@ -29,7 +29,7 @@ test('a Swedish manager reads the page from their own side, on a 1366 px laptop'
   await page
     .locator('.report-card')
     .filter({ hasText: 'Ahmed Hassan' })
-    .getByRole('link', { name: '1-1 samtal med Ahmed Hassan' })
+    .getByRole('link', { name: 'Öppna serien med Ahmed Hassan' })
     .click();
   const seriesUrl = page.url();
   await page.locator('a.meeting-row__date').first().click();

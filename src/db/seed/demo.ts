@@ -8,6 +8,8 @@ import { seedWellbeingDemo } from './wellbeing';
 import { seedRoundsDemo } from './rounds';
 import { seedConversationsDemo } from './conversations';
 import { seedGoalsDemo } from './goals';
+import { seedEndedSeries } from './history';
+import { Temporal } from 'temporal-polyfill';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'samtal-demo';
@@ -226,10 +228,17 @@ export async function seedDemo(
         .set({ managerId: ids.get(p.manager!)! })
         .where(and(eq(people.orgId, orgId), eq(people.id, ids.get(p.key)!)));
     }
-    await seedWellbeingDemo(tx, orgId, {
-      managerId: ids.get('maria')!,
-      employeeId: ids.get('ahmed')!,
-    });
+    const person = (key: string) => {
+      const p = PEOPLE.find((x) => x.key === key)!;
+      return { id: ids.get(key)!, name: p.name, locale: p.locale };
+    };
+    await seedWellbeingDemo(
+      tx,
+      orgId,
+      { managerId: ids.get('maria')!, employeeId: ids.get('ahmed')! },
+      { manager: person('maria'), employee: person('ahmed') },
+    );
+    await seedLastQuarter(tx, orgId, ids);
     await seedRoundsDemo(tx, orgId, {
       departmentId: depIds.get('home')!,
       hrId: ids.get('hr')!,
@@ -247,4 +256,63 @@ export async function seedDemo(
     });
   });
   return { created: true, logins };
+}
+
+/**
+ * The managers' monthly 1:1s with the CEO in the last closed quarter, with check-ins: with
+ * Ahmed's, five people answered in that quarter, so HR's statistics show the organisation's
+ * wellbeing (decision 014: groups of five or more). The series ended with the quarter.
+ */
+async function seedLastQuarter(
+  tx: Parameters<typeof seedEndedSeries>[0],
+  orgId: string,
+  ids: Map<string, string>,
+) {
+  const zone = 'Europe/Stockholm';
+  const today = Temporal.Now.plainDateISO(zone);
+  const thisQuarter = Temporal.PlainDate.from({
+    year: today.year,
+    month: Math.floor((today.month - 1) / 3) * 3 + 1,
+    day: 1,
+  });
+  const start = thisQuarter.subtract({ months: 3 });
+  const answers: Record<string, [number, number, number][]> = {
+    maria: [
+      [4, 4, 3],
+      [3, 5, 3],
+      [4, 4, 4],
+    ],
+    mads: [
+      [4, 3, 4],
+      [4, 3, 4],
+      [5, 3, 4],
+    ],
+    kari: [
+      [3, 3, 3],
+      [4, 3, 3],
+      [4, 2, 4],
+    ],
+    hr: [
+      [4, 4, 4],
+      [4, 4, 3],
+      [3, 4, 3],
+    ],
+  };
+  for (const [key, rows] of Object.entries(answers)) {
+    await seedEndedSeries(
+      tx,
+      orgId,
+      { managerId: ids.get('ceo')!, employeeId: ids.get(key)! },
+      rows.map((a, month) => {
+        let d = start.add({ months: month, days: 9 });
+        while (d.dayOfWeek > 5) d = d.add({ days: 1 });
+        const zdt = d.toZonedDateTime({
+          timeZone: zone,
+          plainTime: Temporal.PlainTime.from('08:30'),
+        });
+        return { startsAt: new Date(zdt.epochMilliseconds), answers: a };
+      }),
+      zone,
+    );
+  }
 }
