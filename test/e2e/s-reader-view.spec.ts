@@ -101,10 +101,10 @@ test('a Danish manager reads MUS and aktioner throughout, and dates as dates', a
   page,
 }, testInfo) => {
   await signIn(page, 'leder@samtal.demo');
-  // Seed 003: at least once a year. Lars has a signed MUS; Sofie has none yet.
+  // Seed 003: at least once a year. Lars has a signed MUS; Sofie's was thirteen months ago.
   const sofie = page.locator('.report-card').filter({ hasText: 'Sofie Hansen' });
   await expect(sofie.locator('.report-card__annual')).toContainText(
-    'Ingen underskrevet MUS med Sofie endnu',
+    /Den seneste underskrevne MUS med Sofie var .+: mere end et år siden/,
   );
   const lars = page.locator('.report-card').filter({ hasText: 'Lars Poulsen' });
   await expect(lars.locator('.report-card__annual')).toHaveCount(0);

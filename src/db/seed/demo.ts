@@ -8,7 +8,8 @@ import { seedWellbeingDemo } from './wellbeing';
 import { seedRoundsDemo } from './rounds';
 import { seedConversationsDemo } from './conversations';
 import { seedGoalsDemo } from './goals';
-import { seedEndedSeries } from './history';
+import { seedEndedSeries, type HeldTopic } from './history';
+import { seedPastOneOnOnes, seedSignedMus } from './employees';
 import { Temporal } from 'temporal-polyfill';
 
 export const DEMO_SLUG = 'demo';
@@ -247,6 +248,37 @@ export async function seedDemo(
       managerId: ids.get('maria')!,
       employeeId: ids.get('erik')!,
     });
+    // Erik and Sofie each have 1:1s behind them (their managers book the next series in the
+    // journeys) and unread minutes; Erik an action of his own, Sofie last year's signed MUS.
+    await seedPastOneOnOnes(
+      tx,
+      orgId,
+      { manager: person('maria'), employee: person('erik') },
+      'Europe/Stockholm',
+      ERIK_TALKS,
+      { unreadNewest: true },
+    );
+    await seedPastOneOnOnes(
+      tx,
+      orgId,
+      { manager: person('mads'), employee: person('sofie') },
+      'Europe/Copenhagen',
+      SOFIE_TALKS,
+      { unreadNewest: true },
+    );
+    await seedSignedMus(
+      tx,
+      orgId,
+      { manager: person('mads'), employee: person('sofie') },
+      'Europe/Copenhagen',
+      // Thirteen months ago: the next one is due (the MUS 2027 round of the journeys).
+      395,
+      {
+        year_behind: 'Sofie har haft et stærkt år med de nye kunder; sommeren var presset.',
+        competences: 'Sofie vil gerne blive bedre til at facilitere workshops.',
+        agreements: 'Sofie leder næste kundeworkshop med Mads som sparringspartner.',
+      },
+    );
     await seedGoalsDemo(tx, orgId, {
       managerId: ids.get('mads')!,
       employeeId: ids.get('lars')!,
@@ -316,3 +348,80 @@ async function seedLastQuarter(
     );
   }
 }
+
+/** Erik's 1:1s with Maria, oldest first, in Swedish. */
+const ERIK_TALKS: HeldTopic[][] = [
+  [
+    {
+      title: 'Nya brukare i området',
+      by: 'manager',
+      notes: 'Tre nya brukare från oktober; Erik tar två av dem.',
+      decision: 'Erik går dubbelt med Sara första veckan.',
+      action: {
+        title: 'Gå dubbelt med Sara hos de nya brukarna',
+        owner: 'employee',
+        dueInDays: 7,
+        doneAfterDays: 5,
+      },
+    },
+  ],
+  [
+    {
+      title: 'Bilen och körtiderna',
+      by: 'employee',
+      notes: 'Körtiden mellan besöken är för snålt beräknad på eftermiddagen.',
+      decision: 'Maria tar upp körtiderna med planeringen.',
+      action: {
+        title: 'Ta upp körtiderna med planeringen',
+        owner: 'manager',
+        dueInDays: 14,
+        doneAfterDays: 9,
+      },
+    },
+  ],
+  [
+    {
+      title: 'Handledarutbildning',
+      by: 'employee',
+      notes: 'Erik vill bli handledare för nyanställda. Kommunen har en utbildning i vår.',
+      decision: 'Vi tar upp det i medarbetarsamtalet och söker platsen nu.',
+      action: {
+        title: 'Anmäla intresse för handledarutbildningen',
+        owner: 'employee',
+        dueInDays: 35,
+      },
+    },
+  ],
+];
+
+/** Sofie's 1:1s with Mads, oldest first, in Danish. */
+const SOFIE_TALKS: HeldTopic[][] = [
+  [
+    {
+      title: 'Kundeworkshoppen',
+      by: 'employee',
+      notes: 'Forberedelsen tog længere tid end ventet; kunden var tilfreds.',
+      decision: 'Sofie laver en skabelon til næste workshop.',
+      action: {
+        title: 'Lave skabelon til kundeworkshops',
+        owner: 'employee',
+        dueInDays: 14,
+        doneAfterDays: 12,
+      },
+    },
+  ],
+  [
+    {
+      title: 'Arbejdsmængden i november',
+      by: 'manager',
+      notes: 'To tilbud på samme tid; Sofie arbejder over.',
+      decision: 'Lars overtager det mindste tilbud.',
+      action: {
+        title: 'Aftale overdragelsen med Lars',
+        owner: 'manager',
+        dueInDays: 3,
+        doneAfterDays: 1,
+      },
+    },
+  ],
+];

@@ -10,7 +10,12 @@ import {
   oneOnOnePoints,
   oneOnOneSeries,
 } from '../schema/index';
-import { sectionPoints } from '../../domain/one-on-one/agenda';
+import {
+  defaultSectionFor,
+  orderWithNewTopic,
+  sectionPoints,
+  type AgendaPoint,
+} from '../../domain/one-on-one/agenda';
 import { buildMinutes } from '../../domain/one-on-one/minutes';
 import type { Locale } from '../../i18n/index';
 import { oneOnOneTemplateRepository } from '../../server/repositories/one-on-one-template.repository';
@@ -62,17 +67,26 @@ export async function fillHeldMeeting(
     position: s.position,
     discussedAt: meeting.startsAt,
   }));
-  const topicPoints = topics.map((t, i) => ({
+  // Filed as the meeting page files them: the employee's under "your topics".
+  const topicPoints = topics.map((t) => ({
     orgId,
     id: randomUUID(),
     meetingId: meeting.id,
     kind: 'topic' as const,
-    sectionKey: null,
+    sectionKey: defaultSectionFor(t.by, snapshot),
     title: t.title,
     authorId: t.by === 'manager' ? manager.id : employee.id,
-    position: sections.length + i,
+    position: 0,
     discussedAt: meeting.startsAt,
   }));
+  let order: AgendaPoint[] = [...sections];
+  for (const tp of topicPoints) {
+    const ids = orderWithNewTopic(order, tp.id, tp.sectionKey);
+    const byId = new Map<string, AgendaPoint>([...order, tp].map((p) => [p.id, p]));
+    order = ids.map((id) => byId.get(id)!);
+  }
+  const position = new Map(order.map((p, i) => [p.id, i]));
+  for (const p of [...sections, ...topicPoints]) p.position = position.get(p.id)!;
   await tx.insert(oneOnOnePoints).values([...sections, ...topicPoints]);
   if (topics.length) {
     await tx.insert(oneOnOneNotes).values(
@@ -126,17 +140,19 @@ export async function fillHeldMeeting(
     manager: { id: manager.id, name: manager.name },
     employee: { id: employee.id, name: employee.name },
     snapshot,
-    points: [...sections, ...topicPoints].map((p) => {
-      const i = topicPoints.indexOf(p as (typeof topicPoints)[number]);
-      return {
-        id: p.id,
-        kind: p.kind,
-        sectionKey: p.sectionKey,
-        title: p.title,
-        authorId: p.authorId,
-        note: i >= 0 ? { body: topics[i]!.notes, decision: topics[i]!.decision } : null,
-      };
-    }),
+    points: [...sections, ...topicPoints]
+      .sort((x, y) => x.position - y.position)
+      .map((p) => {
+        const i = topicPoints.indexOf(p as (typeof topicPoints)[number]);
+        return {
+          id: p.id,
+          kind: p.kind,
+          sectionKey: p.sectionKey,
+          title: p.title,
+          authorId: p.authorId,
+          note: i >= 0 ? { body: topics[i]!.notes, decision: topics[i]!.decision } : null,
+        };
+      }),
     actions: actions.map((a) => ({
       id: a.id,
       title: a.title,
