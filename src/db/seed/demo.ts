@@ -11,6 +11,7 @@ import { seedGoalsDemo } from './goals';
 import { seedEndedSeries, type HeldTopic } from './history';
 import { seedPastOneOnOnes, seedSignedMus } from './employees';
 import { Temporal } from 'temporal-polyfill';
+import { quarterOf, wellbeingQuarter } from '../../domain/statistics/periods';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'samtal-demo';
@@ -302,12 +303,10 @@ async function seedLastQuarter(
 ) {
   const zone = 'Europe/Stockholm';
   const today = Temporal.Now.plainDateISO(zone);
-  const thisQuarter = Temporal.PlainDate.from({
-    year: today.year,
-    month: Math.floor((today.month - 1) / 3) * 3 + 1,
-    day: 1,
-  });
-  const start = thisQuarter.subtract({ months: 3 });
+  // The quarter the statistics page shows wellbeing for by default (decision 014: the last
+  // closed one, a week after it closed).
+  const shown = wellbeingQuarter(quarterOf(today.toString()).key, today.toString());
+  const start = Temporal.PlainDate.from(shown.from);
   const answers: Record<string, [number, number, number][]> = {
     maria: [
       [4, 4, 3],
