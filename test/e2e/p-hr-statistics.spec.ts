@@ -7,14 +7,19 @@ test('HR reads the statistics in Swedish: units drill down, small groups stay hi
   await page.getByRole('navigation').getByRole('link', { name: 'Statistik' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'HR-statistik' })).toBeFocused();
 
-  // The whole organisation: counts, and wellbeing hidden (the demo has fewer than 5 answers).
+  // The whole organisation: counts, and wellbeing of the last closed quarter (the demo has five
+  // people who answered then: Ahmed and the four who meet the CEO).
   const total = page.getByRole('table', { name: 'Hela organisationen' });
   await expect(total.getByRole('rowheader')).toContainText('Hela organisationen');
-  await expect(total).toContainText('Dold: färre än 5 personer har svarat');
+  await expect(total).toContainText('5 har svarat');
 
   // Units: the top unit and its sub-units, with the chart beside the same numbers.
   const units = page.getByRole('table', { name: 'Per enhet (underenheter inräknade)' });
   await expect(units.getByRole('rowheader').first()).toContainText('Ledning');
+  // A unit with fewer than five who answered keeps its wellbeing hidden.
+  await expect(units.getByRole('row').filter({ hasText: 'Kontor Oslo' })).toContainText(
+    'Dold: färre än 5 personer har svarat',
+  );
   await expect(page.getByRole('img', { name: 'Hållna 1-1 av planerade, per enhet' })).toBeVisible();
   // The chart library arrives lazily, after the numbers.
   await expect(page.locator('.stats__chart svg.recharts-surface').last()).toBeVisible();

@@ -8,6 +8,10 @@ import { seedWellbeingDemo } from './wellbeing';
 import { seedRoundsDemo } from './rounds';
 import { seedConversationsDemo } from './conversations';
 import { seedGoalsDemo } from './goals';
+import { seedEndedSeries, type HeldTopic } from './history';
+import { seedPastOneOnOnes, seedSignedMus } from './employees';
+import { Temporal } from 'temporal-polyfill';
+import { quarterOf, wellbeingQuarter } from '../../domain/statistics/periods';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'samtal-demo';
@@ -226,10 +230,17 @@ export async function seedDemo(
         .set({ managerId: ids.get(p.manager!)! })
         .where(and(eq(people.orgId, orgId), eq(people.id, ids.get(p.key)!)));
     }
-    await seedWellbeingDemo(tx, orgId, {
-      managerId: ids.get('maria')!,
-      employeeId: ids.get('ahmed')!,
-    });
+    const person = (key: string) => {
+      const p = PEOPLE.find((x) => x.key === key)!;
+      return { id: ids.get(key)!, name: p.name, locale: p.locale };
+    };
+    await seedWellbeingDemo(
+      tx,
+      orgId,
+      { managerId: ids.get('maria')!, employeeId: ids.get('ahmed')! },
+      { manager: person('maria'), employee: person('ahmed') },
+    );
+    await seedLastQuarter(tx, orgId, ids);
     await seedRoundsDemo(tx, orgId, {
       departmentId: depIds.get('home')!,
       hrId: ids.get('hr')!,
@@ -238,6 +249,37 @@ export async function seedDemo(
       managerId: ids.get('maria')!,
       employeeId: ids.get('erik')!,
     });
+    // Erik and Sofie each have 1:1s behind them (their managers book the next series in the
+    // journeys) and unread minutes; Erik an action of his own, Sofie last year's signed MUS.
+    await seedPastOneOnOnes(
+      tx,
+      orgId,
+      { manager: person('maria'), employee: person('erik') },
+      'Europe/Stockholm',
+      ERIK_TALKS,
+      { unreadNewest: true },
+    );
+    await seedPastOneOnOnes(
+      tx,
+      orgId,
+      { manager: person('mads'), employee: person('sofie') },
+      'Europe/Copenhagen',
+      SOFIE_TALKS,
+      { unreadNewest: true },
+    );
+    await seedSignedMus(
+      tx,
+      orgId,
+      { manager: person('mads'), employee: person('sofie') },
+      'Europe/Copenhagen',
+      // Thirteen months ago: the next one is due (the MUS 2027 round of the journeys).
+      395,
+      {
+        year_behind: 'Sofie har haft et stærkt år med de nye kunder; sommeren var presset.',
+        competences: 'Sofie vil gerne blive bedre til at facilitere workshops.',
+        agreements: 'Sofie leder næste kundeworkshop med Mads som sparringspartner.',
+      },
+    );
     await seedGoalsDemo(tx, orgId, {
       managerId: ids.get('mads')!,
       employeeId: ids.get('lars')!,
@@ -248,3 +290,137 @@ export async function seedDemo(
   });
   return { created: true, logins };
 }
+
+/**
+ * The managers' monthly 1:1s with the CEO in the last closed quarter, with check-ins: with
+ * Ahmed's, five people answered in that quarter, so HR's statistics show the organisation's
+ * wellbeing (decision 014: groups of five or more). The series ended with the quarter.
+ */
+async function seedLastQuarter(
+  tx: Parameters<typeof seedEndedSeries>[0],
+  orgId: string,
+  ids: Map<string, string>,
+) {
+  const zone = 'Europe/Stockholm';
+  const today = Temporal.Now.plainDateISO(zone);
+  // The quarter the statistics page shows wellbeing for by default (decision 014: the last
+  // closed one, a week after it closed).
+  const shown = wellbeingQuarter(quarterOf(today.toString()).key, today.toString());
+  const start = Temporal.PlainDate.from(shown.from);
+  const answers: Record<string, [number, number, number][]> = {
+    maria: [
+      [4, 4, 3],
+      [3, 5, 3],
+      [4, 4, 4],
+    ],
+    mads: [
+      [4, 3, 4],
+      [4, 3, 4],
+      [5, 3, 4],
+    ],
+    kari: [
+      [3, 3, 3],
+      [4, 3, 3],
+      [4, 2, 4],
+    ],
+    hr: [
+      [4, 4, 4],
+      [4, 4, 3],
+      [3, 4, 3],
+    ],
+  };
+  for (const [key, rows] of Object.entries(answers)) {
+    await seedEndedSeries(
+      tx,
+      orgId,
+      { managerId: ids.get('ceo')!, employeeId: ids.get(key)! },
+      rows.map((a, month) => {
+        let d = start.add({ months: month, days: 9 });
+        while (d.dayOfWeek > 5) d = d.add({ days: 1 });
+        const zdt = d.toZonedDateTime({
+          timeZone: zone,
+          plainTime: Temporal.PlainTime.from('08:30'),
+        });
+        return { startsAt: new Date(zdt.epochMilliseconds), answers: a };
+      }),
+      zone,
+    );
+  }
+}
+
+/** Erik's 1:1s with Maria, oldest first, in Swedish. */
+const ERIK_TALKS: HeldTopic[][] = [
+  [
+    {
+      title: 'Nya brukare i området',
+      by: 'manager',
+      notes: 'Tre nya brukare från oktober; Erik tar två av dem.',
+      decision: 'Erik går dubbelt med Sara första veckan.',
+      action: {
+        title: 'Gå dubbelt med Sara hos de nya brukarna',
+        owner: 'employee',
+        dueInDays: 7,
+        doneAfterDays: 5,
+      },
+    },
+  ],
+  [
+    {
+      title: 'Bilen och körtiderna',
+      by: 'employee',
+      notes: 'Körtiden mellan besöken är för snålt beräknad på eftermiddagen.',
+      decision: 'Maria tar upp körtiderna med planeringen.',
+      action: {
+        title: 'Ta upp körtiderna med planeringen',
+        owner: 'manager',
+        dueInDays: 14,
+        doneAfterDays: 9,
+      },
+    },
+  ],
+  [
+    {
+      title: 'Handledarutbildning',
+      by: 'employee',
+      notes: 'Erik vill bli handledare för nyanställda. Kommunen har en utbildning i vår.',
+      decision: 'Vi tar upp det i medarbetarsamtalet och söker platsen nu.',
+      action: {
+        title: 'Anmäla intresse för handledarutbildningen',
+        owner: 'employee',
+        dueInDays: 35,
+      },
+    },
+  ],
+];
+
+/** Sofie's 1:1s with Mads, oldest first, in Danish. */
+const SOFIE_TALKS: HeldTopic[][] = [
+  [
+    {
+      title: 'Kundeworkshoppen',
+      by: 'employee',
+      notes: 'Forberedelsen tog længere tid end ventet; kunden var tilfreds.',
+      decision: 'Sofie laver en skabelon til næste workshop.',
+      action: {
+        title: 'Lave skabelon til kundeworkshops',
+        owner: 'employee',
+        dueInDays: 14,
+        doneAfterDays: 12,
+      },
+    },
+  ],
+  [
+    {
+      title: 'Arbejdsmængden i november',
+      by: 'manager',
+      notes: 'To tilbud på samme tid; Sofie arbejder over.',
+      decision: 'Lars overtager det mindste tilbud.',
+      action: {
+        title: 'Aftale overdragelsen med Lars',
+        owner: 'manager',
+        dueInDays: 3,
+        doneAfterDays: 1,
+      },
+    },
+  ],
+];

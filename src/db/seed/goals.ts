@@ -1,15 +1,21 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
+import { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../client';
 import {
+  conversationPreparations,
   conversations,
   conversationTemplates,
   conversationVersions,
   developmentGoals,
   developmentPlanItems,
   developmentProgressNotes,
+  oneOnOneMeetings,
+  oneOnOneNotes,
+  oneOnOnePoints,
   organisationGoals,
 } from '../schema/index';
+import { questionsFor, type Answers } from '../../domain/development/template';
 import type { Agreement } from '../../domain/development/versions';
 import { conversationTemplateRepository } from '../../server/repositories/conversation-template.repository';
 
@@ -96,10 +102,66 @@ export async function seedGoalsDemo(
   ]);
 
   const now = Date.now();
-  const heldAt = new Date(now - 30 * DAY);
+  // Held 30 days ago from 10 to 11 in Copenhagen, moved to the Friday before a weekend.
+  let day = Temporal.Now.plainDateISO('Europe/Copenhagen').subtract({ days: 30 });
+  while (day.dayOfWeek > 5) day = day.subtract({ days: 1 });
+  const ten = day.toZonedDateTime({
+    timeZone: 'Europe/Copenhagen',
+    plainTime: Temporal.PlainTime.from('10:00'),
+  });
+  const heldAt = new Date(ten.epochMilliseconds + 60 * 60_000);
   const signedAt = new Date(now - 28 * DAY);
   const conversationId = randomUUID();
   const pair = { managerId: who.managerId, employeeId: who.employeeId };
+  // The meeting it was held in: an hour in a meeting room, its agenda the template's sections,
+  // the agreed notes on them; and both preparations, submitted the week before.
+  const meetingId = randomUUID();
+  const startsAt = new Date(heldAt.getTime() - 60 * 60_000);
+  await tx.insert(oneOnOneMeetings).values({
+    orgId,
+    id: meetingId,
+    kind: 'development',
+    seriesId: null,
+    seq: null,
+    ...pair,
+    localDate: day.toString(),
+    timeZone: 'Europe/Copenhagen',
+    startsAt,
+    endsAt: heldAt,
+    durationMinutes: 60,
+    placeKind: 'room',
+    placeDetail: 'Mødelokale 2',
+    status: 'held',
+    statusChangedBy: who.managerId,
+    statusChangedAt: heldAt,
+    startedAt: startsAt,
+    startedBy: who.managerId,
+    heldAt,
+    heldOn: day.toString(),
+  });
+  const points = version.content.sections.map((sec, i) => ({
+    orgId,
+    id: randomUUID(),
+    meetingId,
+    kind: 'section' as const,
+    sectionKey: sec.key,
+    position: i,
+    discussedAt: heldAt,
+  }));
+  await tx.insert(oneOnOnePoints).values(points);
+  const noted = points.filter((p) => NOTES[p.sectionKey]);
+  if (noted.length)
+    await tx.insert(oneOnOneNotes).values(
+      noted.map((p) => ({
+        orgId,
+        id: randomUUID(),
+        meetingId,
+        pointId: p.id,
+        body: NOTES[p.sectionKey]!,
+        version: 1,
+        updatedBy: who.managerId,
+      })),
+    );
   await tx.insert(conversations).values({
     orgId,
     id: conversationId,
@@ -107,12 +169,26 @@ export async function seedGoalsDemo(
     ...pair,
     templateVersionId: version.id,
     status: 'signed',
+    meetingId,
     bookedAt: new Date(now - 40 * DAY),
     heldAt,
     closedAt: heldAt,
     signedAt,
     createdAt: new Date(now - 45 * DAY),
   });
+  const prepared = new Date(now - 38 * DAY);
+  await tx.insert(conversationPreparations).values(
+    (['employee', 'manager'] as const).map((role) => ({
+      orgId,
+      id: randomUUID(),
+      conversationId,
+      authorId: role === 'employee' ? who.employeeId : who.managerId,
+      authorRole: role,
+      answers: prepare(version.content, role),
+      submittedAt: prepared,
+      createdAt: new Date(prepared.getTime() - 2 * DAY),
+    })),
+  );
   const dueIn = (days: number) => new Date(now + days * DAY).toISOString().slice(0, 10);
   const goals = [
     {
@@ -201,4 +277,47 @@ export async function seedGoalsDemo(
     acknowledgedBy: who.employeeId,
     acknowledgedAt: signedAt,
   });
+}
+
+/** Prepared answers in Danish: Lars looks back and ahead, Mads answers from his side. */
+const PREPARED: Record<'employee' | 'manager', Answers> = {
+  employee: {
+    year_overall: 4,
+    agreements_kept: true,
+    highlights:
+      'Kundeportalen gik i luften til tiden. Foråret var hårdt med mange rettelser efter lanceringen.',
+    skills_fit: 4,
+    workload: 'about_right',
+    wellbeing: 'Gode kolleger og svære problemer giver energi; afbrydelser om formiddagen dræner.',
+    colleagues: 'Godt i teamet; vi kan blive bedre til at give hinanden feedback på koden.',
+    to_manager: 'Mere tid til at tale om, hvor produktet er på vej hen.',
+    strengths: 'Overblik over kundeportalen og ro under pres.',
+    develop: ['professional', 'leadership'],
+    one_to_three: 'Som den, der holder styr på kvaliteten i teamet.',
+    goals: 'Lede kodegennemgangen og få automatiske test på kundeportalen.',
+    agreements: 'Kursus i testautomatisering inden sommerferien.',
+  },
+  manager: {
+    agreements_kept: true,
+    highlights: 'Lars bar lanceringen af kundeportalen og hjalp kollegerne godt igennem foråret.',
+    workload: 'about_right',
+    colleagues: 'Lars er den, de andre spørger; det skal vi gøre til en rolle.',
+    to_employee: 'Sig til tidligere, når noget brænder på, så vi kan flytte opgaver.',
+    strengths: 'Grundighed og overblik.',
+    goals: 'Kodegennemgang i teamet fra næste kvartal; test på kundeportalen.',
+    agreements: 'Budget og tid til et kursus i test.',
+  },
+};
+
+/** The prepared answers, kept to the questions the template gives that author. */
+function prepare(
+  content: Parameters<typeof questionsFor>[0],
+  role: 'employee' | 'manager',
+): Answers {
+  const answers: Answers = {};
+  for (const q of questionsFor(content, role)) {
+    const a = PREPARED[role][q.key];
+    if (a !== undefined) answers[q.key] = a;
+  }
+  return answers;
 }

@@ -8,6 +8,7 @@ import {
   taskReviewItems,
   taskReviews,
 } from '../schema/index';
+import { fillHeldMeeting, type HeldTopic, type Person } from './history';
 
 const ZONE = 'Europe/Stockholm';
 const EVERY_DAYS = 14;
@@ -40,6 +41,7 @@ export async function seedWellbeingDemo(
   tx: DbOrTx,
   orgId: string,
   pair: { managerId: string; employeeId: string },
+  names?: { manager: Person; employee: Person },
 ): Promise<void> {
   const today = Temporal.Now.plainDateISO(ZONE);
   let first = today.subtract({ weeks: WEEKS_BACK });
@@ -110,7 +112,90 @@ export async function seedWellbeingDemo(
     });
   }
   await seedTaskReviews(tx, orgId, seriesId, pair, held[2]);
+  if (!names) return;
+  // Every other held meeting, newest first, has what the pair talked about, decided and
+  // agreed to do: half a year of 1:1s is more than check-ins. The newest minutes are unread.
+  const series = { builtinTemplateKey: 'check-in', templateId: null };
+  for (const [i, topics] of TALKS.entries()) {
+    const m = held[held.length - 1 - i * 2];
+    if (!m) break;
+    await fillHeldMeeting(
+      tx,
+      orgId,
+      { id: m.id, seriesId, startsAt: m.startsAt, timeZone: ZONE },
+      series,
+      names,
+      topics,
+      { unread: i === 0 },
+    );
+  }
 }
+
+/** Topics of the held meetings, newest first, in Swedish as the pair speaks. */
+const TALKS: HeldTopic[][] = [
+  [
+    {
+      title: 'Schemat tar för mycket tid',
+      by: 'employee',
+      notes: 'Schemaläggningen tar nu en fjärdedel av veckan, mest på söndagskvällar.',
+      decision: 'Sara tar schemat varannan vecka från nästa månad.',
+      action: { title: 'Prata med Sara om att dela på schemat', owner: 'manager', dueInDays: 7 },
+    },
+    {
+      title: 'Handledning av nyanställda',
+      by: 'manager',
+      notes: 'Ahmed vill gärna fortsätta handleda, men inte samma veckor som schemat.',
+      decision: 'Ahmed handleder nästa nyanställda i januari.',
+      action: {
+        title: 'Skriva ner checklistan för första veckan',
+        owner: 'employee',
+        dueInDays: 21,
+      },
+    },
+  ],
+  [
+    {
+      title: 'Semesterplanering',
+      by: 'employee',
+      notes: 'Önskar två veckor i följd i juli.',
+      decision: 'Ahmed lägger in önskemålet i systemet före den 15:e.',
+      action: {
+        title: 'Lägga in semesterönskemål',
+        owner: 'employee',
+        dueInDays: 10,
+        doneAfterDays: 6,
+      },
+    },
+  ],
+  [
+    {
+      title: 'Arbetsbelastningen',
+      by: 'manager',
+      notes: 'Två tunga veckor i rad med sjukfrånvaro i gruppen. Raster har strukits.',
+      decision: 'Vi tar in timvikarie vid mer än en sjukanmälan samma dag.',
+      action: {
+        title: 'Boka timvikarie för helgerna',
+        owner: 'manager',
+        dueInDays: 3,
+        doneAfterDays: 2,
+      },
+    },
+  ],
+  [
+    {
+      title: 'Kurs i demensvård',
+      by: 'employee',
+      notes: 'Regionen ger en kurs i höst, två dagar.',
+      decision: 'Ahmed går kursen; Maria ordnar ersättare.',
+      action: {
+        title: 'Anmäla Ahmed till kursen',
+        owner: 'manager',
+        dueInDays: 14,
+        doneAfterDays: 5,
+      },
+    },
+  ],
+];
 
 async function seedTaskReviews(
   tx: DbOrTx,
