@@ -13,6 +13,7 @@ import { Page } from '../components/page';
 import { PersonPicker } from '../components/person-picker';
 import { useFormat, useMe } from '../session';
 import './audit.css';
+import { LoadMore } from '../components/load-more';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -90,16 +91,7 @@ function AuditLog() {
       <p className="muted small" role="status">
         {list.data ? t('table.count', { count: items.length }) : ''}
       </p>
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {t('table.more')}
-        </button>
-      ) : null}
+      <LoadMore list={list} label={t('table.more')} />
     </Page>
   );
 }

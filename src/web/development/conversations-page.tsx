@@ -11,6 +11,7 @@ import { BookingDialog } from './booking-dialog';
 import { StatusBadge } from './status-badge';
 import { withConversationsCatalog } from './with-catalog';
 import './conversations.css';
+import { LoadMore } from '../components/load-more';
 
 /** The manager's conversations to book and hold (grouped by round) and the person's own. */
 export const ConversationsPage = withConversationsCatalog(ConversationsScreen);
@@ -96,16 +97,7 @@ function ConversationList({ as }: { as: 'manager' | 'employee' }) {
           </ul>
         </div>
       ))}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {t('list.more')}
-        </button>
-      ) : null}
+      <LoadMore list={list} label={t('list.more')} />
       {booking ? <BookingDialog conversationId={booking} onClose={() => setBooking(null)} /> : null}
     </section>
   );

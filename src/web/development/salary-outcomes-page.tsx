@@ -6,6 +6,7 @@ import { Page } from '../components/page';
 import { useFormat, useMe } from '../session';
 import { goalKeys, goalsApi } from './goals-api';
 import { withGoalsCatalog } from './with-catalog';
+import { LoadMore } from '../components/load-more';
 
 /** Every salary outcome of the organisation, for the people granted the 'salary' role. */
 function SalaryOutcomes() {
@@ -50,16 +51,7 @@ function SalaryOutcomes() {
           </tbody>
         </table>
       ) : null}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {t('salary.more')}
-        </button>
-      ) : null}
+      <LoadMore list={list} label={t('salary.more')} />
     </Page>
   );
 }

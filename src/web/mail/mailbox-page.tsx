@@ -18,6 +18,7 @@ import {
 import { kindLabel, MAIL_KINDS, statusLabel } from './labels';
 import { StatusBadge } from './status-badge';
 import './mail.css';
+import { LoadMore } from '../components/load-more';
 
 const PAGE_SIZE = 30;
 
@@ -95,18 +96,7 @@ function Mailbox() {
               : t('list.showing', { count: mails.length })}
           </p>
           <MailTable mails={mails} onNotice={setNotice} />
-          {list.hasNextPage ? (
-            <p className="center">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                {list.isFetchingNextPage ? t('common:loading') : t('list.loadMore')}
-              </button>
-            </p>
-          ) : null}
+          <LoadMore list={list} label={t('list.loadMore')} />
         </>
       )}
     </Page>

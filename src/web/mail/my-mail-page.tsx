@@ -8,6 +8,7 @@ import { mailApi, mailKeys, type OwnMailSummary } from './api';
 import { kindLabel } from './labels';
 import { StatusBadge } from './status-badge';
 import './mail.css';
+import { LoadMore } from '../components/load-more';
 
 const PAGE_SIZE = 30;
 
@@ -36,18 +37,7 @@ export function MyMailListPage() {
       ) : (
         <>
           <OwnMailTable mails={mails} />
-          {list.hasNextPage ? (
-            <p className="center">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                {list.isFetchingNextPage ? t('common:loading') : t('list.loadMore')}
-              </button>
-            </p>
-          ) : null}
+          <LoadMore list={list} label={t('list.loadMore')} />
         </>
       )}
     </Page>

@@ -8,6 +8,7 @@ import { oneOnOneApi, oneOnOneKeys, type MyAction } from './api';
 import { ActionItem } from './actions';
 import { useMeetingFormat } from './hooks';
 import './meetings.css';
+import { LoadMore } from '../components/load-more';
 
 /** Everyone's own actions across all their 1:1s: open ones by due date, or the done ones. */
 export function MyActionsPage() {
@@ -58,16 +59,7 @@ function ActionsList({ status }: { status: 'open' | 'done' }) {
           <MyActionRow key={a.id} action={a} myName={me?.name ?? ''} />
         ))}
       </ul>
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {t('series.more')}
-        </button>
-      ) : null}
+      <LoadMore list={list} label={t('series.more')} />
     </>
   );
 }

@@ -17,6 +17,7 @@ import './meetings.css';
 import { useMe } from '../session';
 import { openReflection, sealReflection, useMyVault, useVaultKey } from '../vault/vault';
 import { VaultUnlock } from '../vault/vault-panel';
+import { LoadMore } from '../components/load-more';
 
 /** The manager's private reflection on one meeting, per topic, and the earlier ones. */
 export function ReflectionPage() {
@@ -311,16 +312,7 @@ function EarlierReflections({ exclude }: { exclude?: string }) {
           })}
         </ul>
       )}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {t('series.more')}
-        </button>
-      ) : null}
+      <LoadMore list={list} label={t('series.more')} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { PlaceText, StatusBadge } from './bits';
 import { pickText, useMeetingFormat, useNow, useRuleText, useTemplates } from './hooks';
 import { CancelMeetingDialog, EndSeriesDialog, MoveMeetingDialog } from './schedule-dialogs';
 import './meetings.css';
+import { LoadMore } from '../components/load-more';
 
 /** A series: its rule, the meetings ahead, and the full history, moved and cancelled included. */
 export function SeriesPage() {
@@ -139,16 +140,7 @@ function MeetingList({ series, when }: { series: Series; when: 'upcoming' | 'pas
           ))}
         </ul>
       )}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {list.isFetchingNextPage ? t('common:loading') : t('series.more')}
-        </button>
-      ) : null}
+      <LoadMore list={list} label={t('series.more')} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { intlLocale } from '../format';
 import { roundKeys, roundsApi } from './api';
 import './rounds.css';
 import { withRoundsCatalog } from './with-catalog';
+import { LoadMore } from '../components/load-more';
 
 /** HR's list of rounds, newest first, with how far each has come. */
 function RoundsPageView() {
@@ -79,16 +80,7 @@ function RoundsPageView() {
           </tbody>
         </table>
       )}
-      {rounds.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={rounds.isFetchingNextPage}
-          onClick={() => void rounds.fetchNextPage()}
-        >
-          {t('list.more')}
-        </button>
-      ) : null}
+      <LoadMore list={rounds} label={t('list.more')} />
     </Page>
   );
 }

@@ -7,6 +7,7 @@ import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
 import { useDebounced } from '../components/use-debounced';
 import { keys, useDepartmentPaths } from '../queries';
+import { LoadMore } from '../components/load-more';
 
 const PAGE_SIZE = 25;
 
@@ -170,18 +171,7 @@ export function PeoplePage() {
               ))}
             </tbody>
           </table>
-          {list.hasNextPage ? (
-            <p className="center">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                {list.isFetchingNextPage ? t('common:loading') : t('list.loadMore')}
-              </button>
-            </p>
-          ) : null}
+          <LoadMore list={list} label={t('list.loadMore')} />
         </>
       )}
     </Page>

@@ -8,6 +8,7 @@ import { oneOnOneApi, oneOnOneKeys } from '../one-on-ones/api';
 import { wellbeingApi, wellbeingKeys } from './api';
 import { useCatalogs, WELLBEING_NS } from './use-catalogs';
 import './wellbeing.css';
+import { LoadMore } from '../components/load-more';
 
 /** A pair's task-status reviews, newest first, and starting the next one. */
 export function TaskReviewsPage() {
@@ -84,16 +85,7 @@ export function TaskReviewsPage() {
           ))}
         </ul>
       )}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {t('meetings:series.more')}
-        </button>
-      ) : null}
+      <LoadMore list={list} label={t('meetings:series.more')} />
     </Page>
   );
 }
