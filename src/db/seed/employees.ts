@@ -11,6 +11,7 @@ import {
   oneOnOnePoints,
   oneOnOneSeries,
 } from '../schema/index';
+import type { ConversationTemplateContent } from '../../domain/development/template';
 import type { Agreement } from '../../domain/development/versions';
 import { conversationTemplateRepository } from '../../server/repositories/conversation-template.repository';
 import { fillHeldMeeting, type HeldTopic, type Person } from './history';
@@ -88,17 +89,27 @@ export async function seedPastOneOnOnes(
   }
 }
 
+/** A held MUS, for the seeds that add what it agreed. */
+export type HeldMus = {
+  conversationId: string;
+  heldAt: Date;
+  content: ConversationTemplateContent;
+};
+
 /**
- * A signed MUS held `daysAgo` days ago (10 to 11 in the pair's zone), with agreed notes per
- * section and the agreement acknowledged two days later. No goals: a later MUS starts clean.
+ * A signed MUS held `daysAgo` days ago (10 to 11 in the pair's zone, the weekday before when
+ * that is a weekend), with agreed notes per section and the agreement acknowledged two days
+ * later. No goals unless `agreed` adds them: a later MUS starts clean.
  */
 export async function seedSignedMus(
   tx: DbOrTx,
   orgId: string,
-  pair: { manager: Person; employee: Person },
+  pair: { manager: Pick<Person, 'id' | 'name'>; employee: Pick<Person, 'id' | 'name'> },
   timeZone: string,
   daysAgo: number,
   notes: Record<string, string>,
+  /** What else the conversation agreed (goals, a plan), written beside it; none by default. */
+  agreed?: (held: HeldMus) => Promise<Pick<Agreement, 'goals' | 'plan'>>,
 ): Promise<void> {
   await conversationTemplateRepository.ensureBuiltins(tx, orgId);
   const [template] = await tx
@@ -179,6 +190,9 @@ export async function seedSignedMus(
     signedAt,
     createdAt: new Date(startsAt.getTime() - 21 * DAY),
   });
+  const extra = agreed
+    ? await agreed({ conversationId, heldAt, content: version.content })
+    : { goals: [], plan: [] };
   const agreement: Agreement = {
     format: 1,
     conversationId,
@@ -194,8 +208,7 @@ export async function seedSignedMus(
       decision: '',
     })),
     reviewedGoals: [],
-    goals: [],
-    plan: [],
+    ...extra,
     actions: [],
   };
   await tx.insert(conversationVersions).values({

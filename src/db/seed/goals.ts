@@ -1,23 +1,15 @@
-import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../client';
 import {
   conversationPreparations,
-  conversations,
-  conversationTemplates,
-  conversationVersions,
   developmentGoals,
   developmentPlanItems,
   developmentProgressNotes,
-  oneOnOneMeetings,
-  oneOnOneNotes,
-  oneOnOnePoints,
   organisationGoals,
 } from '../schema/index';
 import { questionsFor, type Answers } from '../../domain/development/template';
 import type { Agreement } from '../../domain/development/versions';
-import { conversationTemplateRepository } from '../../server/repositories/conversation-template.repository';
+import { seedSignedMus, type HeldMus } from './employees';
 
 const DAY = 86_400_000;
 
@@ -45,16 +37,6 @@ export async function seedGoalsDemo(
     employeeName: string;
   },
 ): Promise<void> {
-  await conversationTemplateRepository.ensureBuiltins(tx, orgId);
-  const [template] = await tx
-    .select({ id: conversationTemplates.id })
-    .from(conversationTemplates)
-    .where(and(eq(conversationTemplates.orgId, orgId), eq(conversationTemplates.builtinKey, 'mus')))
-    .limit(1);
-  if (!template) return;
-  const version = await conversationTemplateRepository.latestVersion(tx, orgId, template.id);
-  if (!version) return;
-
   const quality = randomUUID();
   await tx.insert(organisationGoals).values([
     {
@@ -102,81 +84,25 @@ export async function seedGoalsDemo(
   ]);
 
   const now = Date.now();
-  // Held 30 days ago from 10 to 11 in Copenhagen, moved to the Friday before a weekend.
-  let day = Temporal.Now.plainDateISO('Europe/Copenhagen').subtract({ days: 30 });
-  while (day.dayOfWeek > 5) day = day.subtract({ days: 1 });
-  const ten = day.toZonedDateTime({
-    timeZone: 'Europe/Copenhagen',
-    plainTime: Temporal.PlainTime.from('10:00'),
-  });
-  const heldAt = new Date(ten.epochMilliseconds + 60 * 60_000);
-  const signedAt = new Date(now - 28 * DAY);
-  const conversationId = randomUUID();
+  const manager = { id: who.managerId, name: who.managerName };
+  const employee = { id: who.employeeId, name: who.employeeName };
+  // Held a month ago in Copenhagen; both prepared the week before; goals and a plan agreed.
+  await seedSignedMus(tx, orgId, { manager, employee }, 'Europe/Copenhagen', 30, NOTES, (held) =>
+    agreeGoals(tx, orgId, who, held, now, quality),
+  );
+}
+
+/** Lars's preparations, goals, plan and a progress note since; what the agreement lists. */
+async function agreeGoals(
+  tx: DbOrTx,
+  orgId: string,
+  who: { managerId: string; employeeId: string },
+  { conversationId, heldAt, content }: HeldMus,
+  now: number,
+  quality: string,
+): Promise<Pick<Agreement, 'goals' | 'plan'>> {
   const pair = { managerId: who.managerId, employeeId: who.employeeId };
-  // The meeting it was held in: an hour in a meeting room, its agenda the template's sections,
-  // the agreed notes on them; and both preparations, submitted the week before.
-  const meetingId = randomUUID();
-  const startsAt = new Date(heldAt.getTime() - 60 * 60_000);
-  await tx.insert(oneOnOneMeetings).values({
-    orgId,
-    id: meetingId,
-    kind: 'development',
-    seriesId: null,
-    seq: null,
-    ...pair,
-    localDate: day.toString(),
-    timeZone: 'Europe/Copenhagen',
-    startsAt,
-    endsAt: heldAt,
-    durationMinutes: 60,
-    placeKind: 'room',
-    placeDetail: 'Mødelokale 2',
-    status: 'held',
-    statusChangedBy: who.managerId,
-    statusChangedAt: heldAt,
-    startedAt: startsAt,
-    startedBy: who.managerId,
-    heldAt,
-    heldOn: day.toString(),
-  });
-  const points = version.content.sections.map((sec, i) => ({
-    orgId,
-    id: randomUUID(),
-    meetingId,
-    kind: 'section' as const,
-    sectionKey: sec.key,
-    position: i,
-    discussedAt: heldAt,
-  }));
-  await tx.insert(oneOnOnePoints).values(points);
-  const noted = points.filter((p) => NOTES[p.sectionKey]);
-  if (noted.length)
-    await tx.insert(oneOnOneNotes).values(
-      noted.map((p) => ({
-        orgId,
-        id: randomUUID(),
-        meetingId,
-        pointId: p.id,
-        body: NOTES[p.sectionKey]!,
-        version: 1,
-        updatedBy: who.managerId,
-      })),
-    );
-  await tx.insert(conversations).values({
-    orgId,
-    id: conversationId,
-    kind: 'development',
-    ...pair,
-    templateVersionId: version.id,
-    status: 'signed',
-    meetingId,
-    bookedAt: new Date(now - 40 * DAY),
-    heldAt,
-    closedAt: heldAt,
-    signedAt,
-    createdAt: new Date(now - 45 * DAY),
-  });
-  const prepared = new Date(now - 38 * DAY);
+  const prepared = new Date(heldAt.getTime() - 8 * DAY);
   await tx.insert(conversationPreparations).values(
     (['employee', 'manager'] as const).map((role) => ({
       orgId,
@@ -184,7 +110,7 @@ export async function seedGoalsDemo(
       conversationId,
       authorId: role === 'employee' ? who.employeeId : who.managerId,
       authorRole: role,
-      answers: prepare(version.content, role),
+      answers: prepare(content, role),
       submittedAt: prepared,
       createdAt: new Date(prepared.getTime() - 2 * DAY),
     })),
@@ -245,38 +171,13 @@ export async function seedGoalsDemo(
     createdAt: new Date(now - 10 * DAY),
   });
 
-  const agreement: Agreement = {
-    format: 1,
-    conversationId,
-    kind: 'development',
-    roundName: null,
-    heldAt: heldAt.toISOString(),
-    employee: { id: who.employeeId, name: who.employeeName },
-    manager: { id: who.managerId, name: who.managerName },
-    sections: version.content.sections.map((s) => ({
-      key: s.key,
-      title: s.title,
-      notes: NOTES[s.key] ?? '',
-      decision: '',
-    })),
-    reviewedGoals: [],
+  return {
     goals: goals.map(({ organisationGoalId, ...g }) => ({
       ...g,
       organisationGoal: organisationGoalId ? 'Färre fel i leveranserna' : null,
     })),
     plan: [plan],
-    actions: [],
   };
-  await tx.insert(conversationVersions).values({
-    orgId,
-    conversationId,
-    version: 1,
-    content: agreement,
-    createdBy: who.managerId,
-    createdAt: heldAt,
-    acknowledgedBy: who.employeeId,
-    acknowledgedAt: signedAt,
-  });
 }
 
 /** Prepared answers in Danish: Lars looks back and ahead, Mads answers from his side. */
