@@ -130,8 +130,10 @@ test('Maria on a laptop and Ahmed on a phone hold one live 1:1, also through a d
     p.locator('.action__title', { hasText: 'Skicka önskemål om semester' });
   // The phone's app is opened again: what it kept is sent (same key, applied once).
   await ahmedPage.reload();
+  // The reloaded page has the meeting again (a busy machine may take a while to load it).
+  await expect(note(ahmedPage, 'Schemat i sommar')).toBeVisible({ timeout: 20_000 });
   await expect(actionOn(page)).toHaveCount(1, { timeout: 20_000 });
-  await expect(actionOn(ahmedPage)).toHaveCount(1, { timeout: 10_000 });
+  await expect(actionOn(ahmedPage)).toHaveCount(1, { timeout: 20_000 });
   // Stored once on the server too: a fresh read has one such action and the whole note.
   const detail = (await maria.get(`/api/one-on-ones/meetings/${meetingId}`)) as {
     actions: { title: string }[];
