@@ -128,7 +128,11 @@ test('Maria on a laptop and Ahmed on a phone hold one live 1:1, also through a d
   );
   const actionOn = (p: Page) =>
     p.locator('.action__title', { hasText: 'Skicka önskemål om semester' });
-  // The phone's app is opened again: what it kept is sent (same key, applied once).
+  // What the phone kept is sent without being asked: Maria sees the action, once.
+  await expect(actionOn(page)).toHaveCount(1, { timeout: 20_000 });
+  await expect(actionOn(ahmedPage)).toHaveCount(1);
+  await expect(ahmedPage.getByText(/Sparat på enheten/)).toHaveCount(0);
+  // The phone's app is opened again: nothing is sent twice (same key, applied once).
   await ahmedPage.reload();
   // The reloaded page has the meeting again (a busy machine may take a while to load it).
   await expect(note(ahmedPage, 'Schemat i sommar')).toBeVisible({ timeout: 20_000 });

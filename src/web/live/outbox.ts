@@ -136,32 +136,32 @@ let replaying: Promise<void> | null = null;
 
 /** Sends what was kept, oldest first; stops at the first change that cannot be sent yet. */
 export function replay(): Promise<void> {
-  replaying ??= (async () => {
-    try {
-      while (person && mine().length && navigator.onLine) {
-        const e = mine()[0]!;
-        try {
-          // A request that hangs (a half-open connection after a dead spot) counts as offline.
-          await Promise.race([
-            http.write(e.method, e.path, e.body, { 'idempotency-key': e.key }),
-            new Promise((_, reject) =>
-              setTimeout(() => reject(new ApiError(0, 'network', '')), 5_000),
-            ),
-          ]);
-        } catch (err) {
-          if (!(err instanceof ApiError) || err.status === 0 || err.status >= 500) return;
-          if (err.code === 'idempotency.in_progress') return;
-          // Refused for good (the meeting was finished meanwhile, …): shown to the person.
-          failed = [...failed, e];
-        }
-        entries = entries.filter((x) => x.key !== e.key);
-        save();
-      }
-    } finally {
-      replaying = null;
-    }
-  })();
+  // Cleared in a `finally` chained after the assignment: a run that ends at once (nothing to
+  // send, offline) must not leave a settled promise here that every later call returns.
+  replaying ??= sendKept().finally(() => {
+    replaying = null;
+  });
   return replaying;
+}
+
+async function sendKept(): Promise<void> {
+  while (person && mine().length && navigator.onLine) {
+    const e = mine()[0]!;
+    try {
+      // A request that hangs (a half-open connection after a dead spot) counts as offline.
+      await Promise.race([
+        http.write(e.method, e.path, e.body, { 'idempotency-key': e.key }),
+        new Promise((_, reject) => setTimeout(() => reject(new ApiError(0, 'network', '')), 5_000)),
+      ]);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status === 0 || err.status >= 500) return;
+      if (err.code === 'idempotency.in_progress') return;
+      // Refused for good (the meeting was finished meanwhile, …): shown to the person.
+      failed = [...failed, e];
+    }
+    entries = entries.filter((x) => x.key !== e.key);
+    save();
+  }
 }
 
 /** Changes refused when they were sent later, for the person to see (and dismiss). */
