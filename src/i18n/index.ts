@@ -37,6 +37,19 @@ export const NAMESPACES = [
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** True when `value` is one of our locales. */
+/** The Intl locale for each language (English with day-month-year, as read in the Nordics). */
+export const INTL_LOCALES: Record<Locale, string> = {
+  sv: 'sv-SE',
+  da: 'da-DK',
+  nb: 'nb-NO',
+  en: 'en-GB',
+};
+
+/** The Intl locale for a language; an unknown one is passed on as it is. */
+export function intlLocale(lng: string): string {
+  return isLocale(lng) ? INTL_LOCALES[lng] : lng;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

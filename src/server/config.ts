@@ -4,10 +4,6 @@ import { z } from 'zod';
 import type { SignInLimits } from '../domain/sign-in-throttle';
 import type { HashingLimits } from './services/password';
 
-/** The locales Samtal speaks. Order matters: the first is the fallback for unknown input. */
-export const LOCALES = ['en', 'sv', 'da', 'nb'] as const;
-export type Locale = (typeof LOCALES)[number];
-
 const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');

@@ -1,11 +1,8 @@
 /** Dates and numbers with Intl, in the person's language and time zone. */
 
-const REGION: Record<string, string> = { sv: 'sv-SE', da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
+import { intlLocale } from '../i18n/index';
 
-/** The Intl locale for one of our UI languages (English gets day-month-year, as in the Nordics). */
-export function intlLocale(lng: string): string {
-  return REGION[lng] ?? lng;
-}
+export { intlLocale };
 
 /** A formatter bound to a language and a time zone. */
 export function formatter(lng: string, timeZone: string | undefined) {

@@ -1,8 +1,7 @@
 import type { TFunction } from 'i18next';
 import { toCsv } from '../csv';
 import type { StatisticsDto, StatisticsRowDto } from './statistics.presenter';
-
-const REGION: Record<string, string> = { sv: 'sv-SE', da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
+import { intlLocale } from '../../i18n/index';
 
 /**
  * The statistics as the page shows them, for Nordic Excel: UTF-8 with a byte-order mark,
@@ -10,7 +9,7 @@ const REGION: Record<string, string> = { sv: 'sv-SE', da: 'da-DK', nb: 'nb-NO', 
  * wellbeing groups stay hidden: their cells hold the reason, never a number.
  */
 export function statisticsCsv(s: StatisticsDto, t: TFunction, locale: string): string {
-  const nf = new Intl.NumberFormat(REGION[locale] ?? locale, { maximumFractionDigits: 1 });
+  const nf = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
   const num = (n: number | null) => (n === null ? '' : nf.format(n));
   const pct = (n: number | null) => (n === null ? '' : nf.format(Math.round(n * 1000) / 10));
   const h = (key: string, params?: Record<string, unknown>) => t(`statistics:csv.${key}`, params);
