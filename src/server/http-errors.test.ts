@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../domain/errors';
+import { AppError, ERROR_CODES } from '../domain/errors';
 import { statusFor, toAppError } from './http-errors';
 
 const request = (config: Record<string, unknown> = {}) =>
@@ -46,5 +46,24 @@ describe('toAppError', () => {
     expect(toAppError(own as unknown as FastifyError, request())).toBe(own);
     expect(toAppError(fastifyError(undefined), request()).code).toBe('internal');
     expect(statusFor('internal')).toBe(500);
+  });
+});
+
+describe('statusFor', () => {
+  it('answers 409 for everything already done, already there, closed or not yet possible', () => {
+    const stateWords =
+      /\.(already_|.*_exists$|.*_taken$|closed$|.*_closed$|read_only$|not_held$|not_started$|not_booked$|meeting_(held|cancelled|not_open)$|series_ended$|reviewed$|archived$|.*_archived$)/;
+    const state = ERROR_CODES.filter((c) => stateWords.test(c));
+    expect(state.length).toBeGreaterThan(20);
+    for (const code of state) expect(statusFor(code), code).toBe(409);
+  });
+
+  it('answers 400 for a request that is wrong in itself, and 500 only for our own failure', () => {
+    expect(statusFor('validation')).toBe(400);
+    expect(statusFor('person.manager_cycle')).toBe(400);
+    expect(statusFor('oneOnOne.time_not_exist')).toBe(400);
+    expect(statusFor('internal')).toBe(500);
+    for (const code of ERROR_CODES)
+      if (code !== 'internal') expect(statusFor(code)).toBeLessThan(500);
   });
 });

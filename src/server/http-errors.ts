@@ -51,9 +51,42 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'mail.already_pending': 409,
   'idempotency.key_reused': 422,
   internal: 500,
+  // The thing is in a state where this cannot be done (already done, closed, not yet held):
+  // 409 like every "already exists", so a client tells "fix your input" (400) from "look again".
+  ...Object.fromEntries(
+    (
+      [
+        'oneOnOne.series_ended',
+        'oneOnOne.meeting_cancelled',
+        'oneOnOne.meeting_held',
+        'oneOnOne.meeting_not_open',
+        'oneOnOne.not_held',
+        'oneOnOne.cannot_carry_over',
+        'oneOnOne.no_next_meeting',
+        'round.closed',
+        'round.template_archived',
+        'conversationTemplate.archived',
+        'checkIn.closed',
+        'taskReview.reviewed',
+        'taskReview.draft_exists',
+        'goals.already_judged',
+        'signOff.read_only',
+        'signOff.not_held',
+        'signOff.not_closed',
+        'signOff.already_closed',
+        'signOff.already_signed',
+        'signOff.not_yet_closed',
+        'conversation.preparation_closed',
+        'conversation.already_submitted',
+        'conversation.not_booked',
+        'conversation.not_held',
+        'conversation.not_started',
+      ] as const
+    ).map((code) => [code, 409]),
+  ),
 };
 
-/** The HTTP status for an error code: 400 unless listed. */
+/** The HTTP status for an error code: 400 (the request itself is wrong) unless listed. */
 export function statusFor(code: ErrorCode): number {
   return STATUS[code] ?? 400;
 }

@@ -92,7 +92,7 @@ describe('check-in of a meeting', () => {
     const url = `/api/one-on-ones/meetings/${meetings[0]!.id}/check-in`;
     expect((await c.employee.get(url)).json()).toMatchObject({ open: false, mayWrite: 'correct' });
     const late = await c.manager.request('PUT', url, { ...answer(1, 1, 1), together: true });
-    expect(late.statusCode).toBe(400);
+    expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('checkIn.closed');
     const corrected = await c.employee.request('PUT', url, answer(4, 3, 3, SECRET));
     expect(corrected.statusCode).toBe(200);

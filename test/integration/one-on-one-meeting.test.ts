@@ -188,7 +188,7 @@ describe('shared notes', () => {
       body: 'x',
       baseVersion: 0,
     });
-    expect(note.statusCode).toBe(400);
+    expect(note.statusCode).toBe(409);
     expect(note.json().error).toMatchObject({
       code: 'oneOnOne.meeting_cancelled',
       message: 'Mødet er aflyst. Der kan ikke tilføjes mere.',
