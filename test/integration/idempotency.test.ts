@@ -1,5 +1,7 @@
 /** Writes sent with an Idempotency-Key happen once, however often a phone replays them. */
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idempotencyKeys } from '../../src/db/schema/index';
 import { testApp, type TestContext } from '../support/app';
 import {
   bookSeries,
@@ -11,10 +13,11 @@ import {
 let ctx: TestContext;
 let c: Awaited<ReturnType<typeof clientsFor>>;
 let meetingId: string;
+let w: Awaited<ReturnType<typeof makeOneOnOneWorld>>;
 
 beforeAll(async () => {
   ctx = await testApp();
-  const w = await makeOneOnOneWorld(ctx.database.db, 'idem');
+  w = await makeOneOnOneWorld(ctx.database.db, 'idem');
   c = await clientsFor(ctx.app, w);
   meetingId = (await bookSeries(c.manager, w.employee.id, { startDate: daysFromToday(1) }))
     .meetings[0]!.id;
@@ -68,5 +71,35 @@ describe('Idempotency-Key', () => {
       .json()
       .agenda.map((p: { title: string }) => p.title);
     expect(titles.filter((t: string) => t === 'Resor')).toHaveLength(2);
+  });
+
+  it('refuses a repeat while the first is still running (409), and takes over a key left by a crash', async () => {
+    const key = 'crashed-key-0003';
+    const path = `/api/one-on-ones/meetings/${meetingId}/points`;
+    const topic = () => c.employee.post(path, { title: 'Arbetsmiljö' }, { 'idempotency-key': key });
+    const agenda = async () =>
+      (await c.employee.get(`/api/one-on-ones/meetings/${meetingId}`))
+        .json()
+        .agenda.filter((p: { title: string }) => p.title === 'Arbetsmiljö');
+    // The first request with this key has claimed it and not answered yet.
+    const db = ctx.database.db;
+    await db
+      .insert(idempotencyKeys)
+      .values({ orgId: w.org.id, personId: w.employee.id, key, method: 'POST', path });
+    const repeat = await topic();
+    expect(repeat.statusCode).toBe(409);
+    expect(repeat.json().error.code).toBe('idempotency.in_progress');
+    expect(await agenda()).toHaveLength(0);
+
+    // Two minutes on, the first request is taken to have died: the repeat does the write, once.
+    await db
+      .update(idempotencyKeys)
+      .set({ createdAt: new Date(Date.now() - 3 * 60_000) })
+      .where(and(eq(idempotencyKeys.personId, w.employee.id), eq(idempotencyKeys.key, key)));
+    expect((await topic()).statusCode).toBe(201);
+    const replayed = await topic();
+    expect(replayed.statusCode).toBe(201);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(await agenda()).toHaveLength(1);
   });
 });
