@@ -212,7 +212,8 @@ function applyCore(c: UserChange, p: PatchPath, op: Op, value: unknown, mode: Mo
   if (key === 'emails' || key === 'emails.value') {
     if (p.filter && !selectsWorkEmail(p.filter)) return; // other addresses are not kept
     if (p.filter && p.sub && p.sub !== 'value') return; // type, primary, display
-    if (p.filter && !p.sub) return set(c, 'email', v === null ? null : emailFrom(v));
+    if (p.filter && p.sub === 'value') return set(c, 'email', text(v, 'emails'));
+    if (p.filter) return set(c, 'email', v === null ? null : emailFrom(v));
     if (key === 'emails.value') return set(c, 'email', text(v, 'emails'));
     return set(c, 'email', emailFrom(v));
   }
