@@ -4,6 +4,7 @@ import { people, scimTokens } from '../../src/db/schema/index';
 import { hashScimToken } from '../../src/server/services/scim-token.service';
 import { signedIn, testApp, type Client, type TestContext } from '../support/app';
 import { makeOrg, makePerson } from '../support/factories';
+import { HOSTILE_TEXT, INVALID_UTF8_JSON } from '../support/hostile';
 import { ENTERPRISE, ScimClient, expectScimError, makeToken } from '../support/scim';
 
 /**
@@ -169,6 +170,98 @@ describe('RFC 7644 errors', () => {
     expect(past).toMatchObject({ itemsPerPage: 0, Resources: [] });
     expect((await a.get('/Users?count=0')).json()).toMatchObject({ itemsPerPage: 0 });
   });
+});
+
+describe('hostile input with a valid token', () => {
+  it('never answers 5xx, always in the SCIM error shape, and changes nothing', async () => {
+    const before = (await a.get(`/Users/${userA}`)).json();
+    const values: unknown[] = [
+      null,
+      42,
+      true,
+      [],
+      {},
+      [[{ a: 1 }]],
+      'x'.repeat(100_000),
+      ...Object.values(HOSTILE_TEXT),
+      { value: { value: { value: 'deep' } } },
+    ];
+    const paths = [
+      'userName',
+      'externalId',
+      'displayName',
+      'name',
+      'name.givenName',
+      'emails',
+      'emails[type eq "work"].value',
+      'emails[value eq "x"]',
+      'active',
+      'title',
+      'preferredLanguage',
+      'timezone',
+      ENTERPRISE,
+      `${ENTERPRISE}:manager`,
+      `${ENTERPRISE}:department`,
+      `${ENTERPRISE}:employeeNumber`,
+      '',
+      '[',
+      'a]',
+      'emails[type eq "work"',
+      'x'.repeat(2000),
+    ];
+    const check = (res: Awaited<ReturnType<ScimClient['get']>>, what: string) => {
+      expect(res.statusCode, `${what} → ${res.body.slice(0, 200)}`).toBeLessThan(500);
+      if (res.statusCode >= 400)
+        expectScimError(res, res.statusCode, JSON.parse(res.body).scimType);
+    };
+    for (const path of paths)
+      for (const value of values) {
+        for (const op of ['replace', 'add', 'remove'])
+          check(
+            await a.patch(`/Users/${userA}`, [
+              { op, path, value },
+              { op: 'replace', path: 'active', value: 'nope' },
+            ]),
+            `${op} ${path}`,
+          );
+        check(
+          await a.put(`/Users/${userA}`, {
+            userName: 'siri@a.test',
+            [path]: value,
+            active: 'nope',
+          }),
+          `PUT ${path}`,
+        );
+        check(await a.post('/Users', { userName: value, [path]: value }), `POST ${path}`);
+      }
+    for (const body of ['', 'null', '[]', '"text"', '{"Operations": 5}', '{"Operations": [null]}'])
+      check(await a.request('PATCH', `/Users/${userA}`, body), `PATCH ${body}`);
+    check(await a.request('POST', '/Users', INVALID_UTF8_JSON.toString('latin1')), 'utf-8');
+    for (const f of [
+      '',
+      ' ',
+      '(',
+      '"',
+      'userName eq "\u0000"',
+      'a'.repeat(999),
+      'not (userName eq "a")',
+    ])
+      check(await a.find(f), `filter ${f}`);
+    check(await a.get('/Users?startIndex=-5&count=-1'), 'negative paging');
+    check(await a.get('/Users?startIndex=99999999999999999999'), 'huge index');
+    expect((await a.get(`/Users/${userA}`)).json()).toEqual(before);
+    // And each operation alone, so the ones that are accepted reach the database too.
+    const scratch = (
+      await a.post('/Users', { userName: 'scratch@a.test', displayName: 'S' })
+    ).json();
+    for (const path of paths)
+      for (const value of values)
+        for (const op of ['replace', 'add', 'remove'])
+          check(
+            await a.patch(`/Users/${scratch.id}`, [{ op, path, value }]),
+            `alone ${op} ${path}`,
+          );
+  }, 180_000);
 });
 
 describe('tokens', () => {
