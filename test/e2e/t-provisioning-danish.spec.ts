@@ -1,4 +1,12 @@
-import { expect, shot, signIn, test } from './support';
+import type { Locator, TestInfo } from '@playwright/test';
+import { expect, signIn, test } from './support';
+
+/** A screenshot of the provisioning section alone (the settings page is long). */
+async function sectionShot(section: Locator, testInfo: TestInfo, name: string) {
+  const file = `test-results/screens/${name}.png`;
+  await section.screenshot({ path: file });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
 
 test.use({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
 
@@ -8,7 +16,7 @@ test('an administrator creates a provisioning token, sees it once, and revokes i
   await signIn(page, 'hr@samtal.demo');
   await page.goto('/settings');
   // The demo's administrator reads Swedish; this journey switches to Danish and back.
-  await page.getByLabel('Språk').selectOption('da');
+  await page.getByLabel('Språk', { exact: true }).selectOption('da');
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
   try {
     const section = page.getByRole('region', { name: 'Provisionering (SCIM)' });
@@ -23,7 +31,7 @@ test('an administrator creates a provisioning token, sees it once, and revokes i
     const tokens = section.getByRole('list', { name: 'Provisioneringstokens' });
     await expect(tokens).toContainText('Entra ID (produktion)');
     await expect(tokens).toContainText('aldrig brugt');
-    await shot(page, testInfo, 't1-token-created');
+    await sectionShot(section, testInfo, 't1-token-created');
 
     // The identity provider uses it (no cookie: a fresh request context).
     const scim = await page.context().request.fetch('/scim/v2/Users?count=1', {
@@ -41,14 +49,14 @@ test('an administrator creates a provisioning token, sees it once, and revokes i
     await expect(dialog).toContainText('stopper med det samme');
     await dialog.getByRole('button', { name: 'Tilbagekald' }).click();
     await expect(tokens).toContainText('Tilbagekaldt');
-    await shot(page, testInfo, 't2-token-revoked');
+    await sectionShot(section, testInfo, 't2-token-revoked');
     const refused = await page.context().request.fetch('/scim/v2/Users', {
       headers: { authorization: `Bearer ${secret}`, cookie: '' },
     });
     expect(refused.status()).toBe(401);
   } finally {
     await page.goto('/settings');
-    await page.getByLabel('Sprog').selectOption('');
+    await page.getByLabel('Sprog', { exact: true }).selectOption('sv');
     await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
   }
 });
