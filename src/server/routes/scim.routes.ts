@@ -175,6 +175,17 @@ async function scimScope(app: FastifyInstance) {
     return reply.status(204).send();
   });
 
+  // Any other path under /scim/v2 is a SCIM 404, also when the web app's catch-all GET (which
+  // would hand it to the root's not-found answer) is installed.
+  r.route({
+    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    url: '/*',
+    schema: hide,
+    handler: async () => {
+      throw new AppError('not_found');
+    },
+  });
+
   // Groups would add nothing Samtal keeps (decision 022): a clear answer instead of a bare 404.
   const noGroups = async () => {
     throw new AppError('scim.no_groups');
