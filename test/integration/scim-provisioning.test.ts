@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, departments, people, sessions } from '../../src/db/schema/index';
+import {
+  auditEvents,
+  departments,
+  oneOnOneMeetings,
+  oneOnOneSeries,
+  people,
+  sessions,
+} from '../../src/db/schema/index';
 import { signedIn, testApp, type Client, type TestContext } from '../support/app';
 import { makeDepartment, makeOrg, makePerson } from '../support/factories';
+import { bookSeries, clientsFor, makeOneOnOneWorld } from '../support/one-on-one.factories';
 import { ENTERPRISE, ScimClient, USER, expectScimError, makeToken } from '../support/scim';
 
 /**
@@ -363,6 +371,54 @@ describe('units from department', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.subjectId, lon.id)));
     expect(created[0]).toMatchObject({ action: 'department.created', actorId: tokenId });
+  });
+});
+
+describe('the same effects as HR’s changes', () => {
+  it('a new manager or a deactivation ends the running 1:1 series; their meetings stay', async () => {
+    const db = ctx.database.db;
+    const w = await makeOneOnOneWorld(db, 'scim');
+    const c = await clientsFor(ctx.app, w);
+    const client = new ScimClient(ctx.app, (await makeToken(c.admin, 'Entra')).secret);
+    const first = await bookSeries(c.manager, w.employee.id);
+    const second = await bookSeries(c.otherManager, w.otherReport.id);
+    const series = async (id: string) =>
+      (await db.select().from(oneOnOneSeries).where(eq(oneOnOneSeries.id, id)))[0]!;
+
+    // People HR made are found by their address, then changed through SCIM.
+    const found = (await client.find(`userName eq "${w.employee.email}"`)).json();
+    expect(found.Resources[0].id).toBe(w.employee.id);
+    const moved = await client.patch(`/Users/${w.employee.id}`, [
+      { op: 'Replace', path: `${ENTERPRISE}:manager`, value: w.otherManager.id },
+    ]);
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await series(first.series.id)).endedAt).not.toBeNull();
+
+    const off = await client.patch(`/Users/${w.otherReport.id}`, [
+      { op: 'Replace', path: 'active', value: 'False' },
+    ]);
+    expect(off.statusCode, off.body).toBe(200);
+    expect((await series(second.series.id)).endedAt).not.toBeNull();
+    const kept = await db
+      .select()
+      .from(oneOnOneMeetings)
+      .where(eq(oneOnOneMeetings.seriesId, second.series.id));
+    expect(kept.length).toBeGreaterThan(0);
+    // The token of another organisation's admin cannot reach these people.
+    const stranger = new ScimClient(ctx.app, (await makeToken(c.stranger, 'Other')).secret);
+    expectScimError(await stranger.get(`/Users/${w.employee.id}`), 404);
+  });
+
+  it('cannot deactivate the last administrator', async () => {
+    const db = ctx.database.db;
+    const org = await makeOrg(db);
+    const only = await makePerson(db, org.id, { email: 'only-admin@x.test', roles: ['admin'] });
+    const token = (await makeToken(await signedIn(ctx.app, only.email), 'Entra')).secret;
+    const res = await new ScimClient(ctx.app, token).patch(`/Users/${only.id}`, [
+      { op: 'replace', path: 'active', value: false },
+    ]);
+    expectScimError(res, 409, 'mutability');
+    expect((await db.select().from(people).where(eq(people.id, only.id)))[0]!.active).toBe(true);
   });
 });
 
