@@ -45,6 +45,9 @@ export const AUDIT_KINDS = [
   'mail.retried',
   'vault.created',
   'vault.passphrase_changed',
+  'scim.token_created',
+  'scim.token_revoked',
+  'scim.settings_updated',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -12,6 +12,7 @@ describe('pathProblem', () => {
       '/assets/index-abc.js',
       '/api/calendar/feed/abc_DEF-123.ics',
       '/a%20b',
+      '/scim/v2/Users?filter=userName%20eq%20%22a%40b.c%22',
     ])
       expect(pathProblem(url), url).toBeNull();
   });
@@ -30,6 +31,9 @@ describe('pathProblem', () => {
       '/api/me/..',
       '/API/me',
       '/Api/me',
+      '/SCIM/v2/Users',
+      '/Scim/v2/Users',
+      '/scim/v2/%55sers',
       '/api\\me',
       '/api%5Cme',
       '/api/%2F/me',

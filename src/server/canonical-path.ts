@@ -38,8 +38,13 @@ export function pathProblem(rawUrl: string): PathProblem | null {
   const segments = decoded.split('/');
   if (segments.some((s) => s === '.' || s === '..')) return 'bad_url';
   if (decoded.includes('//')) return 'bad_url';
-  // The API lives under `/api/` exactly; `/API/`, `/Api/` are not other names for it.
+  // The API lives under `/api/` exactly, SCIM under `/scim/`; `/API/`, `/Scim/` are not other
+  // names for them.
   const first = segments[1] ?? '';
-  if (first.toLowerCase() === 'api' && first !== 'api') return 'bad_url';
+  if (
+    (first.toLowerCase() === 'api' || first.toLowerCase() === 'scim') &&
+    first !== first.toLowerCase()
+  )
+    return 'bad_url';
   return null;
 }

@@ -22,6 +22,14 @@ export function expectSamtalError(res: LightMyRequestResponse, context = ''): vo
   const where = `${context} → ${res.statusCode} ${res.body.slice(0, 200)}`;
   expect(res.statusCode, where).toBeGreaterThanOrEqual(400);
   expect(res.statusCode, where).toBeLessThan(500);
+  // SCIM answers in RFC 7644's error shape (decision 022), its detail from the same catalogs.
+  if (/^application\/scim\+json/.test(String(res.headers['content-type']))) {
+    const scim = res.json();
+    expect(scim.schemas, where).toEqual(['urn:ietf:params:scim:api:messages:2.0:Error']);
+    expect(scim.status, where).toBe(String(res.statusCode));
+    expect(scim.detail, where).toMatch(/^(?!errors:|FST_)\S/);
+    return;
+  }
   expect(res.headers['content-type'], where).toMatch(/^application\/json/);
   const body = res.json();
   expect(Object.keys(body), where).toEqual(['error']);

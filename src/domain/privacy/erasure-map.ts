@@ -207,6 +207,15 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
     personColumns: { person_id: 'delete', requested_by: 'keep' },
     why: 'Their requests go; requests HR made for others stay.',
   },
+  scim_tokens: {
+    personColumns: { created_by: 'null', revoked_by: 'null' },
+    why: 'Provisioning tokens forget which administrator made or revoked them.',
+  },
+  scim_identities: {
+    personColumns: { person_id: 'delete' },
+    why: 'What the identity provider knew them by (its id, user name, name parts) goes.',
+  },
+  scim_settings: { personColumns: { updated_by: 'keep' }, why: 'Organisation settings.' },
 };
 
 /** Column names that refer to a person, as the catalogue test recognises them. */

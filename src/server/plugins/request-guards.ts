@@ -34,7 +34,38 @@ export function installCanonicalPaths(app: FastifyInstance): void {
 export function installCsrfCheck(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
     if (SAFE_METHODS.has(request.method)) return done();
+    if (isScimTokenRequest(request)) return done();
     app.csrfProtection(request, reply, done);
+  });
+}
+
+/**
+ * The one exemption from the CSRF check (decision 022): a request routed to a SCIM route
+ * (the route's own pattern, so no other spelling of a path reaches it) that carries a bearer
+ * token. A browser never attaches an Authorization header to a cross-site request, and SCIM
+ * routes read no cookie: they authenticate by that token alone. A SCIM request without one
+ * is checked like any other, and refused.
+ */
+export function isScimTokenRequest(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  if (route === undefined || !route.startsWith('/scim/v2/')) return false;
+  return /^Bearer /i.test(request.headers.authorization ?? '');
+}
+
+/**
+ * A JSON body parser for `contentType` that refuses bytes that are not UTF-8 (SCIM adds
+ * `application/scim+json` in its own scope with it).
+ */
+export function addJsonParser(app: FastifyInstance, contentType: string): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser(contentType, { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = decodeUtf8(body as Buffer);
+    } catch (err) {
+      return done(err as Error, undefined);
+    }
+    parseJson(request, text, done);
   });
 }
 
@@ -51,17 +82,8 @@ function checkText(request: FastifyRequest): void {
  * a route, whichever schema the route declares (its own schema may be stricter).
  */
 export function installBodyGuards(app: FastifyInstance): void {
-  const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    let text: string;
-    try {
-      text = decodeUtf8(body as Buffer);
-    } catch (err) {
-      return done(err as Error, undefined);
-    }
-    parseJson(request, text, done);
-  });
+  addJsonParser(app, 'application/json');
   app.addContentTypeParser('text/plain', { parseAs: 'buffer' }, (_request, body, done) => {
     try {
       done(null, decodeUtf8(body as Buffer));

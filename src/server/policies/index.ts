@@ -39,6 +39,10 @@ export type Action =
   | { do: 'person.erase'; orgId: string }
   /** How many people still have private notes in plain text: a number, never content (018). */
   | { do: 'sealing.status.read'; orgId: string }
+  /** SCIM provisioning tokens (decision 022): administrators only. */
+  | { do: 'scim.tokens.manage'; orgId: string }
+  /** Whether provisioning may create units: HR (who owns units) and administrators. */
+  | { do: 'scim.settings.manage'; orgId: string }
   | OneOnOneAction
   | ConversationAction
   | RoundAction
@@ -110,6 +114,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'person.manage':
     case 'people.import':
     case 'department.manage':
+    case 'scim.settings.manage':
       return isHr(actor);
     case 'department.read':
     case 'org.read':
@@ -122,6 +127,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'audit.read':
     case 'person.erase':
     case 'sealing.status.read':
+    case 'scim.tokens.manage':
       return actor.roles.includes('admin');
     case 'oneOnOne.series.create':
       return action.employee.managerId === actor.personId;

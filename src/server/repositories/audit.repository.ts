@@ -105,11 +105,16 @@ export const auditRepository = {
       db,
       sql`
       with page as (${ids})
-      select e.id, e.at, e.at::text as at_key, e.action, e.actor_id, a.name as actor_name, e.subject_type,
-             e.subject_id, s.name as subject_name, e.ip, e.details
+      select e.id, e.at, e.at::text as at_key, e.action, e.actor_id,
+             coalesce(a.name, t.name) as actor_name, e.subject_type,
+             e.subject_id, coalesce(s.name, st.name) as subject_name, e.ip, e.details
       from page
       join audit_events e on e.org_id = ${orgId} and e.id = page.id
       left join people a on a.org_id = e.org_id and a.id = e.actor_id
+      -- A provisioning token acts too (decision 022): it is named by its name.
+      left join scim_tokens t on t.org_id = e.org_id and t.id = e.actor_id
+      left join scim_tokens st on st.org_id = e.org_id and st.id = e.subject_id
+                               and e.subject_type = 'scimToken'
       left join people s on s.org_id = e.org_id and s.id = e.subject_id
                          and e.subject_type = 'person'
       order by page.at desc, page.id desc

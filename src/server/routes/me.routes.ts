@@ -26,6 +26,10 @@ export const MeSchema = z.object({
     readAudit: z.boolean(),
     /** The organisation's retention settings (administrators; decision 024). */
     manageRetention: z.boolean(),
+    /** SCIM provisioning tokens (administrators; decision 022). */
+    manageScimTokens: z.boolean(),
+    /** Whether provisioning creates missing units (HR and administrators). */
+    manageScimSettings: z.boolean(),
   }),
   organisation: z.object({
     id: z.uuid(),
@@ -50,6 +54,8 @@ function canOf(actor: Actor): Me['can'] {
     grantRoles: grantableRoles(actor),
     readAudit: can(actor, { do: 'audit.read', orgId: actor.orgId }),
     manageRetention: can(actor, { do: 'org.manage', orgId: actor.orgId }),
+    manageScimTokens: can(actor, { do: 'scim.tokens.manage', orgId: actor.orgId }),
+    manageScimSettings: can(actor, { do: 'scim.settings.manage', orgId: actor.orgId }),
   };
 }
 

@@ -1,6 +1,5 @@
 import type { DbOrTx } from '../../db/client';
 import { hasSignedIn } from '../../domain/accounts';
-import type { Actor } from '../../domain/roles';
 import type { AccountMail } from '../mail/account.mail';
 import { auditRepository } from '../repositories/audit.repository';
 import { passwordTokenRepository } from '../repositories/password-token.repository';
@@ -17,7 +16,7 @@ export async function emailChanged(
   accountMail: AccountMail | null,
   before: PersonRow,
   newEmail: string,
-  actor: Actor | null,
+  actor: { personId: string; name: string | null; ip?: string } | null,
   source: 'form' | 'api' | 'cli' | 'scim',
 ): Promise<void> {
   const now = new Date();

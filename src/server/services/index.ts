@@ -24,6 +24,8 @@ import { createWellbeingServices } from './wellbeing.service';
 import { createPageService } from './page.service';
 import { createPrivacyService } from './privacy.service';
 import { createVaultService } from './vault.service';
+import { createScimService } from './scim.service';
+import { createScimTokenService } from './scim-token.service';
 
 /** Every use case the routes may call, built once per app. */
 export function createServices(
@@ -74,6 +76,8 @@ export function createServices(
     mailbox: createMailboxService(db, mailer),
     notificationSettings: createNotificationSettingsService(db),
     peopleImport: createPeopleImportService(db, accountMail),
+    scim: createScimService(db, accountMail),
+    scimTokens: createScimTokenService(db),
     ...createGoalServices(db),
     conversationTemplates: createConversationTemplateService(db),
     rounds: createRoundService(db),

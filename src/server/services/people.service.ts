@@ -14,7 +14,8 @@ import { sessionRepository } from '../repositories/session.repository';
 import { violatedUniqueConstraint } from '../repositories/pg-errors';
 import type { AccountMail } from '../mail/account.mail';
 import { emailChanged } from './account-changes';
-import { recordAudit } from './audit.service';
+import { auditRepository } from '../repositories/audit.repository';
+import type { AuditKind } from '../../domain/audit';
 import { normaliseEmail } from './auth.service';
 import { applyRoleChanges, assertAdminRemains, lockAdmins, roleChangeBy } from './role-changes';
 import {
@@ -68,6 +69,155 @@ async function checkReferences(
   }
 }
 
+/**
+ * Who writes people: a signed-in person (HR's form) or a provisioning token (SCIM, decision
+ * 022). The audit log names `actorId` (the person, or the token) as the one who did it.
+ */
+export type PeopleWriter = {
+  orgId: string;
+  actorId: string;
+  /** The signed-in person, when it is one (nobody deactivates themself). */
+  personId: string | null;
+  name: string | null;
+  ip: string | null;
+  source: 'form' | 'scim';
+};
+
+/** The writer for a signed-in person using the people form. */
+export function formWriter(actor: Actor): PeopleWriter {
+  return {
+    orgId: actor.orgId,
+    actorId: actor.personId,
+    personId: actor.personId,
+    name: actor.name,
+    ip: actor.ip ?? null,
+    source: 'form',
+  };
+}
+
+function auditBy(
+  tx: DbOrTx,
+  w: PeopleWriter,
+  action: AuditKind,
+  subjectId: string,
+  details: Record<string, unknown> = {},
+) {
+  return auditRepository.record(tx, {
+    orgId: w.orgId,
+    actorId: w.actorId,
+    ip: w.ip,
+    action,
+    subjectType: 'person',
+    subjectId,
+    // Provisioning says so; the form's entries stay as they always were.
+    details: w.source === 'scim' ? { ...details, source: 'scim' } : details,
+  });
+}
+
+/**
+ * Creates a person inside the caller's transaction, under every rule HR's form follows
+ * (references, reporting-line cycles, unique e-mail and employee number, audit). Roles are
+ * not part of it: the form grants them through role-changes.ts; provisioning never does.
+ */
+export async function createPersonIn(
+  tx: DbOrTx,
+  w: PeopleWriter,
+  id: string,
+  input: PersonInput,
+): Promise<PersonRow> {
+  await checkReferences(tx, w.orgId, id, input);
+  const row = await peopleRepository
+    .insert(tx, {
+      orgId: w.orgId,
+      id,
+      name: input.name.trim(),
+      email: normaliseEmail(input.email),
+      employeeNumber: input.employeeNumber?.trim() || null,
+      jobTitle: input.jobTitle?.trim() || null,
+      departmentId: input.departmentId ?? null,
+      locale: input.locale ?? null,
+      timeZone: input.timeZone,
+      managerId: input.managerId ?? null,
+    })
+    .catch(translateUnique);
+  await auditBy(tx, w, 'person.created', id);
+  return row;
+}
+
+/**
+ * Changes a person inside the caller's transaction, under the form's rules: a new manager
+ * ends the running 1:1 series with the old one, a new e-mail address voids links and tells
+ * the old address, and the change is recorded. Roles are not part of it (see above).
+ */
+export async function updatePersonIn(
+  tx: DbOrTx,
+  w: PeopleWriter,
+  accountMail: AccountMail | null,
+  id: string,
+  input: Partial<PersonInput>,
+): Promise<{ before: PersonRow; row: PersonRow }> {
+  const existing = await peopleRepository.findById(tx, w.orgId, id);
+  if (!existing) throw new AppError('not_found');
+  // An erased person stays "former employee" (decision 024).
+  if (existing.erasedAt) throw new AppError('privacy.already_erased');
+  await checkReferences(tx, w.orgId, id, input);
+  const patch: Partial<NewPerson> = {};
+  if (input.name !== undefined) patch.name = input.name.trim();
+  if (input.email !== undefined) patch.email = normaliseEmail(input.email);
+  if (input.employeeNumber !== undefined)
+    patch.employeeNumber = input.employeeNumber?.trim() || null;
+  if (input.jobTitle !== undefined) patch.jobTitle = input.jobTitle?.trim() || null;
+  if (input.departmentId !== undefined) patch.departmentId = input.departmentId;
+  if (input.locale !== undefined) patch.locale = input.locale;
+  if (input.timeZone !== undefined) patch.timeZone = input.timeZone;
+  if (input.managerId !== undefined) patch.managerId = input.managerId;
+  const row = await peopleRepository.update(tx, w.orgId, id, patch).catch(translateUnique);
+  if (!row) throw new AppError('not_found');
+  if (row.managerId !== existing.managerId)
+    await endSeriesForChangedReportingLines(tx, w.orgId, [id]);
+  if (row.email !== existing.email)
+    await emailChanged(
+      tx,
+      accountMail,
+      existing,
+      row.email,
+      { personId: w.actorId, name: w.name, ip: w.ip ?? undefined },
+      w.source,
+    );
+  if (Object.keys(patch).length > 0)
+    await auditBy(tx, w, 'person.updated', id, { fields: Object.keys(patch) });
+  return { before: existing, row };
+}
+
+/**
+ * Deactivates or reactivates inside the caller's transaction, as HR does: history is kept,
+ * sign-in stops at once (sessions revoked), running 1:1 series end; the last active
+ * administrator cannot be deactivated.
+ */
+export async function setActiveIn(
+  tx: DbOrTx,
+  w: PeopleWriter,
+  id: string,
+  active: boolean,
+): Promise<PersonRow> {
+  if (!active && id === w.personId) throw new AppError('person.cannot_deactivate_self');
+  if (!active) await lockAdmins(tx, w.orgId);
+  const before = await peopleRepository.findById(tx, w.orgId, id);
+  if (before?.erasedAt) throw new AppError('privacy.already_erased');
+  const row = await peopleRepository.update(tx, w.orgId, id, {
+    active,
+    deactivatedAt: active ? null : new Date(),
+  });
+  if (!row) throw new AppError('not_found');
+  if (!active) {
+    if (row.roles.includes('admin')) await assertAdminRemains(tx, w.orgId);
+    await sessionRepository.deleteForPerson(tx, w.orgId, id);
+    await endSeriesForDeactivatedPeople(tx, w.orgId, [id]);
+  }
+  await auditBy(tx, w, active ? 'person.reactivated' : 'person.deactivated', id);
+  return row;
+}
+
 /** HR's management of people; reading is shared with managers and the person themself. */
 export function createPeopleService(db: Db, accountMail: AccountMail | null) {
   return {
@@ -101,26 +251,7 @@ export function createPeopleService(db: Db, accountMail: AccountMail | null) {
       authorize(actor, { do: 'person.manage', orgId: actor.orgId });
       const id = randomUUID();
       return db.transaction(async (tx) => {
-        await checkReferences(tx, actor.orgId, id, input);
-        const row = await peopleRepository
-          .insert(tx, {
-            orgId: actor.orgId,
-            id,
-            name: input.name.trim(),
-            email: normaliseEmail(input.email),
-            employeeNumber: input.employeeNumber?.trim() || null,
-            jobTitle: input.jobTitle?.trim() || null,
-            departmentId: input.departmentId ?? null,
-            locale: input.locale ?? null,
-            timeZone: input.timeZone,
-            managerId: input.managerId ?? null,
-          })
-          .catch(translateUnique);
-        await recordAudit(tx, actor, {
-          action: 'person.created',
-          subjectType: 'person',
-          subjectId: id,
-        });
+        const row = await createPersonIn(tx, formWriter(actor), id, input);
         if (!input.roles?.length) return row;
         await applyRoleChanges(tx, roleChangeBy(actor, 'form', accountMail), [
           { personId: id, before: [], after: input.roles },
@@ -132,41 +263,12 @@ export function createPeopleService(db: Db, accountMail: AccountMail | null) {
     async update(actor: Actor, id: string, input: Partial<PersonInput>): Promise<PersonRow> {
       authorize(actor, { do: 'person.manage', orgId: actor.orgId });
       return db.transaction(async (tx) => {
-        const existing = await peopleRepository.findById(tx, actor.orgId, id);
-        if (!existing) throw new AppError('not_found');
-        // An erased person stays "former employee" (decision 024).
-        if (existing.erasedAt) throw new AppError('privacy.already_erased');
-        await checkReferences(tx, actor.orgId, id, input);
-        const patch: Partial<NewPerson> = {};
-        if (input.name !== undefined) patch.name = input.name.trim();
-        if (input.email !== undefined) patch.email = normaliseEmail(input.email);
-        if (input.employeeNumber !== undefined)
-          patch.employeeNumber = input.employeeNumber?.trim() || null;
-        if (input.jobTitle !== undefined) patch.jobTitle = input.jobTitle?.trim() || null;
-        if (input.departmentId !== undefined) patch.departmentId = input.departmentId;
-        if (input.locale !== undefined) patch.locale = input.locale;
-        if (input.timeZone !== undefined) patch.timeZone = input.timeZone;
-        if (input.managerId !== undefined) patch.managerId = input.managerId;
-        let row = await peopleRepository.update(tx, actor.orgId, id, patch).catch(translateUnique);
-        if (!row) throw new AppError('not_found');
-        if (row.managerId !== existing.managerId)
-          await endSeriesForChangedReportingLines(tx, actor.orgId, [id]);
-        if (row.email !== existing.email)
-          await emailChanged(tx, accountMail, existing, row.email, actor, 'form');
-        if (Object.keys(patch).length > 0)
-          await recordAudit(tx, actor, {
-            action: 'person.updated',
-            subjectType: 'person',
-            subjectId: id,
-            details: { fields: Object.keys(patch) },
-          });
-        if (input.roles !== undefined) {
-          await applyRoleChanges(tx, roleChangeBy(actor, 'form', accountMail), [
-            { personId: id, before: existing.roles, after: input.roles },
-          ]);
-          row = (await peopleRepository.findById(tx, actor.orgId, id)) ?? row;
-        }
-        return row;
+        const { before, row } = await updatePersonIn(tx, formWriter(actor), accountMail, id, input);
+        if (input.roles === undefined) return row;
+        await applyRoleChanges(tx, roleChangeBy(actor, 'form', accountMail), [
+          { personId: id, before: before.roles, after: input.roles },
+        ]);
+        return (await peopleRepository.findById(tx, actor.orgId, id)) ?? row;
       });
     },
 
@@ -185,28 +287,7 @@ export function createPeopleService(db: Db, accountMail: AccountMail | null) {
     /** Deactivates: history is kept, sign-in stops at once (sessions revoked). */
     async setActive(actor: Actor, id: string, active: boolean): Promise<PersonRow> {
       authorize(actor, { do: 'person.manage', orgId: actor.orgId });
-      if (!active && id === actor.personId) throw new AppError('person.cannot_deactivate_self');
-      return db.transaction(async (tx) => {
-        if (!active) await lockAdmins(tx, actor.orgId);
-        const before = await peopleRepository.findById(tx, actor.orgId, id);
-        if (before?.erasedAt) throw new AppError('privacy.already_erased');
-        const row = await peopleRepository.update(tx, actor.orgId, id, {
-          active,
-          deactivatedAt: active ? null : new Date(),
-        });
-        if (!row) throw new AppError('not_found');
-        if (!active) {
-          if (row.roles.includes('admin')) await assertAdminRemains(tx, actor.orgId);
-          await sessionRepository.deleteForPerson(tx, actor.orgId, id);
-          await endSeriesForDeactivatedPeople(tx, actor.orgId, [id]);
-        }
-        await recordAudit(tx, actor, {
-          action: active ? 'person.reactivated' : 'person.deactivated',
-          subjectType: 'person',
-          subjectId: id,
-        });
-        return row;
-      });
+      return db.transaction((tx) => setActiveIn(tx, formWriter(actor), id, active));
     },
   };
 }

@@ -17,6 +17,7 @@ import { MailSettings } from '../mail/mail-settings';
 import { Sessions } from './settings-sessions';
 import { VaultPassphraseSettings } from '../vault/vault-settings';
 import { MyData, RetentionSettings } from '../privacy/settings-sections';
+import { ProvisioningSettings } from '../provisioning/provisioning-settings';
 
 /** The person's own settings: language, time zone, mail, calendar subscription, password, vault passphrase, devices. */
 export function SettingsPage() {
@@ -33,6 +34,7 @@ export function SettingsPage() {
       <Sessions />
       <MyData />
       <RetentionSettings />
+      <ProvisioningSettings />
     </Page>
   );
 }
