@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { TFunction } from 'i18next';
 import { AppError, type ErrorCode, type FieldIssue } from '../domain/errors';
+import { SCIM_STATUS } from '../domain/scim/errors';
 import { translator } from './i18n';
 import { requestLocale } from './request-locale';
 
@@ -51,6 +52,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'mail.already_pending': 409,
   'idempotency.key_reused': 422,
   internal: 500,
+  // SCIM's own (a SCIM route answers them in RFC 7644's shape with the same status).
+  ...SCIM_STATUS,
   // The thing is in a state where this cannot be done (already done, closed, not yet held):
   // 409 like every "already exists", so a client tells "fix your input" (400) from "look again".
   ...Object.fromEntries(

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
-import { SCIM_STATUS, SCIM_TYPE } from '../../domain/scim/errors';
+import { SCIM_TYPE } from '../../domain/scim/errors';
 import { SCIM_MEDIA_TYPE, URN } from '../../domain/scim/schemas';
 import type { PatchOperation } from '../../domain/scim/user';
 import { localeFromAcceptLanguage } from '../../i18n/index';
@@ -31,7 +31,7 @@ function callerOf(request: FastifyRequest): ScimCaller {
 /** An error in RFC 7644's shape (3.12), its detail in the client's language (English by default). */
 async function sendScimError(request: FastifyRequest, reply: FastifyReply, err: AppError) {
   const t = await translator(localeFromAcceptLanguage(request.headers['accept-language'], 'en'));
-  const status = SCIM_STATUS[err.code] ?? statusFor(err.code);
+  const status = statusFor(err.code);
   const scimType = SCIM_TYPE[err.code];
   const body = errorBody(err, t).error;
   // A field error names its field, so the provider's log says which attribute is wrong.
