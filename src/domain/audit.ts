@@ -45,6 +45,8 @@ export const AUDIT_KINDS = [
   'mail.retried',
   'vault.created',
   'vault.passphrase_changed',
+  'vault.passkey_added',
+  'vault.passkey_removed',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
