@@ -2,6 +2,7 @@
  * The vault in the page (decision 018): the first-time explanation and setup, the recovery
  * code shown once, unlocking, and opening a sealed note. Locked is a normal state, never an error.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VaultUnlockError, type Sealed } from '../../domain/sealing/envelope';
@@ -9,6 +10,7 @@ import { Field } from '../components/field';
 import { useErrorText } from '../components/feedback';
 import { openNote, useVaultActions, useVaultKey, type MyVault } from './vault';
 import { REMEMBER_DAYS, type RememberDays } from './remember-policy';
+import { passkeyApi, passkeysAvailable, PASSKEYS_KEY } from './passkey';
 
 /** The shortest vault passphrase accepted in the browser (the server never sees it). */
 export const MIN_PASSPHRASE = 12;
@@ -156,6 +158,13 @@ export function VaultUnlock({ vault, authorId }: { vault: MyVault['vault']; auth
   // A key this browser remembers opens the vault without typing (checked once per mount).
   const [recalling, setRecalling] = useState(Boolean(vault));
   const { unlockRemembered } = actions;
+  // Passkeys are asked for only while locked, in a browser with WebAuthn.
+  const { data: passkeys } = useQuery({
+    queryKey: PASSKEYS_KEY,
+    queryFn: passkeyApi.list,
+    enabled: Boolean(vault) && passkeysAvailable(),
+  });
+  const usablePasskeys = (passkeys?.items ?? []).filter((p) => p.keyVersion === vault?.keyVersion);
   useEffect(() => {
     if (!vault) return;
     let live = true;
@@ -190,11 +199,36 @@ export function VaultUnlock({ vault, authorId }: { vault: MyVault['vault']; auth
     }
   };
 
+  const byPasskey = async () => {
+    if (!vault) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await actions.unlockWithPasskey(vault, usablePasskeys, remember ? days : undefined);
+    } catch {
+      // Cancelled, no PRF, or a wrap that did not open: the passphrase is always there.
+      setProblem(t('vault.passkey.failed'));
+      setBusy(false);
+    }
+  };
+
   return (
     <form className="vault vault--locked" onSubmit={(e) => void submit(e)}>
       <p className="vault__state" role="status">
         <strong>{t('vault.locked.title')}</strong> {t('vault.locked.body')}
       </p>
+      {usablePasskeys.length > 0 ? (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() => void byPasskey()}
+          >
+            {busy ? t('vault.passkey.working') : t('vault.passkey.unlock')}
+          </button>
+        </p>
+      ) : null}
       <Field
         id="vault-unlock"
         label={useRecovery ? t('vault.unlock.recoveryCode') : t('vault.passphrase')}
