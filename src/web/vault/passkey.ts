@@ -9,6 +9,7 @@ import {
   fromBase64,
   newPrfSalt,
   toBase64,
+  unlockVault,
   unlockWithPasskey,
   wrapForPasskey,
   type KeyWrap,
@@ -76,6 +77,8 @@ export async function registerPasskey(
   secret: UnlockSecret,
   person: { id: string; name: string; email: string },
 ): Promise<Omit<Passkey, 'id' | 'createdAt'>> {
+  // A wrong passphrase is told before a passkey is made that could then open nothing.
+  await unlockVault(vault, secret);
   const prfSalt = newPrfSalt();
   const created = (await navigator.credentials.create({
     publicKey: {
