@@ -44,29 +44,6 @@ export const NewVaultSchema = z.object({
   recovery: RecoveryWrapSchema,
 });
 
-export const VaultSchema = z.object({
-  keyVersion: z.int().min(1),
-  passphrase: PassphraseWrapSchema,
-  recovery: RecoveryWrapSchema,
-  updatedAt: z.iso.datetime(),
-});
-
-/** The caller's own vault, or null when they have none yet. */
-export const MyVaultSchema = z.object({ vault: VaultSchema.nullable() });
-
-export function presentVault(row: VaultRow | undefined) {
-  return {
-    vault: row
-      ? {
-          keyVersion: row.keyVersion,
-          passphrase: row.passphraseWrap as z.infer<typeof PassphraseWrapSchema>,
-          recovery: row.recoveryWrap as z.infer<typeof RecoveryWrapSchema>,
-          updatedAt: row.updatedAt.toISOString(),
-        }
-      : null,
-  };
-}
-
 /** A private note as the author's browser sends it: plain text, or sealed once they have a vault. */
 export const PrivateNoteInputSchema = z.union([
   z.strictObject({
@@ -116,5 +93,31 @@ export function presentPasskey(row: PasskeyRow) {
     prfSalt: row.prfSalt,
     wrap: row.wrap as z.infer<typeof PasskeyWrapSchema>,
     createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export const VaultSchema = z.object({
+  keyVersion: z.int().min(1),
+  passphrase: PassphraseWrapSchema,
+  recovery: RecoveryWrapSchema,
+  /** Passkeys that unlock it (WebAuthn PRF), so the locked panel offers them without a 2nd call. */
+  passkeys: z.array(PasskeySchema),
+  updatedAt: z.iso.datetime(),
+});
+
+/** The caller's own vault, or null when they have none yet. */
+export const MyVaultSchema = z.object({ vault: VaultSchema.nullable() });
+
+export function presentVault(row: (VaultRow & { passkeys: PasskeyRow[] }) | undefined) {
+  return {
+    vault: row
+      ? {
+          keyVersion: row.keyVersion,
+          passphrase: row.passphraseWrap as z.infer<typeof PassphraseWrapSchema>,
+          recovery: row.recoveryWrap as z.infer<typeof RecoveryWrapSchema>,
+          passkeys: row.passkeys.map(presentPasskey),
+          updatedAt: row.updatedAt.toISOString(),
+        }
+      : null,
   };
 }

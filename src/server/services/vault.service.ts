@@ -20,7 +20,9 @@ export const SEAL_BATCH = 100;
 export function createVaultService(db: Db) {
   return {
     async mine(actor: Actor) {
-      return vaultRepo.find(db, actor.orgId, actor.personId);
+      const vault = await vaultRepo.find(db, actor.orgId, actor.personId);
+      if (!vault) return undefined;
+      return { ...vault, passkeys: await vaultRepo.passkeys(db, actor.orgId, actor.personId) };
     },
 
     /** Stores a new vault; a person has one (changing the passphrase re-wraps, see below). */
@@ -43,7 +45,7 @@ export function createVaultService(db: Db) {
           subjectType: 'person',
           subjectId: actor.personId,
         });
-        return created;
+        return { ...created, passkeys: [] };
       });
     },
 
@@ -64,7 +66,10 @@ export function createVaultService(db: Db) {
           subjectType: 'person',
           subjectId: actor.personId,
         });
-        return changed;
+        return {
+          ...changed,
+          passkeys: await vaultRepo.passkeys(tx, actor.orgId, actor.personId),
+        };
       });
     },
 

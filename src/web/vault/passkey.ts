@@ -33,8 +33,6 @@ export const passkeyApi = {
   remove: (id: string) => http.del<{ ok: true }>(`/api/vault/passkeys/${id}`),
 };
 
-export const PASSKEYS_KEY = ['vault', 'passkeys'] as const;
-
 /** Thrown when this browser or authenticator cannot give a PRF output (no passkey unlock). */
 export class PasskeyUnsupportedError extends Error {
   constructor() {

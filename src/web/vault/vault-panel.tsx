@@ -2,7 +2,6 @@
  * The vault in the page (decision 018): the first-time explanation and setup, the recovery
  * code shown once, unlocking, and opening a sealed note. Locked is a normal state, never an error.
  */
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VaultUnlockError, type Sealed } from '../../domain/sealing/envelope';
@@ -10,7 +9,7 @@ import { Field } from '../components/field';
 import { useErrorText } from '../components/feedback';
 import { openNote, useVaultActions, useVaultKey, type MyVault } from './vault';
 import { REMEMBER_DAYS, type RememberDays } from './remember-policy';
-import { passkeyApi, passkeysAvailable, PASSKEYS_KEY } from './passkey';
+import { passkeysAvailable } from './passkey';
 
 /** The shortest vault passphrase accepted in the browser (the server never sees it). */
 export const MIN_PASSPHRASE = 12;
@@ -158,13 +157,10 @@ export function VaultUnlock({ vault, authorId }: { vault: MyVault['vault']; auth
   // A key this browser remembers opens the vault without typing (checked once per mount).
   const [recalling, setRecalling] = useState(Boolean(vault));
   const { unlockRemembered } = actions;
-  // Passkeys are asked for only while locked, in a browser with WebAuthn.
-  const { data: passkeys } = useQuery({
-    queryKey: PASSKEYS_KEY,
-    queryFn: passkeyApi.list,
-    enabled: Boolean(vault) && passkeysAvailable(),
-  });
-  const usablePasskeys = (passkeys?.items ?? []).filter((p) => p.keyVersion === vault?.keyVersion);
+  // The vault comes with its passkeys (no second request); offered where WebAuthn exists.
+  const usablePasskeys = passkeysAvailable()
+    ? (vault?.passkeys ?? []).filter((p) => p.keyVersion === vault?.keyVersion)
+    : [];
   useEffect(() => {
     if (!vault) return;
     let live = true;

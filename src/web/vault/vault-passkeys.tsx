@@ -3,21 +3,15 @@
  * passphrase (the key held in the page cannot be copied to wrap it again), makes a passkey on
  * this device with the PRF extension, and stores a wrap of the data key under its output.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VaultUnlockError } from '../../domain/sealing/envelope';
 import { Alert, useErrorText } from '../components/feedback';
 import { TextField } from '../components/field';
 import { useFormat, useMe } from '../session';
-import {
-  passkeyApi,
-  passkeysAvailable,
-  PasskeyUnsupportedError,
-  PASSKEYS_KEY,
-  registerPasskey,
-} from './passkey';
-import { useMyVault } from './vault';
+import { passkeyApi, passkeysAvailable, PasskeyUnsupportedError, registerPasskey } from './passkey';
+import { useMyVault, VAULT_KEY } from './vault';
 
 /** Shown only to a person who has a vault, in a browser with WebAuthn. */
 export function VaultPasskeySettings() {
@@ -36,7 +30,6 @@ function Passkeys({
   const fmt = useFormat();
   const { data: me } = useMe();
   const client = useQueryClient();
-  const { data } = useQuery({ queryKey: PASSKEYS_KEY, queryFn: passkeyApi.list });
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | null>(null);
@@ -53,7 +46,7 @@ function Passkeys({
     try {
       const passkey = await registerPasskey(vault, { passphrase }, me);
       await passkeyApi.add(passkey);
-      await client.invalidateQueries({ queryKey: PASSKEYS_KEY });
+      await client.invalidateQueries({ queryKey: VAULT_KEY });
       setPassphrase('');
       setDone('added');
     } catch (err) {
@@ -71,14 +64,14 @@ function Passkeys({
     setProblem(null);
     try {
       await passkeyApi.remove(id);
-      await client.invalidateQueries({ queryKey: PASSKEYS_KEY });
+      await client.invalidateQueries({ queryKey: VAULT_KEY });
       setDone('removed');
     } catch (err) {
       setProblem(errorText(err));
     }
   }
 
-  const items = data?.items ?? [];
+  const items = vault.passkeys;
   return (
     <section className="card section" aria-labelledby="vault-passkeys-heading">
       <h2 id="vault-passkeys-heading">{t('vaultPasskeys.title')}</h2>
