@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import sri from 'vite-plugin-sri-gen';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -44,7 +45,14 @@ export default defineConfig({
   root: here('./src/web'),
   // Copied as is to the root: the service worker, the web app manifest and its icons.
   publicDir: here('./src/web/public'),
-  plugins: [precompress()],
+  // Subresource Integrity on every script, module preload and style sheet index.html names
+  // (decision 018, docs/security.md). No injected runtime and no preloading of lazy chunks: the
+  // runtime would be code of the plugin's own in every page, and preloading every lazy screen
+  // would undo the small first load (decision 021). Lazy chunks load from 'self' under the CSP.
+  plugins: [
+    sri({ algorithm: 'sha384', preloadDynamicChunks: false, runtimePatchDynamicLinks: false }),
+    precompress(),
+  ],
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
     outDir: here('./dist/web'),

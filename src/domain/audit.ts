@@ -48,6 +48,8 @@ export const AUDIT_KINDS = [
   'scim.token_created',
   'scim.token_revoked',
   'scim.settings_updated',
+  'vault.passkey_added',
+  'vault.passkey_removed',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

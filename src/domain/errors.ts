@@ -70,6 +70,8 @@ export const ERROR_CODES = [
   'vault.sealed_required',
   'vault.key_version',
   'vault.seal_stale',
+  'vault.passkey_exists',
+  'vault.passkey_limit',
   'oneOnOne.cannot_carry_over',
   'oneOnOne.no_next_meeting',
   'oneOnOne.agenda_mismatch',

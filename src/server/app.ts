@@ -173,7 +173,7 @@ export async function buildApp(
   });
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await staticWeb(app, { root: WEB_DIST });
+    await staticWeb(app, { root: WEB_DIST, publicUrl: config.publicUrl });
   }
   return app;
 }

@@ -43,6 +43,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'vault.sealed_required': 409,
   'vault.key_version': 409,
   'vault.seal_stale': 409,
+  'vault.passkey_exists': 409,
+  'vault.passkey_limit': 409,
   'conversation.read_only': 409,
   'conversation.follow_up_exists': 409,
   'conversation.start_early': 409,

@@ -1,4 +1,13 @@
-import { foreignKey, integer, jsonb, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { KeyWrap } from '../../domain/sealing/envelope';
 import { people } from './organisation';
 import { createdAt, orgId, updatedAt } from './columns';
@@ -26,5 +35,34 @@ export const personVaults = pgTable(
       foreignColumns: [people.orgId, people.id],
       name: 'person_vaults_person_fk',
     }),
+  ],
+);
+
+/**
+ * Passkeys that unlock a person's vault (decision 018): the WebAuthn credential id, the input
+ * given to its PRF extension, and the data key wrapped under a key derived from the PRF output.
+ * The server cannot derive that key: it needs the authenticator. Shape-checked only.
+ */
+export const vaultPasskeys = pgTable(
+  'vault_passkeys',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    keyVersion: integer('key_version').notNull(),
+    /** base64url, as WebAuthn names the credential. */
+    credentialId: text('credential_id').notNull(),
+    prfSalt: text('prf_salt').notNull(),
+    wrap: jsonb('wrap').$type<KeyWrap>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('vault_passkeys_credential_uq').on(t.orgId, t.personId, t.credentialId),
+    foreignKey({
+      columns: [t.orgId, t.personId],
+      foreignColumns: [personVaults.orgId, personVaults.personId],
+      name: 'vault_passkeys_vault_fk',
+    }).onDelete('cascade'),
   ],
 );

@@ -108,6 +108,10 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
     personColumns: { author_id: 'delete' },
     why: 'Private to their author.',
   },
+  vault_passkeys: {
+    personColumns: { person_id: 'delete' },
+    why: 'Their passkeys for the vault (decision 018): wrapped keys that open nothing without them.',
+  },
   person_vaults: {
     personColumns: { person_id: 'delete' },
     why: 'Their wrapped key (decision 018): with their sealed notes gone, it opens nothing.',

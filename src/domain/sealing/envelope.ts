@@ -78,6 +78,10 @@ export function reflectionContext(meetingId: string, authorId: string): string {
 const wrapContext = (kind: 'passphrase' | 'recovery', keyVersion: number) =>
   utf8.encode(`samtal/vault-wrap/v1/${kind}/${keyVersion}`);
 
+/** A passkey's wrap is bound to its credential too: it cannot pose as another passkey's. */
+const passkeyWrapContext = (credentialId: string, keyVersion: number) =>
+  utf8.encode(`samtal/vault-wrap/v1/passkey/${keyVersion}/${credentialId}`);
+
 /** A fresh recovery code: 160 random bits, shown once, e.g. "7K2M-…" (8 groups of 4). */
 export function newRecoveryCode(): string {
   const bytes = random(RECOVERY_BYTES);
@@ -143,6 +147,18 @@ async function recoveryKek(code: string, salt: Uint8Array<ArrayBuffer>) {
   ]);
   return subtle().deriveKey(
     { name: 'HKDF', hash: 'SHA-256', salt, info: utf8.encode('samtal/vault-recovery/v1') },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['wrapKey', 'unwrapKey'],
+  );
+}
+
+/** The key-encryption key from a passkey's PRF output (32 bytes from hmac-secret), by HKDF. */
+async function passkeyKek(prfOutput: Uint8Array<ArrayBuffer>, salt: Uint8Array<ArrayBuffer>) {
+  const base = await subtle().importKey('raw', prfOutput, 'HKDF', false, ['deriveKey']);
+  return subtle().deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt, info: utf8.encode('samtal/vault-passkey/v1') },
     base,
     { name: 'AES-GCM', length: 256 },
     false,
@@ -262,6 +278,70 @@ export async function rewrapPassphrase(
     wraps.keyVersion,
     opts.iterations ?? PBKDF2_ITERATIONS,
   );
+}
+
+/** A fresh input for a passkey's PRF (WebAuthn `prf` extension): 32 random bytes, stored. */
+export function newPrfSalt(): Uint8Array<ArrayBuffer> {
+  return random(32);
+}
+
+/**
+ * A wrap of the same data key for one passkey: the data key is opened with the passphrase or
+ * the recovery code (a passkey is added only by someone who can unlock), then wrapped under a
+ * key derived by HKDF-SHA256 from the passkey's PRF output. No note is re-encrypted.
+ */
+export async function wrapForPasskey(
+  wraps: VaultWraps,
+  secret: UnlockSecret,
+  credentialId: string,
+  prfOutput: Uint8Array<ArrayBuffer>,
+): Promise<KeyWrap> {
+  if (prfOutput.length < 32) throw new VaultUnlockError();
+  const dataKey =
+    'passphrase' in secret
+      ? await unwrapWith(wraps.passphrase, 'passphrase', secret.passphrase, wraps.keyVersion, true)
+      : await unwrapWith(wraps.recovery, 'recovery', secret.recoveryCode, wraps.keyVersion, true);
+  const salt = random(16);
+  const iv = random(12);
+  const wrapped = await subtle().wrapKey('raw', dataKey, await passkeyKek(prfOutput, salt), {
+    name: 'AES-GCM',
+    iv,
+    additionalData: passkeyWrapContext(credentialId, wraps.keyVersion),
+  });
+  return {
+    kdf: 'HKDF-SHA256',
+    iterations: 0,
+    salt: toBase64(salt),
+    iv: toBase64(iv),
+    wrappedKey: toBase64(new Uint8Array(wrapped)),
+  };
+}
+
+/** Opens the vault with a passkey's PRF output; the key is non-extractable. */
+export async function unlockWithPasskey(
+  keyVersion: number,
+  wrap: KeyWrap,
+  credentialId: string,
+  prfOutput: Uint8Array<ArrayBuffer>,
+): Promise<CryptoKey> {
+  try {
+    const kek = await passkeyKek(prfOutput, fromBase64(wrap.salt));
+    return await subtle().unwrapKey(
+      'raw',
+      fromBase64(wrap.wrappedKey),
+      kek,
+      {
+        name: 'AES-GCM',
+        iv: fromBase64(wrap.iv),
+        additionalData: passkeyWrapContext(credentialId, keyVersion),
+      },
+      { name: 'AES-GCM', length: 256 },
+      false,
+      ['encrypt', 'decrypt'],
+    );
+  } catch {
+    throw new VaultUnlockError();
+  }
 }
 
 /** Seals a text for one context (see privateNoteContext) with a fresh random IV. */

@@ -3,6 +3,11 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../domain/errors';
+import {
+  contentSecurityPolicy,
+  importMapHashes,
+  socketOriginsOf,
+} from '../content-security-policy';
 
 /** Hashed build output: its name changes with its content, so a browser may keep it a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -20,7 +25,7 @@ const MAX_PARAM_LENGTH = 100;
  * picked up at the next page load. Every GET outside /api that is not a file gets index.html:
  * the web app routes on the client.
  */
-export async function staticWeb(app: FastifyInstance, opts: { root: string }) {
+export async function staticWeb(app: FastifyInstance, opts: { root: string; publicUrl: string }) {
   const assets = path.join(opts.root, 'assets') + path.sep;
   await app.register(fastifyStatic, {
     root: opts.root,
@@ -33,6 +38,8 @@ export async function staticWeb(app: FastifyInstance, opts: { root: string }) {
     },
   });
   const indexHtml = fs.readFileSync(path.join(opts.root, 'index.html'), 'utf8');
+  const inlineScriptHashes = importMapHashes(indexHtml);
+  const publicHost = new URL(opts.publicUrl).host;
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const pathname = request.url.split('?')[0]!;
     if (SERVER_PATHS.test(pathname)) {
@@ -44,6 +51,14 @@ export async function staticWeb(app: FastifyInstance, opts: { root: string }) {
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
+      .header(
+        'content-security-policy',
+        contentSecurityPolicy({
+          inlineScriptHashes,
+          // The live meeting's WebSocket, at the public address and the one this page came from.
+          socketOrigins: socketOriginsOf(publicHost, request.headers.host),
+        }),
+      )
       .send(indexHtml);
   });
 }

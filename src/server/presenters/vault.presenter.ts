@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { textBlock } from '../../domain/text';
 import { PBKDF2_MIN_ITERATIONS } from '../../domain/sealing/envelope';
-import type { VaultRow } from '../repositories/vault.repository';
+import type { PasskeyRow, VaultRow } from '../repositories/vault.repository';
 
 /** Base64 of at most `max` characters: the server checks an envelope's shape, never its content. */
 const b64 = (max: number) =>
@@ -44,29 +44,6 @@ export const NewVaultSchema = z.object({
   recovery: RecoveryWrapSchema,
 });
 
-export const VaultSchema = z.object({
-  keyVersion: z.int().min(1),
-  passphrase: PassphraseWrapSchema,
-  recovery: RecoveryWrapSchema,
-  updatedAt: z.iso.datetime(),
-});
-
-/** The caller's own vault, or null when they have none yet. */
-export const MyVaultSchema = z.object({ vault: VaultSchema.nullable() });
-
-export function presentVault(row: VaultRow | undefined) {
-  return {
-    vault: row
-      ? {
-          keyVersion: row.keyVersion,
-          passphrase: row.passphraseWrap as z.infer<typeof PassphraseWrapSchema>,
-          recovery: row.recoveryWrap as z.infer<typeof RecoveryWrapSchema>,
-          updatedAt: row.updatedAt.toISOString(),
-        }
-      : null,
-  };
-}
-
 /** A private note as the author's browser sends it: plain text, or sealed once they have a vault. */
 export const PrivateNoteInputSchema = z.union([
   z.strictObject({
@@ -76,3 +53,71 @@ export const PrivateNoteInputSchema = z.union([
   }),
   z.strictObject({ sealed: SealedSchema, baseVersion: z.int().min(0) }),
 ]);
+
+/** A passkey's wrap of the data key (HKDF-SHA256 from the PRF output): shape only. */
+export const PasskeyWrapSchema = z.object({
+  kdf: z.literal('HKDF-SHA256'),
+  iterations: z.literal(0),
+  salt: b64(44),
+  iv: b64(16).length(16),
+  wrappedKey: b64(100),
+});
+
+/** WebAuthn credential ids, base64url without padding (at most 1023 bytes). */
+const CredentialIdSchema = z
+  .string()
+  .min(16)
+  .max(1400)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+export const NewPasskeySchema = z.object({
+  keyVersion: z.int().min(1),
+  credentialId: CredentialIdSchema,
+  /** The input given to the passkey's PRF: 32 random bytes. */
+  prfSalt: b64(44).length(44),
+  wrap: PasskeyWrapSchema,
+});
+
+export const PasskeySchema = NewPasskeySchema.extend({
+  id: z.uuid(),
+  createdAt: z.iso.datetime(),
+});
+
+export const PasskeysSchema = z.object({ items: z.array(PasskeySchema) });
+
+export function presentPasskey(row: PasskeyRow) {
+  return {
+    id: row.id,
+    keyVersion: row.keyVersion,
+    credentialId: row.credentialId,
+    prfSalt: row.prfSalt,
+    wrap: row.wrap as z.infer<typeof PasskeyWrapSchema>,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export const VaultSchema = z.object({
+  keyVersion: z.int().min(1),
+  passphrase: PassphraseWrapSchema,
+  recovery: RecoveryWrapSchema,
+  /** Passkeys that unlock it (WebAuthn PRF), so the locked panel offers them without a 2nd call. */
+  passkeys: z.array(PasskeySchema),
+  updatedAt: z.iso.datetime(),
+});
+
+/** The caller's own vault, or null when they have none yet. */
+export const MyVaultSchema = z.object({ vault: VaultSchema.nullable() });
+
+export function presentVault(row: (VaultRow & { passkeys: PasskeyRow[] }) | undefined) {
+  return {
+    vault: row
+      ? {
+          keyVersion: row.keyVersion,
+          passphrase: row.passphraseWrap as z.infer<typeof PassphraseWrapSchema>,
+          recovery: row.recoveryWrap as z.infer<typeof RecoveryWrapSchema>,
+          passkeys: row.passkeys.map(presentPasskey),
+          updatedAt: row.updatedAt.toISOString(),
+        }
+      : null,
+  };
+}

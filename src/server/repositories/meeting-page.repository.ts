@@ -8,6 +8,7 @@ import {
   developmentProgressNotes,
   oneOnOnePrivateNotes,
   personVaults,
+  vaultPasskeys,
 } from '../../db/schema/index';
 import {
   MEETING_PAGE_COLUMNS,
@@ -94,6 +95,8 @@ const WHOLE_PAGE = sql`
       limit 1) as private_note,
     (select to_json(v) from person_vaults v
       where v.org_id = m.org_id and v.person_id = ${sql.placeholder('viewerId')}) as vault,
+    (select coalesce(json_agg(k order by k.created_at, k.id), '[]') from vault_passkeys k
+      where k.org_id = m.org_id and k.person_id = ${sql.placeholder('viewerId')}) as passkeys,
     (select coalesce(json_agg(json_build_array(g.g, g.title)
         order by g.side, (g.g).created_at desc, (g.g).id), '[]') from goals g) as goals,
     (select coalesce(json_agg(p.p order by p.side, (p.p).created_at desc, (p.p).id), '[]')
@@ -110,6 +113,7 @@ type WholePageRow = PageRow & {
   check_in: Json | null;
   private_note: Json | null;
   vault: Json | null;
+  passkeys: Json[];
   goals: [Json, string | null][];
   plans: Json[];
   progress: [Json, string][];
@@ -118,6 +122,7 @@ type WholePageRow = PageRow & {
 const checkInRow = rowFromJson(checkIns);
 const privateNoteRow = rowFromJson(oneOnOnePrivateNotes);
 const vaultRow = rowFromJson(personVaults);
+const passkeyRow = rowFromJson(vaultPasskeys);
 const goalRow = rowFromJson(developmentGoals);
 const planRow = rowFromJson(developmentPlanItems);
 const progressRow = rowFromJson(developmentProgressNotes);
@@ -140,7 +145,9 @@ export function meetingPageRepository(db: Db) {
         checkIn: row.check_in ? checkInRow(row.check_in) : null,
         privateNote: row.private_note ? privateNoteRow(row.private_note) : null,
         // The viewer's own vault (wrapped keys only), so a sealed note opens without a 2nd call.
-        vault: row.vault ? vaultRow(row.vault) : undefined,
+        vault: row.vault
+          ? { ...vaultRow(row.vault), passkeys: row.passkeys.map((k) => passkeyRow(k)) }
+          : undefined,
         goals: {
           goals,
           plan: row.plans.map((p) => planRow(p)),

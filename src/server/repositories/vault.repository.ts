@@ -1,9 +1,15 @@
 import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
-import { oneOnOnePrivateNotes, oneOnOneReflections, personVaults } from '../../db/schema/index';
+import {
+  oneOnOnePrivateNotes,
+  oneOnOneReflections,
+  personVaults,
+  vaultPasskeys,
+} from '../../db/schema/index';
 import type { KeyWrap, Sealed } from '../../domain/sealing/envelope';
 
 export type VaultRow = typeof personVaults.$inferSelect;
+export type PasskeyRow = typeof vaultPasskeys.$inferSelect;
 
 /** Vaults and sealing of private notes (decision 018). Every query names the person. */
 export const vaultRepository = {
@@ -30,6 +36,36 @@ export const vaultRepository = {
       .where(and(eq(personVaults.orgId, orgId), eq(personVaults.personId, personId)))
       .returning();
     return row!;
+  },
+
+  /** The person's passkeys for their vault, oldest first. */
+  async passkeys(db: DbOrTx, orgId: string, personId: string) {
+    return db
+      .select()
+      .from(vaultPasskeys)
+      .where(and(eq(vaultPasskeys.orgId, orgId), eq(vaultPasskeys.personId, personId)))
+      .orderBy(vaultPasskeys.createdAt, vaultPasskeys.id);
+  },
+
+  /** A new passkey wrap; undefined when this credential already has one. */
+  async insertPasskey(db: DbOrTx, row: typeof vaultPasskeys.$inferInsert) {
+    const [created] = await db.insert(vaultPasskeys).values(row).onConflictDoNothing().returning();
+    return created;
+  },
+
+  /** Removes one of the person's passkeys; undefined when they have none by that id. */
+  async deletePasskey(db: DbOrTx, orgId: string, personId: string, id: string) {
+    const [gone] = await db
+      .delete(vaultPasskeys)
+      .where(
+        and(
+          eq(vaultPasskeys.orgId, orgId),
+          eq(vaultPasskeys.personId, personId),
+          eq(vaultPasskeys.id, id),
+        ),
+      )
+      .returning({ id: vaultPasskeys.id });
+    return gone;
   },
 
   /** The author's private notes still in plain text, to be sealed in their browser. */

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { requireActor } from '../plugins/auth';
 import {
   MyVaultSchema,
+  NewPasskeySchema,
   NewVaultSchema,
+  PasskeySchema,
+  PasskeysSchema,
+  presentPasskey,
   PassphraseWrapSchema,
   presentVault,
   SealedSchema,
@@ -74,6 +78,45 @@ export async function vaultRoutes(app: FastifyInstance) {
     },
     async (request) =>
       presentVault(await vault().changePassphrase(requireActor(request), request.body)),
+  );
+
+  r.get(
+    '/api/vault/passkeys',
+    { schema: { tags, response: { 200: PasskeysSchema, ...errors } } },
+    async (request, reply) => {
+      reply.headers(noStore);
+      return { items: (await vault().passkeys(requireActor(request))).map(presentPasskey) };
+    },
+  );
+
+  r.post(
+    '/api/vault/passkeys',
+    {
+      schema: {
+        tags,
+        body: NewPasskeySchema,
+        response: { 201: PasskeySchema, ...errors, 409: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const created = await vault().addPasskey(requireActor(request), request.body);
+      return reply.code(201).send(presentPasskey(created));
+    },
+  );
+
+  r.delete(
+    '/api/vault/passkeys/:id',
+    {
+      schema: {
+        tags,
+        params: z.object({ id: z.uuid() }),
+        response: { 200: z.object({ ok: z.literal(true) }), ...errors },
+      },
+    },
+    async (request) => {
+      await vault().removePasskey(requireActor(request), request.params.id);
+      return { ok: true as const };
+    },
   );
 
   r.get(

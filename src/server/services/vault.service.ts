@@ -6,6 +6,9 @@ import { authorize } from '../policies/index';
 import { recordAudit } from './audit.service';
 import { vaultRepository as vaultRepo } from '../repositories/vault.repository';
 
+/** The most passkeys one person may keep for their vault. */
+export const MAX_PASSKEYS = 10;
+
 /** The most plain notes handed out (and taken back sealed) in one round trip. */
 export const SEAL_BATCH = 100;
 
@@ -17,7 +20,9 @@ export const SEAL_BATCH = 100;
 export function createVaultService(db: Db) {
   return {
     async mine(actor: Actor) {
-      return vaultRepo.find(db, actor.orgId, actor.personId);
+      const vault = await vaultRepo.find(db, actor.orgId, actor.personId);
+      if (!vault) return undefined;
+      return { ...vault, passkeys: await vaultRepo.passkeys(db, actor.orgId, actor.personId) };
     },
 
     /** Stores a new vault; a person has one (changing the passphrase re-wraps, see below). */
@@ -40,7 +45,7 @@ export function createVaultService(db: Db) {
           subjectType: 'person',
           subjectId: actor.personId,
         });
-        return created;
+        return { ...created, passkeys: [] };
       });
     },
 
@@ -61,7 +66,58 @@ export function createVaultService(db: Db) {
           subjectType: 'person',
           subjectId: actor.personId,
         });
-        return changed;
+        return {
+          ...changed,
+          passkeys: await vaultRepo.passkeys(tx, actor.orgId, actor.personId),
+        };
+      });
+    },
+
+    /** The caller's own passkeys (credential id, PRF input, wrap): only ever their own. */
+    async passkeys(actor: Actor) {
+      return vaultRepo.passkeys(db, actor.orgId, actor.personId);
+    },
+
+    /**
+     * Adds a passkey wrap of the caller's data key, made in their browser from the passkey's
+     * PRF output. The server checks its shape only: it cannot open it, nor check it opens.
+     */
+    async addPasskey(
+      actor: Actor,
+      input: { keyVersion: number; credentialId: string; prfSalt: string; wrap: KeyWrap },
+    ) {
+      return db.transaction(async (tx) => {
+        const vault = await vaultRepo.find(tx, actor.orgId, actor.personId, true);
+        if (!vault) throw new AppError('vault.missing');
+        if (vault.keyVersion !== input.keyVersion) throw new AppError('vault.key_version');
+        const existing = await vaultRepo.passkeys(tx, actor.orgId, actor.personId);
+        if (existing.length >= MAX_PASSKEYS)
+          throw new AppError('vault.passkey_limit', { max: MAX_PASSKEYS });
+        const created = await vaultRepo.insertPasskey(tx, {
+          orgId: actor.orgId,
+          personId: actor.personId,
+          ...input,
+        });
+        if (!created) throw new AppError('vault.passkey_exists');
+        await recordAudit(tx, actor, {
+          action: 'vault.passkey_added',
+          subjectType: 'person',
+          subjectId: actor.personId,
+        });
+        return created;
+      });
+    },
+
+    /** Removes one of the caller's passkeys; anyone else's id is "not found". */
+    async removePasskey(actor: Actor, id: string) {
+      return db.transaction(async (tx) => {
+        const gone = await vaultRepo.deletePasskey(tx, actor.orgId, actor.personId, id);
+        if (!gone) throw new AppError('not_found');
+        await recordAudit(tx, actor, {
+          action: 'vault.passkey_removed',
+          subjectType: 'person',
+          subjectId: actor.personId,
+        });
       });
     },
 

@@ -16,6 +16,7 @@ import { CalendarFeed } from '../mail/calendar-feed';
 import { MailSettings } from '../mail/mail-settings';
 import { Sessions } from './settings-sessions';
 import { VaultPassphraseSettings } from '../vault/vault-settings';
+import { VaultPasskeySettings } from '../vault/vault-passkeys';
 import { MyData, RetentionSettings } from '../privacy/settings-sections';
 import { ProvisioningSettings } from '../provisioning/provisioning-settings';
 
@@ -31,6 +32,7 @@ export function SettingsPage() {
       <CalendarFeed />
       <PasswordForm />
       <VaultPassphraseSettings />
+      <VaultPasskeySettings />
       <Sessions />
       <MyData />
       <RetentionSettings />

@@ -9,6 +9,7 @@ import { Field } from '../components/field';
 import { useErrorText } from '../components/feedback';
 import { openNote, useVaultActions, useVaultKey, type MyVault } from './vault';
 import { REMEMBER_DAYS, type RememberDays } from './remember-policy';
+import { passkeysAvailable } from './passkey';
 
 /** The shortest vault passphrase accepted in the browser (the server never sees it). */
 export const MIN_PASSPHRASE = 12;
@@ -156,6 +157,10 @@ export function VaultUnlock({ vault, authorId }: { vault: MyVault['vault']; auth
   // A key this browser remembers opens the vault without typing (checked once per mount).
   const [recalling, setRecalling] = useState(Boolean(vault));
   const { unlockRemembered } = actions;
+  // The vault comes with its passkeys (no second request); offered where WebAuthn exists.
+  const usablePasskeys = passkeysAvailable()
+    ? (vault?.passkeys ?? []).filter((p) => p.keyVersion === vault?.keyVersion)
+    : [];
   useEffect(() => {
     if (!vault) return;
     let live = true;
@@ -190,11 +195,36 @@ export function VaultUnlock({ vault, authorId }: { vault: MyVault['vault']; auth
     }
   };
 
+  const byPasskey = async () => {
+    if (!vault) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await actions.unlockWithPasskey(vault, usablePasskeys, remember ? days : undefined);
+    } catch {
+      // Cancelled, no PRF, or a wrap that did not open: the passphrase is always there.
+      setProblem(t('vault.passkey.failed'));
+      setBusy(false);
+    }
+  };
+
   return (
     <form className="vault vault--locked" onSubmit={(e) => void submit(e)}>
       <p className="vault__state" role="status">
         <strong>{t('vault.locked.title')}</strong> {t('vault.locked.body')}
       </p>
+      {usablePasskeys.length > 0 ? (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() => void byPasskey()}
+          >
+            {busy ? t('vault.passkey.working') : t('vault.passkey.unlock')}
+          </button>
+        </p>
+      ) : null}
       <Field
         id="vault-unlock"
         label={useRecovery ? t('vault.unlock.recoveryCode') : t('vault.passphrase')}

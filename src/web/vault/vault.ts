@@ -38,6 +38,7 @@ export const vaultApi = {
 };
 
 import { VAULT_KEY } from './keys';
+import { unlockByPasskey, type Passkey } from './passkey';
 import type { RememberDays } from './remember-policy';
 import { forgetKey, onSignOut, recallKey, rememberKey } from './remembered';
 
@@ -152,6 +153,18 @@ export function useVaultActions(authorId: string) {
       const key = await unlockVault(vault, secret);
       if (rememberDays) {
         // Not being able to remember is no reason to stay locked.
+        await rememberKey(authorId, vault.keyVersion, key, rememberDays).catch(() => undefined);
+      }
+      await afterUnlock(key, vault.keyVersion);
+    },
+    /** Unlocks with one of the person's passkeys (WebAuthn PRF); throws when none answers. */
+    async unlockWithPasskey(
+      vault: NonNullable<MyVault['vault']>,
+      passkeys: Passkey[],
+      rememberDays?: RememberDays,
+    ) {
+      const key = await unlockByPasskey(vault.keyVersion, passkeys);
+      if (rememberDays) {
         await rememberKey(authorId, vault.keyVersion, key, rememberDays).catch(() => undefined);
       }
       await afterUnlock(key, vault.keyVersion);
