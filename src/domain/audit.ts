@@ -45,6 +45,12 @@ export const AUDIT_KINDS = [
   'mail.retried',
   'vault.created',
   'vault.passphrase_changed',
+  'sso.provider_created',
+  'sso.provider_updated',
+  'sso.provider_deleted',
+  'sso.provider_tested',
+  'sso.required_on',
+  'sso.required_off',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -83,6 +89,8 @@ export const AUDIT_DETAIL_KEYS = [
   'leaversAfterDays',
   'contentAfterDays',
   'country',
+  'provider',
+  'enabled',
 ] as const;
 
 /** Keeps only the allowed detail keys, with scalar or string-list values. */

@@ -7,7 +7,9 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
+import { ssoRepository } from './repositories/sso.repository';
+import { derivedDemoKey, secretBox, type SecretBox } from './sso/secret-box';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http-errors';
 import {
   installBodyGuards,
@@ -54,6 +56,25 @@ export function loggerOptions(level: string) {
       censor: '[redacted]',
     },
   };
+}
+
+/**
+ * The box for identity providers' client secrets (decision 019): ENCRYPTION_KEY; in tests and
+ * `serve --demo` a key derived from the cookie secret. Without a key, start-up is refused
+ * once a provider exists (its secret could not be read), else providers cannot be added.
+ */
+async function secretBoxFor(
+  config: Config,
+  database: Database,
+  cookieSecret: string,
+): Promise<SecretBox | undefined> {
+  if (config.encryptionKey) return secretBox(config.encryptionKey);
+  if (config.demo || config.env === 'test') return secretBox(derivedDemoKey(cookieSecret));
+  if ((await ssoRepository.countAllProviders(database.db)) > 0)
+    throw new ConfigError(
+      'Invalid configuration:\n  ENCRYPTION_KEY: required: identity providers are configured (32 bytes, e.g. `openssl rand -base64 32`)',
+    );
+  return undefined;
 }
 
 /** Builds the whole HTTP application around an open database. */
@@ -105,6 +126,8 @@ export async function buildApp(
   );
   app.decorate('live', live);
   app.addHook('onClose', () => live.close());
+  const cookieSecret = config.cookieSecret ?? (await instanceSecret(database.db, 'cookie'));
+  const box = await secretBoxFor(config, database, cookieSecret);
   app.decorate(
     'services',
     createServices(
@@ -122,12 +145,12 @@ export async function buildApp(
         uidDomain: new URL(config.publicUrl).hostname,
         live: live.events,
       },
+      { box, log: app.log },
     ),
   );
   installErrorHandler(app);
   installCanonicalPaths(app);
 
-  const cookieSecret = config.cookieSecret ?? (await instanceSecret(database.db, 'cookie'));
   await app.register(fastifyCookie, { secret: cookieSecret });
   await app.register(fastifyCsrf, {
     cookieKey: 'samtal_csrf',

@@ -12,3 +12,4 @@ export * from './statistics';
 export * from './live';
 export * from './privacy';
 export * from './vault';
+export * from './sso';

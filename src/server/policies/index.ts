@@ -39,6 +39,8 @@ export type Action =
   | { do: 'person.erase'; orgId: string }
   /** How many people still have private notes in plain text: a number, never content (018). */
   | { do: 'sealing.status.read'; orgId: string }
+  /** Identity providers and "single sign-on required" (decision 019): administrators only. */
+  | { do: 'sso.manage'; orgId: string }
   | OneOnOneAction
   | ConversationAction
   | RoundAction
@@ -122,6 +124,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'audit.read':
     case 'person.erase':
     case 'sealing.status.read':
+    case 'sso.manage':
       return actor.roles.includes('admin');
     case 'oneOnOne.series.create':
       return action.employee.managerId === actor.personId;

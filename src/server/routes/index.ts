@@ -21,6 +21,8 @@ import { auditRoutes } from './audit.routes';
 import { privacyRoutes } from './privacy.routes';
 import { demoRoutes } from './demo.routes';
 import { vaultRoutes } from './vault.routes';
+import { ssoRoutes } from './sso.routes';
+import { ssoAdminRoutes } from './sso-admin.routes';
 
 /** Routes of the feature modules; each new module adds one line here. */
 export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
@@ -46,4 +48,6 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(privacyRoutes);
   await app.register(demoRoutes);
   await app.register(vaultRoutes);
+  await app.register(ssoRoutes);
+  await app.register(ssoAdminRoutes);
 }
