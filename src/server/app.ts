@@ -38,10 +38,26 @@ import { liveRoutes } from './routes/live.routes';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
+/** Query parameters that carry a credential: an identity provider's code and state (019). */
+const SECRET_QUERY = /([?&](?:code|state|id_token|access_token|session_state)=)[^&]*/g;
+
+/** A request URL as it may be logged. */
+export function loggableUrl(url: string): string {
+  return url.replace(SECRET_QUERY, '$1[redacted]');
+}
+
 /** Log options: request ids, and never a password, token, cookie or note. */
 export function loggerOptions(level: string) {
   return {
     level,
+    serializers: {
+      req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
+        method: req.method,
+        url: loggableUrl(req.url),
+        host: req.hostname,
+        remoteAddress: req.ip,
+      }),
+    },
     redact: {
       paths: [
         'req.headers.cookie',

@@ -396,3 +396,50 @@ describe('tenants', () => {
     expect(errorOf(res)).toBe('sso.unknown_person');
   });
 });
+
+describe('start-up and logs', () => {
+  it('logs no code or state, and a server without ENCRYPTION_KEY refuses to start once a provider exists', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { buildApp } = await import('../../src/server/app');
+    const { loadConfig } = await import('../../src/server/config');
+    const { freshDatabase } = await import('../support/database');
+    const database = await freshDatabase();
+    const lines: string[] = [];
+    const logStream = new PassThrough();
+    logStream.on('data', (c: Buffer) => lines.push(c.toString('utf8')));
+    const app = await buildApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' }), database, {
+      logStream,
+    });
+    try {
+      await app.ready();
+      const o = await makeOrg(database.db);
+      await makePerson(database.db, o.id, { email: 'root@example.test', roles: ['admin'] });
+      const root = await signedIn(app, 'root@example.test');
+      await root.post('/api/admin/sso/providers', {
+        slug: 'idp',
+        label: 'Test IdP',
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+      });
+      const begun = await root.get(`/api/auth/sso/${o.slug}/idp?test=1`);
+      const callback = await throughIdp(begun.headers.location as string, 'anna-sub');
+      const res = await root.get(callback);
+      // The exchange worked; Anna is simply nobody in this organisation.
+      expect(res.headers.location).toContain('result=sso.unknown_person');
+      const params = new URL(callback, 'http://x').searchParams;
+      const log = lines.join('');
+      expect(log).toContain('/api/auth/sso/callback?');
+      expect(log).not.toContain(params.get('code')!);
+      expect(log).not.toContain(params.get('state')!);
+      expect(log).not.toContain(idp.clientSecret);
+    } finally {
+      await app.close();
+    }
+    // The same database, served without a key outside tests and demos: refused, naming it.
+    await expect(
+      buildApp(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' }), database),
+    ).rejects.toThrow(/ENCRYPTION_KEY: required/);
+    await database.close();
+  });
+});
