@@ -126,6 +126,8 @@ describe('an administrator configures a provider', () => {
     const on = await admin.patch(`/api/admin/sso/providers/${providerId}`, { enabled: true });
     expect(on.statusCode).toBe(200);
     expect(on.json().enabled).toBe(true);
+    const [changed] = await audit('sso.provider_updated');
+    expect(changed!.details).toMatchObject({ provider: 'idp', fields: ['enabled'], enabled: true });
   });
 
   it('a test sign-in needs an administrator', async () => {
@@ -226,6 +228,19 @@ describe('signing in through the provider', () => {
     })();
     const stranger = new Client(ctx.app);
     expect(errorOf(await stranger.get(fresh))).toBe('sso.state_invalid');
+  });
+
+  it('refuses a code that expired at the provider before it was exchanged', async () => {
+    const c = new Client(ctx.app);
+    const begun = await c.get(start());
+    const callback = await throughIdp(begun.headers.location as string, 'anna-sub');
+    // Two minutes later (the provider's codes live one): Samtal's state is still good.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 120_000 });
+    try {
+      expect(errorOf(await c.get(callback))).toBe('sso.failed');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a sign-in that took longer than ten minutes', async () => {
