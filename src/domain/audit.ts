@@ -50,6 +50,12 @@ export const AUDIT_KINDS = [
   'scim.settings_updated',
   'vault.passkey_added',
   'vault.passkey_removed',
+  'sso.provider_created',
+  'sso.provider_updated',
+  'sso.provider_deleted',
+  'sso.provider_tested',
+  'sso.required_on',
+  'sso.required_off',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -88,6 +94,8 @@ export const AUDIT_DETAIL_KEYS = [
   'leaversAfterDays',
   'contentAfterDays',
   'country',
+  'provider',
+  'enabled',
 ] as const;
 
 /** Keeps only the allowed detail keys, with scalar or string-list values. */

@@ -33,6 +33,7 @@ export const NAMESPACES = [
   'account',
   'audit',
   'privacy',
+  'sso',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

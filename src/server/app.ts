@@ -7,7 +7,9 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
+import { ssoRepository } from './repositories/sso.repository';
+import { derivedDemoKey, secretBox, type SecretBox } from './sso/secret-box';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './http-errors';
 import {
   installBodyGuards,
@@ -36,10 +38,26 @@ import { liveRoutes } from './routes/live.routes';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
+/** Query parameters that carry a credential: an identity provider's code and state (019). */
+const SECRET_QUERY = /([?&](?:code|state|id_token|access_token|session_state)=)[^&]*/g;
+
+/** A request URL as it may be logged. */
+export function loggableUrl(url: string): string {
+  return url.replace(SECRET_QUERY, '$1[redacted]');
+}
+
 /** Log options: request ids, and never a password, token, cookie or note. */
 export function loggerOptions(level: string) {
   return {
     level,
+    serializers: {
+      req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
+        method: req.method,
+        url: loggableUrl(req.url),
+        host: req.hostname,
+        remoteAddress: req.ip,
+      }),
+    },
     redact: {
       paths: [
         'req.headers.cookie',
@@ -54,6 +72,25 @@ export function loggerOptions(level: string) {
       censor: '[redacted]',
     },
   };
+}
+
+/**
+ * The box for identity providers' client secrets (decision 019): ENCRYPTION_KEY; in tests and
+ * `serve --demo` a key derived from the cookie secret. Without a key, start-up is refused
+ * once a provider exists (its secret could not be read), else providers cannot be added.
+ */
+async function secretBoxFor(
+  config: Config,
+  database: Database,
+  cookieSecret: string,
+): Promise<SecretBox | undefined> {
+  if (config.encryptionKey) return secretBox(config.encryptionKey);
+  if (config.demo || config.env === 'test') return secretBox(derivedDemoKey(cookieSecret));
+  if ((await ssoRepository.countAllProviders(database.db)) > 0)
+    throw new ConfigError(
+      'Invalid configuration:\n  ENCRYPTION_KEY: required: identity providers are configured (32 bytes, e.g. `openssl rand -base64 32`)',
+    );
+  return undefined;
 }
 
 /** Builds the whole HTTP application around an open database. */
@@ -105,6 +142,8 @@ export async function buildApp(
   );
   app.decorate('live', live);
   app.addHook('onClose', () => live.close());
+  const cookieSecret = config.cookieSecret ?? (await instanceSecret(database.db, 'cookie'));
+  const box = await secretBoxFor(config, database, cookieSecret);
   app.decorate(
     'services',
     createServices(
@@ -122,12 +161,12 @@ export async function buildApp(
         uidDomain: new URL(config.publicUrl).hostname,
         live: live.events,
       },
+      { box, log: app.log },
     ),
   );
   installErrorHandler(app);
   installCanonicalPaths(app);
 
-  const cookieSecret = config.cookieSecret ?? (await instanceSecret(database.db, 'cookie'));
   await app.register(fastifyCookie, { secret: cookieSecret });
   await app.register(fastifyCsrf, {
     cookieKey: 'samtal_csrf',

@@ -26,4 +26,16 @@ describe('loadConfig', () => {
       expect(msg).toContain('COOKIE_SECRET: must be at least 32 characters');
     }
   });
+
+  it('takes ENCRYPTION_KEY as 32 bytes in base64 or hex, and names it when it is not', () => {
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ ENCRYPTION_KEY: b64 }).encryptionKey?.length).toBe(32);
+    expect(loadConfig({ ENCRYPTION_KEY: 'ab'.repeat(32) }).encryptionKey).toEqual(
+      Buffer.alloc(32, 0xab),
+    );
+    expect(loadConfig({}).encryptionKey).toBeUndefined();
+    expect(() => loadConfig({ ENCRYPTION_KEY: 'too-short' })).toThrow(
+      /ENCRYPTION_KEY: must be 32 bytes/,
+    );
+  });
 });

@@ -40,6 +40,16 @@ const EnvSchema = z.object({
   /** Set by `serve --demo`: the sign-in page then lists the demo sign-ins. */
   SAMTAL_DEMO: z.enum(['0', '1']).default('0'),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * 32 random bytes, base64 or hex: encrypts identity providers' client secrets at rest
+   * (decision 019). Required once a provider exists, except in tests and `serve --demo`.
+   */
+  ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || decodeKey(v) !== null, {
+      message: 'must be 32 bytes, base64 or hex (e.g. `openssl rand -base64 32`)',
+    }),
   TRUST_PROXY: booleanish.default(false),
   /** Failed sign-ins per account from browsers without its device cookie (decision 016). */
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
@@ -70,12 +80,21 @@ export type Config = {
   sessionDays: number;
   sessionCacheSeconds: number;
   cookieSecret: string | undefined;
+  /** Encrypts client secrets (decision 019); undefined when ENCRYPTION_KEY is not set. */
+  encryptionKey: Buffer | undefined;
   trustProxy: boolean;
   /** Started with `serve --demo`: the demo sign-ins may be shown on the sign-in page. */
   demo: boolean;
   login: SignInLimits;
   hashing: HashingLimits;
 };
+
+/** A 32-byte key written as 64 hex digits or as base64, else null. */
+export function decodeKey(text: string): Buffer | null {
+  const v = text.trim();
+  const bytes = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
 
 /** Thrown when a setting is wrong; the message names every bad setting. */
 export class ConfigError extends Error {}
@@ -106,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     demo: e.SAMTAL_DEMO === '1',
     cookieSecret: e.COOKIE_SECRET,
+    encryptionKey: e.ENCRYPTION_KEY ? (decodeKey(e.ENCRYPTION_KEY) ?? undefined) : undefined,
     trustProxy: e.TRUST_PROXY,
     login: {
       perAccount: e.LOGIN_MAX_PER_ACCOUNT,

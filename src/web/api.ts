@@ -176,7 +176,8 @@ export type PeopleQuery = {
 export const api = {
   login: (email: string, password: string) =>
     post<{ home: Home; locale: string }>('/api/auth/login', { email, password }),
-  logout: () => post<Ok>('/api/auth/logout'),
+  logout: () =>
+    post<{ ok: true; providerLogout?: { label: string; url: string } }>('/api/auth/logout'),
   setPassword: (token: string, password: string) =>
     post<Ok>('/api/auth/set-password', { token, password }),
   forgotPassword: (email: string) => post<Ok>('/api/auth/forgot-password', { email }),

@@ -64,6 +64,7 @@ const CoachingPage = page(() => import('./coaching/coaching-page'), 'CoachingPag
 const MailboxPage = page(() => import('./mail/mailbox-page'), 'MailboxPage', MAILBOX_NS);
 const StatisticsPage = page(() => import('./statistics/statistics-page'), 'StatisticsPage');
 const AuditPage = page(() => import('./audit/audit-page'), 'AuditPage');
+const SingleSignOnPage = page(() => import('./sso/sso-page'), 'SingleSignOnPage', ['sso']);
 const ForgotPasswordPage = page(() => import('./routes/forgot-password'), 'ForgotPasswordPage');
 const ConversationsPage = page(
   () => import('./development/conversations-page'),
@@ -138,6 +139,7 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="mail" element={<MyMailListPage />} />
               <Route path="mail/:id" element={<MailPage />} />
               <Route path="admin/audit" element={<AuditPage />} />
+              <Route path="admin/single-sign-on" element={<SingleSignOnPage />} />
               <Route
                 path="organisation-goals"
                 element={<RequireHr children={<OrganisationGoalsPage />} />}

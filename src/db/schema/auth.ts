@@ -15,6 +15,8 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     userAgent: text('user_agent'),
     ipAddress: text('ip_address'),
+    /** The identity provider the session was signed in with (its logout is offered). */
+    ssoProviderId: uuid('sso_provider_id'),
   },
   (t) => [
     foreignKey({

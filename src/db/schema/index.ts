@@ -13,3 +13,4 @@ export * from './live';
 export * from './privacy';
 export * from './vault';
 export * from './provisioning';
+export * from './sso';

@@ -21,6 +21,8 @@ export const organisations = pgTable('organisations', {
   slug: text('slug').notNull().unique(),
   defaultLocale: text('default_locale').notNull().default('sv'),
   defaultTimeZone: text('default_time_zone').notNull().default('Europe/Stockholm'),
+  /** Password sign-in refused except for administrators (decision 019). */
+  ssoRequired: boolean('sso_required').notNull().default(false),
   createdAt: createdAt(),
 });
 

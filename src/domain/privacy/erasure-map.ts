@@ -207,6 +207,18 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
     why: 'Stored answers to their requests go; others’ are scrubbed.',
   },
   retention_settings: { personColumns: { updated_by: 'keep' }, why: 'Organisation settings.' },
+  identity_providers: {
+    personColumns: { created_by: 'null' },
+    why: 'Organisation settings (decision 019); forget which administrator added it.',
+  },
+  sso_identities: {
+    personColumns: { person_id: 'delete' },
+    why: 'Their link to an identity provider account (the provider subject) goes.',
+  },
+  sso_transactions: {
+    personColumns: { test_by: 'delete' },
+    why: 'Test sign-ins they started (ten minutes at most) go.',
+  },
   access_requests: {
     personColumns: { person_id: 'delete', requested_by: 'keep' },
     why: 'Their requests go; requests HR made for others stay.',

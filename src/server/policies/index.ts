@@ -43,6 +43,8 @@ export type Action =
   | { do: 'scim.tokens.manage'; orgId: string }
   /** Whether provisioning may create units: HR (who owns units) and administrators. */
   | { do: 'scim.settings.manage'; orgId: string }
+  /** Identity providers and "single sign-on required" (decision 019): administrators only. */
+  | { do: 'sso.manage'; orgId: string }
   | OneOnOneAction
   | ConversationAction
   | RoundAction
@@ -128,6 +130,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'person.erase':
     case 'sealing.status.read':
     case 'scim.tokens.manage':
+    case 'sso.manage':
       return actor.roles.includes('admin');
     case 'oneOnOne.series.create':
       return action.employee.managerId === actor.personId;

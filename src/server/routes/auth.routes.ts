@@ -25,7 +25,11 @@ function readDevice(request: FastifyRequest): DeviceToken | null {
   return { personId, nonce };
 }
 
-function writeDevice(request: FastifyRequest, reply: FastifyReply, device: DeviceToken): void {
+export function writeDevice(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  device: DeviceToken,
+): void {
   reply.setCookie(DEVICE_COOKIE, `${device.personId}.${device.nonce}`, {
     path: '/api/auth',
     httpOnly: true,
@@ -33,6 +37,21 @@ function writeDevice(request: FastifyRequest, reply: FastifyReply, device: Devic
     secure: request.protocol === 'https',
     signed: true,
     maxAge: DEVICE_MAX_AGE_SECONDS,
+  });
+}
+
+/** The session cookie, the same for every way of signing in. */
+export function writeSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: { token: string; expiresAt: Date },
+): void {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    expires: session.expiresAt,
   });
 }
 
@@ -78,13 +97,7 @@ export async function authRoutes(app: FastifyInstance) {
         userAgent: request.headers['user-agent'],
         device: readDevice(request),
       });
-      reply.setCookie(SESSION_COOKIE, result.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        expires: result.expiresAt,
-      });
+      writeSession(request, reply, result);
       writeDevice(request, reply, result.device);
       const actor = await app.services.auth.actorForToken(result.token);
       return {
@@ -96,11 +109,25 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], response: { 200: Ok, ...errors } } },
+    {
+      schema: {
+        tags: ['auth'],
+        description:
+          "Ends Samtal's session. When it was signed in through an identity provider that has a logout page, `providerLogout` offers it (decision 019).",
+        response: {
+          200: z.object({
+            ok: z.literal(true),
+            providerLogout: z.object({ label: z.string(), url: z.string() }).optional(),
+          }),
+          ...errors,
+        },
+      },
+    },
     async (request, reply) => {
+      const offer = request.actor ? await app.services.sso.logoutOffer(request.actor) : null;
       if (request.actor) await app.services.auth.logout(request.actor);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true as const };
+      return { ok: true as const, ...(offer ? { providerLogout: offer } : {}) };
     },
   );
 

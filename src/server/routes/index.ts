@@ -23,6 +23,8 @@ import { demoRoutes } from './demo.routes';
 import { vaultRoutes } from './vault.routes';
 import { scimRoutes } from './scim.routes';
 import { scimAdminRoutes } from './scim-admin.routes';
+import { ssoRoutes } from './sso.routes';
+import { ssoAdminRoutes } from './sso-admin.routes';
 
 /** Routes of the feature modules; each new module adds one line here. */
 export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
@@ -50,4 +52,6 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(vaultRoutes);
   await app.register(scimAdminRoutes);
   await app.register(scimRoutes);
+  await app.register(ssoRoutes);
+  await app.register(ssoAdminRoutes);
 }

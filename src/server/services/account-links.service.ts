@@ -8,6 +8,8 @@ import { authorize } from '../policies/index';
 import { auditRepository } from '../repositories/audit.repository';
 import { passwordTokenRepository } from '../repositories/password-token.repository';
 import { peopleRepository, type PersonRow } from '../repositories/people.repository';
+import { ssoRepository } from '../repositories/sso.repository';
+import { passwordAllowed } from '../../domain/sso/sign-in';
 import { sessionRepository } from '../repositories/session.repository';
 import { recordAudit } from './audit.service';
 import { checkPasswordRules, newDevice, newSecret, normaliseEmail, sha256 } from './auth.service';
@@ -86,6 +88,9 @@ export function createAccountLinksService(
         const person = await peopleRepository.findById(tx, actor.orgId, personId);
         if (!person) throw new AppError('not_found');
         if (!person.active) throw new AppError('account.inactive');
+        // Single sign-on required: no password links but for the break-glass administrators.
+        if (!passwordAllowed(await ssoRepository.isRequired(tx, person.orgId), person.roles))
+          throw new AppError('sso.password_links_off');
         if (hasSignedIn(person)) {
           const expiresAt = await mailReset(tx, person, { actor, ip: actor.ip ?? null });
           if (!expiresAt) throw new AppError('account.no_address');
@@ -135,6 +140,9 @@ export function createAccountLinksService(
         const personKey = `reset:${person.orgId}:${person.id}`;
         if ((await sessionRepository.countFailures(db, personKey, since)) >= FORGOT_PER_PERSON)
           continue;
+        // The same answer, but no mail, where single sign-on is required (decision 019).
+        if (!passwordAllowed(await ssoRepository.isRequired(db, person.orgId), person.roles))
+          continue;
         await sessionRepository.recordAttempt(db, [personKey], randomUUID(), now);
         await db.transaction((tx) => mailReset(tx, person, { actor: null, ip: input.ip }));
       }
@@ -155,6 +163,9 @@ export function createAccountLinksService(
         if (!row) throw new AppError('auth.token_invalid');
         const person = await peopleRepository.findById(tx, row.orgId, row.personId);
         if (!person?.active) throw new AppError('auth.token_invalid');
+        // A link made before single sign-on was required no longer sets a password.
+        if (!passwordAllowed(await ssoRepository.isRequired(tx, person.orgId), person.roles))
+          throw new AppError('auth.sso_required');
         if (row.kind === 'invitation' && hasSignedIn(person))
           throw new AppError('auth.token_invalid');
         await passwordTokenRepository.voidUnused(tx, person.orgId, person.id, now);

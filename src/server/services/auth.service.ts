@@ -8,6 +8,8 @@ import { auditRepository, type AuditEntry } from '../repositories/audit.reposito
 import { peopleRepository, type PersonRow } from '../repositories/people.repository';
 import { identityGeneration } from '../repositories/identity-changes';
 import { sessionRepository } from '../repositories/session.repository';
+import { ssoRepository } from '../repositories/sso.repository';
+import { passwordAllowed } from '../../domain/sso/sign-in';
 import { recordAudit } from './audit.service';
 import { SessionCache } from './session-cache';
 import { needsRehash, PASSWORD_MAX, PASSWORD_MIN, type PasswordHasher } from './password';
@@ -73,7 +75,7 @@ export function createAuthService(
   async function startSession(
     orgId: string,
     personId: string,
-    meta: { userAgent?: string; ip?: string },
+    meta: { userAgent?: string; ip?: string; ssoProviderId?: string },
   ) {
     const { token, hash } = newSecret();
     const now = new Date();
@@ -86,6 +88,7 @@ export function createAuthService(
       expiresAt: new Date(now.getTime() + sessionMs),
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
       ipAddress: meta.ip ?? null,
+      ssoProviderId: meta.ssoProviderId ?? null,
     });
     return { token, expiresAt: new Date(now.getTime() + sessionMs) };
   }
@@ -187,6 +190,14 @@ export function createAuthService(
       }
 
       const { person } = match;
+      // Break-glass (decision 019): once the organisation requires single sign-on, the right
+      // password signs in administrators only. Said after the password checked out, so the
+      // answer tells an outsider nothing an unknown address would not; the attempt stays
+      // counted.
+      if (!passwordAllowed(await ssoRepository.isRequired(db, person.orgId), person.roles)) {
+        await failed([person], input.ip, 'sso_required');
+        throw new AppError('auth.sso_required');
+      }
       await sessionRepository.withdrawAttempt(db, attemptId);
       if (device) await sessionRepository.clearFailures(db, accountKey);
       // Hashes from before today's parameters are upgraded now that the password is at hand;
@@ -209,6 +220,37 @@ export function createAuthService(
         details: { device: device ? 'known' : 'new' },
       });
       const session = await startSession(person.orgId, person.id, input);
+      return { ...session, person, device: newDevice(person.id) };
+    },
+
+    /**
+     * Signs a person in after their identity provider vouched for them (decision 019): the
+     * same session, sign-in record and audit entry as a password sign-in, plus the provider,
+     * so sign-out can offer the provider's own.
+     */
+    async signInThroughProvider(
+      person: PersonRow,
+      provider: { id: string; slug: string },
+      meta: { ip: string; userAgent?: string },
+    ) {
+      const now = new Date();
+      await peopleRepository.recordSignIn(db, person.orgId, person.id, {
+        at: now,
+        email: person.email,
+      });
+      await auditRepository.record(db, {
+        orgId: person.orgId,
+        actorId: person.id,
+        ip: meta.ip,
+        action: 'auth.signed_in',
+        subjectType: 'person',
+        subjectId: person.id,
+        details: { how: 'sso', provider: provider.slug },
+      });
+      const session = await startSession(person.orgId, person.id, {
+        ...meta,
+        ssoProviderId: provider.id,
+      });
       return { ...session, person, device: newDevice(person.id) };
     },
 

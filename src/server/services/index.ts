@@ -26,6 +26,9 @@ import { createPrivacyService } from './privacy.service';
 import { createVaultService } from './vault.service';
 import { createScimService } from './scim.service';
 import { createScimTokenService } from './scim-token.service';
+import { createSsoService } from './sso.service';
+import { createOidcClient, type OidcClient } from '../sso/oidc-client';
+import type { SecretBox } from '../sso/secret-box';
 
 /** Every use case the routes may call, built once per app. */
 export function createServices(
@@ -44,6 +47,12 @@ export function createServices(
     publicUrl: 'http://127.0.0.1:3000',
     uidDomain: 'samtal.invalid',
   },
+  sso: {
+    oidc?: OidcClient;
+    /** Encrypts client secrets; absent without ENCRYPTION_KEY (decision 019). */
+    box?: SecretBox;
+    log?: { warn(obj: object, msg: string): void };
+  } = {},
 ) {
   // Account mails go through the outbox; without a mailer of the app's, one that only writes
   // the outbox (the app's sweep delivers them).
@@ -56,8 +65,24 @@ export function createServices(
   const departments = createDepartmentService(db);
   const oneOnOne = createOneOnOneServices(db, mail.notifier, mail.live ?? null);
   const conversations = createConversationServices(db, mail);
+  const auth = createAuthService(db, settings, { hasher, accountMail });
+  const oidc =
+    sso.oidc ??
+    createOidcClient({
+      redirectUri: `${mail.publicUrl}/api/auth/sso/callback`,
+      cacheMs: 10 * 60_000,
+      clockToleranceSeconds: 60,
+      timeoutSeconds: 10,
+    });
   return {
-    auth: createAuthService(db, settings, { hasher, accountMail }),
+    auth,
+    sso: createSsoService(db, {
+      auth,
+      oidc,
+      box: sso.box,
+      publicUrl: mail.publicUrl,
+      ...(sso.log ? { log: sso.log } : {}),
+    }),
     accountLinks: createAccountLinksService(db, { hasher, accountMail }),
     audit: createAuditService(db),
     privacy: createPrivacyService(db, { mailer, publicUrl: mail.publicUrl }),

@@ -222,6 +222,8 @@ function Details({ details }: { details: Record<string, unknown> }) {
     const v = text(k);
     if (v) parts.push(t(`detail.${k}.${v}`, { defaultValue: v }));
   }
+  if (typeof details.provider === 'string')
+    parts.push(t('detail.provider', { provider: details.provider }));
   if (typeof details.rows === 'number') parts.push(t('detail.rows', { rows: details.rows }));
   else if (typeof details.count === 'number')
     parts.push(t('detail.count', { count: details.count }));

@@ -66,6 +66,8 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
     items.push({ to: '/salary-outcomes', label: t('nav.salaryOutcomes') });
   if (me.roles.includes('admin')) items.push({ to: '/admin/mailbox', label: t('nav.mailbox') });
   if (me.can.readAudit) items.push({ to: '/admin/audit', label: t('nav.audit') });
+  if (me.roles.includes('admin'))
+    items.push({ to: '/admin/single-sign-on', label: t('nav.singleSignOn') });
   // Everyone: what Samtal mailed them, readable here without a mail server (decision 025).
   items.push({ to: '/mail', label: t('nav.myMail') });
   items.push({ to: '/settings', label: t('nav.settings') });
@@ -91,8 +93,9 @@ export function AppShell() {
 
   async function signOut() {
     setSigningOut(true);
+    let providerLogout: { label: string; url: string } | undefined;
     try {
-      await api.logout();
+      providerLogout = (await api.logout()).providerLogout;
     } catch {
       // the session is gone either way once we forget it here
     }
@@ -100,7 +103,8 @@ export function AppShell() {
     forgetOfflineData();
     forgetOnSignOut();
     client.setQueryData(ME_KEY, null);
-    navigate('/sign-in', { replace: true });
+    // Signed in through an identity provider: the sign-in page offers its logout (decision 019).
+    navigate('/sign-in', { replace: true, state: providerLogout ? { providerLogout } : null });
   }
 
   return (

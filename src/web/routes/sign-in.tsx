@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { LOCALE_NAMES, isLocale } from '../../i18n/index';
 import { api, http } from '../api';
 import { Alert } from '../components/feedback';
@@ -11,6 +11,29 @@ import { PageHeading, useDocumentTitle } from '../components/page';
 import { useFormErrors } from '../components/use-form-errors';
 import { switchLanguage } from '../i18n';
 import { ME_KEY, useMe } from '../session';
+import { rememberOrg, rememberedOrg, signInHref, ssoApi } from '../sso/api';
+
+/** What sign-out hands the sign-in page: the provider's own logout, when it has one. */
+export type SignedOutState = { providerLogout?: { label: string; url: string } };
+
+/**
+ * The organisation's identity providers, first (decision 019): the organisation comes from
+ * `?org=<slug>` (remembered in this browser) or from the last sign-in here.
+ */
+function useSignInOptions() {
+  const [params] = useSearchParams();
+  const fromUrl = params.get('org');
+  const org = fromUrl && /^[a-z0-9][a-z0-9-]{0,62}$/.test(fromUrl) ? fromUrl : rememberedOrg();
+  if (fromUrl && org === fromUrl) rememberOrg(fromUrl);
+  const options = useQuery({
+    queryKey: ['sso-options', org],
+    queryFn: () => ssoApi.options(org!),
+    enabled: !!org,
+    retry: false,
+    staleTime: 60_000,
+  });
+  return { org, options: options.data, ready: !org || !options.isPending };
+}
 
 /** Only paths inside the app are followed after sign-in (no open redirect). */
 export function safeNext(next: string | null): string {
@@ -43,6 +66,10 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const { errors, formRef, show, showApiError } = useFormErrors(['email', 'password']);
+  const { org, options, ready } = useSignInOptions();
+  const location = useLocation();
+  const signedOut = (location.state as SignedOutState | null) ?? null;
+  const ssoError = params.get('error');
   useDocumentTitle(t('signIn.title'));
 
   if (me && !busy) return <Navigate to={safeNext(params.get('next'))} replace />;
@@ -66,39 +93,80 @@ export function SignInPage() {
     }
   }
 
+  const providers = options?.providers ?? [];
+  const next = safeNext(params.get('next'));
+  const passwordForm = (
+    <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="form">
+      {errors.form ? (
+        <Alert>
+          <p>{errors.form}</p>
+        </Alert>
+      ) : null}
+      <TextField
+        id="email"
+        type="email"
+        label={t('signIn.email')}
+        autoComplete="username"
+        inputMode="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={errors.fields.email}
+      />
+      <TextField
+        id="password"
+        type="password"
+        label={t('signIn.password')}
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errors.fields.password}
+      />
+      <button type="submit" className="button button--wide" disabled={busy}>
+        {busy ? t('signIn.busy') : t('signIn.submit')}
+      </button>
+    </form>
+  );
+
   return (
     <PublicLayout>
       <PageHeading>{t('signIn.title')}</PageHeading>
       <p className="muted">{t('signIn.intro')}</p>
-      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="form">
-        {errors.form ? (
-          <Alert>
-            <p>{errors.form}</p>
-          </Alert>
-        ) : null}
-        <TextField
-          id="email"
-          type="email"
-          label={t('signIn.email')}
-          autoComplete="username"
-          inputMode="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={errors.fields.email}
-        />
-        <TextField
-          id="password"
-          type="password"
-          label={t('signIn.password')}
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={errors.fields.password}
-        />
-        <button type="submit" className="button button--wide" disabled={busy}>
-          {busy ? t('signIn.busy') : t('signIn.submit')}
-        </button>
-      </form>
+      {signedOut?.providerLogout ? (
+        <Alert kind="info">
+          <p>{t('sso.signedOut')}</p>
+          <p>
+            <a href={signedOut.providerLogout.url}>
+              {t('sso.providerLogout', { label: signedOut.providerLogout.label })}
+            </a>
+          </p>
+        </Alert>
+      ) : null}
+      {ssoError ? (
+        <Alert focus>
+          <p>{t(`errors:${ssoError}`, { defaultValue: t('errors:sso.failed') })}</p>
+        </Alert>
+      ) : null}
+      {org && providers.length ? (
+        <div className="sso-buttons">
+          {providers.map((p) => (
+            <a key={p.slug} className="button button--wide" href={signInHref(org, p.slug, next)}>
+              {t('sso.signInWith', { label: p.label })}
+            </a>
+          ))}
+        </div>
+      ) : null}
+      {!ready ? null : options?.ssoRequired && providers.length ? (
+        <details className="sso-password">
+          <summary>{t('sso.adminPassword')}</summary>
+          <p className="muted small">{t('sso.adminPasswordHint')}</p>
+          {passwordForm}
+        </details>
+      ) : (
+        <>
+          {providers.length ? <h2 className="sso-or">{t('sso.orPassword')}</h2> : null}
+          {passwordForm}
+        </>
+      )}
       <p>
         <Link to="/forgot-password">{t('signIn.forgot')}</Link>
       </p>
