@@ -40,6 +40,7 @@ export function StatisticsTable({ caption, rows, weeks, drill, drillLabel }: Pro
     withoutRecent: t('columns.withoutRecent', { weeks }),
     conversations: t('columns.conversations'),
     overdue: t('columns.overdue'),
+    withoutAnnual: t('columns.withoutAnnual'),
     wellbeing: t('columns.wellbeing'),
     workload: t('columns.workload'),
     progress: t('columns.progress'),
@@ -96,6 +97,16 @@ export function StatisticsTable({ caption, rows, weeks, drill, drillLabel }: Pro
                   ) : null}
                 </td>
                 <td data-label={col.overdue}>{n.int(r.overdueActions)}</td>
+                {r.withoutAnnual === null ? (
+                  <td data-label={col.withoutAnnual} className="stats__hidden">
+                    {t('hidden.annual')}
+                  </td>
+                ) : (
+                  <td data-label={col.withoutAnnual} className="stats__annual">
+                    {n.int(r.withoutAnnual)}
+                    <span className="table__sub">{n.pct(r.withoutAnnualShare)}</span>
+                  </td>
+                )}
                 {w.status === 'shown' ? (
                   <>
                     <td data-label={col.wellbeing}>

@@ -1,0 +1,1 @@
+ALTER TABLE "statistics_groups" ADD COLUMN "without_annual" integer;
