@@ -84,6 +84,8 @@ export const ERROR_CODES = [
   'round.manager_not_found',
   'round.nobody_included',
   'round.closed',
+  'round.salary_round_not_found',
+  'round.salary_first_development_only',
   'conversationTemplate.invalid_file',
   'conversationTemplate.archived',
   'checkIn.closed',
@@ -113,6 +115,9 @@ export const ERROR_CODES = [
   'conversation.follow_up_exists',
   'conversation.not_started',
   'conversation.start_early',
+  'conversation.salary_first',
+  'conversation.not_your_report',
+  'conversation.template_missing',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

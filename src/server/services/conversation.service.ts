@@ -13,6 +13,7 @@ import {
   visiblePreparations,
   type PreparerRole,
 } from '../../domain/development/reveal';
+import { salaryBlocksStart, salaryOrder } from '../../domain/development/salary-first';
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import { authorize } from '../policies/index';
@@ -143,6 +144,10 @@ export function createConversationService(db: Db, calendar: ConversationCalendar
         assertWritable(c);
         if (!mayStart(c.status) || !c.meetingId) throw new AppError('conversation.not_booked');
         if (c.status === 'held') return c;
+        // Seed 004: a round may require the pair's salary conversation to be held first.
+        const salary = await repo.salaryOrderOf(tx, c);
+        if (salaryBlocksStart(salaryOrder(c.kind, salary.rule, salary.status)))
+          throw new AppError('conversation.salary_first');
         const booked = await meetingStateRepository.meetingTime(tx, c.orgId, c.meetingId);
         if (booked && startsEarly(booked, now) && !opts.holdNow)
           throw new AppError('conversation.start_early', {

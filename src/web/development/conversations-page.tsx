@@ -8,6 +8,7 @@ import { When } from '../one-on-ones/bits';
 import { conversationApi, conversationKeys, type ConversationItem } from './api';
 import { useLocalDate } from './answers';
 import { BookingDialog } from './booking-dialog';
+import { SalaryFirstNote } from './salary-first-note';
 import { StatusBadge } from './status-badge';
 import { withConversationsCatalog } from './with-catalog';
 import './conversations.css';
@@ -81,6 +82,9 @@ function ConversationList({ as }: { as: 'manager' | 'employee' }) {
                   <span className="muted">
                     {c.booked ? <When at={c.booked.startsAt} /> : t('list.notBooked')}
                   </span>
+                  {c.salaryFirst && (c.status === 'not_booked' || c.status === 'booked') ? (
+                    <SalaryFirstNote order={c.salaryFirst} />
+                  ) : null}
                   {as === 'manager' && c.status === 'not_booked' ? (
                     <button
                       type="button"

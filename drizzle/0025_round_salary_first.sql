@@ -1,0 +1,3 @@
+ALTER TABLE "conversation_rounds" ADD COLUMN "salary_round_id" uuid;--> statement-breakpoint
+ALTER TABLE "conversation_rounds" ADD COLUMN "salary_first" text;--> statement-breakpoint
+ALTER TABLE "conversation_rounds" ADD CONSTRAINT "conversation_rounds_salary_round_fk" FOREIGN KEY ("org_id","salary_round_id") REFERENCES "public"."conversation_rounds"("org_id","id") ON DELETE no action ON UPDATE no action;
