@@ -1,10 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
 import { When } from '../one-on-ones/bits';
+import { useTeam } from '../queries';
 import { conversationApi, conversationKeys, type ConversationItem } from './api';
 import { useLocalDate } from './answers';
 import { BookingDialog } from './booking-dialog';
@@ -40,6 +41,7 @@ function groupsOf(items: ConversationItem[]) {
 function ConversationList({ as }: { as: 'manager' | 'employee' }) {
   const { t } = useTranslation('conversations');
   const [booking, setBooking] = useState<string | null>(null);
+  const navigate = useNavigate();
   const localDate = useLocalDate();
   const list = useInfiniteQuery({
     queryKey: conversationKeys.list(as),
@@ -47,16 +49,31 @@ function ConversationList({ as }: { as: 'manager' | 'employee' }) {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
+  const team = useTeam();
+  const reports = (team.data?.items ?? []).filter((p) => p.active);
+  const [bookingOwn, setBookingOwn] = useState(false);
   const heading = as === 'manager' ? t('list.team') : t('list.mine');
   const headingId = `conv-${as}`;
   if (list.isPending) return <Loading />;
   if (!list.data) return <LoadError error={list.error} retry={() => void list.refetch()} />;
   const items = list.data.pages.flatMap((p) => p.items);
   // A person without reports sees only their own conversations.
-  if (as === 'manager' && items.length === 0) return null;
+  if (as === 'manager' && items.length === 0 && reports.length === 0) return null;
   return (
     <section aria-labelledby={headingId} className="conv-group">
       <h2 id={headingId}>{heading}</h2>
+      {as === 'manager' && reports.length > 0 ? (
+        <p className="conv-own">
+          <span className="muted">{t('own.intro')}</span>{' '}
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setBookingOwn(true)}
+          >
+            {t('own.open')}
+          </button>
+        </p>
+      ) : null}
       {items.length === 0 ? <p className="muted">{t('list.emptyMine')}</p> : null}
       {groupsOf(items).map(([key, g]) => (
         <div key={key || 'none'} className="card conv-group">
@@ -111,6 +128,14 @@ function ConversationList({ as }: { as: 'manager' | 'employee' }) {
         </button>
       ) : null}
       {booking ? <BookingDialog conversationId={booking} onClose={() => setBooking(null)} /> : null}
+      {bookingOwn ? (
+        <BookingDialog
+          conversationId={null}
+          own={{ reports: reports.map((p) => ({ id: p.id, name: p.name })) }}
+          onClose={() => setBookingOwn(false)}
+          onDone={(page) => void navigate(`/conversations/${page.id}`)}
+        />
+      ) : null}
     </section>
   );
 }
