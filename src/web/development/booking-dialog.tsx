@@ -95,7 +95,7 @@ export function BookingDialog({ conversationId, current, followUp, own, onClose,
         </Alert>
       ) : null}
       {own ? (
-        <div className="form__grid">
+        <>
           <Field
             id="own-employee"
             label={t('own.employee')}
@@ -130,7 +130,7 @@ export function BookingDialog({ conversationId, current, followUp, own, onClose,
               </select>
             )}
           </Field>
-        </div>
+        </>
       ) : null}
       <div className="form__grid">
         <TextField

@@ -1,0 +1,1 @@
+ALTER TABLE "people" ADD COLUMN "coaching_tips_hidden" boolean DEFAULT false NOT NULL;
