@@ -36,4 +36,21 @@ test('A manager books a salary conversation with a report on their own, without 
   await page.setViewportSize({ width: 375, height: 800 });
   expect(await fitsWidth(page)).toBe(true);
   await shot(page, testInfo, 'u2-own-conversation-listed');
+
+  // From the home: a report without a development conversation this year can get one booked
+  // straight away, without waiting for HR's round.
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Boka ett medarbetarsamtal med Ahmed Hassan' }).click();
+  const preset = page.getByRole('dialog', { name: 'Boka ett samtal' });
+  await expect(preset.getByLabel('Med', { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
+  await expect(preset.getByLabel('Med', { exact: true }).locator('option:checked')).toHaveText(
+    'Ahmed Hassan',
+  );
+  await expect(preset.getByLabel('Typ av samtal').locator('option:checked')).toHaveText(
+    'Utvecklingssamtal',
+  );
+  await preset.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(preset).toHaveCount(0);
+  await expect(page).toHaveURL(/\/conversations$/);
 });

@@ -27,7 +27,7 @@ type Props = {
   /** Books the follow-up of this conversation instead, on a proposed date. */
   followUp?: { proposedDate: string };
   /** A new conversation with one of these reports, outside any round (seed 004). */
-  own?: { reports: { id: string; name: string }[] };
+  own?: { reports: { id: string; name: string }[]; employeeId?: string | null };
   onClose: () => void;
   onDone?: (page: ConversationPage) => void;
 };
@@ -44,7 +44,7 @@ export function BookingDialog({ conversationId, current, followUp, own, onClose,
   const [place, setPlace] = useState<PlaceKind>(current?.place.kind ?? 'room');
   const [detail, setDetail] = useState(current?.place.detail ?? '');
   const [missing, setMissing] = useState(false);
-  const [employeeId, setEmployeeId] = useState(own?.reports[0]?.id ?? '');
+  const [employeeId, setEmployeeId] = useState(own?.employeeId ?? own?.reports[0]?.id ?? '');
   const [kind, setKind] = useState<OwnConversationKind>('development');
   const book = useMutation({
     mutationFn: () => {

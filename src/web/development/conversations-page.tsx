@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
 import { When } from '../one-on-ones/bits';
@@ -51,7 +51,15 @@ function ConversationList({ as }: { as: 'manager' | 'employee' }) {
   });
   const team = useTeam();
   const reports = (team.data?.items ?? []).filter((p) => p.active);
+  // From the home's "book a development conversation": the dialog opens for that person.
+  const [params, setParams] = useSearchParams();
+  const bookFor = as === 'manager' ? params.get('book') : null;
   const [bookingOwn, setBookingOwn] = useState(false);
+  const preselected = bookFor && reports.some((p) => p.id === bookFor) ? bookFor : null;
+  const closeOwn = () => {
+    setBookingOwn(false);
+    if (bookFor) setParams({}, { replace: true });
+  };
   const heading = as === 'manager' ? t('list.team') : t('list.mine');
   const headingId = `conv-${as}`;
   if (list.isPending) return <Loading />;
@@ -128,11 +136,14 @@ function ConversationList({ as }: { as: 'manager' | 'employee' }) {
         </button>
       ) : null}
       {booking ? <BookingDialog conversationId={booking} onClose={() => setBooking(null)} /> : null}
-      {bookingOwn ? (
+      {bookingOwn || preselected ? (
         <BookingDialog
           conversationId={null}
-          own={{ reports: reports.map((p) => ({ id: p.id, name: p.name })) }}
-          onClose={() => setBookingOwn(false)}
+          own={{
+            reports: reports.map((p) => ({ id: p.id, name: p.name })),
+            employeeId: preselected,
+          }}
+          onClose={closeOwn}
           onDone={(page) => void navigate(`/conversations/${page.id}`)}
         />
       ) : null}
