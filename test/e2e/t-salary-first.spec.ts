@@ -46,7 +46,7 @@ test('HR puts the salary round before the development round; the Norwegian manag
   await page.context().clearCookies();
   await signIn(page, 'leiar@samtal.demo');
   await page.goto('/conversations');
-  const group = page.locator('.conv-group', {
+  const group = page.getByRole('region', { name: 'Med teamet ditt' }).locator('.card.conv-group', {
     has: page.getByRole('heading', { name: /Medarbetarsamtal Oslo med lön först/ }),
   });
   await expect(group.getByText('Lønnssamtalen må holdes først')).toBeVisible();
