@@ -34,6 +34,7 @@ export const AUDIT_KINDS = [
   'round.opened',
   'round.closed',
   'round.reopened',
+  'conversation.created',
   'template.created',
   'template.updated',
   'template.archived',

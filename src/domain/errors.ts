@@ -101,6 +101,8 @@ export const ERROR_CODES = [
   'round.manager_not_found',
   'round.nobody_included',
   'round.closed',
+  'round.salary_round_not_found',
+  'round.salary_first_development_only',
   'conversationTemplate.invalid_file',
   'conversationTemplate.archived',
   'checkIn.closed',
@@ -145,6 +147,9 @@ export const ERROR_CODES = [
   'scim.manager_not_found',
   'scim.department_ambiguous',
   'scim.no_groups',
+  'conversation.salary_first',
+  'conversation.not_your_report',
+  'conversation.template_missing',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

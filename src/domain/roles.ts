@@ -23,6 +23,8 @@ export type Actor = {
    */
   profile?: {
     ownLocale: string | null;
+    /** The 1:1 traps guidance is hidden by its reader (seed 000). */
+    coachingTipsHidden: boolean;
     organisation: { id: string; name: string; defaultLocale: string; defaultTimeZone: string };
   };
   /** The client address of the current request (for the audit log), when there is one. */

@@ -54,6 +54,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'conversation.read_only': 409,
   'conversation.follow_up_exists': 409,
   'conversation.start_early': 409,
+  'conversation.salary_first': 409,
   'oneOnOne.finish_not_undoable': 409,
   'checkIn.employee_answers': 403,
   'idempotency.in_progress': 409,

@@ -183,7 +183,8 @@ export const api = {
   forgotPassword: (email: string) => post<Ok>('/api/auth/forgot-password', { email }),
 
   me: () => get<Me>('/api/me'),
-  updateMe: (input: { locale?: string | null; timeZone?: string }) => patch<Me>('/api/me', input),
+  updateMe: (input: { locale?: string | null; timeZone?: string; coachingTipsHidden?: boolean }) =>
+    patch<Me>('/api/me', input),
   changePassword: (currentPassword: string, newPassword: string) =>
     post<Ok>('/api/me/password', { currentPassword, newPassword }),
   sessions: () => get<{ items: Session[] }>('/api/me/sessions'),

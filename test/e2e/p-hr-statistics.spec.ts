@@ -12,6 +12,8 @@ test('HR reads the statistics in Swedish: units drill down, small groups stay hi
   const total = page.getByRole('table', { name: 'Hela organisationen' });
   await expect(total.getByRole('rowheader')).toContainText('Hela organisationen');
   await expect(total).toContainText('5 har svarat');
+  // Seed 003: who has gone a year without a signed development conversation, counted.
+  await expect(total.locator('.stats__annual')).toHaveText(/^\d+ utan signerat på 12 mån$/);
 
   // Units: the top unit and its sub-units, with the chart beside the same numbers.
   const units = page.getByRole('table', { name: 'Per enhet (underenheter inräknade)' });
@@ -19,6 +21,10 @@ test('HR reads the statistics in Swedish: units drill down, small groups stay hi
   // A unit with fewer than five who answered keeps its wellbeing hidden.
   await expect(units.getByRole('row').filter({ hasText: 'Kontor Oslo' })).toContainText(
     'Dold: färre än 5 personer har svarat',
+  );
+  // ...and so does its yearly count when it has fewer than five employees.
+  await expect(units.getByRole('row').filter({ hasText: 'Kontor Oslo' })).toContainText(
+    '12 mån: dold, färre än 5',
   );
   await expect(page.getByRole('img', { name: 'Hållna 1-1 av planerade, per enhet' })).toBeVisible();
   // The chart library arrives lazily, after the numbers.

@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client';
 import { checkIns, oneOnOneMeetings, oneOnOneSeries } from '../../src/db/schema/index';
 import { derivable } from '../../src/domain/statistics/test-support';
 import { instantRange, quarter } from '../../src/domain/statistics/periods';
@@ -9,6 +11,7 @@ import {
   refreshStatistics,
 } from '../../src/server/services/statistics-rollup.service';
 import { makePerson } from '../support/factories';
+import { makeHeldConversation } from './goals.factories';
 import { signedIn, testApp, type Client, type TestContext } from '../support/app';
 import { closedQuarter, makeStatisticsWorld, type StatisticsWorld } from './statistics.factories';
 
@@ -198,6 +201,50 @@ describe('wellbeing: threshold and differencing', () => {
   });
 });
 
+describe('at least once a year (seed 003)', () => {
+  it('counts people without a signed development conversation in 12 months, in groups of 5 or more', async () => {
+    const db = ctx.database.db;
+    const signed = async (employee: { id: string; managerId: string | null }, daysAgo: number) =>
+      makeHeldConversation(
+        db,
+        w.org.id,
+        { managerId: employee.managerId!, employeeId: employee.id },
+        { status: 'signed', signedAt: new Date(Date.now() - daysAgo * 86_400_000) },
+      );
+    await signed(w.i[0]!, 30); // within the year: no longer counted
+    await signed(w.e[0]!, 400); // more than a year ago: still counted
+    // A salary conversation is not a development conversation.
+    await makeHeldConversation(
+      db,
+      w.org.id,
+      { managerId: w.director.id, employeeId: w.i[1]!.id },
+      { kind: 'salary', status: 'signed', signedAt: new Date() },
+    );
+    await refreshStatistics(db, w.org.id, { periods: [quarter(period)], rounds: true });
+    const rows = rowsOf((await hr.get(`/api/statistics?period=${period}`)).json());
+    // 15 employees; Team A's round conversation is "signed" without a date: not counted as held.
+    expect(find(rows, 'all', null)).toMatchObject({ withoutAnnual: 14 });
+    expect(find(rows, 'department', w.units.it.id)).toMatchObject({
+      employees: 5,
+      withoutAnnual: 4,
+      withoutAnnualShare: 0.8,
+    });
+    expect(find(rows, 'team', w.m.id)).toMatchObject({ employees: 5, withoutAnnual: 5 });
+    // Ekonomi has 4 employees: the figure is hidden, not stored, never sent.
+    expect(find(rows, 'department', w.units.finance.id)).toMatchObject({
+      employees: 4,
+      withoutAnnual: null,
+      withoutAnnualShare: null,
+    });
+    const [stored] = await queryRows<{ without_annual: number | null }>(
+      db,
+      sql`select without_annual from statistics_groups where org_id = ${w.org.id}
+        and kind = 'department' and group_key = ${w.units.finance.id} and period = ${period}`,
+    );
+    expect(stored?.without_annual).toBeNull();
+  });
+});
+
 describe('figures over time', () => {
   it('keeps a fixed quarter fixed, and counts new 1:1s at the next refresh', async () => {
     const before = rowsOf((await hr.get(`/api/statistics?period=${period}`)).json());
@@ -294,9 +341,12 @@ describe('CSV export', () => {
     const finance = lines.find((l) => l.includes(';Ekonomi;'))!;
     expect(finance).toContain('färre än 5 personer');
     const cells = finance.split(';');
-    expect(cells.slice(15, 19)).toEqual(['', '', '', '']);
+    expect(cells.slice(16, 20)).toEqual(['', '', '', '']);
     const it5 = lines.find((l) => l.includes(';IT;'))!.split(';');
-    expect(it5[16]).toBe('4');
+    expect(it5[17]).toBe('4');
+    // Without a signed development conversation in 12 months: i1 signed one a month ago.
+    expect(header[9]).toBe('Utan signerat medarbetarsamtal på 12 månader');
+    expect(it5[9]).toBe('4');
     // Swedish decimals use a comma.
     expect(lines.find((l) => l.startsWith('Organisation;'))).toMatch(/;\d+,\d;/);
   });

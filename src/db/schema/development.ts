@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { RoundScope } from '../../domain/development/round';
+import type { SalaryFirstRule } from '../../domain/development/salary-first';
 import type {
   ConversationKind,
   ConversationStatus,
@@ -85,6 +86,13 @@ export const conversationRounds = pgTable(
     periodEnd: date('period_end', { mode: 'string' }).notNull(),
     deadline: date('deadline', { mode: 'string' }).notNull(),
     scope: jsonb('scope').$type<RoundScope>().notNull(),
+    /**
+     * Seed 004: a development round may put a salary round first; each pair's salary
+     * conversation in it should be held before the development conversation (`warn`), or
+     * must be (`require`: starting is refused until then).
+     */
+    salaryRoundId: uuid('salary_round_id'),
+    salaryFirst: text('salary_first').$type<SalaryFirstRule>(),
     createdBy: uuid('created_by'),
     closedAt: ts('closed_at'),
     createdAt: createdAt(),
@@ -96,6 +104,11 @@ export const conversationRounds = pgTable(
       columns: [t.orgId, t.templateVersionId],
       foreignColumns: [conversationTemplateVersions.orgId, conversationTemplateVersions.id],
       name: 'conversation_rounds_template_version_fk',
+    }),
+    foreignKey({
+      columns: [t.orgId, t.salaryRoundId],
+      foreignColumns: [t.orgId, t.id],
+      name: 'conversation_rounds_salary_round_fk',
     }),
     index('conversation_rounds_org_idx').on(t.orgId, t.createdAt),
     // The reminder job looks for open rounds whose deadline approaches.

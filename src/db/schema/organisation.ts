@@ -85,6 +85,12 @@ export const people = pgTable(
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     /** Set when the person was erased (decision 024): the row stays as "former employee". */
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /**
+     * The manager has hidden the short guidance on the traps of a 1:1 (seed 000) shown where
+     * they prepare and run a meeting; carried with the session's profile, so the meeting page
+     * needs no request of its own for it.
+     */
+    coachingTipsHidden: boolean('coaching_tips_hidden').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     /**

@@ -76,6 +76,12 @@ export const statisticsGroups = pgTable(
      * "without a 1:1 in the last N weeks" is a sum for any N.
      */
     weeksSinceHeld: integer('weeks_since_held').array().notNull(),
+    /**
+     * Employees without a signed development conversation in the last twelve months (seed
+     * 003), as of the refresh; null for a group of fewer than 5 employees, so a hidden figure
+     * is never stored (decision 014's threshold).
+     */
+    withoutAnnual: integer('without_annual'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.period, t.kind, t.groupKey] })],
 );

@@ -47,3 +47,7 @@ export function followUpDate(heldAt: Date, timeZone: string, months = FOLLOW_UP_
   if (d.dayOfWeek === 7) d = d.add({ days: 1 });
   return d.toString();
 }
+
+/** The kinds a manager may book on their own, outside a round (seed 004). */
+export const OWN_CONVERSATION_KINDS = ['development', 'salary', 'wellbeing'] as const;
+export type OwnConversationKind = (typeof OWN_CONVERSATION_KINDS)[number];

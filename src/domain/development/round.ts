@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { textLine } from '../text';
 import type { FieldIssue } from '../errors';
+import { SALARY_FIRST_RULES } from './salary-first';
 import { CONVERSATION_KINDS } from './template';
 
 /** Who a round includes: everyone, a department (optionally its sub-units) or a manager's organisation. */
@@ -30,6 +31,11 @@ export const RoundInputSchema = z.object({
   periodEnd: isoDate,
   deadline: isoDate,
   scope: RoundScopeSchema,
+  /** A development round only: the salary round whose conversations come first (seed 004). */
+  salaryFirst: z
+    .object({ roundId: z.uuid(), rule: z.enum(SALARY_FIRST_RULES) })
+    .nullable()
+    .optional(),
 });
 export type RoundInput = z.infer<typeof RoundInputSchema>;
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { WEEK_BUCKETS, addFigures, emptyFigures, weeksSince, withoutRecent } from './figures';
+import {
+  WEEK_BUCKETS,
+  addFigures,
+  annualGapShown,
+  emptyFigures,
+  weeksSince,
+  withoutRecent,
+} from './figures';
 
 describe('weeks since the last held 1:1', () => {
   it('counts a meeting exactly N weeks ago as within the last N weeks', () => {
@@ -31,5 +38,21 @@ describe('weeks since the last held 1:1', () => {
     expect(a.planned).toBe(6);
     expect(a.weeksSinceHeld[2]).toBe(8);
     expect(a.conversations.signed).toBe(2);
+  });
+});
+
+describe('without a development conversation in a year', () => {
+  it('adds up over groups and is shown only for groups of at least five employees', () => {
+    const a = emptyFigures();
+    a.employees = 3;
+    a.withoutAnnual = 2;
+    const b = emptyFigures();
+    b.employees = 2;
+    b.withoutAnnual = 1;
+    expect(annualGapShown(a.employees, a.withoutAnnual)).toBeNull();
+    addFigures(a, b);
+    expect(a.withoutAnnual).toBe(3);
+    expect(annualGapShown(a.employees, a.withoutAnnual)).toBe(3);
+    expect(annualGapShown(4, 0)).toBeNull();
   });
 });

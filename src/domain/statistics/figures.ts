@@ -3,6 +3,7 @@
  * how often, which status a conversation has — never what was said.
  */
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../development/template';
+import { MIN_GROUP_PEOPLE } from './disclosure';
 
 /** Buckets of whole weeks since a person's last held 1:1; the last one: longer, or never. */
 export const WEEK_BUCKETS = 54;
@@ -16,6 +17,11 @@ export type Figures = {
   planned: number;
   held: number;
   overdueActions: number;
+  /**
+   * Of the employees, how many have no signed development conversation in the last twelve
+   * months (seed 003; the rule is `development/annual.ts#annualCutoff`).
+   */
+  withoutAnnual: number;
   conversations: Record<ConversationStatus, number>;
 };
 
@@ -26,6 +32,7 @@ export function emptyFigures(): Figures {
     planned: 0,
     held: 0,
     overdueActions: 0,
+    withoutAnnual: 0,
     conversations: { not_booked: 0, booked: 0, held: 0, closed: 0, signed: 0 },
   };
 }
@@ -36,6 +43,7 @@ export function addFigures(into: Figures, from: Figures): void {
   into.planned += from.planned;
   into.held += from.held;
   into.overdueActions += from.overdueActions;
+  into.withoutAnnual += from.withoutAnnual;
   for (const s of CONVERSATION_STATUSES) into.conversations[s] += from.conversations[s];
 }
 
@@ -67,4 +75,13 @@ export function withoutRecent(weeksSinceHeld: readonly number[], weeks: number):
   let n = 0;
   for (let w = weeks; w < weeksSinceHeld.length; w++) n += weeksSinceHeld[w] ?? 0;
   return n;
+}
+
+/**
+ * "Without a development conversation in a year" as HR may see it: only for a group of at
+ * least `MIN_GROUP_PEOPLE` employees (decision 014's threshold), so a small team's figure
+ * never says that one named person was left without their yearly conversation. Null: hidden.
+ */
+export function annualGapShown(employees: number, withoutAnnual: number): number | null {
+  return employees >= MIN_GROUP_PEOPLE ? withoutAnnual : null;
 }

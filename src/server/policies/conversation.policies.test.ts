@@ -66,4 +66,14 @@ describe('conversation policies', () => {
     expect(can(PEOPLE.otherManager, { do: 'conversation.list', orgId: org })).toBe(true);
     expect(can(PEOPLE.stranger, { do: 'conversation.list', orgId: org })).toBe(false);
   });
+
+  it('lets only the current manager of an active person book a conversation of their own', () => {
+    const employee = { orgId: org, managerId: 'm', active: true };
+    expect(can(PEOPLE.manager, { do: 'conversation.create', employee })).toBe(true);
+    for (const who of ['employee', 'otherManager', 'hr', 'admin', 'stranger'] as const)
+      expect(can(PEOPLE[who], { do: 'conversation.create', employee }), who).toBe(false);
+    expect(
+      can(PEOPLE.manager, { do: 'conversation.create', employee: { ...employee, active: false } }),
+    ).toBe(false);
+  });
 });

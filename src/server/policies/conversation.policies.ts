@@ -9,6 +9,11 @@ import { isOwnPrivateContent, mayInPair, type PairRef } from '../../domain/one-o
  */
 export type ConversationAction =
   | { do: 'conversation.list'; orgId: string }
+  /** A manager books a conversation of their own with a current direct report (no round). */
+  | {
+      do: 'conversation.create';
+      employee: { orgId: string; managerId: string | null; active: boolean };
+    }
   | {
       do:
         | 'conversation.read'
@@ -26,6 +31,7 @@ export type ConversationAction =
 
 const CONVERSATION_ACTIONS = new Set<string>([
   'conversation.list',
+  'conversation.create',
   'conversation.read',
   'conversation.prepare',
   'conversation.content.write',
@@ -45,6 +51,8 @@ export function canConversation(actor: Actor, action: ConversationAction): boole
   switch (action.do) {
     case 'conversation.list':
       return true; // everyone lists their own conversations; the list may be empty
+    case 'conversation.create':
+      return action.employee.active && action.employee.managerId === actor.personId;
     case 'conversation.read':
       return mayInPair(actor.personId, action.pair, 'read');
     case 'conversation.prepare':

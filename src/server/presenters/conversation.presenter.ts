@@ -6,6 +6,12 @@ import {
   type ConversationTemplateContent,
 } from '../../domain/development/template';
 import { localParts } from '../../domain/one-on-one/occurrences';
+import {
+  SALARY_FIRST_RULES,
+  salaryOrder,
+  type SalaryFirstRule,
+} from '../../domain/development/salary-first';
+import type { ConversationStatus } from '../../domain/development/template';
 import type {
   ConversationMeetingRow,
   ConversationRow,
@@ -79,6 +85,11 @@ export const ConversationListItemSchema = z.object({
   status: z.enum(CONVERSATION_STATUSES),
   round: z.object({ id: z.uuid(), name: z.string(), deadline: z.iso.date() }).nullable(),
   parentConversationId: z.uuid().nullable(),
+  /**
+   * Seed 004: the round wants the pair's salary conversation held first (`warn`) or requires
+   * it before this one can start (`require`); `held` tells whether it has been. Null: no order.
+   */
+  salaryFirst: z.object({ rule: z.enum(SALARY_FIRST_RULES), held: z.boolean() }).nullable(),
   manager: PersonRefSchema,
   employee: PersonRefSchema,
   /** When it is booked, in the meeting's zone. */
@@ -91,6 +102,8 @@ type ListRow = {
   conversation: ConversationRow;
   roundName: string | null;
   roundDeadline: string | null;
+  salaryFirst: SalaryFirstRule | null;
+  salaryStatus: ConversationStatus | null;
   managerName: string;
   employeeName: string;
   meeting: Partial<MeetingBits> | null;
@@ -108,6 +121,7 @@ export function presentConversationListItem(r: ListRow): ConversationListItemDto
         ? { id: c.roundId, name: r.roundName, deadline: r.roundDeadline }
         : null,
     parentConversationId: c.parentConversationId,
+    salaryFirst: salaryOrder(c.kind, r.salaryFirst, r.salaryStatus),
     manager: { id: c.managerId, name: r.managerName },
     employee: { id: c.employeeId, name: r.employeeName },
     booked: m && m.startsAt && c.meetingId ? presentTime(m as MeetingBits) : null,
@@ -167,6 +181,8 @@ export function presentConversationPage(p: {
   conversation: ConversationRow;
   roundName: string | null;
   roundDeadline: string | null;
+  salaryFirst: SalaryFirstRule | null;
+  salaryStatus: ConversationStatus | null;
   managerName: string;
   employeeName: string;
   content: ConversationTemplateContent;

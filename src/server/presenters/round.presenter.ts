@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RoundScopeSchema, SKIP_REASONS } from '../../domain/development/round';
+import { SALARY_FIRST_RULES } from '../../domain/development/salary-first';
 import { CONVERSATION_KINDS, LocalisedTextSchema } from '../../domain/development/template';
 import type { RoundRow, StatusCounts } from '../repositories/round.repository';
 
@@ -22,6 +23,8 @@ export const RoundDtoSchema = z.object({
   deadline: z.string(),
   scope: RoundScopeSchema,
   templateVersionId: z.uuid(),
+  /** Seed 004: the salary round whose conversations come first, and how strictly. */
+  salaryFirst: z.object({ roundId: z.uuid(), rule: z.enum(SALARY_FIRST_RULES) }).nullable(),
   closed: z.boolean(),
   createdAt: z.string(),
   counts: StatusCountsSchema,
@@ -31,6 +34,8 @@ export const RoundDetailSchema = RoundDtoSchema.extend({
   template: z
     .object({ id: z.uuid(), name: LocalisedTextSchema, version: z.number().int() })
     .nullable(),
+  /** The name of the salary round that comes first (seed 004), if any. */
+  salaryRoundName: z.string().nullable(),
 });
 
 const SkippedSchema = z.object({
@@ -77,6 +82,8 @@ export function presentRound(r: RoundRow, counts?: StatusCounts): z.infer<typeof
     deadline: r.deadline,
     scope: r.scope,
     templateVersionId: r.templateVersionId,
+    salaryFirst:
+      r.salaryRoundId && r.salaryFirst ? { roundId: r.salaryRoundId, rule: r.salaryFirst } : null,
     closed: r.closedAt !== null,
     createdAt: r.createdAt.toISOString(),
     counts: counts ?? zeroCounts,

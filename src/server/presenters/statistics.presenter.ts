@@ -24,6 +24,12 @@ export const StatisticsRowSchema = z.object({
   withoutRecent: z.int(),
   withoutRecentShare: Share,
   overdueActions: z.int(),
+  /**
+   * Employees without a signed development conversation in the last 12 months (seed 003);
+   * null for a group of fewer than 5 employees (hidden).
+   */
+  withoutAnnual: z.int().nullable(),
+  withoutAnnualShare: Share,
   conversations: z.object({
     notBooked: z.int(),
     booked: z.int(),
@@ -102,6 +108,9 @@ export function presentRow(r: StatisticsRow, weeks: number): StatisticsRowDto {
     level: r.level,
     hasChildren: r.hasChildren,
     ...presentFigures(r.figures, weeks),
+    withoutAnnual: r.withoutAnnual,
+    withoutAnnualShare:
+      r.withoutAnnual === null ? null : share(r.withoutAnnual, r.figures.employees),
     wellbeing: {
       status: shown ? 'shown' : 'hidden',
       reason: shown ? null : w?.status === 'overlap' ? 'overlap' : 'too_few',

@@ -7,6 +7,7 @@ import {
   conversationTemplateVersions,
 } from '../../db/schema/development';
 import { oneOnOneMeetings } from '../../db/schema/one-on-one';
+import type { ConversationStatus } from '../../domain/development/template';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type ConversationMeetingRow = typeof oneOnOneMeetings.$inferSelect;
@@ -18,6 +19,11 @@ const listColumns = {
   conversation: conversations,
   roundName: conversationRounds.name,
   roundDeadline: conversationRounds.deadline,
+  /** Seed 004: the round's salary-first rule and the status of the employee's salary talk. */
+  salaryFirst: conversationRounds.salaryFirst,
+  salaryStatus: sql<ConversationStatus | null>`(select s.status from conversations s
+    where s.org_id = ${conversations.orgId} and s.round_id = ${conversationRounds.salaryRoundId}
+      and s.employee_id = ${conversations.employeeId} limit 1)`,
   managerName: personName(conversations.managerId),
   employeeName: personName(conversations.employeeId),
   meeting: {
@@ -143,6 +149,27 @@ export const conversationRepository = {
       .limit(1)
       .for('update', { of: conversations });
     return row;
+  },
+
+  /**
+   * The salary-first rule of a conversation's round and the status of the employee's
+   * conversation in the salary round it names (seed 004), for the start check.
+   */
+  async salaryOrderOf(db: DbOrTx, c: ConversationRow) {
+    if (!c.roundId) return { rule: null, status: null };
+    const [row] = await db
+      .select({ rule: listColumns.salaryFirst, status: listColumns.salaryStatus })
+      .from(conversations)
+      .innerJoin(
+        conversationRounds,
+        and(
+          eq(conversationRounds.orgId, conversations.orgId),
+          eq(conversationRounds.id, conversations.roundId),
+        ),
+      )
+      .where(and(eq(conversations.orgId, c.orgId), eq(conversations.id, c.id)))
+      .limit(1);
+    return row ?? { rule: null, status: null };
   },
 
   /** The conversation a meeting belongs to (for writes that start from a point or action). */

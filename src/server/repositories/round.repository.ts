@@ -77,6 +77,8 @@ export const roundRepository = {
         periodEnd: r.periodEnd,
         deadline: r.deadline,
         scope: r.scope,
+        salaryRoundId: r.salaryFirst?.roundId ?? null,
+        salaryFirst: r.salaryFirst?.rule ?? null,
         createdBy: r.createdBy,
       })
       .returning();

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
 import type { ConversationStatus } from '../../domain/development/template';
-import type { Figures } from '../../domain/statistics/figures';
+import { annualGapShown, type Figures } from '../../domain/statistics/figures';
 import type { GroupKind } from '../../domain/statistics/groups';
 import { pgArray } from './people-import.repository';
 
@@ -15,6 +15,7 @@ export type StoredGroup = {
   held: number;
   overdue_actions: number;
   weeks_since_held: number[];
+  without_annual: number | null;
 };
 export type StoredRoundGroup = {
   kind: GroupKind;
@@ -81,15 +82,17 @@ export const statisticsRollupRepository = {
       const col = (f: (r: GroupFigures) => number) => ints(part.map(f));
       // Arrays of arrays do not unnest row by row: the buckets travel as text and are cast.
       const weeks = pgArray(part.map((r) => ints(r.figures.weeksSinceHeld)));
+      // A group too small to show it stores no figure at all (-1 travels as null).
+      const annual = col((r) => annualGapShown(r.figures.employees, r.figures.withoutAnnual) ?? -1);
       await db.execute(sql`insert into statistics_groups (org_id, period, kind, group_key,
-          employees, planned, held, overdue_actions, weeks_since_held)
+          employees, planned, held, overdue_actions, weeks_since_held, without_annual)
         select ${orgId}, ${period}, v.kind, v.group_key, v.employees, v.planned, v.held,
-          v.overdue, v.weeks::int[]
+          v.overdue, v.weeks::int[], nullif(v.annual, -1)
         from unnest(${pgArray(part.map((r) => r.kind))}::text[],
           ${pgArray(part.map((r) => r.key))}::text[], ${col((r) => r.figures.employees)}::int[],
           ${col((r) => r.figures.planned)}::int[], ${col((r) => r.figures.held)}::int[],
-          ${col((r) => r.figures.overdueActions)}::int[], ${weeks}::text[])
-          as v(kind, group_key, employees, planned, held, overdue, weeks)`);
+          ${col((r) => r.figures.overdueActions)}::int[], ${weeks}::text[], ${annual}::int[])
+          as v(kind, group_key, employees, planned, held, overdue, weeks, annual)`);
     }
   },
 
@@ -117,7 +120,8 @@ export const statisticsRollupRepository = {
   async groups(db: DbOrTx, orgId: string, period: string, keys: readonly GroupRef[]) {
     return queryRows<StoredGroup>(
       db,
-      sql`select g.kind, g.group_key, g.employees, g.planned, g.held, g.overdue_actions, g.weeks_since_held
+      sql`select g.kind, g.group_key, g.employees, g.planned, g.held, g.overdue_actions, g.weeks_since_held,
+          g.without_annual
         from unnest(${pgArray(keys.map((k) => k.kind))}::text[], ${pgArray(keys.map((k) => k.key))}::text[]) as k(kind, group_key)
         -- Driven by the few keys asked for: one primary-key lookup each.
         cross join lateral (select * from statistics_groups x

@@ -70,6 +70,23 @@ export const statisticsRepository = {
     );
   },
 
+  /**
+   * Active employees (people with a manager) without a signed development conversation, with
+   * any manager, at or after `cutoff` (seed 003; the cut-off is `annualCutoff`).
+   */
+  async withoutAnnual(db: DbOrTx, orgId: string, cutoff: Date) {
+    return queryRows<CountRow & { n: number }>(
+      db,
+      sql`select p.department_id, p.manager_id, count(*)::int as n
+        from people p
+        where p.org_id = ${orgId} and p.active and p.manager_id is not null
+          and not exists (select 1 from conversations c
+            where c.org_id = p.org_id and c.employee_id = p.id and c.kind = 'development'
+              and c.status = 'signed' and c.signed_at >= ${cutoff})
+        group by p.department_id, p.manager_id`,
+    );
+  },
+
   /** Open actions past their due date where their owner lives. */
   async overdueActions(db: DbOrTx, orgId: string, now: Date) {
     return queryRows<CountRow & { overdue: number }>(

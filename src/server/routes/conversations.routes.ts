@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock } from '../../domain/text';
-import { DEFAULT_CONVERSATION_MINUTES } from '../../domain/development/conversation';
+import {
+  DEFAULT_CONVERSATION_MINUTES,
+  OWN_CONVERSATION_KINDS,
+} from '../../domain/development/conversation';
 import { requireActor } from '../plugins/auth';
 import {
   ConversationListItemSchema,
@@ -61,6 +64,28 @@ export async function conversationRoutes(app: FastifyInstance) {
         id: last.conversation.id,
       }));
       return { items: p.items.map(presentConversationListItem), nextCursor: p.nextCursor };
+    },
+  );
+
+  r.post(
+    '/api/conversations',
+    {
+      schema: {
+        tags,
+        description:
+          'A manager books a salary, wellbeing or development conversation with a direct report on their own, outside any round.',
+        body: z.object({
+          employeeId: z.uuid(),
+          kind: z.enum(OWN_CONVERSATION_KINDS),
+          booking: BookingBody,
+        }),
+        response: { 201: ConversationPageSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { conversation } = await svc().bookOwn(actor, request.body);
+      return reply.status(201).send(await pageOf(actor, conversation.id));
     },
   );
 

@@ -18,6 +18,8 @@ export const MeSchema = z.object({
   timeZone: z.string(),
   home: z.enum(['hr', 'manager', 'employee']),
   directReports: z.number().int(),
+  /** The reader has hidden the guidance on the traps of a 1:1 (seed 000). */
+  coachingTipsHidden: z.boolean(),
   /** What the person may do beyond their own conversations. */
   can: z.object({
     /** Roles they may grant to others (in the form for a new person). */
@@ -72,6 +74,7 @@ export function presentMe(actor: Actor, profile: NonNullable<Actor['profile']>):
     timeZone: actor.timeZone,
     home: homeFor(actor),
     directReports: actor.directReports,
+    coachingTipsHidden: profile.coachingTipsHidden,
     can: canOf(actor),
     organisation: {
       id: org.id,
@@ -104,6 +107,7 @@ export async function meRoutes(app: FastifyInstance) {
       timeZone: person.timeZone,
       home: homeFor(actor),
       directReports: actor.directReports,
+      coachingTipsHidden: person.coachingTipsHidden,
       can: canOf(actor),
       organisation: {
         id: org.id,
@@ -128,6 +132,8 @@ export async function meRoutes(app: FastifyInstance) {
         body: z.object({
           locale: LocaleSchema.nullable().optional(),
           timeZone: textLine().optional(),
+          /** Hide (or show again) the guidance on the traps of a 1:1. */
+          coachingTipsHidden: z.boolean().optional(),
         }),
         response: { 200: MeSchema, ...errors },
       },

@@ -67,7 +67,11 @@ export async function roundRoutes(app: FastifyInstance) {
     { schema: { tags, params: IdParams, response: { 200: RoundDetailSchema, ...errors } } },
     async (request) => {
       const d = await svc().get(requireActor(request), request.params.id);
-      return { ...presentRound(d.round, d.counts), template: d.template };
+      return {
+        ...presentRound(d.round, d.counts),
+        template: d.template,
+        salaryRoundName: d.salaryRoundName,
+      };
     },
   );
 
@@ -87,7 +91,11 @@ export async function roundRoutes(app: FastifyInstance) {
         request.params.id,
         request.body.closed,
       );
-      return { ...presentRound(d.round, d.counts), template: d.template };
+      return {
+        ...presentRound(d.round, d.counts),
+        template: d.template,
+        salaryRoundName: d.salaryRoundName,
+      };
     },
   );
 

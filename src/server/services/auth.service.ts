@@ -295,6 +295,7 @@ export function createAuthService(
         directReports: Number(directReports),
         profile: Object.freeze({
           ownLocale: person.locale,
+          coachingTipsHidden: person.coachingTipsHidden,
           organisation: Object.freeze({
             id: person.orgId,
             name: orgName,

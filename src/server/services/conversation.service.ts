@@ -7,15 +7,19 @@ import {
   mayBook,
   mayStart,
   proposesFollowUp,
+  type OwnConversationKind,
 } from '../../domain/development/conversation';
 import {
   isRevealed,
   visiblePreparations,
   type PreparerRole,
 } from '../../domain/development/reveal';
+import { salaryBlocksStart, salaryOrder } from '../../domain/development/salary-first';
 import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
-import { authorize } from '../policies/index';
+import { authorize, can } from '../policies/index';
+import { peopleRepository } from '../repositories/people.repository';
+import { recordAudit } from './audit.service';
 import { oneOnOneActionRepository as actionRepo } from '../repositories/one-on-one-action.repository';
 import { oneOnOneMeetingRepository as meetingRepo } from '../repositories/one-on-one-meeting.repository';
 import { conversationPreparationRepository as prepRepo } from '../repositories/conversation-preparation.repository';
@@ -143,6 +147,10 @@ export function createConversationService(db: Db, calendar: ConversationCalendar
         assertWritable(c);
         if (!mayStart(c.status) || !c.meetingId) throw new AppError('conversation.not_booked');
         if (c.status === 'held') return c;
+        // Seed 004: a round may require the pair's salary conversation to be held first.
+        const salary = await repo.salaryOrderOf(tx, c);
+        if (salaryBlocksStart(salaryOrder(c.kind, salary.rule, salary.status)))
+          throw new AppError('conversation.salary_first');
         const booked = await meetingStateRepository.meetingTime(tx, c.orgId, c.meetingId);
         if (booked && startsEarly(booked, now) && !opts.holdNow)
           throw new AppError('conversation.start_early', {
@@ -156,6 +164,50 @@ export function createConversationService(db: Db, calendar: ConversationCalendar
           heldOn: localDateOf(now, booked?.timeZone ?? actor.timeZone),
         });
         return repo.update(tx, c.orgId, c.id, { status: 'held', heldAt: now });
+      });
+    },
+
+    /**
+     * A manager books a salary, wellbeing or development conversation with a current direct
+     * report on their own, without an HR round: the conversation (no round) on the
+     * organisation's built-in template of that kind, booked at once with the invitation to
+     * both — the same booking a round's conversation gets. Audited without content.
+     */
+    async bookOwn(
+      actor: Actor,
+      input: { employeeId: string; kind: OwnConversationKind; booking: BookingInput },
+    ) {
+      await templateRepo.ensureBuiltins(db, actor.orgId);
+      return db.transaction(async (tx) => {
+        const employee = await peopleRepository.findById(tx, actor.orgId, input.employeeId);
+        if (!employee) throw AppError.at('employeeId', 'not_found');
+        if (!can(actor, { do: 'conversation.create', employee }))
+          throw AppError.at('employeeId', 'conversation.not_your_report');
+        const template = await repo.builtinLatestVersion(tx, actor.orgId, input.kind);
+        if (!template) throw AppError.at('kind', 'conversation.template_missing');
+        const created = await repo.insert(tx, {
+          orgId: actor.orgId,
+          id: randomUUID(),
+          kind: input.kind,
+          employeeId: employee.id,
+          managerId: actor.personId,
+          templateVersionId: template.id,
+        });
+        const booked = await bookMeeting(
+          tx,
+          actor,
+          created,
+          template.content,
+          input.booking,
+          calendar,
+        );
+        await recordAudit(tx, actor, {
+          action: 'conversation.created',
+          subjectType: 'person',
+          subjectId: employee.id,
+          details: { kind: input.kind },
+        });
+        return booked;
       });
     },
 

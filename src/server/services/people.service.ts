@@ -273,12 +273,17 @@ export function createPeopleService(db: Db, accountMail: AccountMail | null) {
     },
 
     /** A person's own language and time zone; anyone may change their own. */
-    async updateOwnPreferences(actor: Actor, input: { locale?: string | null; timeZone?: string }) {
+    async updateOwnPreferences(
+      actor: Actor,
+      input: { locale?: string | null; timeZone?: string; coachingTipsHidden?: boolean },
+    ) {
       if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone))
         throw fieldError('timeZone', 'time_zone');
       const patch: Partial<NewPerson> = {};
       if (input.locale !== undefined) patch.locale = input.locale;
       if (input.timeZone !== undefined) patch.timeZone = input.timeZone;
+      if (input.coachingTipsHidden !== undefined)
+        patch.coachingTipsHidden = input.coachingTipsHidden;
       const row = await peopleRepository.update(db, actor.orgId, actor.personId, patch);
       if (!row) throw new AppError('not_found');
       return row;

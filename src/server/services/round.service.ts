@@ -50,6 +50,16 @@ export function createRoundService(db: Db) {
     }
   }
 
+  /** Seed 004: only a development round puts a salary round first, and it must be one. */
+  async function checkSalaryFirst(actor: Actor, input: RoundInput) {
+    if (!input.salaryFirst) return;
+    if (input.kind !== 'development')
+      throw AppError.at('salaryFirst', 'round.salary_first_development_only');
+    const salary = await repo.find(db, actor.orgId, input.salaryFirst.roundId);
+    if (salary?.kind !== 'salary')
+      throw AppError.at('salaryFirst.roundId', 'round.salary_round_not_found');
+  }
+
   return {
     async open(actor: Actor, input: RoundInput) {
       manage(actor);
@@ -59,6 +69,7 @@ export function createRoundService(db: Db) {
       if (!template) throw AppError.at('templateId', 'round.template_not_found');
       if (template.archivedAt) throw AppError.at('templateId', 'round.template_archived');
       await checkScope(actor, input.scope);
+      await checkSalaryFirst(actor, input);
       return db.transaction(async (tx) => {
         // The round pins the template's current version: later edits never reach it.
         const version = await templates.latestVersion(tx, actor.orgId, template.id);
@@ -103,8 +114,12 @@ export function createRoundService(db: Db) {
       const totals = await repo.totals(db, actor.orgId, [round.id]);
       const version = await templates.findVersion(db, actor.orgId, round.templateVersionId);
       const template = version && (await templates.find(db, actor.orgId, version.templateId));
+      const salaryRound = round.salaryRoundId
+        ? await repo.find(db, actor.orgId, round.salaryRoundId)
+        : undefined;
       return {
         round,
+        salaryRoundName: salaryRound?.name ?? null,
         counts: totals.get(round.id)!,
         template: template
           ? { id: template.id, name: template.name, version: version!.version }

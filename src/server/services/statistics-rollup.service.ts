@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { annualCutoff } from '../../domain/development/annual';
 import { todayIn } from '../../domain/one-on-one/occurrences';
 import {
   addFigures,
@@ -84,8 +85,9 @@ export async function refreshStatistics(
   const today = todayIn(zone, now);
   const t = await trees(db, orgId);
   const sorted = [...opts.periods].sort((a, b) => a.from.localeCompare(b.from));
-  const [weeks, overdue, cadence, rounds] = await Promise.all([
+  const [weeks, annual, overdue, cadence, rounds] = await Promise.all([
     repo.weeksSinceHeld(db, orgId, today),
+    repo.withoutAnnual(db, orgId, annualCutoff(now)),
     repo.overdueActions(db, orgId, now),
     sorted.length
       ? repo.cadence(db, orgId, sorted[0]!.from, sorted[sorted.length - 1]!.to, now)
@@ -110,6 +112,7 @@ export async function refreshStatistics(
             f.employees += r.n;
             f.weeksSinceHeld[weeksSince(r.days === null ? null : Number(r.days))]! += r.n;
           });
+        for (const r of annual) add(r, (f) => (f.withoutAnnual += r.n));
         for (const r of overdue) add(r, (f) => (f.overdueActions += r.overdue));
         for (const r of cadence)
           if (r.period === q.key)

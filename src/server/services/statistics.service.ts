@@ -41,6 +41,8 @@ export type StatisticsRow = {
   level: number;
   hasChildren: boolean;
   figures: Figures;
+  /** Without a signed development conversation in a year; null: hidden (fewer than 5). */
+  withoutAnnual: number | null;
   wellbeing: StoredWellbeingRow | null;
 };
 
@@ -52,6 +54,7 @@ const row = (kind: GroupKind, c: Child, level: number): StatisticsRow => ({
   level,
   hasChildren: c.has_children,
   figures: emptyFigures(),
+  withoutAnnual: null,
   wellbeing: null,
 });
 const ref = (r: StatisticsRow): GroupRef => ({ kind: r.kind, key: r.id ?? 'all' });
@@ -150,6 +153,7 @@ export function createStatisticsService(db: Db) {
         level: 0,
         hasChildren: false,
         figures: emptyFigures(),
+        withoutAnnual: null,
         wellbeing: null,
       };
       const all = [total, ...deptRows, ...mgrRows];
@@ -174,6 +178,7 @@ export function createStatisticsService(db: Db) {
           r.figures.held = c.held;
           r.figures.overdueActions = c.overdue_actions;
           r.figures.weeksSinceHeld = c.weeks_since_held.map(Number);
+          r.withoutAnnual = c.without_annual;
         }
         const t = talkOf(r);
         if (t)

@@ -8,6 +8,7 @@ import type {
 } from '../../server/presenters/conversation.presenter';
 import type { ActionDto } from '../../server/presenters/one-on-one-action.presenter';
 import type { PrivateNote, PrivateNoteContent, SharedNote, NoteText } from '../one-on-ones/api';
+import type { OwnConversationKind } from '../../domain/development/conversation';
 import { http, type Page } from '../api';
 export { conversationKeys } from './keys';
 
@@ -42,6 +43,9 @@ export const conversationApi = {
   cancel: (cid: string) => http.post<ConversationPage>(`${P}/${id(cid)}/booking/cancel`, {}),
   start: (cid: string, holdNow = false) =>
     http.post<ConversationPage>(`${P}/${id(cid)}/start`, { holdNow }),
+  /** A conversation the manager books with a report on their own, outside any round. */
+  bookOwn: (employeeId: string, kind: OwnConversationKind, booking: BookingInput) =>
+    http.post<ConversationPage>(P, { employeeId, kind, booking }),
   bookFollowUp: (cid: string, input: BookingInput) =>
     http.post<ConversationPage>(`${P}/${id(cid)}/follow-up`, input),
   saveDraft: (cid: string, answers: Answers) =>

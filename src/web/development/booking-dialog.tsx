@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Alert, useErrorText } from '../components/feedback';
 import { Field, TextField } from '../components/field';
 import { useMe } from '../session';
+import {
+  OWN_CONVERSATION_KINDS,
+  type OwnConversationKind,
+} from '../../domain/development/conversation';
 import { FormDialog } from '../one-on-ones/form-dialog';
 import {
   conversationApi,
@@ -16,17 +20,20 @@ import {
 const PLACES: PlaceKind[] = ['room', 'video', 'walk_and_talk'];
 
 type Props = {
-  conversationId: string;
+  /** The conversation to book; null with `own`: a new one the manager books on their own. */
+  conversationId: string | null;
   /** The booked meeting, when moving it. */
   current?: ConversationPage['meeting'];
   /** Books the follow-up of this conversation instead, on a proposed date. */
   followUp?: { proposedDate: string };
+  /** A new conversation with one of these reports, outside any round (seed 004). */
+  own?: { reports: { id: string; name: string }[]; employeeId?: string | null };
   onClose: () => void;
   onDone?: (page: ConversationPage) => void;
 };
 
 /** Books (or moves) the time of a conversation in one step: date, time, length and place. */
-export function BookingDialog({ conversationId, current, followUp, onClose, onDone }: Props) {
+export function BookingDialog({ conversationId, current, followUp, own, onClose, onDone }: Props) {
   const { t } = useTranslation('conversations');
   const client = useQueryClient();
   const errorText = useErrorText();
@@ -37,6 +44,8 @@ export function BookingDialog({ conversationId, current, followUp, onClose, onDo
   const [place, setPlace] = useState<PlaceKind>(current?.place.kind ?? 'room');
   const [detail, setDetail] = useState(current?.place.detail ?? '');
   const [missing, setMissing] = useState(false);
+  const [employeeId, setEmployeeId] = useState(own?.employeeId ?? own?.reports[0]?.id ?? '');
+  const [kind, setKind] = useState<OwnConversationKind>('development');
   const book = useMutation({
     mutationFn: () => {
       const input: BookingInput = {
@@ -45,6 +54,7 @@ export function BookingDialog({ conversationId, current, followUp, onClose, onDo
         durationMinutes: Number(minutes) || 60,
         place: { kind: place, detail: detail.trim() || null },
       };
+      if (own || !conversationId) return conversationApi.bookOwn(employeeId, kind, input);
       return followUp
         ? conversationApi.bookFollowUp(conversationId, input)
         : conversationApi.book(conversationId, input);
@@ -55,11 +65,13 @@ export function BookingDialog({ conversationId, current, followUp, onClose, onDo
       onClose();
     },
   });
-  const title = followUp
-    ? t('followUp.book')
-    : current
-      ? t('booking.moveTitle')
-      : t('booking.title');
+  const title = own
+    ? t('own.title')
+    : followUp
+      ? t('followUp.book')
+      : current
+        ? t('booking.moveTitle')
+        : t('booking.title');
   return (
     <FormDialog
       open
@@ -68,7 +80,7 @@ export function BookingDialog({ conversationId, current, followUp, onClose, onDo
       busy={book.isPending}
       onClose={onClose}
       onSubmit={() => {
-        if (!date || !time) return setMissing(true);
+        if (!date || !time || (own && !employeeId)) return setMissing(true);
         book.mutate();
       }}
     >
@@ -81,6 +93,44 @@ export function BookingDialog({ conversationId, current, followUp, onClose, onDo
         <Alert>
           <p>{errorText(book.error)}</p>
         </Alert>
+      ) : null}
+      {own ? (
+        <>
+          <Field
+            id="own-employee"
+            label={t('own.employee')}
+            error={missing && !employeeId ? t('meetings:form.required') : undefined}
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={employeeId}
+                onChange={(e) => setEmployeeId(e.target.value)}
+              >
+                {own.reports.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="own-kind" label={t('own.kind')} hint={t(`own.hint.${kind}`)}>
+            {(control) => (
+              <select
+                {...control}
+                value={kind}
+                onChange={(e) => setKind(e.target.value as OwnConversationKind)}
+              >
+                {OWN_CONVERSATION_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`kind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </>
       ) : null}
       <div className="form__grid">
         <TextField

@@ -18,6 +18,7 @@ import { SalaryOutcomeSection } from './salary-outcome-section';
 import { SignOffSection } from './sign-off-section';
 import { PreparationPanel } from './preparation-panel';
 import { StartConversationDialog } from '../live/start-conversation-dialog';
+import { SalaryFirstNote } from './salary-first-note';
 import { SectionsView } from './sections-view';
 import { StatusBadge } from './status-badge';
 import { withConversationsCatalog } from './with-catalog';
@@ -126,6 +127,9 @@ function ManagerTools({ page }: { page: Dto }) {
   if (page.status !== 'not_booked' && !booked) return null;
   return (
     <div className="conv-tools">
+      {page.salaryFirst && !page.salaryFirst.held ? (
+        <SalaryFirstNote order={page.salaryFirst} />
+      ) : null}
       {booked ? (
         <button type="button" className="button" onClick={() => setDialog('start')}>
           {t('page.start')}

@@ -1,13 +1,15 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
 import { When } from '../one-on-ones/bits';
+import { useTeam } from '../queries';
 import { conversationApi, conversationKeys, type ConversationItem } from './api';
 import { useLocalDate } from './answers';
 import { BookingDialog } from './booking-dialog';
+import { SalaryFirstNote } from './salary-first-note';
 import { StatusBadge } from './status-badge';
 import { withConversationsCatalog } from './with-catalog';
 import './conversations.css';
@@ -40,6 +42,7 @@ function groupsOf(items: ConversationItem[]) {
 function ConversationList({ as }: { as: 'manager' | 'employee' }) {
   const { t } = useTranslation('conversations');
   const [booking, setBooking] = useState<string | null>(null);
+  const navigate = useNavigate();
   const localDate = useLocalDate();
   const list = useInfiniteQuery({
     queryKey: conversationKeys.list(as),
@@ -47,16 +50,39 @@ function ConversationList({ as }: { as: 'manager' | 'employee' }) {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
+  const team = useTeam();
+  const reports = (team.data?.items ?? []).filter((p) => p.active);
+  // From the home's "book a development conversation": the dialog opens for that person.
+  const [params, setParams] = useSearchParams();
+  const bookFor = as === 'manager' ? params.get('book') : null;
+  const [bookingOwn, setBookingOwn] = useState(false);
+  const preselected = bookFor && reports.some((p) => p.id === bookFor) ? bookFor : null;
+  const closeOwn = () => {
+    setBookingOwn(false);
+    if (bookFor) setParams({}, { replace: true });
+  };
   const heading = as === 'manager' ? t('list.team') : t('list.mine');
   const headingId = `conv-${as}`;
   if (list.isPending) return <Loading />;
   if (!list.data) return <LoadError error={list.error} retry={() => void list.refetch()} />;
   const items = list.data.pages.flatMap((p) => p.items);
   // A person without reports sees only their own conversations.
-  if (as === 'manager' && items.length === 0) return null;
+  if (as === 'manager' && items.length === 0 && reports.length === 0) return null;
   return (
     <section aria-labelledby={headingId} className="conv-group">
       <h2 id={headingId}>{heading}</h2>
+      {as === 'manager' && reports.length > 0 ? (
+        <p className="conv-own">
+          <span className="muted">{t('own.intro')}</span>{' '}
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setBookingOwn(true)}
+          >
+            {t('own.open')}
+          </button>
+        </p>
+      ) : null}
       {items.length === 0 ? <p className="muted">{t('list.emptyMine')}</p> : null}
       {groupsOf(items).map(([key, g]) => (
         <div key={key || 'none'} className="card conv-group">
@@ -82,6 +108,9 @@ function ConversationList({ as }: { as: 'manager' | 'employee' }) {
                   <span className="muted">
                     {c.booked ? <When at={c.booked.startsAt} /> : t('list.notBooked')}
                   </span>
+                  {c.salaryFirst && (c.status === 'not_booked' || c.status === 'booked') ? (
+                    <SalaryFirstNote order={c.salaryFirst} />
+                  ) : null}
                   {as === 'manager' && c.status === 'not_booked' ? (
                     <button
                       type="button"
@@ -99,6 +128,17 @@ function ConversationList({ as }: { as: 'manager' | 'employee' }) {
       ))}
       <LoadMore list={list} label={t('list.more')} />
       {booking ? <BookingDialog conversationId={booking} onClose={() => setBooking(null)} /> : null}
+      {bookingOwn || preselected ? (
+        <BookingDialog
+          conversationId={null}
+          own={{
+            reports: reports.map((p) => ({ id: p.id, name: p.name })),
+            employeeId: preselected,
+          }}
+          onClose={closeOwn}
+          onDone={(page) => void navigate(`/conversations/${page.id}`)}
+        />
+      ) : null}
     </section>
   );
 }

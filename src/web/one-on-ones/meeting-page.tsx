@@ -26,6 +26,7 @@ import {
 import { PresenceBar } from '../live/presence-bar';
 import { CheckInPanel } from '../wellbeing/check-in-panel';
 import { GoalsPanel } from './goals-panel';
+import { TrapsGuide } from './traps-guide';
 import { loadMeetingPage } from '../first-page';
 import './meetings.css';
 
@@ -151,6 +152,7 @@ function Meeting({
           {meeting.status === 'cancelled' ? null : <Agenda detail={detail} editable={open} />}
         </div>
         <aside className="meeting-side" aria-label={t('meeting.side')}>
+          {manager && open ? <TrapsGuide /> : null}
           <PrivateNotePanel
             meetingId={meeting.id}
             otherName={other.name}

@@ -189,7 +189,14 @@ function ReportCard({
                   name,
                   date: fmt.shortDate(row.lastDevelopmentSignedAt),
                 })
-              : t('overview.annualNever', { name })}
+              : t('overview.annualNever', { name })}{' '}
+            {/* Seed 004: no need to wait for HR's round. */}
+            <Link
+              to={`/conversations?book=${encodeURIComponent(person.id)}`}
+              aria-label={t('overview.bookDevelopmentFor', { name: person.name })}
+            >
+              {t('overview.bookDevelopment')}
+            </Link>
           </p>
         ) : null}
       </div>

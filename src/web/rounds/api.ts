@@ -33,6 +33,8 @@ export const STATUS_ORDER = ['not_booked', 'booked', 'held', 'closed', 'signed']
 export const roundKeys = {
   all: ['rounds'] as const,
   list: () => ['rounds', 'list'] as const,
+  /** The latest rounds a development round can put first (first page only). */
+  salaryChoices: () => ['rounds', 'salary-choices'] as const,
   round: (id: string) => ['rounds', 'round', id] as const,
   progress: (id: string, by: string, offset: number) =>
     ['rounds', 'progress', id, by, offset] as const,

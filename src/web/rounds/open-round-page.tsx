@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { localise } from '../../domain/one-on-one/template';
 import { CONVERSATION_KINDS, type ConversationKind } from '../../domain/development/template';
+import { SALARY_FIRST_RULES, type SalaryFirstRule } from '../../domain/development/salary-first';
 import { Alert, LoadError, Loading } from '../components/feedback';
 import { Field, TextField } from '../components/field';
 import { Page } from '../components/page';
@@ -14,7 +15,17 @@ import { roundKeys, roundsApi, type RoundInput, type RoundOpened } from './api';
 import './rounds.css';
 import { withRoundsCatalog } from './with-catalog';
 
-const FIELDS = ['kind', 'templateId', 'name', 'periodStart', 'periodEnd', 'deadline', 'scope'];
+const FIELDS = [
+  'kind',
+  'templateId',
+  'name',
+  'periodStart',
+  'periodEnd',
+  'deadline',
+  'scope',
+  'salaryFirst',
+  'salaryFirst.roundId',
+];
 type ScopeType = RoundInput['scope']['type'];
 
 /** HR opens a round: kind, template, name, period, deadline and who is included. */
@@ -37,6 +48,10 @@ function OpenRoundPageView() {
   const [includeSubunits, setIncludeSubunits] = useState(true);
   const [managerId, setManagerId] = useState<string | null>(null);
   const [wholeOrganisation, setWholeOrganisation] = useState(false);
+  // Seed 004: a development round may put a salary round first.
+  const rounds = useQuery({ queryKey: roundKeys.salaryChoices(), queryFn: () => roundsApi.list() });
+  const [salaryRoundId, setSalaryRoundId] = useState('');
+  const [salaryRule, setSalaryRule] = useState<SalaryFirstRule>('warn');
   const [busy, setBusy] = useState(false);
   const [opened, setOpened] = useState<RoundOpened | null>(null);
   const { errors, formRef, show, showApiError } = useFormErrors(FIELDS);
@@ -44,6 +59,7 @@ function OpenRoundPageView() {
   if (templates.isPending) return <Loading />;
   if (!templates.data) return <LoadError error={templates.error} />;
   const ofKind = templates.data.items.filter((x) => x.kind === kind);
+  const salaryRounds = (rounds.data?.items ?? []).filter((r) => r.kind === 'salary' && !r.closed);
   const chosenTemplate = ofKind.some((x) => x.id === templateId)
     ? templateId
     : (ofKind[0]?.id ?? '');
@@ -76,6 +92,10 @@ function OpenRoundPageView() {
         periodEnd,
         deadline,
         scope,
+        salaryFirst:
+          kind === 'development' && salaryRoundId
+            ? { roundId: salaryRoundId, rule: salaryRule }
+            : null,
       });
       await client.invalidateQueries({ queryKey: roundKeys.all });
       setOpened(result);
@@ -236,6 +256,53 @@ function OpenRoundPageView() {
             </div>
           ) : null}
         </fieldset>
+        {kind === 'development' ? (
+          <fieldset className="fieldset">
+            <legend>{t('open.salaryFirst')}</legend>
+            <p className="muted small">{t('open.salaryFirstHint')}</p>
+            {errors.fields.salaryFirst ? (
+              <p className="field__error" role="alert">
+                {errors.fields.salaryFirst}
+              </p>
+            ) : null}
+            <Field
+              id="round-salary-round"
+              label={t('open.salaryRound')}
+              hint={salaryRounds.length ? undefined : t('open.noSalaryRounds')}
+              error={errors.fields['salaryFirst.roundId']}
+            >
+              {(c) => (
+                <select
+                  {...c}
+                  value={salaryRoundId}
+                  onChange={(e) => setSalaryRoundId(e.target.value)}
+                >
+                  <option value="">{t('open.salaryRoundNone')}</option>
+                  {salaryRounds.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {salaryRoundId
+              ? SALARY_FIRST_RULES.map((rule) => (
+                  <div className="field field--checkbox" key={rule}>
+                    <input
+                      type="radio"
+                      id={`salary-first-${rule}`}
+                      name="salary-first"
+                      value={rule}
+                      checked={salaryRule === rule}
+                      onChange={() => setSalaryRule(rule)}
+                    />
+                    <label htmlFor={`salary-first-${rule}`}>{t(`open.salaryRule.${rule}`)}</label>
+                  </div>
+                ))
+              : null}
+          </fieldset>
+        ) : null}
         <div className="form__actions">
           <button type="submit" className="button" disabled={busy}>
             {busy ? t('open.opening') : t('open.submit')}

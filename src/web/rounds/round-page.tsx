@@ -71,6 +71,11 @@ function RoundView({ round }: { round: RoundDetail }) {
         <li>{t('round.period', { start: fmt(round.periodStart), end: fmt(round.periodEnd) })}</li>
         <li>{t('round.deadline', { date: fmt(round.deadline) })}</li>
         <li>{scopeText(round, t)}</li>
+        {round.salaryFirst && round.salaryRoundName ? (
+          <li>
+            {t(`round.salaryFirst.${round.salaryFirst.rule}`, { name: round.salaryRoundName })}
+          </li>
+        ) : null}
         {round.template ? (
           <li>
             {t('round.template', {

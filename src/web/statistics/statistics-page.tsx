@@ -81,7 +81,8 @@ function StatisticsView({ data, filters, href }: ViewProps) {
           to: fmt.date(data.period.to),
           asOf: fmt.dateTime(data.asOf),
           recentFrom: fmt.date(data.recentFrom),
-        })}
+        })}{' '}
+        {t('annualNote')}
       </p>
       <p>
         <a className="button button--secondary" href={statisticsApi.csvHref(filters)} download>

@@ -94,6 +94,12 @@ export function StatisticsTable({ caption, rows, weeks, drill, drillLabel }: Pro
                   {r.conversations.total > 0 ? (
                     <span className="table__sub">{n.pct(r.conversations.doneShare)}</span>
                   ) : null}
+                  {/* Seed 003, within the column's width: the table fits a 1366 px laptop. */}
+                  <span className="table__sub stats__annual">
+                    {r.withoutAnnual === null
+                      ? t('cell.annualHidden')
+                      : t('cell.withoutAnnual', { count: r.withoutAnnual })}
+                  </span>
                 </td>
                 <td data-label={col.overdue}>{n.int(r.overdueActions)}</td>
                 {w.status === 'shown' ? (
