@@ -1,25 +1,6 @@
-import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
 import { startTestIdp, type TestIdp } from '../support/oidc-provider';
+import { expectAccessible } from './axe';
 import { expect, shot, signIn, test } from './support';
-
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** axe-core against WCAG 2.1 A and AA, as in y-accessibility.spec.ts. */
-async function axe(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.addScriptTag({ path: axeSource });
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe;
-    const result = (await run.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
-    return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  expect(violations, `${name}: accessibility violations`).toEqual([]);
-}
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 let idp: TestIdp;
@@ -72,7 +53,7 @@ test('an administrator adds, tests and turns on an identity provider; Erik signs
   await item.getByRole('button', { name: 'Slå på' }).click();
   await expect(item.getByText('På', { exact: true })).toBeVisible();
   await shot(page, testInfo, 't2-provider-tested-and-on');
-  await axe(page, 'single sign-on settings');
+  await expectAccessible(page, 'single sign-on settings');
   // The secret is not on the page.
   await expect(page.locator('body')).not.toContainText(idp.clientSecret);
 
@@ -85,7 +66,7 @@ test('an administrator adds, tests and turns on an identity provider; Erik signs
   const button = page.getByRole('link', { name: 'Logga in med Kommunens konto' });
   await expect(button).toBeVisible();
   await shot(page, testInfo, 't3-sign-in-with-provider');
-  await axe(page, 'sign-in with a provider');
+  await expectAccessible(page, 'sign-in with a provider');
   await button.click();
   await page.getByLabel('Account').fill('erik');
   await page.getByRole('button', { name: 'Continue' }).click();
