@@ -1,7 +1,7 @@
 /**
  * The live meeting (decision 020), in Swedish: Maria on a laptop and Ahmed on a phone in one
  * 1:1, each seeing the other's topic, tick and note appear as they happen; the phone loses its
- * connection on the walk, keeps a note and an action, and both end with the same meeting,
+ * connection on the walk, keeps a note, an action and the check-in, and both end with the same meeting,
  * nothing lost or doubled. And a development conversation started before its day asks first.
  */
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
@@ -109,6 +109,18 @@ test('Maria on a laptop and Ahmed on a phone hold one live 1:1, also through a d
     ahmedPage.locator('.action__title', { hasText: 'Skicka önskemål om semester' }),
   ).toBeVisible();
   await expect(ahmedPage.getByText(/Sparat på enheten/).first()).toBeVisible();
+  // He answers the check-in on the walk too: kept on the phone with the rest.
+  const checkIn = ahmedPage.getByRole('region', { name: 'Incheckning' });
+  const pick = (question: string, answer: string) =>
+    checkIn
+      .getByRole('group', { name: question })
+      .getByRole('radio', { name: answer, exact: true })
+      .check();
+  await pick('Hur mår du?', 'Bra');
+  await pick('Hur tung är arbetsbelastningen?', 'Lagom');
+  await pick('Känner du att du kommer framåt?', 'Mycket bra');
+  await checkIn.getByRole('button', { name: 'Spara incheckningen' }).click();
+  await expect(checkIn.getByText(/Sparat på enheten/)).toBeVisible();
   await shot(ahmedPage, testInfo, 'x3-offline-phone');
   // Meanwhile Maria writes on.
   await note(page, 'Schemat i sommar').click();
@@ -132,6 +144,10 @@ test('Maria on a laptop and Ahmed on a phone hold one live 1:1, also through a d
   await expect(actionOn(page)).toHaveCount(1, { timeout: 20_000 });
   await expect(actionOn(ahmedPage)).toHaveCount(1);
   await expect(ahmedPage.getByText(/Sparat på enheten/)).toHaveCount(0);
+  const sent = (await maria.get(`/api/one-on-ones/meetings/${meetingId}/check-in`)) as {
+    checkIn: { wellbeing: number; workload: number; progress: number } | null;
+  };
+  expect(sent.checkIn).toMatchObject({ wellbeing: 4, workload: 3, progress: 5 });
   // The phone's app is opened again: nothing is sent twice (same key, applied once).
   await ahmedPage.reload();
   // The reloaded page has the meeting again (a busy machine may take a while to load it).

@@ -23,7 +23,9 @@ export type OfflineOp =
       dueDate: string | null;
       pointId: string | null;
     }
-  | { kind: 'actionDone'; actionId: string; done: boolean };
+  | { kind: 'actionDone'; actionId: string; done: boolean }
+  /** The check-in answered: the form keeps showing what was chosen until it is sent. */
+  | { kind: 'checkIn' };
 
 export type OutboxEntry = {
   /** The Idempotency-Key, also the id shown for what it creates until the server answers. */

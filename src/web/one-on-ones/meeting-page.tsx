@@ -24,6 +24,7 @@ import {
   useStartMeeting,
 } from '../live/meeting-live';
 import { PresenceBar } from '../live/presence-bar';
+import { wellbeingKeys } from '../wellbeing/api';
 import { CheckInPanel } from '../wellbeing/check-in-panel';
 import { GoalsPanel } from './goals-panel';
 import { TrapsGuide } from './traps-guide';
@@ -64,9 +65,12 @@ export function MeetingPage() {
   const sent = useRef(pending.length);
   const { refetch } = detail;
   useEffect(() => {
-    if (pending.length < sent.current) void refetch();
+    if (pending.length < sent.current) {
+      void refetch();
+      void client.invalidateQueries({ queryKey: wellbeingKeys.checkIn(id) });
+    }
     sent.current = pending.length;
-  }, [pending.length, refetch]);
+  }, [pending.length, refetch, client, id]);
   useUnsavedWarning();
   if (detail.isPending) return <Loading />;
   // A failed refresh keeps the page (and whatever is being typed) as it is.

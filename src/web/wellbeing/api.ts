@@ -41,8 +41,6 @@ const id = encodeURIComponent;
 export const wellbeingApi = {
   checkIn: (meetingId: string) =>
     http.get<MeetingCheckIn>(`/api/one-on-ones/meetings/${id(meetingId)}/check-in`),
-  saveCheckIn: (meetingId: string, input: CheckInInput) =>
-    http.put<CheckIn>(`/api/one-on-ones/meetings/${id(meetingId)}/check-in`, input),
   trend: (seriesId: string, months: number) =>
     http.get<Trend>(`/api/one-on-ones/series/${id(seriesId)}/check-ins`, { months }),
   team: () => http.get<TeamWellbeing>('/api/wellbeing/team'),

@@ -3,13 +3,30 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert, useErrorText } from '../components/feedback';
+import { useOutbox, writeOrKeep } from '../live/outbox';
 import type { MeetingDetail } from '../one-on-ones/api';
-import { MEASURES, wellbeingApi, wellbeingKeys, type CheckIn, type Measure } from './api';
+import {
+  MEASURES,
+  wellbeingApi,
+  wellbeingKeys,
+  type CheckIn,
+  type CheckInInput,
+  type Measure,
+} from './api';
 import { useCatalogs, WELLBEING_NS } from './use-catalogs';
 import './wellbeing.css';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 type Draft = Record<Measure, number | null> & { comment: string };
+
+const draftOf = (c: CheckIn | null): Draft => ({
+  wellbeing: c?.wellbeing ?? null,
+  workload: c?.workload ?? null,
+  progress: c?.progress ?? null,
+  comment: c?.comment ?? '',
+});
+const sameDraft = (a: Draft, b: Draft) =>
+  MEASURES.every((m) => a[m] === b[m]) && a.comment === b.comment;
 
 /**
  * The check-in that opens a 1:1 (on the meeting page): three 1–5 questions and a comment,
@@ -55,18 +72,29 @@ function CheckInCard({
   const errorText = useErrorText();
   const { series, meeting } = detail;
   const other = detail.myRole === 'manager' ? series.employee : series.manager;
-  const [draft, setDraft] = useState<Draft>({
-    wellbeing: checkIn?.wellbeing ?? null,
-    workload: checkIn?.workload ?? null,
-    progress: checkIn?.progress ?? null,
-    comment: checkIn?.comment ?? '',
-  });
+  const [draft, setDraft] = useState<Draft>(() => draftOf(checkIn));
+  // The other person answered (live, or on reload): show it, unless this form has been edited.
+  const [shown, setShown] = useState(checkIn);
+  if (checkIn !== shown) {
+    setShown(checkIn);
+    if (sameDraft(draft, draftOf(shown))) setDraft(draftOf(checkIn));
+  }
   const [missing, setMissing] = useState(false);
+  // Answered without a connection (a walk-and-talk): kept on the device, sent when back online.
+  const kept = useOutbox(meeting.id).pending.some((e) => e.op.kind === 'checkIn');
   const save = useMutation({
-    mutationFn: (input: Parameters<typeof wellbeingApi.saveCheckIn>[1]) =>
-      wellbeingApi.saveCheckIn(meeting.id, input),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: wellbeingKeys.all });
+    // Offline too: the outbox keeps it (a paused mutation would leave the form stuck).
+    networkMode: 'always',
+    mutationFn: (input: CheckInInput) =>
+      writeOrKeep<CheckIn>(
+        meeting.id,
+        { kind: 'checkIn' },
+        'PUT',
+        `/api/one-on-ones/meetings/${encodeURIComponent(meeting.id)}/check-in`,
+        input,
+      ),
+    onSuccess: async (saved) => {
+      if (saved) await client.invalidateQueries({ queryKey: wellbeingKeys.all });
     },
   });
   const answeredBy =
@@ -172,11 +200,13 @@ function CheckInCard({
               {t('checkIn.save')}
             </button>
             <span role="status" className="muted">
-              {save.isSuccess
-                ? t('checkIn.saved')
-                : checkIn
-                  ? t('checkIn.answeredBy', { name: answeredBy })
-                  : ''}
+              {kept
+                ? tl('keptOnDevice')
+                : save.isSuccess
+                  ? t('checkIn.saved')
+                  : checkIn
+                    ? t('checkIn.answeredBy', { name: answeredBy })
+                    : ''}
             </span>
           </div>
         </form>
