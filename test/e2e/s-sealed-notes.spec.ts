@@ -6,6 +6,8 @@
  * this browser remember the key until she locks it or signs out. The server only ever hands back
  * ciphertext.
  */
+import { strFromU8, unzipSync } from 'fflate';
+import fs from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, shot, signIn, test } from './support';
 
@@ -130,6 +132,30 @@ test('Maria seals her private notes, reloads, and unlocks with passphrase and re
   await vault.getByRole('button', { name: 'Byt lösenfras för valvet' }).click();
   await expect(vault.getByText('Lösenfrasen för valvet är bytt.')).toBeVisible();
   await shot(page, testInfo, 's04-passphrase-changed');
+  // Her own export: locked, the sealed note would come out sealed; unlocked here, this browser
+  // opens it and the file holds it as text (the server never had it readable).
+  await page.reload();
+  const myData = page.locator('section', {
+    has: page.getByRole('heading', { name: 'Mina uppgifter' }),
+  });
+  await expect(myData.getByText(/följer med förseglade/)).toBeVisible();
+  await myData.getByLabel('Lösenfras för valvet').fill(NEW_PASSPHRASE);
+  await myData.getByRole('button', { name: 'Lås upp' }).click();
+  await expect(
+    myData.getByText(/öppnas i den här webbläsaren och följer med som text/),
+  ).toBeVisible();
+  const download = page.waitForEvent('download');
+  await myData.getByRole('button', { name: 'Ladda ner mina uppgifter' }).click();
+  const exported = unzipSync(new Uint8Array(fs.readFileSync(await (await download).path())));
+  const privateNotes = JSON.parse(strFromU8(exported['privateNotes.json']!)) as {
+    meeting_id: string;
+    body: string | null;
+    ciphertext?: string;
+  }[];
+  const mine = privateNotes.find((n) => n.meeting_id === meetingId)!;
+  expect(mine.body).toBe(AFTER);
+  expect(mine.ciphertext).toBeUndefined();
+  expect(strFromU8(exported['README.txt']!)).toContain('öppnades i din egen webbläsare');
   await page.goto(`/one-on-ones/meetings/${meetingId}`);
   await panel.getByLabel('Lösenfras för valvet').fill(PASSPHRASE);
   await panel.getByRole('button', { name: 'Lås upp' }).click();
