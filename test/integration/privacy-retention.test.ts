@@ -177,6 +177,31 @@ describe('the retention job', () => {
       new Date(),
     );
 
+    // Another organisation keeps everything ten years: its old entries are not ours to trim.
+    const other = await makeOrg(db, { defaultLocale: 'en' });
+    const otherAdmin = await makePerson(db, other.id, { name: 'Other Admin' });
+    await privacyRepository.saveRetention(
+      db,
+      other.id,
+      {
+        country: 'OTHER',
+        leaversAfterDays: 3650,
+        ...(Object.fromEntries(RETENTION_KIND_FIELDS.map((f) => [f, 3650])) as Record<
+          (typeof RETENTION_KIND_FIELDS)[number],
+          number
+        >),
+      },
+      otherAdmin.id,
+      new Date(),
+    );
+    await auditRepository.record(db, {
+      orgId: other.id,
+      actorId: null,
+      action: 'auth.signed_in',
+      subjectType: 'person',
+      at: T,
+    });
+
     const present = async () => ({
       notes:
         (await count(sql`select ((select count(*) from one_on_one_notes where meeting_id = ${held})
@@ -231,6 +256,10 @@ describe('the retention job', () => {
       gone[kind] = false;
       expect(await present(), `${kind} after its time`).toEqual({ ...all, ...gone });
     }
+
+    expect(
+      await count(sql`select count(*)::int as n from audit_events where org_id = ${other.id}`),
+    ).toBe(1);
 
     // Dates, statuses and scores stay for the statistics.
     const checkIn = await queryRows<{ comment: string; wellbeing: number }>(
