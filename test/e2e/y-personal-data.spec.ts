@@ -24,8 +24,19 @@ test('an employee downloads their data; the admin sets retention and erases a pe
   await page.goto('/settings');
   await page.getByLabel('Standard för').selectOption('DK');
   await expect(page.getByLabel('Radera personer som slutat efter (dagar)')).toHaveValue('1825');
+  // Each kind of data on its own; an empty box follows the country's default.
+  const salary = page.getByLabel('Lönebesked (dagar)');
+  await expect(salary).toHaveValue('');
+  await expect(page.getByText('Landets standard: 1825 dagar').first()).toBeVisible();
+  await salary.fill('5');
+  await page.getByRole('button', { name: 'Spara lagringstider' }).click();
+  await expect(salary).toHaveAttribute('aria-invalid', 'true');
+  await expect(salary).toBeFocused();
+  await salary.fill('');
+  await page.getByLabel('Privata anteckningar och reflektioner (dagar)').fill('200');
   await page.getByRole('button', { name: 'Spara lagringstider' }).click();
   await expect(page.getByText('Sparat.')).toBeVisible();
+  await expect(salary).not.toHaveAttribute('aria-invalid', 'true');
   await shot(page, testInfo, 'y1-retention');
 
   await page.goto('/people?search=Sara');

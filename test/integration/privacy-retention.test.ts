@@ -1,19 +1,34 @@
 /**
  * Retention (decision 024): per-organisation settings with country defaults, and the job that
- * erases leavers and deletes old conversation content, in batches, exactly what is due.
+ * erases leavers and clears each kind of data by its own period, in batches, exactly what is due.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client';
+import {
+  conversationPreparations,
+  conversationVersions,
+  developmentGoals,
+  salaryOutcomes,
+} from '../../src/db/schema/index';
+import { RETENTION_KIND_FIELDS } from '../../src/domain/privacy/retention';
 import { applyRetention } from '../../src/server/services/privacy.service';
+import { auditRepository } from '../../src/server/repositories/audit.repository';
 import { privacyRepository } from '../../src/server/repositories/privacy.repository';
 import { testApp, type TestContext } from '../support/app';
 import { makeOrg, makePerson } from '../support/factories';
+import { makeConversation } from './conversation.factories';
 import { makePrivacyWorld, SECRETS } from './privacy.factories';
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof makePrivacyWorld>>;
 const DAY = 86_400_000;
+/** Every kind following the country's default. */
+const KINDS_NULL = Object.fromEntries(RETENTION_KIND_FIELDS.map((f) => [f, null])) as Record<
+  (typeof RETENTION_KIND_FIELDS)[number],
+  null
+>;
 
 beforeAll(async () => {
   ctx = await testApp();
@@ -28,30 +43,51 @@ describe('retention settings', () => {
   it('start from the country of the organisation and are the admin’s to change', async () => {
     const { c } = world;
     const first = await c.admin!.get('/api/admin/retention');
-    expect(first.json()).toEqual({
+    expect(first.json()).toMatchObject({
       country: 'SE',
       leaversAfterDays: 730,
-      contentAfterDays: 1095,
+      notesAfterDays: null,
+      salaryAfterDays: null,
+      auditAfterDays: null,
       isDefault: true,
+      defaults: { notesAfterDays: 1095, salaryAfterDays: 2555, privateAfterDays: 365 },
+      effective: { notesAfterDays: 1095, salaryAfterDays: 2555, auditAfterDays: 730 },
     });
     expect((await c.hr!.get('/api/admin/retention')).statusCode).toBe(403);
     const tooShort = await c.admin!.request('PUT', '/api/admin/retention', {
+      ...KINDS_NULL,
       country: 'SE',
-      leaversAfterDays: 5,
-      contentAfterDays: 400,
+      leaversAfterDays: 400,
+      salaryAfterDays: 5,
     });
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json().error.code).toBe('validation');
+    expect(tooShort.json().error.fields.map((f: { path: string }) => f.path)).toContain(
+      'salaryAfterDays',
+    );
+    const tooLong = await c.admin!.request('PUT', '/api/admin/retention', {
+      ...KINDS_NULL,
+      country: 'SE',
+      leaversAfterDays: 400,
+      auditAfterDays: 3651,
+    });
+    expect(tooLong.json().error.fields.map((f: { path: string }) => f.path)).toContain(
+      'auditAfterDays',
+    );
     const saved = await c.admin!.request('PUT', '/api/admin/retention', {
+      ...KINDS_NULL,
       country: 'DK',
       leaversAfterDays: 3650,
-      contentAfterDays: 30,
+      notesAfterDays: 30,
     });
     expect(saved.statusCode).toBe(200);
     expect((await c.admin!.get('/api/admin/retention')).json()).toMatchObject({
       country: 'DK',
-      contentAfterDays: 30,
+      notesAfterDays: 30,
+      privateAfterDays: null,
       isDefault: false,
+      // A kind left empty follows Denmark's default.
+      effective: { notesAfterDays: 30, developmentAfterDays: 1825, salaryAfterDays: 1825 },
     });
     const audit = (await c.admin!.get('/api/admin/audit?kind=retention.updated')).json();
     expect(audit.items).toHaveLength(1);
@@ -59,25 +95,189 @@ describe('retention settings', () => {
 });
 
 describe('the retention job', () => {
-  it('deletes conversation content older than the period and keeps the scores', async () => {
+  it('clears each kind exactly when its own period has passed, and nothing else', async () => {
     const { w, held } = world;
     const db = ctx.database.db;
-    const contentOf = () =>
-      count(sql`select ((select count(*) from one_on_one_notes where meeting_id = ${held})
-        + (select count(*) from one_on_one_private_notes where meeting_id = ${held})
-        + (select count(*) from one_on_one_reflections where meeting_id = ${held})
-        + (select count(*) from one_on_one_minutes where meeting_id = ${held}))::int as n`);
-    expect(await contentOf()).toBeGreaterThan(0);
-    // 20 days on: within the 30 days, nothing goes.
-    await applyRetention(db, { now: new Date(Date.now() + 20 * DAY) });
-    expect(await contentOf()).toBeGreaterThan(0);
-    await applyRetention(db, { now: new Date(Date.now() + 40 * DAY), batch: 1 });
-    expect(await contentOf()).toBe(0);
+    const org = w.org.id;
+    // Everything happened at T: the 1:1, the check-in, the conversations, the audit entries.
+    const T = new Date('2025-01-01T09:00:00Z');
+    await db.execute(sql`update one_on_one_meetings set starts_at = ${T} where id = ${held}`);
+    await db.execute(sql`update check_ins set meeting_starts_at = ${T} where meeting_id = ${held}`);
+    for (const action of ['auth.signed_in', 'auth.sign_in_failed'] as const) {
+      await auditRepository.record(db, {
+        orgId: org,
+        actorId: null,
+        action,
+        subjectType: 'person',
+        at: T,
+      });
+    }
+    const pair = { managerId: w.manager.id, employeeId: w.employee.id };
+    const dev = await makeConversation(db, org, pair, {
+      status: 'closed',
+      heldAt: T,
+      closedAt: T,
+    });
+    await db.insert(conversationPreparations).values({
+      orgId: org,
+      id: randomUUID(),
+      conversationId: dev.id,
+      authorId: w.employee.id,
+      authorRole: 'employee',
+      answers: { now: { how: 'Jeg er træt' } } as never,
+    });
+    await db.insert(developmentGoals).values({
+      orgId: org,
+      id: randomUUID(),
+      conversationId: dev.id,
+      ...pair,
+      title: 'Lede teamets møder',
+      description: 'Hemmeligt mål',
+      outcome: 'achieved',
+      createdBy: w.manager.id,
+    });
+    await db.insert(conversationVersions).values({
+      orgId: org,
+      conversationId: dev.id,
+      version: 1,
+      content: { sections: [], goals: [], plan: [], actions: [] } as never,
+      summary: 'Aftalt',
+      createdBy: w.manager.id,
+    });
+    const pay = await makeConversation(db, org, pair, {
+      kind: 'salary',
+      status: 'closed',
+      heldAt: T,
+      closedAt: T,
+    });
+    await db.insert(salaryOutcomes).values({
+      orgId: org,
+      conversationId: pay.id,
+      ...pair,
+      changeKind: 'new_salary',
+      amount: '42000',
+      currency: 'SEK',
+      effectiveDate: '2025-04-01',
+      recordedBy: w.manager.id,
+    });
+    await privacyRepository.saveRetention(
+      db,
+      org,
+      {
+        country: 'SE',
+        leaversAfterDays: 3650,
+        notesAfterDays: 100,
+        checkInsAfterDays: 200,
+        developmentAfterDays: 300,
+        salaryAfterDays: 400,
+        privateAfterDays: 500,
+        auditAfterDays: 600,
+      },
+      w.manager.id,
+      new Date(),
+    );
+
+    // Another organisation keeps everything ten years: its old entries are not ours to trim.
+    const other = await makeOrg(db, { defaultLocale: 'en' });
+    const otherAdmin = await makePerson(db, other.id, { name: 'Other Admin' });
+    await privacyRepository.saveRetention(
+      db,
+      other.id,
+      {
+        country: 'OTHER',
+        leaversAfterDays: 3650,
+        ...(Object.fromEntries(RETENTION_KIND_FIELDS.map((f) => [f, 3650])) as Record<
+          (typeof RETENTION_KIND_FIELDS)[number],
+          number
+        >),
+      },
+      otherAdmin.id,
+      new Date(),
+    );
+    await auditRepository.record(db, {
+      orgId: other.id,
+      actorId: null,
+      action: 'auth.signed_in',
+      subjectType: 'person',
+      at: T,
+    });
+
+    const present = async () => ({
+      notes:
+        (await count(sql`select ((select count(*) from one_on_one_notes where meeting_id = ${held})
+          + (select count(*) from one_on_one_minutes where meeting_id = ${held}))::int as n`)) > 0,
+      checkIns:
+        (await count(sql`select count(*)::int as n from check_ins
+          where meeting_id = ${held} and comment <> ''`)) > 0,
+      development:
+        (await count(sql`select ((select count(*) from conversation_preparations where conversation_id = ${dev.id})
+          + (select count(*) from development_goals where conversation_id = ${dev.id} and title <> '')
+          + (select count(*) from conversation_versions where conversation_id = ${dev.id} and summary is not null))::int as n`)) ===
+        3,
+      salary:
+        (await count(
+          sql`select count(*)::int as n from salary_outcomes where conversation_id = ${pay.id}`,
+        )) > 0,
+      private:
+        (await count(sql`select ((select count(*) from one_on_one_private_notes where meeting_id = ${held})
+          + (select count(*) from one_on_one_reflections where meeting_id = ${held}))::int as n`)) >
+        0,
+      audit:
+        (await count(sql`select count(*)::int as n from audit_events
+          where org_id = ${org} and at = ${T}`)) > 0,
+    });
+    const at = (days: number, ms = 0) => new Date(T.getTime() + days * DAY + ms);
+    const all = {
+      notes: true,
+      checkIns: true,
+      development: true,
+      salary: true,
+      private: true,
+      audit: true,
+    };
+    expect(await present()).toEqual(all);
+
+    const steps = [
+      ['notes', 100],
+      ['checkIns', 200],
+      ['development', 300],
+      ['salary', 400],
+      ['private', 500],
+      ['audit', 600],
+    ] as const;
+    const gone: Partial<Record<keyof typeof all, boolean>> = {};
+    for (const [kind, days] of steps) {
+      // A day before, and at the very instant the period ends: still kept.
+      await applyRetention(db, { now: at(days - 1) });
+      await applyRetention(db, { now: at(days) });
+      expect(await present(), `${kind} before its time`).toEqual({ ...all, ...gone });
+      // A second later it has expired: this kind goes, in batches of one, and no other.
+      await applyRetention(db, { now: at(days, 1000), batch: 1 });
+      gone[kind] = false;
+      expect(await present(), `${kind} after its time`).toEqual({ ...all, ...gone });
+    }
+
+    expect(
+      await count(sql`select count(*)::int as n from audit_events where org_id = ${other.id}`),
+    ).toBe(1);
+
+    // Dates, statuses and scores stay for the statistics.
     const checkIn = await queryRows<{ comment: string; wellbeing: number }>(
       db,
       sql`select comment, wellbeing from check_ins where meeting_id = ${held}`,
     );
     expect(checkIn).toEqual([{ comment: '', wellbeing: 4 }]);
+    const convs = await queryRows<{ status: string; held_at: Date | null }>(
+      db,
+      sql`select status, held_at from conversations where id in (${dev.id}, ${pay.id})`,
+    );
+    expect(convs.map((r) => r.status)).toEqual(['closed', 'closed']);
+    expect(convs.every((r) => r.held_at !== null)).toBe(true);
+    const goals = await queryRows<{ outcome: string; description: string }>(
+      db,
+      sql`select outcome, description from development_goals where conversation_id = ${dev.id}`,
+    );
+    expect(goals).toEqual([{ outcome: 'achieved', description: '' }]);
     expect(
       await count(sql`select count(*)::int as n from one_on_one_meetings where id = ${held}`),
     ).toBe(1);
@@ -88,12 +288,24 @@ describe('the retention job', () => {
         ),
       ).toBe(0);
     }
-    // Recorded, with counts and no content.
-    const rows = await queryRows<{ details: Record<string, unknown> }>(
+    // Recorded per kind, with counts and no content.
+    const rows = await queryRows<{ details: Record<string, number> }>(
       db,
-      sql`select details from audit_events where org_id = ${w.org.id} and action = 'retention.applied'`,
+      sql`select details from audit_events where org_id = ${org} and action = 'retention.applied'
+          order by at`,
     );
-    expect(rows.map((r) => r.details)).toEqual([{ erased: 0, meetings: 1 }]);
+    const cleared = rows.map((r) =>
+      Object.fromEntries(Object.entries(r.details).filter(([, n]) => n > 0)),
+    );
+    expect(cleared).toEqual([
+      { notes: 1 },
+      { checkIns: 1 },
+      { development: 1 },
+      { salary: 1 },
+      { private: 1 },
+      expect.objectContaining({ audit: expect.any(Number) }),
+    ]);
+    expect(rows.at(-1)!.details.audit).toBeGreaterThan(0);
   });
 
   it('erases exactly the leavers past the period, in batches', async () => {
@@ -115,7 +327,7 @@ describe('the retention job', () => {
     await privacyRepository.saveRetention(
       db,
       org.id,
-      { country: 'NO', leaversAfterDays: 30, contentAfterDays: 1095 },
+      { ...KINDS_NULL, country: 'NO', leaversAfterDays: 30 },
       active.id,
       now,
     );

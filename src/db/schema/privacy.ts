@@ -12,8 +12,21 @@ export const retentionSettings = pgTable('retention_settings', {
   country: text('country').notNull(),
   /** A deactivated person is erased this many days after they were deactivated. */
   leaversAfterDays: integer('leavers_after_days').notNull(),
-  /** Conversation content (notes, minutes, reflections, comments) older than this goes. */
-  contentAfterDays: integer('content_after_days').notNull(),
+  /**
+   * Superseded by the per-kind columns (migration 0028 copied it into them); no longer read.
+   * Kept so that migration needed no interactive rename; a later migration may drop it.
+   */
+  contentAfterDays: integer('content_after_days'),
+  /*
+   * Per kind of data, days after the meeting it belongs to (the audit log: after the event);
+   * null follows the country's default (domain/privacy/retention.ts).
+   */
+  notesAfterDays: integer('notes_after_days'),
+  checkInsAfterDays: integer('check_ins_after_days'),
+  developmentAfterDays: integer('development_after_days'),
+  salaryAfterDays: integer('salary_after_days'),
+  privateAfterDays: integer('private_after_days'),
+  auditAfterDays: integer('audit_after_days'),
   updatedBy: uuid('updated_by'),
   updatedAt: updatedAt(),
 });

@@ -37,7 +37,7 @@ export const STATISTICS_REFRESH_JOB = defineJob({
   expireInSeconds: 540,
 });
 
-/** Erases leavers and old conversation content past the organisation's retention (024). */
+/** Erases leavers and clears each kind of data past the organisation's retention (024). */
 export const RETENTION_JOB = defineJob({
   name: 'privacy.retention',
   payload: z.object({}),
@@ -98,7 +98,7 @@ export async function startWorkers(deps: {
   });
   await queue.work(RETENTION_JOB, async () => {
     const n = await applyRetention(db);
-    if (n.erased + n.meetings > 0) log.info(n, 'retention applied');
+    if (Object.values(n).some((c) => c > 0)) log.info(n, 'retention applied');
   });
   await queue.schedule(MAIL_SWEEP_JOB, '* * * * *', {});
   await queue.schedule(RETENTION_JOB, '41 3 * * *', {});

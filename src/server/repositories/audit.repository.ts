@@ -127,6 +127,27 @@ export const auditRepository = {
    * sets `samtal.audit_retention`, which the append-only trigger lets through (drizzle/0015).
    * Returns how many were removed.
    */
+  /**
+   * The same, for one organisation and at most `limit` entries (the retention job's batches,
+   * decision 024): its own transaction, so no lock is held long. Returns how many went.
+   */
+  async deleteOrgOlderThan(db: Db, orgId: string, before: Date, limit: number): Promise<number> {
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`set local samtal.audit_retention = 'on'`);
+      const rows = await queryRows<{ n: number }>(
+        tx,
+        sql`with due as (
+              select id from audit_events where org_id = ${orgId} and at < ${before}
+              order by at limit ${limit}),
+            gone as (
+              delete from audit_events e using due
+              where e.org_id = ${orgId} and e.id = due.id returning 1)
+            select count(*)::int as n from gone`,
+      );
+      return rows[0]?.n ?? 0;
+    });
+  },
+
   async deleteOlderThan(db: Db, before: Date): Promise<number> {
     return db.transaction(async (tx) => {
       await tx.execute(sql`set local samtal.audit_retention = 'on'`);

@@ -146,7 +146,12 @@ export const privacyRepository = {
     return {
       country: row.country as RetentionCountry,
       leaversAfterDays: row.leaversAfterDays,
-      contentAfterDays: row.contentAfterDays,
+      notesAfterDays: row.notesAfterDays,
+      checkInsAfterDays: row.checkInsAfterDays,
+      developmentAfterDays: row.developmentAfterDays,
+      salaryAfterDays: row.salaryAfterDays,
+      privateAfterDays: row.privateAfterDays,
+      auditAfterDays: row.auditAfterDays,
     };
   },
 
@@ -178,44 +183,113 @@ export const privacyRepository = {
   },
 
   /**
-   * Deletes the content of up to `limit` meetings that started before `before`: shared and
-   * private notes, reflections, minutes, live documents, check-in comments. Dates, statuses
-   * and check-in scores stay (statistics keep their aggregates). Returns the meetings cleared.
+   * Retention by kind (decision 024). Each function clears up to `limit` meetings or
+   * conversations older than `before` and returns how many it cleared; the caller runs each
+   * batch in its own transaction. Dates, statuses and scores stay (statistics keep their
+   * aggregates).
    */
-  async deleteOldContent(db: DbOrTx, orgId: string, before: Date, limit: number) {
+  /** 1:1 shared notes, minutes and live documents. */
+  async deleteNotes(db: DbOrTx, orgId: string, before: Date, limit: number) {
+    return clearMeetings(
+      db,
+      orgId,
+      before,
+      limit,
+      ['one_on_one_notes', 'one_on_one_minutes', 'meeting_docs'],
+      ['one_on_one_notes', 'one_on_one_minutes', 'meeting_doc_updates', 'meeting_docs'],
+    );
+  },
+
+  /** Private notes and reflections (their authors' own). */
+  async deletePrivate(db: DbOrTx, orgId: string, before: Date, limit: number) {
+    return clearMeetings(
+      db,
+      orgId,
+      before,
+      limit,
+      ['one_on_one_private_notes', 'one_on_one_reflections'],
+      ['one_on_one_private_notes', 'one_on_one_reflections'],
+    );
+  },
+
+  /** Check-in comments blanked; the scores stay. Returns the check-ins cleared. */
+  async blankCheckInComments(db: DbOrTx, orgId: string, before: Date, limit: number) {
+    const rows = await queryRows<{ n: number }>(
+      db,
+      sql`with due as (
+            select id from check_ins
+            where org_id = ${orgId} and meeting_starts_at < ${before} and comment <> ''
+            order by meeting_starts_at limit ${limit}),
+          done as (
+            update check_ins c set comment = '' from due
+            where c.org_id = ${orgId} and c.id = due.id returning 1)
+          select count(*)::int as n from done`,
+    );
+    return rows[0]?.n ?? 0;
+  },
+
+  /**
+   * Development conversations (every kind but the salary outcome) held before `before`:
+   * preparations and progress notes deleted; the texts of goals, plan items and the frozen
+   * agreement blanked. Goal outcomes, plan activities, dates and statuses stay.
+   */
+  async clearDevelopment(db: DbOrTx, orgId: string, before: Date, limit: number) {
     const rows = await queryRows<{ id: string }>(
       db,
-      sql`select m.id from one_on_one_meetings m
-          where m.org_id = ${orgId} and m.starts_at < ${before} and (
-            exists (select 1 from one_on_one_notes n where n.org_id = m.org_id and n.meeting_id = m.id)
-            or exists (select 1 from one_on_one_private_notes n where n.org_id = m.org_id and n.meeting_id = m.id)
-            or exists (select 1 from one_on_one_reflections n where n.org_id = m.org_id and n.meeting_id = m.id)
-            or exists (select 1 from one_on_one_minutes n where n.org_id = m.org_id and n.meeting_id = m.id)
-            or exists (select 1 from meeting_docs n where n.org_id = m.org_id and n.meeting_id = m.id)
-            or exists (select 1 from check_ins n where n.org_id = m.org_id and n.meeting_id = m.id and n.comment <> ''))
-          order by m.starts_at limit ${limit}`,
+      sql`select c.id from conversations c
+          where c.org_id = ${orgId} and coalesce(c.held_at, c.closed_at) < ${before} and (
+            exists (select 1 from conversation_preparations p where p.org_id = c.org_id and p.conversation_id = c.id)
+            or exists (select 1 from conversation_versions v where v.org_id = c.org_id and v.conversation_id = c.id
+                       and (v.content <> '{}'::jsonb or v.summary is not null or v.acknowledgement_comment is not null))
+            or exists (select 1 from development_goals g where g.org_id = c.org_id and g.conversation_id = c.id
+                       and (g.title <> '' or g.description <> '' or g.success_measure <> ''
+                            or g.role_expectation <> '' or g.outcome_comment <> ''))
+            or exists (select 1 from development_plan_items i where i.org_id = c.org_id and i.conversation_id = c.id
+                       and (i.competence <> '' or i.activity_detail <> '' or i.support <> '')))
+          order by coalesce(c.held_at, c.closed_at) limit ${limit}`,
     );
     if (rows.length === 0) return 0;
-    const ids = sql.join(
-      rows.map((r) => sql`${r.id}::uuid`),
-      sql`, `,
-    );
-    for (const table of [
-      'one_on_one_notes',
-      'one_on_one_private_notes',
-      'one_on_one_reflections',
-      'one_on_one_minutes',
-      'meeting_doc_updates',
-      'meeting_docs',
-    ]) {
-      await db.execute(
-        sql`delete from ${sql.raw(table)} where org_id = ${orgId} and meeting_id in (${ids})`,
-      );
-    }
+    const ids = idList(rows);
     await db.execute(
-      sql`update check_ins set comment = '' where org_id = ${orgId} and meeting_id in (${ids})`,
+      sql`delete from conversation_preparations where org_id = ${orgId} and conversation_id in (${ids})`,
+    );
+    await db.execute(
+      sql`delete from development_progress_notes n where n.org_id = ${orgId} and (
+            n.goal_id in (select id from development_goals where org_id = ${orgId} and conversation_id in (${ids}))
+            or n.plan_item_id in (select id from development_plan_items where org_id = ${orgId} and conversation_id in (${ids})))`,
+    );
+    await db.execute(
+      sql`update development_goals set title = '', description = '', success_measure = '',
+            role_expectation = '', outcome_comment = ''
+          where org_id = ${orgId} and conversation_id in (${ids})`,
+    );
+    await db.execute(
+      sql`update development_plan_items set competence = '', activity_detail = '', support = ''
+          where org_id = ${orgId} and conversation_id in (${ids})`,
+    );
+    await db.execute(
+      sql`update conversation_versions set content = '{}'::jsonb, summary = null,
+            acknowledgement_comment = null, changes = '[]'::jsonb
+          where org_id = ${orgId} and conversation_id in (${ids})`,
     );
     return rows.length;
+  },
+
+  /** Salary outcomes of salary conversations held before `before`; the conversation stays. */
+  async deleteSalaryOutcomes(db: DbOrTx, orgId: string, before: Date, limit: number) {
+    const rows = await queryRows<{ n: number }>(
+      db,
+      sql`with due as (
+            select s.conversation_id from salary_outcomes s
+            join conversations c on c.org_id = s.org_id and c.id = s.conversation_id
+            where s.org_id = ${orgId} and coalesce(c.held_at, c.closed_at, s.created_at) < ${before}
+            order by coalesce(c.held_at, c.closed_at, s.created_at) limit ${limit}),
+          gone as (
+            delete from salary_outcomes s using due
+            where s.org_id = ${orgId} and s.conversation_id = due.conversation_id returning 1)
+          select count(*)::int as n from gone`,
+    );
+    return rows[0]?.n ?? 0;
   },
 
   async createAccessRequest(db: DbOrTx, orgId: string, personId: string, by: string, now: Date) {
@@ -242,3 +316,44 @@ export const privacyRepository = {
     );
   },
 };
+
+const idList = (rows: { id: string }[]) =>
+  sql.join(
+    rows.map((r) => sql`${r.id}::uuid`),
+    sql`, `,
+  );
+
+/**
+ * Up to `limit` meetings that started before `before` and still have a row in one of
+ * `present`: every row of `tables` for them is deleted. Returns the meetings cleared.
+ */
+async function clearMeetings(
+  db: DbOrTx,
+  orgId: string,
+  before: Date,
+  limit: number,
+  present: string[],
+  tables: string[],
+) {
+  const exists = sql.join(
+    present.map(
+      (t) =>
+        sql`exists (select 1 from ${sql.raw(t)} n where n.org_id = m.org_id and n.meeting_id = m.id)`,
+    ),
+    sql` or `,
+  );
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select m.id from one_on_one_meetings m
+        where m.org_id = ${orgId} and m.starts_at < ${before} and (${exists})
+        order by m.starts_at limit ${limit}`,
+  );
+  if (rows.length === 0) return 0;
+  const ids = idList(rows);
+  for (const table of tables) {
+    await db.execute(
+      sql`delete from ${sql.raw(table)} where org_id = ${orgId} and meeting_id in (${ids})`,
+    );
+  }
+  return rows.length;
+}

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   RETENTION_COUNTRIES,
+  RETENTION_KIND_FIELDS,
   RETENTION_MAX_DAYS,
   RETENTION_MIN_DAYS,
 } from '../../domain/privacy/retention';
@@ -16,12 +17,24 @@ const AccessRequestSchema = z.object({
 });
 
 const Days = z.number().int().min(RETENTION_MIN_DAYS).max(RETENTION_MAX_DAYS);
+const KindDays = Object.fromEntries(RETENTION_KIND_FIELDS.map((f) => [f, Days.nullable()])) as {
+  [K in (typeof RETENTION_KIND_FIELDS)[number]]: z.ZodNullable<typeof Days>;
+};
+const AllDays = Object.fromEntries(RETENTION_KIND_FIELDS.map((f) => [f, Days])) as {
+  [K in (typeof RETENTION_KIND_FIELDS)[number]]: typeof Days;
+};
+/** Each kind's days after the meeting; null follows the country's default (decision 024). */
 const RetentionBody = z.object({
   country: z.enum(RETENTION_COUNTRIES),
   leaversAfterDays: Days,
-  contentAfterDays: Days,
+  ...KindDays,
 });
-const RetentionSchema = RetentionBody.extend({ isDefault: z.boolean() });
+const DaysInForce = z.object({ leaversAfterDays: Days, ...AllDays });
+const RetentionSchema = RetentionBody.extend({
+  isDefault: z.boolean(),
+  defaults: DaysInForce,
+  effective: DaysInForce,
+});
 
 /** Personal-data duties (decision 024): access and export, erasure, retention. */
 export async function privacyRoutes(app: FastifyInstance) {

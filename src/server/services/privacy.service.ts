@@ -5,7 +5,12 @@ import {
   countryOfLocale,
   cutoff,
   defaultRetention,
+  effectiveRetention,
+  RETENTION_DEFAULTS,
+  retentionCutoffs,
   type Retention,
+  type RetentionDays,
+  type RetentionKind,
 } from '../../domain/privacy/retention';
 import type { Actor } from '../../domain/roles';
 import { isLocale, type Locale } from '../../i18n/index';
@@ -86,9 +91,9 @@ export async function erasePerson(
 
 /**
  * The retention job (decision 024): for every organisation, erases people deactivated longer
- * than its period and deletes conversation content older than its period, in batches of
+ * than its period and clears each kind of data older than that kind's period, in batches of
  * `batch` (each batch its own transaction, so the application is never blocked for long).
- * Records per organisation how much went (audit, no content).
+ * Records per organisation how much of each kind went (audit, no content).
  */
 export async function applyRetention(
   db: Db,
@@ -97,13 +102,13 @@ export async function applyRetention(
   const now = opts.now ?? new Date();
   const batch = opts.batch ?? 100;
   const maxBatches = opts.maxBatches ?? 1000;
-  const totals = { erased: 0, meetings: 0 };
+  const totals: RetentionCounts = { erased: 0, ...zeroKinds() };
   for (const org of await privacyRepository.organisations(db)) {
     const r =
       (await privacyRepository.retention(db, org.id)) ??
       defaultRetention(countryOfLocale(org.default_locale));
+    const cut = retentionCutoffs(now, r);
     let erased = 0;
-    let meetings = 0;
     for (let i = 0; i < maxBatches; i++) {
       const due = await privacyRepository.dueLeavers(
         db,
@@ -117,14 +122,36 @@ export async function applyRetention(
       }
       if (due.length < batch) break;
     }
+    const counts: RetentionCounts = { erased, ...zeroKinds() };
+    const inBatches = async (
+      kind: RetentionKind,
+      step: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<number>,
+    ) => {
+      for (let i = 0; i < maxBatches; i++) {
+        const n = await db.transaction(step);
+        counts[kind] += n;
+        if (n < batch) break;
+      }
+    };
+    await inBatches('notes', (tx) => privacyRepository.deleteNotes(tx, org.id, cut.notes, batch));
+    await inBatches('checkIns', (tx) =>
+      privacyRepository.blankCheckInComments(tx, org.id, cut.checkIns, batch),
+    );
+    await inBatches('development', (tx) =>
+      privacyRepository.clearDevelopment(tx, org.id, cut.development, batch),
+    );
+    await inBatches('salary', (tx) =>
+      privacyRepository.deleteSalaryOutcomes(tx, org.id, cut.salary, batch),
+    );
+    await inBatches('private', (tx) =>
+      privacyRepository.deletePrivate(tx, org.id, cut.private, batch),
+    );
     for (let i = 0; i < maxBatches; i++) {
-      const n = await db.transaction((tx) =>
-        privacyRepository.deleteOldContent(tx, org.id, cutoff(now, r.contentAfterDays), batch),
-      );
-      meetings += n;
+      const n = await auditRepository.deleteOrgOlderThan(db, org.id, cut.audit, batch);
+      counts.audit += n;
       if (n < batch) break;
     }
-    if (erased + meetings > 0) {
+    if (Object.values(counts).some((n) => n > 0)) {
       await auditRepository.record(db, {
         orgId: org.id,
         actorId: null,
@@ -132,14 +159,24 @@ export async function applyRetention(
         action: 'retention.applied',
         subjectType: 'organisation',
         subjectId: org.id,
-        details: { erased, meetings },
+        details: { ...counts },
       });
     }
-    totals.erased += erased;
-    totals.meetings += meetings;
+    for (const k of Object.keys(totals) as (keyof RetentionCounts)[]) totals[k] += counts[k];
   }
   return totals;
 }
+
+/** How many people were erased and, per kind, how many meetings/conversations/entries cleared. */
+export type RetentionCounts = { erased: number } & Record<RetentionKind, number>;
+const zeroKinds = (): Record<RetentionKind, number> => ({
+  notes: 0,
+  checkIns: 0,
+  development: 0,
+  salary: 0,
+  private: 0,
+  audit: 0,
+});
 
 /** Access, export, erasure and retention settings (decision 024). */
 export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: string }) {
@@ -275,15 +312,15 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
       return erasePerson(db, actor.orgId, personId, actor, now);
     },
 
-    /** The organisation's retention, or its country's defaults when never set. */
-    async retention(actor: Actor): Promise<Retention & { isDefault: boolean }> {
+    /**
+     * The organisation's retention (a kind left null follows the country), or its country's
+     * defaults when never set; with the country defaults and the days in force beside it.
+     */
+    async retention(actor: Actor) {
       authorize(actor, { do: 'org.manage', orgId: actor.orgId });
       const saved = await privacyRepository.retention(db, actor.orgId);
-      if (saved) return { ...saved, isDefault: false };
-      return {
-        ...defaultRetention(countryOfLocale(await orgLocale(db, actor.orgId))),
-        isDefault: true,
-      };
+      const r = saved ?? defaultRetention(countryOfLocale(await orgLocale(db, actor.orgId)));
+      return withDefaults(r, !saved);
     },
 
     async saveRetention(actor: Actor, r: Retention, now = new Date()) {
@@ -297,8 +334,20 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
           details: { ...r },
         });
       });
-      return { ...r, isDefault: false };
+      return withDefaults(r, false);
     },
+  };
+}
+
+function withDefaults(
+  r: Retention,
+  isDefault: boolean,
+): Retention & { isDefault: boolean; defaults: RetentionDays; effective: RetentionDays } {
+  return {
+    ...r,
+    isDefault,
+    defaults: RETENTION_DEFAULTS[r.country],
+    effective: effectiveRetention(r),
   };
 }
 

@@ -192,7 +192,7 @@ function AuditTable({ items }: { items: AuditEvent[] }) {
               </td>
               <th scope="row">
                 {t(`kind.${e.kind}`, { defaultValue: e.kind })}
-                <Details details={e.details} />
+                <Details kind={e.kind} details={e.details} />
               </th>
               <td>{e.actor ? (e.actor.name ?? t('table.unknownPerson')) : t('table.system')}</td>
               <td>
@@ -209,10 +209,27 @@ function AuditTable({ items }: { items: AuditEvent[] }) {
   );
 }
 
+const RETENTION_COUNT_KEYS = [
+  'erased',
+  'notes',
+  'checkIns',
+  'development',
+  'salary',
+  'private',
+  'audit',
+] as const;
+
 /** The small facts of an event, in words (which role, which fields, why it failed). */
-function Details({ details }: { details: Record<string, unknown> }) {
+function Details({ kind, details }: { kind: string; details: Record<string, unknown> }) {
   const { t } = useTranslation('audit');
   const parts: string[] = [];
+  // What the retention job cleared, per kind (decision 024): counts only.
+  if (kind === 'retention.applied') {
+    for (const k of RETENTION_COUNT_KEYS) {
+      const n = details[k];
+      if (typeof n === 'number' && n > 0) parts.push(t(`detail.retention.${k}`, { count: n }));
+    }
+  }
   const text = (k: string) => (typeof details[k] === 'string' ? (details[k] as string) : null);
   const role = text('role');
   if (role) parts.push(t('detail.role', { role: t(`role.${role}`, { defaultValue: role }) }));

@@ -1,23 +1,24 @@
 /** The personal-data calls of the web app (decision 024). */
 import { http } from '../api';
 
-export type Retention = {
-  country: 'SE' | 'DK' | 'NO' | 'OTHER';
-  leaversAfterDays: number;
-  contentAfterDays: number;
+import type { Retention as RetentionChoice, RetentionDays } from '../../domain/privacy/retention';
+
+/** What the organisation chose (a kind null follows the country), its defaults, and in force. */
+export type Retention = RetentionChoice & {
   isDefault: boolean;
+  defaults: RetentionDays;
+  effective: RetentionDays;
 };
 export type AccessRequest = { id: string; createdAt: string; fulfilledAt: string | null };
 
 /** Defaults per country, as the server has them (domain/privacy/retention.ts). */
-export { RETENTION_DEFAULTS } from '../../domain/privacy/retention';
+export { RETENTION_DEFAULTS, RETENTION_KINDS, kindField } from '../../domain/privacy/retention';
 
 export const privacyApi = {
   /** The address of the person's own export (a download, not a fetch). */
   exportUrl: '/api/me/export.zip',
   retention: () => http.get<Retention>('/api/admin/retention'),
-  saveRetention: (r: Omit<Retention, 'isDefault'>) =>
-    http.put<Retention>('/api/admin/retention', r),
+  saveRetention: (r: RetentionChoice) => http.put<Retention>('/api/admin/retention', r),
   requestAccess: (personId: string) =>
     http.post<AccessRequest>(`/api/people/${personId}/access-requests`),
   erase: (personId: string, confirmName: string) =>

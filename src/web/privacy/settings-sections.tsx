@@ -1,13 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  RETENTION_MAX_DAYS,
+  RETENTION_MIN_DAYS,
+  type Retention as RetentionChoice,
+} from '../../domain/privacy/retention';
 import { ApiError } from '../api';
 import { Alert, useErrorText } from '../components/feedback';
 import { Field } from '../components/field';
+import { useFormErrors } from '../components/use-form-errors';
 import { useMe } from '../session';
 import { useMyVault, useVaultKey } from '../vault/vault';
 import { VaultUnlock } from '../vault/vault-panel';
-import { privacyApi, privacyKeys, RETENTION_DEFAULTS, type Retention } from './api';
+import { kindField, privacyApi, privacyKeys, RETENTION_DEFAULTS, RETENTION_KINDS } from './api';
 
 const COUNTRIES = ['SE', 'DK', 'NO', 'OTHER'] as const;
 
@@ -97,12 +103,15 @@ export function RetentionSettings() {
   return <RetentionForm />;
 }
 
+const FIELDS = ['country', 'leaversAfterDays', ...RETENTION_KINDS.map(kindField)] as const;
+
+/** An empty box follows the country's default; a number is the organisation's own choice. */
 function RetentionForm() {
   const { t } = useTranslation('privacy');
-  const errorText = useErrorText();
   const client = useQueryClient();
+  const { errors, formRef, showApiError, clear } = useFormErrors(FIELDS);
   const current = useQuery({ queryKey: privacyKeys.retention, queryFn: privacyApi.retention });
-  const [draft, setDraft] = useState<Omit<Retention, 'isDefault'> | null>(null);
+  const [draft, setDraft] = useState<RetentionChoice | null>(null);
   const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: privacyApi.saveRetention,
@@ -110,11 +119,15 @@ function RetentionForm() {
       client.setQueryData(privacyKeys.retention, fresh);
       setDraft(null);
       setSaved(true);
+      clear();
     },
+    onError: showApiError,
   });
   if (!current.data) return null;
-  const value = draft ?? current.data;
-  const set = (patch: Partial<Retention>) => {
+  const { isDefault: _d, defaults: _f, effective: _e, ...chosen } = current.data;
+  const value: RetentionChoice = draft ?? chosen;
+  const defaults = RETENTION_DEFAULTS[value.country];
+  const set = (patch: Partial<RetentionChoice>) => {
     setSaved(false);
     setDraft({ ...value, ...patch });
   };
@@ -122,41 +135,33 @@ function RetentionForm() {
     <section className="card section" aria-labelledby="retention-heading">
       <h2 id="retention-heading">{t('retention.title')}</h2>
       <p className="muted">{t('retention.intro')}</p>
-      {save.error ? (
-        <Alert focus>
-          <p>{errorText(save.error)}</p>
-        </Alert>
-      ) : null}
       {saved ? (
         <Alert kind="success">
           <p>{t('retention.saved')}</p>
         </Alert>
       ) : null}
       <form
+        ref={formRef}
         className="form"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({
-            country: value.country,
-            leaversAfterDays: value.leaversAfterDays,
-            contentAfterDays: value.contentAfterDays,
-          });
+          save.mutate(value);
         }}
       >
-        <Field id="retention-country" label={t('retention.country')}>
+        {errors.form ? (
+          <Alert>
+            <p>{errors.form}</p>
+          </Alert>
+        ) : null}
+        <Field id="retention-country" label={t('retention.country')} error={errors.fields.country}>
           {(control) => (
             <select
               {...control}
               value={value.country}
               onChange={(e) => {
-                const country = e.target.value as Retention['country'];
-                const d = RETENTION_DEFAULTS[country];
-                set({
-                  country,
-                  leaversAfterDays: d.leaversAfterDays,
-                  contentAfterDays: d.contentAfterDays,
-                });
+                const country = e.target.value as RetentionChoice['country'];
+                set({ country, leaversAfterDays: RETENTION_DEFAULTS[country].leaversAfterDays });
               }}
             >
               {COUNTRIES.map((c) => (
@@ -167,30 +172,51 @@ function RetentionForm() {
             </select>
           )}
         </Field>
-        <Field id="retention-leavers" label={t('retention.leaversAfterDays')}>
+        <Field
+          id="retention-leaversAfterDays"
+          label={t('retention.leaversAfterDays')}
+          hint={t('retention.countryDefault', { days: defaults.leaversAfterDays })}
+          error={errors.fields.leaversAfterDays}
+        >
           {(control) => (
             <input
               {...control}
               type="number"
-              min={30}
-              max={3650}
+              min={RETENTION_MIN_DAYS}
+              max={RETENTION_MAX_DAYS}
               value={value.leaversAfterDays}
               onChange={(e) => set({ leaversAfterDays: Number(e.target.value) })}
             />
           )}
         </Field>
-        <Field id="retention-content" label={t('retention.contentAfterDays')}>
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={30}
-              max={3650}
-              value={value.contentAfterDays}
-              onChange={(e) => set({ contentAfterDays: Number(e.target.value) })}
-            />
-          )}
-        </Field>
+        <p className="muted">{t('retention.kindsIntro')}</p>
+        {RETENTION_KINDS.map((kind) => {
+          const field = kindField(kind);
+          const days = value[field];
+          return (
+            <Field
+              key={kind}
+              id={`retention-${field}`}
+              label={t(`retention.kinds.${kind}`)}
+              hint={t('retention.countryDefault', { days: defaults[field] })}
+              error={errors.fields[field]}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="number"
+                  min={RETENTION_MIN_DAYS}
+                  max={RETENTION_MAX_DAYS}
+                  placeholder={String(defaults[field])}
+                  value={days ?? ''}
+                  onChange={(e) =>
+                    set({ [field]: e.target.value === '' ? null : Number(e.target.value) })
+                  }
+                />
+              )}
+            </Field>
+          );
+        })}
         <div className="form__actions">
           <button type="submit" className="button" disabled={save.isPending}>
             {t('retention.save')}
