@@ -189,26 +189,38 @@ export const privacyRepository = {
    * aggregates).
    */
   /** 1:1 shared notes, minutes and live documents. */
-  async deleteNotes(db: DbOrTx, orgId: string, before: Date, limit: number) {
+  async deleteNotes(
+    db: DbOrTx,
+    orgId: string,
+    before: Date,
+    limit: number,
+    after: MeetingCursor | null,
+  ) {
     return clearMeetings(
       db,
       orgId,
       before,
       limit,
-      ['one_on_one_notes', 'one_on_one_minutes', 'meeting_docs'],
       ['one_on_one_notes', 'one_on_one_minutes', 'meeting_doc_updates', 'meeting_docs'],
+      after,
     );
   },
 
   /** Private notes and reflections (their authors' own). */
-  async deletePrivate(db: DbOrTx, orgId: string, before: Date, limit: number) {
+  async deletePrivate(
+    db: DbOrTx,
+    orgId: string,
+    before: Date,
+    limit: number,
+    after: MeetingCursor | null,
+  ) {
     return clearMeetings(
       db,
       orgId,
       before,
       limit,
       ['one_on_one_private_notes', 'one_on_one_reflections'],
-      ['one_on_one_private_notes', 'one_on_one_reflections'],
+      after,
     );
   },
 
@@ -323,37 +335,45 @@ const idList = (rows: { id: string }[]) =>
     sql`, `,
   );
 
+/** Where a pass over meetings stopped: the next batch starts after it. */
+export type MeetingCursor = { startsAt: Date; id: string };
+
 /**
- * Up to `limit` meetings that started before `before` and still have a row in one of
- * `present`: every row of `tables` for them is deleted. Returns the meetings cleared.
+ * The next `limit` meetings held before `before` (after `after`, in start order), with their
+ * rows in `tables` deleted. Keyset paging: each batch reads only its own meetings, so a pass
+ * over years of history is linear, never a rescan of what earlier batches emptied.
+ * `cleared` counts the meetings that had something to delete.
  */
 async function clearMeetings(
   db: DbOrTx,
   orgId: string,
   before: Date,
   limit: number,
-  present: string[],
   tables: string[],
-) {
-  const exists = sql.join(
-    present.map(
-      (t) =>
-        sql`exists (select 1 from ${sql.raw(t)} n where n.org_id = m.org_id and n.meeting_id = m.id)`,
-    ),
-    sql` or `,
-  );
-  const rows = await queryRows<{ id: string }>(
+  after: MeetingCursor | null,
+): Promise<{ cleared: number; scanned: number; last: MeetingCursor | null }> {
+  const rows = await queryRows<{ id: string; starts_at: Date | string }>(
     db,
-    sql`select m.id from one_on_one_meetings m
-        where m.org_id = ${orgId} and m.starts_at < ${before} and (${exists})
-        order by m.starts_at limit ${limit}`,
+    sql`select m.id, m.starts_at from one_on_one_meetings m
+        where m.org_id = ${orgId} and m.starts_at < ${before}
+          ${after ? sql`and (m.starts_at, m.id) > (${after.startsAt}, ${after.id}::uuid)` : sql``}
+        order by m.starts_at, m.id limit ${limit}`,
   );
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return { cleared: 0, scanned: 0, last: null };
   const ids = idList(rows);
+  const cleared = new Set<string>();
   for (const table of tables) {
-    await db.execute(
-      sql`delete from ${sql.raw(table)} where org_id = ${orgId} and meeting_id in (${ids})`,
+    const gone = await queryRows<{ meeting_id: string }>(
+      db,
+      sql`delete from ${sql.raw(table)} where org_id = ${orgId} and meeting_id in (${ids})
+          returning meeting_id`,
     );
+    for (const g of gone) cleared.add(g.meeting_id);
   }
-  return rows.length;
+  const last = rows[rows.length - 1]!;
+  return {
+    cleared: cleared.size,
+    scanned: rows.length,
+    last: { startsAt: new Date(last.starts_at), id: last.id },
+  };
 }

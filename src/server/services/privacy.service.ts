@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import {
   countryOfLocale,
@@ -22,7 +22,11 @@ import { auditRepository } from '../repositories/audit.repository';
 import { erasePersonRows } from '../repositories/erasure.repository';
 import { organisationRepository } from '../repositories/organisation.repository';
 import { peopleRepository } from '../repositories/people.repository';
-import { exportSections, privacyRepository } from '../repositories/privacy.repository';
+import {
+  exportSections,
+  privacyRepository,
+  type MeetingCursor,
+} from '../repositories/privacy.repository';
 import { recordAudit } from './audit.service';
 
 /** The JSON files of an export, in the order the README lists them. */
@@ -89,6 +93,8 @@ export async function erasePerson(
   });
 }
 
+type MeetingPass = { cleared: number; scanned: number; last: MeetingCursor | null };
+
 /**
  * The retention job (decision 024): for every organisation, erases people deactivated longer
  * than its period and clears each kind of data older than that kind's period, in batches of
@@ -123,17 +129,30 @@ export async function applyRetention(
       if (due.length < batch) break;
     }
     const counts: RetentionCounts = { erased, ...zeroKinds() };
-    const inBatches = async (
-      kind: RetentionKind,
-      step: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<number>,
-    ) => {
+    const inBatches = async (kind: RetentionKind, step: (tx: Tx) => Promise<number>) => {
       for (let i = 0; i < maxBatches; i++) {
         const n = await db.transaction(step);
         counts[kind] += n;
         if (n < batch) break;
       }
     };
-    await inBatches('notes', (tx) => privacyRepository.deleteNotes(tx, org.id, cut.notes, batch));
+    // Meetings are walked once per run in start order (keyset), however many years are due:
+    // the pass is linear, and a later run starts over cheaply on rows already emptied.
+    const inMeetings = async (
+      kind: RetentionKind,
+      step: (tx: Tx, after: MeetingCursor | null) => Promise<MeetingPass>,
+    ) => {
+      let after: MeetingCursor | null = null;
+      for (;;) {
+        const pass: MeetingPass = await db.transaction((tx) => step(tx, after));
+        counts[kind] += pass.cleared;
+        if (pass.scanned < batch || !pass.last) break;
+        after = pass.last;
+      }
+    };
+    await inMeetings('notes', (tx, after) =>
+      privacyRepository.deleteNotes(tx, org.id, cut.notes, batch, after),
+    );
     await inBatches('checkIns', (tx) =>
       privacyRepository.blankCheckInComments(tx, org.id, cut.checkIns, batch),
     );
@@ -143,8 +162,8 @@ export async function applyRetention(
     await inBatches('salary', (tx) =>
       privacyRepository.deleteSalaryOutcomes(tx, org.id, cut.salary, batch),
     );
-    await inBatches('private', (tx) =>
-      privacyRepository.deletePrivate(tx, org.id, cut.private, batch),
+    await inMeetings('private', (tx, after) =>
+      privacyRepository.deletePrivate(tx, org.id, cut.private, batch, after),
     );
     for (let i = 0; i < maxBatches; i++) {
       const n = await auditRepository.deleteOrgOlderThan(db, org.id, cut.audit, batch);
