@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client';
 import { ERASURE_MAP, looksLikePersonColumn } from '../../src/domain/privacy/erasure-map';
+import { deletedColumns, GONE_KIND, KEPT_KIND } from '../../src/domain/privacy/erasure-preview';
 import { testApp, type TestContext } from '../support/app';
 import { makePrivacyWorld, SECRETS } from './privacy.factories';
 
@@ -68,6 +69,18 @@ describe('the erasure map', () => {
           `${table}.${c}`,
         ).toBe(true);
       }
+    }
+  });
+});
+
+describe('the erasure preview', () => {
+  it('names a kind for every table the erasure deletes from, and keeps only kept tables', () => {
+    const deleting = deletedColumns().map((t) => t.table);
+    expect(deleting.filter((t) => !(t in GONE_KIND))).toEqual([]);
+    for (const table of Object.keys(KEPT_KIND)) {
+      const rule = ERASURE_MAP[table]!;
+      expect(Object.values(rule.personColumns), table).toContain('keep');
+      expect(Object.values(rule.personColumns), table).not.toContain('delete');
     }
   });
 });
