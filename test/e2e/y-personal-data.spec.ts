@@ -45,6 +45,15 @@ test('an employee downloads their data; the admin sets retention and erases a pe
   await page.getByRole('dialog').getByRole('button', { name: 'Inaktivera' }).click();
   await page.getByRole('button', { name: 'Radera person' }).click();
   const dialog = page.getByRole('dialog');
+  // Before typing the name: what goes and what is kept and why, in counts only.
+  const preview = dialog.getByTestId('erasure-preview');
+  await expect(preview.getByRole('heading', { name: 'Det här raderas' })).toBeVisible();
+  await expect(
+    preview.getByRole('heading', { name: 'Det här finns kvar, och varför' }),
+  ).toBeVisible();
+  await expect(preview).toContainText(/\d+ (post|poster) i granskningsloggen/);
+  await expect(preview).toContainText('Statistiken finns kvar som sammanställningar');
+  await shot(page, testInfo, 'y2-erasure-preview');
   await dialog.getByRole('textbox').fill('Sara');
   await dialog.getByRole('button', { name: 'Radera person' }).click();
   await expect(dialog).toContainText('Skriv personens namn exakt');

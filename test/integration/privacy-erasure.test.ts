@@ -6,11 +6,18 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client';
 import { ERASURE_MAP, looksLikePersonColumn } from '../../src/domain/privacy/erasure-map';
+import { deletedColumns, GONE_KIND, KEPT_KIND } from '../../src/domain/privacy/erasure-preview';
 import { testApp, type TestContext } from '../support/app';
 import { makePrivacyWorld, SECRETS } from './privacy.factories';
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof makePrivacyWorld>>;
+let preview: {
+  gone: { kind: string; count: number }[];
+  kept: { kind: string; count: number }[];
+};
+const countOf = (list: { kind: string; count: number }[], kind: string) =>
+  list.find((x) => x.kind === kind)?.count;
 
 beforeAll(async () => {
   ctx = await testApp();
@@ -66,6 +73,18 @@ describe('the erasure map', () => {
   });
 });
 
+describe('the erasure preview', () => {
+  it('names a kind for every table the erasure deletes from, and keeps only kept tables', () => {
+    const deleting = deletedColumns().map((t) => t.table);
+    expect(deleting.filter((t) => !(t in GONE_KIND))).toEqual([]);
+    for (const table of Object.keys(KEPT_KIND)) {
+      const rule = ERASURE_MAP[table]!;
+      expect(Object.values(rule.personColumns), table).toContain('keep');
+      expect(Object.values(rule.personColumns), table).not.toContain('delete');
+    }
+  });
+});
+
 describe('erasing a person who has left', () => {
   it('is refused while they are active, and without their name typed', async () => {
     const { w, c } = world;
@@ -86,6 +105,36 @@ describe('erasing a person who has left', () => {
     expect(byHr.statusCode).toBe(403);
   });
 
+  it('previews what goes and what is kept, in counts, for the admin only', async () => {
+    const { w, c } = world;
+    const url = `/api/people/${w.employee.id}/erasure`;
+    // The same refusals as erasing: HR and the manager may not, another organisation sees nothing.
+    expect((await c.hr!.get(url)).statusCode).toBe(403);
+    expect((await c.manager!.get(url)).statusCode).toBe(403);
+    // (They themselves are deactivated and can no longer sign in.)
+    expect((await c.employee!.get(url)).statusCode).not.toBe(200);
+    // An administrator of another organisation is told nothing exists.
+    expect((await c.stranger!.get(url)).statusCode).toBe(404);
+    // An active person cannot be erased, so there is nothing to preview (checked before
+    // deactivation in the test above; here for someone still active).
+    const active = await c.admin!.get(`/api/people/${w.manager.id}/erasure`);
+    expect(active.statusCode).toBe(409);
+    expect(active.json().error.code).toBe('privacy.still_active');
+
+    const res = await c.admin!.get(url);
+    expect(res.statusCode).toBe(200);
+    preview = res.json();
+    // Counts only: no name, address or written content anywhere in the answer.
+    for (const secret of [w.employee.name, w.employee.email, ...Object.values(SECRETS)]) {
+      expect(res.body).not.toContain(secret);
+    }
+    expect(countOf(preview.gone, 'privateNotes')).toBe(1); // their private note
+    expect(countOf(preview.gone, 'mails')).toBeGreaterThan(0);
+    expect(countOf(preview.kept, 'oneOnOnes')).toBeGreaterThan(0);
+    expect(countOf(preview.kept, 'checkIns')).toBe(1);
+    expect(countOf(preview.kept, 'auditEntries')).toBeGreaterThan(0);
+  });
+
   it('leaves no trace of their name or e-mail address in any table', async () => {
     const { w, c } = world;
     expect((await mentions(w.employee.name)).length).toBeGreaterThan(3); // before: many
@@ -94,6 +143,8 @@ describe('erasing a person who has left', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().deleted).toBeGreaterThan(0);
+    // The preview counted exactly what went.
+    expect(res.json().deleted).toBe(preview.gone.reduce((sum, g) => sum + g.count, 0));
     expect(await mentions(w.employee.name)).toEqual([]);
     expect(await mentions(w.employee.email)).toEqual([]);
     expect(await mentions(SECRETS.employeePrivate)).toEqual([]);
@@ -110,6 +161,19 @@ describe('erasing a person who has left', () => {
     const history = await c.manager!.get(`/api/one-on-ones/series/${seriesId}/meetings?limit=10`);
     expect(history.statusCode).toBe(200);
     expect(history.json().items.length).toBeGreaterThan(0);
+    // As many shared records stayed as the preview said.
+    const { w } = world;
+    const db = ctx.database.db;
+    const kept = await queryRows<{ meetings: number; checkins: number }>(
+      db,
+      sql`select (select count(*)::int from one_on_one_meetings
+                   where manager_id = ${w.employee.id} or employee_id = ${w.employee.id}) as meetings,
+                 (select count(*)::int from check_ins
+                   where manager_id = ${w.employee.id} or employee_id = ${w.employee.id}
+                      or answered_by = ${w.employee.id}) as checkins`,
+    );
+    expect(kept[0]!.meetings).toBe(countOf(preview.kept, 'oneOnOnes'));
+    expect(kept[0]!.checkins).toBe(countOf(preview.kept, 'checkIns'));
   });
 
   it('pseudonymises their audit entries and keeps the log append-only', async () => {

@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { ERASURE_MAP } from '../../domain/privacy/erasure-map';
+import {
+  deletedColumns,
+  keptColumns,
+  type ErasureKeptKind,
+} from '../../domain/privacy/erasure-preview';
 
 /** A case-insensitive regular expression matching `text` literally (PostgreSQL ARE). */
 function literalPattern(text: string): string {
@@ -16,6 +21,81 @@ export type ErasedPerson = {
   email: string;
   recoveryEmail: string | null;
 };
+
+/**
+ * The rows the erasure deletes, table by table, in the order it deletes them: the one
+ * definition both the erasure and its preview use (decision 024).
+ */
+function goneRows(person: ErasedPerson): { table: string; where: ReturnType<typeof sql> }[] {
+  const { orgId, id } = person;
+  // Live documents of their meetings: binary, rebuilt from the shared notes when opened.
+  const meetingsOf = sql`select m.id from one_on_one_meetings m
+    where m.org_id = ${orgId} and (m.manager_id = ${id} or m.employee_id = ${id})`;
+  const rows: { table: string; where: ReturnType<typeof sql> }[] = [
+    {
+      table: 'meeting_doc_updates',
+      where: sql`org_id = ${orgId} and meeting_id in (${meetingsOf})`,
+    },
+    { table: 'meeting_docs', where: sql`org_id = ${orgId} and meeting_id in (${meetingsOf})` },
+  ];
+  // The generic rules: their own rows go.
+  for (const { table, columns } of deletedColumns()) {
+    const any = sql.join(
+      columns.map((c) => sql`${ident(c)} = ${id}`),
+      sql` or `,
+    );
+    // Coaching signals the manager set aside about them as a report go too.
+    const extra = table === 'coaching_dismissals' ? sql` or subject_key = ${id}` : sql``;
+    rows.push({ table, where: sql`org_id = ${orgId} and (${any}${extra})` });
+  }
+  // The sign-in throttle: keys by address (before anyone is known) and by account.
+  const keys = [`email:${person.email}`, `reset:${orgId}:${id}`];
+  if (person.recoveryEmail) keys.push(`email:${person.recoveryEmail}`);
+  rows.push({
+    table: 'login_attempts',
+    where: sql`key in (${sql.join(
+      keys.map((k) => sql`${k}`),
+      sql`, `,
+    )})`,
+  });
+  return rows;
+}
+
+/**
+ * What erasing the person would do, in counts only (decision 024): rows per table that would
+ * go (the same definition the erasure deletes by) and shared rows per kind that stay with the
+ * person shown as "former employee". Never any content.
+ */
+export async function erasurePreviewCounts(
+  db: DbOrTx,
+  person: ErasedPerson,
+): Promise<{
+  gone: { table: string; count: number }[];
+  kept: { kind: ErasureKeptKind; count: number }[];
+}> {
+  const n = async (q: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(db, q))[0]?.n ?? 0;
+  const gone: { table: string; count: number }[] = [];
+  for (const { table, where } of goneRows(person)) {
+    gone.push({
+      table,
+      count: await n(sql`select count(*)::int as n from ${ident(table)} where ${where}`),
+    });
+  }
+  const kept: { kind: ErasureKeptKind; count: number }[] = [];
+  for (const { table, kind, columns } of keptColumns()) {
+    const any = sql.join(
+      columns.map((c) => sql`${ident(c)} = ${person.id}`),
+      sql` or `,
+    );
+    kept.push({
+      kind,
+      count: await n(
+        sql`select count(*)::int as n from ${ident(table)} where org_id = ${person.orgId} and (${any})`,
+      ),
+    });
+  }
+  return { gone, kept };
+}
 
 /**
  * Erases one person as ERASURE_MAP says, in the caller's transaction (decision 024): their
@@ -40,45 +120,20 @@ export async function erasePersonRows(
       )
     )[0]?.n ?? 0;
 
-  // Live documents of their meetings: binary, rebuilt from the shared notes when opened.
-  const meetingsOf = sql`select m.id from one_on_one_meetings m
-    where m.org_id = ${orgId} and (m.manager_id = ${id} or m.employee_id = ${id})`;
-  deleted += await count(
-    sql`delete from meeting_doc_updates where org_id = ${orgId} and meeting_id in (${meetingsOf})`,
-  );
-  deleted += await count(
-    sql`delete from meeting_docs where org_id = ${orgId} and meeting_id in (${meetingsOf})`,
-  );
-
-  // The generic rules: their own rows go, references to them are cleared or kept.
+  for (const { where, table } of goneRows(person)) {
+    deleted += await count(sql`delete from ${ident(table)} where ${where}`);
+  }
+  // References to them that are cleared.
   for (const [table, rule] of Object.entries(ERASURE_MAP)) {
     if (rule.special === 'person-row') continue;
     for (const [column, what] of Object.entries(rule.personColumns)) {
-      if (what === 'delete') {
-        deleted += await count(
-          sql`delete from ${ident(table)} where org_id = ${orgId} and ${ident(column)} = ${id}`,
-        );
-      } else if (what === 'null') {
-        await tx.execute(
-          sql`update ${ident(table)} set ${ident(column)} = null
-              where org_id = ${orgId} and ${ident(column)} = ${id}`,
-        );
-      }
+      if (what !== 'null') continue;
+      await tx.execute(
+        sql`update ${ident(table)} set ${ident(column)} = null
+            where org_id = ${orgId} and ${ident(column)} = ${id}`,
+      );
     }
   }
-  // Coaching signals the manager set aside about them as a report.
-  deleted += await count(
-    sql`delete from coaching_dismissals where org_id = ${orgId} and subject_key = ${id}`,
-  );
-  // The sign-in throttle: keys by address (before anyone is known) and by account.
-  const keys = [`email:${person.email}`, `reset:${orgId}:${id}`];
-  if (person.recoveryEmail) keys.push(`email:${person.recoveryEmail}`);
-  deleted += await count(
-    sql`delete from login_attempts where key in (${sql.join(
-      keys.map((k) => sql`${k}`),
-      sql`, `,
-    )})`,
-  );
   // Their reports lose them as manager.
   await tx.execute(
     sql`update people set manager_id = null where org_id = ${orgId} and manager_id = ${id}`,

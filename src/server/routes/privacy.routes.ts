@@ -7,6 +7,7 @@ import {
   RETENTION_MAX_DAYS,
   RETENTION_MIN_DAYS,
 } from '../../domain/privacy/retention';
+import { ERASURE_GONE_KINDS, ERASURE_KEPT_KINDS } from '../../domain/privacy/erasure-preview';
 import { requireActor } from '../plugins/auth';
 import { errors } from './schemas';
 
@@ -85,6 +86,27 @@ export async function privacyRoutes(app: FastifyInstance) {
     async (request) => ({
       items: await app.services.privacy.accessRequests(requireActor(request), request.params.id),
     }),
+  );
+
+  r.get(
+    '/api/people/:id/erasure',
+    {
+      schema: {
+        tags,
+        description:
+          'What erasing this person would delete and keep, in counts per kind (never content).',
+        params: z.object({ id: z.uuid() }),
+        response: {
+          200: z.object({
+            gone: z.array(z.object({ kind: z.enum(ERASURE_GONE_KINDS), count: z.number().int() })),
+            kept: z.array(z.object({ kind: z.enum(ERASURE_KEPT_KINDS), count: z.number().int() })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) =>
+      app.services.privacy.erasurePreview(requireActor(request), request.params.id),
   );
 
   r.post(

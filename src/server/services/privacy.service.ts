@@ -12,6 +12,7 @@ import {
   type RetentionDays,
   type RetentionKind,
 } from '../../domain/privacy/retention';
+import { groupPreview } from '../../domain/privacy/erasure-preview';
 import type { Actor } from '../../domain/roles';
 import { isLocale, type Locale } from '../../i18n/index';
 import { translator } from '../i18n';
@@ -19,7 +20,7 @@ import { escapeHtml, renderMail } from '../mail/layout';
 import type { Mailer } from '../mail/mailer';
 import { authorize } from '../policies/index';
 import { auditRepository } from '../repositories/audit.repository';
-import { erasePersonRows } from '../repositories/erasure.repository';
+import { erasePersonRows, erasurePreviewCounts } from '../repositories/erasure.repository';
 import { organisationRepository } from '../repositories/organisation.repository';
 import { peopleRepository } from '../repositories/people.repository';
 import {
@@ -319,6 +320,20 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
       authorize(actor, { do: 'person.manage', orgId: actor.orgId });
       const rows = await privacyRepository.accessRequestsOf(db, actor.orgId, personId);
       return rows.map((r) => ({ id: r.id, createdAt: r.createdAt, fulfilledAt: r.fulfilledAt }));
+    },
+
+    /**
+     * What erasing the person would delete and keep, in counts only (decision 024); the same
+     * authorization and refusals as erasing.
+     */
+    async erasurePreview(actor: Actor, personId: string) {
+      authorize(actor, { do: 'person.erase', orgId: actor.orgId });
+      const person = await peopleRepository.findById(db, actor.orgId, personId);
+      if (!person) throw new AppError('not_found');
+      if (person.erasedAt) throw new AppError('privacy.already_erased');
+      if (person.active) throw new AppError('privacy.still_active');
+      const counts = await erasurePreviewCounts(db, person);
+      return groupPreview(counts.gone, counts.kept);
     },
 
     /** Erases a deactivated person; the admin confirms by typing the name. */

@@ -1,4 +1,5 @@
 /** The personal-data calls of the web app (decision 024). */
+import type { ErasureGoneKind, ErasureKeptKind } from '../../domain/privacy/erasure-preview';
 import { http } from '../api';
 
 import type { Retention as RetentionChoice, RetentionDays } from '../../domain/privacy/retention';
@@ -8,6 +9,11 @@ export type Retention = RetentionChoice & {
   isDefault: boolean;
   defaults: RetentionDays;
   effective: RetentionDays;
+};
+/** What erasing a person would delete and keep, in counts (GET /api/people/:id/erasure). */
+export type ErasurePreview = {
+  gone: { kind: ErasureGoneKind; count: number }[];
+  kept: { kind: ErasureKeptKind; count: number }[];
 };
 export type AccessRequest = { id: string; createdAt: string; fulfilledAt: string | null };
 
@@ -21,6 +27,7 @@ export const privacyApi = {
   saveRetention: (r: RetentionChoice) => http.put<Retention>('/api/admin/retention', r),
   requestAccess: (personId: string) =>
     http.post<AccessRequest>(`/api/people/${personId}/access-requests`),
+  erasurePreview: (personId: string) => http.get<ErasurePreview>(`/api/people/${personId}/erasure`),
   erase: (personId: string, confirmName: string) =>
     http.post<{ deleted: number; scrubbed: number }>(`/api/people/${personId}/erase`, {
       confirmName,

@@ -1,11 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Alert, useErrorText } from '../components/feedback';
 import { keys } from '../queries';
-import { privacyApi } from './api';
+import { privacyApi, type ErasurePreview } from './api';
 
 /**
  * HR's part of a person's data duties (decision 024): ask Samtal to send the person their data
@@ -21,6 +21,12 @@ export function PersonPrivacy({ person }: { person: Person }) {
   const request = useMutation({
     mutationFn: () => privacyApi.requestAccess(person.id),
     onSuccess: () => setDone(t('person.accessRequestDone')),
+  });
+  const preview = useQuery({
+    queryKey: ['privacy', 'erasure', person.id],
+    queryFn: () => privacyApi.erasurePreview(person.id),
+    enabled: asking,
+    staleTime: 0,
   });
   const erase = useMutation({
     mutationFn: () => privacyApi.erase(person.id, typed),
@@ -84,6 +90,8 @@ export function PersonPrivacy({ person }: { person: Person }) {
         onConfirm={() => erase.mutate()}
         onCancel={() => setAsking(false)}
       >
+        <ErasurePreviewList preview={preview.data} loading={preview.isPending} />
+        {preview.error ? <p className="field__error">{errorText(preview.error)}</p> : null}
         <p>{t('person.eraseConfirm', { name: person.name })}</p>
         <input
           aria-label={t('person.erase')}
@@ -93,5 +101,40 @@ export function PersonPrivacy({ person }: { person: Person }) {
         {erase.error ? <p className="field__error">{errorText(erase.error)}</p> : null}
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** What the erasure deletes and what it keeps and why, in counts (decision 024). */
+function ErasurePreviewList({
+  preview,
+  loading,
+}: {
+  preview: ErasurePreview | undefined;
+  loading: boolean;
+}) {
+  const { t } = useTranslation('privacy');
+  if (!preview) return loading ? <p>{t('person.preview.loading')}</p> : null;
+  const gone = preview.gone.filter((g) => g.count > 0);
+  const kept = preview.kept.filter((k) => k.count > 0);
+  return (
+    <div data-testid="erasure-preview">
+      <h3>{t('person.preview.goneTitle')}</h3>
+      {gone.length ? (
+        <ul>
+          {gone.map((g) => (
+            <li key={g.kind}>{t(`person.preview.gone.${g.kind}`, { count: g.count })}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('person.preview.nothingGone')}</p>
+      )}
+      <h3>{t('person.preview.keptTitle')}</h3>
+      <ul>
+        {kept.map((k) => (
+          <li key={k.kind}>{t(`person.preview.kept.${k.kind}`, { count: k.count })}</li>
+        ))}
+        <li>{t('person.preview.statistics')}</li>
+      </ul>
+    </div>
   );
 }
