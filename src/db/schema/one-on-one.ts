@@ -167,6 +167,8 @@ export const oneOnOneMeetings = pgTable(
       .where(sql`${t.status} = 'held'`),
     // HR statistics: a quarter's 1:1s by the pair's date (the rollup of decision 014).
     index('one_on_one_meetings_local_date_idx').on(t.orgId, t.localDate),
+    // Retention (decision 024) walks an organisation's meetings in start order, keyset-paged.
+    index('one_on_one_meetings_starts_idx').on(t.orgId, t.startsAt, t.id),
     // Reminders scan every organisation for meetings starting soon or just ended: without
     // these, each five-minute tick reads all meetings (350 ms at 50,000 people).
     index('one_on_one_meetings_starts_soon_idx')

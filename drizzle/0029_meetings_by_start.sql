@@ -1,0 +1,1 @@
+CREATE INDEX "one_on_one_meetings_starts_idx" ON "one_on_one_meetings" USING btree ("org_id","starts_at","id");
