@@ -188,40 +188,16 @@ export const privacyRepository = {
    * batch in its own transaction. Dates, statuses and scores stay (statistics keep their
    * aggregates).
    */
-  /** 1:1 shared notes, minutes and live documents. */
-  async deleteNotes(
+  /** A meeting-bound kind's rows for the next batch of due meetings (see clearMeetings). */
+  async clearMeetingContent(
     db: DbOrTx,
     orgId: string,
+    kind: MeetingContentKind,
     before: Date,
     limit: number,
     after: MeetingCursor | null,
   ) {
-    return clearMeetings(
-      db,
-      orgId,
-      before,
-      limit,
-      ['one_on_one_notes', 'one_on_one_minutes', 'meeting_doc_updates', 'meeting_docs'],
-      after,
-    );
-  },
-
-  /** Private notes and reflections (their authors' own). */
-  async deletePrivate(
-    db: DbOrTx,
-    orgId: string,
-    before: Date,
-    limit: number,
-    after: MeetingCursor | null,
-  ) {
-    return clearMeetings(
-      db,
-      orgId,
-      before,
-      limit,
-      ['one_on_one_private_notes', 'one_on_one_reflections'],
-      after,
-    );
+    return clearMeetings(db, orgId, before, limit, MEETING_CONTENT[kind], after);
   },
 
   /** Check-in comments blanked; the scores stay. Returns the check-ins cleared. */
@@ -334,6 +310,16 @@ const idList = (rows: { id: string }[]) =>
     rows.map((r) => sql`${r.id}::uuid`),
     sql`, `,
   );
+
+/**
+ * The tables each meeting-bound kind of retention clears: 1:1 shared notes, minutes and live
+ * documents; private notes and reflections (their authors' own).
+ */
+const MEETING_CONTENT = {
+  notes: ['one_on_one_notes', 'one_on_one_minutes', 'meeting_doc_updates', 'meeting_docs'],
+  private: ['one_on_one_private_notes', 'one_on_one_reflections'],
+} satisfies Record<string, string[]>;
+export type MeetingContentKind = keyof typeof MEETING_CONTENT;
 
 /** Where a pass over meetings stopped: the next batch starts after it. */
 export type MeetingCursor = { startsAt: Date; id: string };

@@ -26,6 +26,7 @@ import { peopleRepository } from '../repositories/people.repository';
 import {
   exportSections,
   privacyRepository,
+  type MeetingContentKind,
   type MeetingCursor,
 } from '../repositories/privacy.repository';
 import { recordAudit } from './audit.service';
@@ -139,21 +140,18 @@ export async function applyRetention(
     };
     // Meetings are walked once per run in start order (keyset), however many years are due:
     // the pass is linear, and a later run starts over cheaply on rows already emptied.
-    const inMeetings = async (
-      kind: RetentionKind,
-      step: (tx: Tx, after: MeetingCursor | null) => Promise<MeetingPass>,
-    ) => {
+    const inMeetings = async (kind: MeetingContentKind) => {
       let after: MeetingCursor | null = null;
       for (;;) {
-        const pass: MeetingPass = await db.transaction((tx) => step(tx, after));
+        const pass: MeetingPass = await db.transaction((tx) =>
+          privacyRepository.clearMeetingContent(tx, org.id, kind, cut[kind], batch, after),
+        );
         counts[kind] += pass.cleared;
         if (pass.scanned < batch || !pass.last) break;
         after = pass.last;
       }
     };
-    await inMeetings('notes', (tx, after) =>
-      privacyRepository.deleteNotes(tx, org.id, cut.notes, batch, after),
-    );
+    await inMeetings('notes');
     await inBatches('checkIns', (tx) =>
       privacyRepository.blankCheckInComments(tx, org.id, cut.checkIns, batch),
     );
@@ -163,9 +161,7 @@ export async function applyRetention(
     await inBatches('salary', (tx) =>
       privacyRepository.deleteSalaryOutcomes(tx, org.id, cut.salary, batch),
     );
-    await inMeetings('private', (tx, after) =>
-      privacyRepository.deletePrivate(tx, org.id, cut.private, batch, after),
-    );
+    await inMeetings('private');
     for (let i = 0; i < maxBatches; i++) {
       const n = await auditRepository.deleteOrgOlderThan(db, org.id, cut.audit, batch);
       counts.audit += n;
