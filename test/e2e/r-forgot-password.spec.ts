@@ -3,76 +3,14 @@
  * its own Samtal (demo organisation, own data folder) that delivers through a local SMTP
  * server, and reads the link from the mail that arrived there.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { TestSmtpServer, type ReceivedMail } from '../support/smtp';
+import type { ReceivedMail } from '../support/smtp';
+import { textOf, ownSamtalFor } from './own-samtal';
 import { expect, shot, test } from './support';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
-const BASE = `http://127.0.0.1:${PORT}`;
-const smtp = new TestSmtpServer();
-let server: ChildProcess | undefined;
-let dataDir = '';
+const { smtp, base: BASE } = ownSamtalFor({ port: PORT, host: '127.0.0.1', name: 'mail' });
 
 test.describe.configure({ timeout: 180_000 });
-
-test.beforeAll(async () => {
-  await smtp.up();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samtal-e2e-mail-'));
-  // Always the embedded database, in its own folder (never a DATABASE_URL around).
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  server = spawn(process.execPath, ['bin/samtal.js', 'serve', '--demo'], {
-    env: {
-      ...env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      SAMTAL_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'test',
-      SMTP_URL: smtp.url,
-      JOB_TIMING: 'fast',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 600) throw new Error('the mail journey’s own server did not start');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-});
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  await smtp.down();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** The plain-text body of a MIME mail, its transfer encoding undone. */
-function textOf(mail: ReceivedMail): string {
-  const parts = mail.raw.split(/\r?\n--[^\r\n]+\r?\n/);
-  const part = parts.find((p) => /content-type:\s*text\/plain/i.test(p)) ?? mail.raw;
-  const [head = '', ...rest] = part.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  if (/transfer-encoding:\s*base64/i.test(head))
-    return Buffer.from(body, 'base64').toString('utf8');
-  if (/transfer-encoding:\s*quoted-printable/i.test(head)) {
-    const bytes = body
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
 
 async function mailTo(address: string): Promise<ReceivedMail> {
   for (let i = 0; i < 240; i++) {

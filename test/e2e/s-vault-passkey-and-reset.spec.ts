@@ -8,82 +8,24 @@
  *
  * WebAuthn needs a domain as relying party, so this journey runs at localhost, not 127.0.0.1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { createVault, privateNoteContext, seal } from '../../src/domain/sealing/envelope';
-import { TestSmtpServer, type ReceivedMail } from '../support/smtp';
+import { textOf, ownSamtalFor } from './own-samtal';
 import { DEMO_PASSWORD, expect, shot, test } from './support';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 51;
-const BASE = `http://localhost:${PORT}`;
-const smtp = new TestSmtpServer();
-let server: ChildProcess | undefined;
-let dataDir = '';
+const { smtp, base: BASE } = ownSamtalFor({
+  port: PORT,
+  host: 'localhost',
+  name: 'vault',
+  publicUrl: true,
+});
 
 const NOTE = 'Stödanteckning: Ahmed funderar på att byta team till våren.';
 const PASSPHRASE = 'tre korpar över fjällsjön i maj';
 const NEW_PASSWORD = 'ett helt nytt långt lösenord';
 
 test.describe.configure({ timeout: 180_000 });
-
-test.beforeAll(async () => {
-  await smtp.up();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samtal-e2e-vault-'));
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  server = spawn(process.execPath, ['bin/samtal.js', 'serve', '--demo'], {
-    env: {
-      ...env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: BASE,
-      SAMTAL_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'test',
-      SMTP_URL: smtp.url,
-      JOB_TIMING: 'fast',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 600) throw new Error('the vault journey’s own server did not start');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-});
-
-test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  await smtp.down();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** The plain-text body of a MIME mail, its transfer encoding undone. */
-function textOf(mail: ReceivedMail): string {
-  const parts = mail.raw.split(/\r?\n--[^\r\n]+\r?\n/);
-  const part = parts.find((p) => /content-type:\s*text\/plain/i.test(p)) ?? mail.raw;
-  const [head = '', ...rest] = part.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  if (/transfer-encoding:\s*base64/i.test(head))
-    return Buffer.from(body, 'base64').toString('utf8');
-  if (/transfer-encoding:\s*quoted-printable/i.test(head)) {
-    const bytes = body
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
 
 async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto(`${BASE}/sign-in`);
