@@ -66,7 +66,7 @@ export async function formerEmployeeLabel(db: Db, orgId: string): Promise<string
 }
 
 /**
- * Erases one deactivated person in one transaction (decision 024). `by` is the admin, or null
+ * Erases one deactivated person in one transaction (decision 024). `by` is HR or an admin, or null
  * for the retention job (then the audit entry has no actor).
  */
 export async function erasePerson(
@@ -87,7 +87,7 @@ export async function erasePerson(
       action: 'person.erased' as const,
       subjectType: 'person',
       subjectId: personId,
-      details: { ...counts, how: by ? 'admin' : 'retention' },
+      details: { ...counts, how: by ? 'by_hand' : 'retention' },
     };
     if (by) await recordAudit(tx, by, entry);
     else await auditRepository.record(tx, { orgId, actorId: null, ip: null, ...entry });
@@ -332,7 +332,7 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
       return groupPreview(counts.gone, counts.kept);
     },
 
-    /** Erases a deactivated person; the admin confirms by typing the name. */
+    /** Erases a deactivated person (HR or an admin); they confirm by typing the name. */
     async erase(actor: Actor, personId: string, confirmName: string, now = new Date()) {
       authorize(actor, { do: 'person.erase', orgId: actor.orgId });
       const person = await peopleRepository.findById(db, actor.orgId, personId);

@@ -9,7 +9,7 @@ import { privacyApi, type ErasurePreview } from './api';
 
 /**
  * HR's part of a person's data duties (decision 024): ask Samtal to send the person their data
- * (HR never receives it) and, for an admin, erase a person who has left.
+ * (HR never receives it) and erase a person who has left (HR and administrators).
  */
 export function PersonPrivacy({ person }: { person: Person }) {
   const { t } = useTranslation('privacy');
