@@ -220,7 +220,12 @@ describe('erasing a person who has left', () => {
     expect(renamed.json().error.code).toBe('privacy.already_erased');
     const shown = (await c.hr!.get(`/api/people/${w.employee.id}`)).json();
     expect(shown).toMatchObject({ name: 'Tidigare anställd', erased: true, active: false });
-    expect(shown.can).toMatchObject({ erase: false, requestAccess: false, link: null });
+    expect(shown.can).toMatchObject({
+      erase: false,
+      requestAccess: false,
+      sendExportLink: false,
+      link: null,
+    });
     const { Client } = await import('../support/app');
     const login = await new Client(ctx.app).login(w.employee.email);
     expect(login.statusCode).not.toBe(200);
