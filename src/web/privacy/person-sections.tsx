@@ -61,6 +61,9 @@ export function PersonPrivacy({ person }: { person: Person }) {
         </Alert>
       ) : null}
       {person.can?.sendExportLink ? <LeaverExportLink person={person} /> : null}
+      {person.can?.requestAccess || person.can?.sendExportLink ? (
+        <AccessRequestList personId={person.id} />
+      ) : null}
       <div className="form__actions">
         {person.can?.requestAccess ? (
           <button
@@ -90,9 +93,6 @@ export function PersonPrivacy({ person }: { person: Person }) {
           </button>
         ) : null}
       </div>
-      {person.can?.requestAccess || person.can?.sendExportLink ? (
-        <AccessRequestList personId={person.id} />
-      ) : null}
       <ConfirmDialog
         open={asking}
         title={t('person.erase')}
