@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../../src/db/client';
+import { createVault, privateNoteContext, seal } from '../../src/domain/sealing/envelope';
 import { createMailer } from '../../src/server/mail/mailer';
 import type { OutgoingMessage } from '../../src/server/mail/transport';
 import { Client, testApp, type TestContext } from '../support/app';
@@ -18,9 +19,26 @@ let world: Awaited<ReturnType<typeof makePrivacyWorld>>;
 const GIVEN = 'Leaver.Private@Example.net';
 const url = (id: string) => `/api/people/${id}/export-links`;
 
+const SEALED_SECRET = 'leaver-sealed-9a3c';
+let sealed: Awaited<ReturnType<typeof seal>>;
+
 beforeAll(async () => {
   ctx = await testApp();
   world = await makePrivacyWorld(ctx, 'lvx');
+  // Before leaving, the employee set up a vault and sealed a note on their next 1:1.
+  const { c, w, seriesId, held } = world;
+  const { wraps, key } = await createVault('en lång lösenfras för valvet');
+  expect((await c.employee!.post('/api/vault', wraps)).statusCode).toBe(201);
+  const meetings = (
+    await c.employee!.get(`/api/one-on-ones/series/${seriesId}/meetings?limit=10`)
+  ).json().items as { id: string }[];
+  const next = meetings.find((m) => m.id !== held)!.id;
+  sealed = await seal(key, SEALED_SECRET, privateNoteContext(next, w.employee.id), 1);
+  const put = await c.employee!.request('PUT', `/api/one-on-ones/meetings/${next}/private-note`, {
+    sealed,
+    baseVersion: 0,
+  });
+  expect(put.statusCode).toBe(200);
 });
 afterAll(() => ctx.close());
 
@@ -152,6 +170,9 @@ describe('a leaver’s data, mailed as a one-time link', () => {
     expect(all).toContain(SECRETS.employeePrivate); // their own
     expect(all).not.toContain(SECRETS.managerPrivate);
     expect(all).not.toContain(SECRETS.managerReflection);
+    // Their sealed note is there as the server holds it, never opened.
+    expect(all).toContain(sealed.ciphertext);
+    expect(all).not.toContain(SEALED_SECRET);
     // The README is in their language and says their sealed notes stay sealed.
     expect(files['README.txt']).toContain('Dine data i Samtal');
     expect(files['README.txt']).toContain('forbliver de forseglede');
