@@ -98,18 +98,22 @@ describe('erasing a person who has left', () => {
       confirmName: 'Erik',
     });
     expect(wrong.json().error.code).toBe('privacy.confirm_mismatch');
-    // HR may not erase, nor may anyone in another organisation.
-    const byHr = await c.hr!.post(`/api/people/${w.employee.id}/erase`, {
+    // Their manager may not erase them, nor may anyone in another organisation.
+    const byManager = await c.manager!.post(`/api/people/${w.employee.id}/erase`, {
       confirmName: w.employee.name,
     });
-    expect(byHr.statusCode).toBe(403);
+    expect(byManager.statusCode).toBe(403);
+    const byStranger = await c.stranger!.post(`/api/people/${w.employee.id}/erase`, {
+      confirmName: w.employee.name,
+    });
+    expect(byStranger.statusCode).toBe(404);
   });
 
-  it('previews what goes and what is kept, in counts, for the admin only', async () => {
+  it('previews what goes and what is kept, in counts, for HR and administrators', async () => {
     const { w, c } = world;
     const url = `/api/people/${w.employee.id}/erasure`;
-    // The same refusals as erasing: HR and the manager may not, another organisation sees nothing.
-    expect((await c.hr!.get(url)).statusCode).toBe(403);
+    // The same refusals as erasing: the manager may not, another organisation sees nothing.
+    expect((await c.hr!.get(url)).statusCode).toBe(200);
     expect((await c.manager!.get(url)).statusCode).toBe(403);
     // (They themselves are deactivated and can no longer sign in.)
     expect((await c.employee!.get(url)).statusCode).not.toBe(200);
@@ -138,7 +142,9 @@ describe('erasing a person who has left', () => {
   it('leaves no trace of their name or e-mail address in any table', async () => {
     const { w, c } = world;
     expect((await mentions(w.employee.name)).length).toBeGreaterThan(3); // before: many
-    const res = await c.admin!.post(`/api/people/${w.employee.id}/erase`, {
+    // HR erases a person who has left (issue #13), not only an administrator.
+    expect((await c.hr!.get(`/api/people/${w.employee.id}`)).json().can.erase).toBe(true);
+    const res = await c.hr!.post(`/api/people/${w.employee.id}/erase`, {
       confirmName: w.employee.name,
     });
     expect(res.statusCode).toBe(200);
@@ -214,7 +220,12 @@ describe('erasing a person who has left', () => {
     expect(renamed.json().error.code).toBe('privacy.already_erased');
     const shown = (await c.hr!.get(`/api/people/${w.employee.id}`)).json();
     expect(shown).toMatchObject({ name: 'Tidigare anställd', erased: true, active: false });
-    expect(shown.can).toMatchObject({ erase: false, requestAccess: false, link: null });
+    expect(shown.can).toMatchObject({
+      erase: false,
+      requestAccess: false,
+      sendExportLink: false,
+      link: null,
+    });
     const { Client } = await import('../support/app');
     const login = await new Client(ctx.app).login(w.employee.email);
     expect(login.statusCode).not.toBe(200);

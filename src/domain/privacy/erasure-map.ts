@@ -221,7 +221,7 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
   },
   access_requests: {
     personColumns: { person_id: 'delete', requested_by: 'keep' },
-    why: 'Their requests go; requests HR made for others stay.',
+    why: 'Their requests go, with any mailed download link (its hash, masked address and expiry): the link stops working; requests HR made for others stay.',
   },
   scim_tokens: {
     personColumns: { created_by: 'null', revoked_by: 'null' },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { accessRequests, retentionSettings } from '../../db/schema/index';
 import type { Retention, RetentionCountry } from '../../domain/privacy/retention';
@@ -280,12 +280,50 @@ export const privacyRepository = {
     return rows[0]?.n ?? 0;
   },
 
-  async createAccessRequest(db: DbOrTx, orgId: string, personId: string, by: string, now: Date) {
+  /** A request; `link` when it is answered by a mailed one-time link (a leaver's). */
+  async createAccessRequest(
+    db: DbOrTx,
+    orgId: string,
+    personId: string,
+    by: string,
+    now: Date,
+    link?: { sentTo: string; tokenHash: string; expiresAt: Date },
+  ) {
     const [row] = await db
       .insert(accessRequests)
-      .values({ orgId, id: randomUUID(), personId, requestedBy: by, createdAt: now })
+      .values({ orgId, id: randomUUID(), personId, requestedBy: by, createdAt: now, ...link })
       .returning();
     return row!;
+  },
+
+  /** The request whose mailed link has this secret's hash, in whichever organisation. */
+  async findByTokenHash(db: DbOrTx, tokenHash: string) {
+    const [row] = await db
+      .select()
+      .from(accessRequests)
+      .where(eq(accessRequests.tokenHash, tokenHash))
+      .limit(1);
+    return row;
+  },
+
+  /**
+   * Spends a mailed link: marks it used if it is still unused and unexpired at `now`, in one
+   * statement, so two openings at once cannot both get the export. False when it was not.
+   */
+  async spendLink(db: DbOrTx, orgId: string, id: string, now: Date): Promise<boolean> {
+    const rows = await db
+      .update(accessRequests)
+      .set({ fulfilledAt: now })
+      .where(
+        and(
+          eq(accessRequests.orgId, orgId),
+          eq(accessRequests.id, id),
+          isNull(accessRequests.fulfilledAt),
+          gt(accessRequests.expiresAt, now),
+        ),
+      )
+      .returning({ id: accessRequests.id });
+    return rows.length > 0;
   },
 
   async accessRequestsOf(db: DbOrTx, orgId: string, personId: string) {
@@ -296,11 +334,15 @@ export const privacyRepository = {
       .orderBy(sql`${accessRequests.createdAt} desc`);
   },
 
-  /** Marks the person's open requests as answered: they have downloaded their data. */
+  /**
+   * Marks the person's open requests as answered: they have downloaded their data. A mailed
+   * link is answered only by being used (its `fulfilled_at` is what spends it).
+   */
   async fulfilAccessRequests(db: DbOrTx, orgId: string, personId: string, now: Date) {
     await db.execute(
       sql`update access_requests set fulfilled_at = ${now}
-          where org_id = ${orgId} and person_id = ${personId} and fulfilled_at is null`,
+          where org_id = ${orgId} and person_id = ${personId} and fulfilled_at is null
+            and token_hash is null`,
     );
   },
 };
