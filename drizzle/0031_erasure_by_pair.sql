@@ -1,0 +1,2 @@
+CREATE INDEX "one_on_one_meetings_manager_idx" ON "one_on_one_meetings" USING btree ("org_id","manager_id");--> statement-breakpoint
+CREATE INDEX "one_on_one_meetings_employee_idx" ON "one_on_one_meetings" USING btree ("org_id","employee_id");
