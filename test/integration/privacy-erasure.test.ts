@@ -8,6 +8,7 @@ import { queryRows } from '../../src/db/client';
 import { ERASURE_MAP, looksLikePersonColumn } from '../../src/domain/privacy/erasure-map';
 import { deletedColumns, GONE_KIND, KEPT_KIND } from '../../src/domain/privacy/erasure-preview';
 import { testApp, type TestContext } from '../support/app';
+import { bookSeries, daysFromToday } from '../support/one-on-one.factories';
 import { makePrivacyWorld, SECRETS } from './privacy.factories';
 
 let ctx: TestContext;
@@ -70,6 +71,25 @@ describe('the erasure map', () => {
         ).toBe(true);
       }
     }
+    // The scrub's reach names columns and parents that exist: a pair has both parties, a
+    // parent (reached by its id) its own reach.
+    const has = (table: string, column: string) =>
+      cols.some((x) => x.table_name === table && x.column_name === column);
+    const reachable = (table: string): string[] => {
+      const reach = ERASURE_MAP[table]?.reach ?? 'pair';
+      if (reach === 'organisation') return [];
+      if (reach === 'pair')
+        return ['manager_id', 'employee_id']
+          .filter((c) => !has(table, c))
+          .map((c) => `${table}.${c}`);
+      return reach.via.flatMap(({ column, parent }) => [
+        ...(has(table, column) ? [] : [`${table}.${column}`]),
+        ...(has(parent, 'id') ? [] : [`${parent}.id`]),
+        ...reachable(parent),
+      ]);
+    };
+    for (const [table, rule] of Object.entries(ERASURE_MAP))
+      if (rule.scrub) expect(reachable(table), table).toEqual([]);
   });
 });
 
@@ -229,5 +249,53 @@ describe('erasing a person who has left', () => {
     const { Client } = await import('../support/app');
     const login = await new Client(ctx.app).login(w.employee.email);
     expect(login.statusCode).not.toBe(200);
+  });
+});
+
+describe('the scrub', () => {
+  it('reaches their own pairs and the outbox, not a namesake in another pair', async () => {
+    const other = await makePrivacyWorld(ctx, 'nsk');
+    const { w, c } = other;
+    // Another pair of the organisation writes about someone with the same name.
+    const { meetings } = await bookSeries(c.otherManager!, w.otherReport.id, {
+      startDate: daysFromToday(1),
+    });
+    const agenda = (
+      await c.otherManager!.get(`/api/one-on-ones/meetings/${meetings[0]!.id}`)
+    ).json().agenda;
+    const elsewhere = `${w.employee.name} from the supplier called`;
+    const noted = await c.otherManager!.request(
+      'PUT',
+      `/api/one-on-ones/points/${agenda[0].id}/note`,
+      {
+        body: elsewhere,
+        baseVersion: 0,
+      },
+    );
+    expect(noted.statusCode).toBe(200);
+    expect((await c.admin!.post(`/api/people/${w.employee.id}/deactivate`)).statusCode).toBe(200);
+    const erased = await c.admin!.post(`/api/people/${w.employee.id}/erase`, {
+      confirmName: w.employee.name,
+    });
+    expect(erased.statusCode).toBe(200);
+    const notes = await queryRows<{ meeting_id: string; body: string }>(
+      ctx.database.db,
+      sql`select meeting_id, body from one_on_one_notes where org_id = ${w.org.id}`,
+    );
+    // Their own pair's note is scrubbed; the other pair's note about a namesake is theirs.
+    const own = notes.filter((n) => n.meeting_id === other.held);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.some((n) => n.body.includes(w.employee.name))).toBe(false);
+    expect(notes.filter((n) => n.meeting_id === meetings[0]!.id).map((n) => n.body)).toEqual([
+      elsewhere,
+    ]);
+    // Mails that name them are scrubbed wherever they went.
+    expect(
+      await queryRows(
+        ctx.database.db,
+        sql`select id from mail_outbox where org_id = ${w.org.id}
+            and (text_body ilike ${`%${w.employee.name}%`} or subject ilike ${`%${w.employee.name}%`})`,
+      ),
+    ).toEqual([]);
   });
 });

@@ -35,7 +35,8 @@ import {
   exportSections,
   privacyRepository,
   type MeetingContentKind,
-  type MeetingCursor,
+  type RetentionCursor,
+  type RetentionPass,
 } from '../repositories/privacy.repository';
 import { sessionRepository } from '../repositories/session.repository';
 import { recordAudit } from './audit.service';
@@ -163,17 +164,32 @@ async function buildExport(
   return { zip, rows };
 }
 
-type MeetingPass = { cleared: number; scanned: number; last: MeetingCursor | null };
+/** One step of a retention run for one organisation, for timing (bench:retention). */
+export type RetentionStep = {
+  orgId: string;
+  step: 'leavers' | RetentionKind;
+  /** People erased, or meetings/check-ins/conversations/entries cleared. */
+  cleared: number;
+  /** Transactions (batches) the step took. */
+  batches: number;
+  seconds: number;
+};
 
 /**
  * The retention job (decision 024): for every organisation, erases people deactivated longer
  * than its period and clears each kind of data older than that kind's period, in batches of
  * `batch` (each batch its own transaction, so the application is never blocked for long).
- * Records per organisation how much of each kind went (audit, no content).
+ * Records per organisation how much of each kind went (audit, no content). `onStep` hears
+ * how long each step took.
  */
 export async function applyRetention(
   db: Db,
-  opts: { now?: Date; batch?: number; maxBatches?: number } = {},
+  opts: {
+    now?: Date;
+    batch?: number;
+    maxBatches?: number;
+    onStep?: (step: RetentionStep) => void;
+  } = {},
 ) {
   const now = opts.now ?? new Date();
   const batch = opts.batch ?? 100;
@@ -184,57 +200,76 @@ export async function applyRetention(
       (await privacyRepository.retention(db, org.id)) ??
       defaultRetention(countryOfLocale(org.default_locale));
     const cut = retentionCutoffs(now, r);
-    let erased = 0;
-    for (let i = 0; i < maxBatches; i++) {
-      const due = await privacyRepository.dueLeavers(
-        db,
-        org.id,
-        cutoff(now, r.leaversAfterDays),
-        batch,
-      );
-      for (const id of due) {
-        await erasePerson(db, org.id, id, null, now);
-        erased++;
-      }
-      if (due.length < batch) break;
-    }
-    const counts: RetentionCounts = { erased, ...zeroKinds() };
-    const inBatches = async (kind: RetentionKind, step: (tx: Tx) => Promise<number>) => {
+    const counts: RetentionCounts = { erased: 0, ...zeroKinds() };
+    const timed = async (step: RetentionStep['step'], run: () => Promise<number>) => {
+      const started = performance.now();
+      const batches = await run();
+      const cleared = step === 'leavers' ? counts.erased : counts[step];
+      const seconds = (performance.now() - started) / 1000;
+      opts.onStep?.({ orgId: org.id, step, cleared, batches, seconds });
+    };
+    await timed('leavers', async () => {
       for (let i = 0; i < maxBatches; i++) {
-        const n = await db.transaction(step);
-        counts[kind] += n;
-        if (n < batch) break;
-      }
-    };
-    // Meetings are walked once per run in start order (keyset), however many years are due:
-    // the pass is linear, and a later run starts over cheaply on rows already emptied.
-    const inMeetings = async (kind: MeetingContentKind) => {
-      let after: MeetingCursor | null = null;
-      for (;;) {
-        const pass: MeetingPass = await db.transaction((tx) =>
-          privacyRepository.clearMeetingContent(tx, org.id, kind, cut[kind], batch, after),
+        const due = await privacyRepository.dueLeavers(
+          db,
+          org.id,
+          cutoff(now, r.leaversAfterDays),
+          batch,
         );
-        counts[kind] += pass.cleared;
-        if (pass.scanned < batch || !pass.last) break;
-        after = pass.last;
+        for (const id of due) {
+          await erasePerson(db, org.id, id, null, now);
+          counts.erased++;
+        }
+        if (due.length < batch) return i + 1;
       }
-    };
+      return maxBatches;
+    });
+    // Kinds whose rows are deleted: each batch takes the oldest due rows that are left.
+    const inBatches = (kind: RetentionKind, step: (tx: Tx) => Promise<number>) =>
+      timed(kind, async () => {
+        for (let i = 0; i < maxBatches; i++) {
+          const n = await db.transaction(step);
+          counts[kind] += n;
+          if (n < batch) return i + 1;
+        }
+        return maxBatches;
+      });
+    // Kinds that are emptied in place are walked once per run in date order (keyset), however
+    // many years are due: the pass is linear, never a rescan of what earlier batches emptied.
+    type Walk = (tx: Tx, after: RetentionCursor | null) => Promise<RetentionPass>;
+    const walk = (kind: RetentionKind, step: Walk) =>
+      timed(kind, async () => {
+        let after: RetentionCursor | null = null;
+        for (let batches = 1; ; batches++) {
+          const pass: RetentionPass = await db.transaction((tx) => step(tx, after));
+          counts[kind] += pass.cleared;
+          if (pass.scanned < batch || !pass.last) return batches;
+          after = pass.last;
+        }
+      });
+    const inMeetings = (kind: MeetingContentKind) =>
+      walk(kind, (tx, after) =>
+        privacyRepository.clearMeetingContent(tx, org.id, kind, cut[kind], batch, after),
+      );
     await inMeetings('notes');
-    await inBatches('checkIns', (tx) =>
-      privacyRepository.blankCheckInComments(tx, org.id, cut.checkIns, batch),
+    await walk('checkIns', (tx, after) =>
+      privacyRepository.blankCheckInComments(tx, org.id, cut.checkIns, batch, after),
     );
-    await inBatches('development', (tx) =>
-      privacyRepository.clearDevelopment(tx, org.id, cut.development, batch),
+    await walk('development', (tx, after) =>
+      privacyRepository.clearDevelopment(tx, org.id, cut.development, batch, after),
     );
     await inBatches('salary', (tx) =>
       privacyRepository.deleteSalaryOutcomes(tx, org.id, cut.salary, batch),
     );
     await inMeetings('private');
-    for (let i = 0; i < maxBatches; i++) {
-      const n = await auditRepository.deleteOrgOlderThan(db, org.id, cut.audit, batch);
-      counts.audit += n;
-      if (n < batch) break;
-    }
+    await timed('audit', async () => {
+      for (let i = 0; i < maxBatches; i++) {
+        const n = await auditRepository.deleteOrgOlderThan(db, org.id, cut.audit, batch);
+        counts.audit += n;
+        if (n < batch) return i + 1;
+      }
+      return maxBatches;
+    });
     if (Object.values(counts).some((n) => n > 0)) {
       await auditRepository.record(db, {
         orgId: org.id,
