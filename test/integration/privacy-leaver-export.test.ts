@@ -232,9 +232,23 @@ describe('a leaver’s data, mailed as a one-time link', () => {
     expect((await download('made-up-token-other-xxxxxxxxxxxxxxx')).statusCode).toBe(404);
   });
 
-  it('is deleted when the leaver is erased', async () => {
+  it('works only while it is the newest link', async () => {
     const { w, c } = world;
     expect((await c.hr!.post(url(w.employee.id), { email: GIVEN })).statusCode).toBe(201);
+    const { token: older } = await newestLink();
+    expect((await c.hr!.post(url(w.employee.id), { email: GIVEN })).statusCode).toBe(201);
+    const res = await download(older);
+    expect(res.statusCode).toBe(410);
+    expect(res.json().error.code).toBe('privacy.link_expired');
+    const list = (await c.hr!.get(`/api/people/${w.employee.id}/access-requests`)).json();
+    expect(list.items.map((r: { state: string }) => r.state).slice(0, 2)).toEqual([
+      'waiting',
+      'expired',
+    ]);
+  });
+
+  it('is deleted when the leaver is erased', async () => {
+    const { w, c } = world;
     const { token } = await newestLink();
     const erased = await c.hr!.post(`/api/people/${w.employee.id}/erase`, {
       confirmName: w.employee.name,

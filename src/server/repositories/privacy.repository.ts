@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { accessRequests, retentionSettings } from '../../db/schema/index';
 import type { Retention, RetentionCountry } from '../../domain/privacy/retention';
@@ -297,6 +297,22 @@ export const privacyRepository = {
       .values({ orgId, id: randomUUID(), personId, requestedBy: by, createdAt: now, ...link })
       .returning();
     return row!;
+  },
+
+  /** Ends the person's mailed links still usable at `now` (a newer one replaces them). */
+  async endLiveLinks(db: DbOrTx, orgId: string, personId: string, now: Date): Promise<void> {
+    await db
+      .update(accessRequests)
+      .set({ expiresAt: now })
+      .where(
+        and(
+          eq(accessRequests.orgId, orgId),
+          eq(accessRequests.personId, personId),
+          isNotNull(accessRequests.tokenHash),
+          isNull(accessRequests.fulfilledAt),
+          gt(accessRequests.expiresAt, now),
+        ),
+      );
   },
 
   /** The request whose mailed link has this secret's hash, in whichever organisation. */

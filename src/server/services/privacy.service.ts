@@ -390,6 +390,8 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
         if (person.active) throw new AppError('privacy.export_link_active');
         if (await peopleRepository.addressInOrganisation(tx, actor.orgId, address))
           throw AppError.at('email', 'privacy.address_in_organisation');
+        // One live link per person: a new one (a corrected address, say) ends the older ones.
+        await privacyRepository.endLiveLinks(tx, actor.orgId, personId, now);
         const { token, hash } = newSecret();
         const sentTo = maskAddress(address);
         const request = await privacyRepository.createAccessRequest(
