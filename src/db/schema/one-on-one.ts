@@ -167,6 +167,11 @@ export const oneOnOneMeetings = pgTable(
       .where(sql`${t.status} = 'held'`),
     // HR statistics: a quarter's 1:1s by the pair's date (the rollup of decision 014).
     index('one_on_one_meetings_local_date_idx').on(t.orgId, t.localDate),
+    // HR statistics: each employee's last held 1:1 by the pair's date, one probe per person
+    // (without it a refresh read a year of the organisation's meetings: 6 s at 50,000 people).
+    index('one_on_one_meetings_held_date_idx')
+      .on(t.orgId, t.employeeId, t.localDate)
+      .where(sql`${t.status} = 'held' and ${t.seriesId} is not null`),
     // Retention (decision 024) walks an organisation's meetings in start order, keyset-paged.
     index('one_on_one_meetings_starts_idx').on(t.orgId, t.startsAt, t.id),
     // Reminders scan every organisation for meetings starting soon or just ended: without

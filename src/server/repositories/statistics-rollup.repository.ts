@@ -4,6 +4,7 @@ import type { ConversationStatus } from '../../domain/development/template';
 import { annualGapShown, type Figures } from '../../domain/statistics/figures';
 import type { GroupKind } from '../../domain/statistics/groups';
 import { pgArray } from './people-import.repository';
+import { cadenceMeetings, type CountRow } from './statistics.repository';
 
 export type GroupRef = { kind: GroupKind; key: string };
 export type GroupFigures = { kind: GroupKind; key: string; figures: Figures };
@@ -70,6 +71,72 @@ export const statisticsRollupRepository = {
   /** Fresh planner statistics after a refresh, so the page's key lookups use the primary keys. */
   async analyze(db: DbOrTx): Promise<void> {
     await db.execute(sql`analyze statistics_groups, statistics_round_groups`);
+  },
+
+  /** When each kept quarter's pair counts were counted. */
+  async pairPeriods(db: DbOrTx, orgId: string): Promise<Map<string, Date>> {
+    const rows = await queryRows<{ period: string; computed_at: Date | string }>(
+      db,
+      sql`select period, computed_at from statistics_pair_periods where org_id = ${orgId}`,
+    );
+    return new Map(rows.map((r) => [r.period, new Date(r.computed_at)]));
+  },
+
+  /** The quarters whose 1:1s changed since they were kept (rows left by the trigger). */
+  async touches(db: DbOrTx, orgId: string) {
+    return queryRows<{ id: string; period: string }>(
+      db,
+      sql`select id::text as id, period from statistics_touches where org_id = ${orgId}`,
+    );
+  },
+
+  /** Removes the touches a refresh saw (never ones written after it looked). */
+  async clearTouches(db: DbOrTx, orgId: string, ids: readonly string[]) {
+    if (ids.length === 0) return;
+    await db.execute(sql`delete from statistics_touches
+      where org_id = ${orgId} and id = any(${pgArray(ids)}::bigint[])`);
+  },
+
+  /**
+   * Recounts the pair counts of the quarters in [from, to] (up to `now`) from the 1:1s and
+   * keeps them: the same meetings as the cadence, grouped by pair instead of unit.
+   */
+  async recountPairs(
+    db: DbOrTx,
+    orgId: string,
+    periods: readonly string[],
+    range: { from: string; to: string },
+    now: Date,
+  ) {
+    await db.execute(sql`delete from statistics_pair_quarters
+      where org_id = ${orgId} and period = any(${pgArray(periods)}::text[])`);
+    await db.execute(sql`insert into statistics_pair_quarters (org_id, period, employee_id,
+        manager_id, planned, held)
+      select ${orgId}, to_char(m.local_date, 'YYYY"-Q"Q'), m.employee_id, m.manager_id,
+        count(*)::int, count(*) filter (where m.status = 'held')::int
+      from one_on_one_meetings m
+      where ${cadenceMeetings(orgId, range.from, range.to, now)}
+      group by 2, 3, 4`);
+    await db.execute(sql`insert into statistics_pair_periods (org_id, period, computed_at)
+      select ${orgId}, p, now() from unnest(${pgArray(periods)}::text[]) as p
+      on conflict (org_id, period) do update set computed_at = excluded.computed_at`);
+  },
+
+  /**
+   * Kept quarters' cadence by the employees' units of the moment and the pair's manager: what
+   * statisticsRepository.cadence returns for them.
+   */
+  async pairCadence(db: DbOrTx, orgId: string, periods: readonly string[]) {
+    if (periods.length === 0) return [];
+    return queryRows<CountRow & { period: string; planned: number; held: number }>(
+      db,
+      sql`select c.period, p.department_id, c.manager_id, sum(c.planned)::int as planned,
+          sum(c.held)::int as held
+        from statistics_pair_quarters c
+        join people p on p.org_id = c.org_id and p.id = c.employee_id
+        where c.org_id = ${orgId} and c.period = any(${pgArray(periods)}::text[])
+        group by c.period, p.department_id, c.manager_id`,
+    );
   },
 
   /** Replaces a quarter's group counts. */
