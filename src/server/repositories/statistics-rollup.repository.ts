@@ -139,11 +139,11 @@ export const statisticsRollupRepository = {
     );
   },
 
-  /** Replaces a quarter's group counts. */
+  /**
+   * Replaces a quarter's group counts: rows that did not change are not written (most of a
+   * refresh every ten minutes), groups that are gone are removed.
+   */
   async replacePeriod(db: DbOrTx, orgId: string, period: string, rows: readonly GroupFigures[]) {
-    await db.execute(
-      sql`delete from statistics_groups where org_id = ${orgId} and period = ${period}`,
-    );
     for (let i = 0; i < rows.length; i += CHUNK) {
       const part = rows.slice(i, i + CHUNK);
       const col = (f: (r: GroupFigures) => number) => ints(part.map(f));
@@ -151,7 +151,7 @@ export const statisticsRollupRepository = {
       const weeks = pgArray(part.map((r) => ints(r.figures.weeksSinceHeld)));
       // A group too small to show it stores no figure at all (-1 travels as null).
       const annual = col((r) => annualGapShown(r.figures.employees, r.figures.withoutAnnual) ?? -1);
-      await db.execute(sql`insert into statistics_groups (org_id, period, kind, group_key,
+      await db.execute(sql`insert into statistics_groups as g (org_id, period, kind, group_key,
           employees, planned, held, overdue_actions, weeks_since_held, without_annual)
         select ${orgId}, ${period}, v.kind, v.group_key, v.employees, v.planned, v.held,
           v.overdue, v.weeks::int[], nullif(v.annual, -1)
@@ -159,28 +159,52 @@ export const statisticsRollupRepository = {
           ${pgArray(part.map((r) => r.key))}::text[], ${col((r) => r.figures.employees)}::int[],
           ${col((r) => r.figures.planned)}::int[], ${col((r) => r.figures.held)}::int[],
           ${col((r) => r.figures.overdueActions)}::int[], ${weeks}::text[], ${annual}::int[])
-          as v(kind, group_key, employees, planned, held, overdue, weeks, annual)`);
+          as v(kind, group_key, employees, planned, held, overdue, weeks, annual)
+        on conflict (org_id, period, kind, group_key) do update set
+          employees = excluded.employees, planned = excluded.planned, held = excluded.held,
+          overdue_actions = excluded.overdue_actions,
+          weeks_since_held = excluded.weeks_since_held, without_annual = excluded.without_annual
+        where (g.employees, g.planned, g.held, g.overdue_actions, g.weeks_since_held,
+            g.without_annual)
+          is distinct from (excluded.employees, excluded.planned, excluded.held,
+            excluded.overdue_actions, excluded.weeks_since_held, excluded.without_annual)`);
     }
+    await db.execute(sql`delete from statistics_groups g
+      where g.org_id = ${orgId} and g.period = ${period} and not exists (
+        select 1 from unnest(${pgArray(rows.map((r) => r.kind))}::text[],
+          ${pgArray(rows.map((r) => r.key))}::text[]) as k(kind, group_key)
+        where k.kind = g.kind and k.group_key = g.group_key)`);
   },
 
-  /** Replaces the conversation counts of every round. */
+  /** Replaces the conversation counts of every round (unchanged rows are not written). */
   async replaceRounds(
     db: DbOrTx,
     orgId: string,
     rows: readonly (GroupFigures & { roundId: string })[],
   ) {
-    await db.execute(sql`delete from statistics_round_groups where org_id = ${orgId}`);
     for (let i = 0; i < rows.length; i += CHUNK) {
       const part = rows.slice(i, i + CHUNK);
       const col = (s: ConversationStatus) => ints(part.map((r) => r.figures.conversations[s]));
-      await db.execute(sql`insert into statistics_round_groups (org_id, round_id, kind,
+      await db.execute(sql`insert into statistics_round_groups as g (org_id, round_id, kind,
           group_key, not_booked, booked, held, closed, signed)
         select ${orgId}, v.* from unnest(${pgArray(part.map((r) => r.roundId))}::uuid[],
           ${pgArray(part.map((r) => r.kind))}::text[], ${pgArray(part.map((r) => r.key))}::text[],
           ${col('not_booked')}::int[], ${col('booked')}::int[], ${col('held')}::int[],
           ${col('closed')}::int[], ${col('signed')}::int[])
-          as v(round_id, kind, group_key, not_booked, booked, held, closed, signed)`);
+          as v(round_id, kind, group_key, not_booked, booked, held, closed, signed)
+        on conflict (org_id, round_id, kind, group_key) do update set
+          not_booked = excluded.not_booked, booked = excluded.booked, held = excluded.held,
+          closed = excluded.closed, signed = excluded.signed
+        where (g.not_booked, g.booked, g.held, g.closed, g.signed)
+          is distinct from (excluded.not_booked, excluded.booked, excluded.held,
+            excluded.closed, excluded.signed)`);
     }
+    await db.execute(sql`delete from statistics_round_groups g
+      where g.org_id = ${orgId} and not exists (
+        select 1 from unnest(${pgArray(rows.map((r) => r.roundId))}::uuid[],
+          ${pgArray(rows.map((r) => r.kind))}::text[],
+          ${pgArray(rows.map((r) => r.key))}::text[]) as k(round_id, kind, group_key)
+        where k.round_id = g.round_id and k.kind = g.kind and k.group_key = g.group_key)`);
   },
 
   /** The stored counts of the given groups of a quarter. */

@@ -123,8 +123,13 @@ export async function refreshStatistics(
 ): Promise<void> {
   const now = opts.now ?? new Date();
   const sorted = [...opts.periods].sort((a, b) => a.from.localeCompare(b.from));
+  let firstTime = false;
   await db.transaction(async (tx) => {
     await rollupRepo.lock(tx, orgId);
+    // Planner statistics are refreshed only when rows for a new quarter (or the first
+    // rounds) appear; otherwise autovacuum's are good enough for the page's key lookups.
+    const done = new Set((await rollupRepo.refreshes(tx, orgId)).map((r) => r.period));
+    firstTime = sorted.some((q) => !done.has(q.key)) || (opts.rounds && !done.has(ROUNDS));
     const zone = await repo.organisationZone(tx, orgId);
     const today = todayIn(zone, now);
     const current = quarterOf(today).key;
@@ -215,7 +220,7 @@ export async function refreshStatistics(
       await rollupRepo.markRefreshed(tx, orgId, ROUNDS, today, now);
     }
   });
-  await rollupRepo.analyze(db);
+  if (firstTime) await rollupRepo.analyze(db);
 }
 
 /**
