@@ -13,6 +13,7 @@ import {
 } from '../../src/domain/statistics/periods';
 import {
   keptPairsHold,
+  refreshRecentStatistics,
   refreshStatistics,
 } from '../../src/server/services/statistics-rollup.service';
 import { makeDepartment } from '../support/factories';
@@ -199,6 +200,35 @@ describe('the refresh keeps closed quarters and counts only what changed', () =>
       sql`update one_on_one_meetings set status = 'held' where ${meetingWhere(id)}`,
     );
     expect(await touchCount()).toBe(1);
+  });
+});
+
+describe('what the refresh keeps stays small', () => {
+  it('keeps one touch per kept quarter of an organisation that no longer looks, and forgets quarters the picker dropped', async () => {
+    const [other] = await queryRows<{ org_id: string }>(
+      db(),
+      sql`select org_id from people where id = ${w.stranger.id}`,
+    );
+    const orgId = other!.org_id;
+    const kept = closedQuarter().key;
+    await db().execute(sql`insert into statistics_pair_periods (org_id, period)
+      values (${orgId}, ${kept})`);
+    for (const period of [kept, kept, kept, '2001-Q1', '2001-Q1'])
+      await db().execute(sql`insert into statistics_touches (org_id, period)
+        values (${orgId}, ${period})`);
+    await refreshRecentStatistics(db());
+    const left = await queryRows<{ period: string }>(
+      db(),
+      sql`select period from statistics_touches where org_id = ${orgId}`,
+    );
+    expect(left).toEqual([{ period: kept }]);
+
+    // A kept quarter older than the picker's is forgotten at the next refresh.
+    await db().execute(sql`insert into statistics_pair_periods (org_id, period)
+      values (${w.org.id}, '2001-Q1')`);
+    await refreshStatistics(db(), w.org.id, { periods: quarters, rounds: true });
+    expect((await keptAt()).has('2001-Q1')).toBe(false);
+    expect((await keptAt()).has(kept)).toBe(true);
   });
 });
 

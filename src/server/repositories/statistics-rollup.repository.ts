@@ -98,6 +98,43 @@ export const statisticsRollupRepository = {
   },
 
   /**
+   * Organisations with touch rows that mark nothing new: for a quarter with nothing kept, or a
+   * second row for the same quarter (organisations that stopped using statistics).
+   */
+  async looseTouchOrgs(db: DbOrTx): Promise<string[]> {
+    const rows = await queryRows<{ org_id: string }>(
+      db,
+      sql`select distinct t.org_id from statistics_touches t
+        where not exists (select 1 from statistics_pair_periods k
+            where k.org_id = t.org_id and k.period = t.period)
+          or exists (select 1 from statistics_touches d
+            where d.org_id = t.org_id and d.period = t.period and d.id < t.id)`,
+    );
+    return rows.map((r) => r.org_id);
+  },
+
+  /**
+   * Removes an organisation's loose touch rows (see looseTouchOrgs), keeping one per kept
+   * quarter. Under the organisation's lock, so no refresh is between reading and keeping.
+   */
+  async tidyTouches(db: DbOrTx, orgId: string) {
+    await db.execute(sql`delete from statistics_touches t
+      where t.org_id = ${orgId} and (
+        not exists (select 1 from statistics_pair_periods k
+          where k.org_id = t.org_id and k.period = t.period)
+        or exists (select 1 from statistics_touches d
+          where d.org_id = t.org_id and d.period = t.period and d.id < t.id))`);
+  },
+
+  /** Forgets kept pair counts of quarters older than `period` (the picker no longer offers them). */
+  async forgetPairsBefore(db: DbOrTx, orgId: string, period: string) {
+    await db.execute(sql`delete from statistics_pair_quarters
+      where org_id = ${orgId} and period < ${period}`);
+    await db.execute(sql`delete from statistics_pair_periods
+      where org_id = ${orgId} and period < ${period}`);
+  },
+
+  /**
    * Recounts the pair counts of the quarters in [from, to] (up to `now`) from the 1:1s and
    * keeps them: the same meetings as the cadence, grouped by pair instead of unit.
    */

@@ -174,6 +174,9 @@ export async function refreshStatistics(
       orgId,
       touches.filter((x) => recounted.has(x.period) || !kept.has(x.period)).map((x) => x.id),
     );
+    // Quarters the picker no longer offers (one spare for a viewer a quarter behind).
+    const oldest = recentQuarters(today).at(-1)!;
+    await rollupRepo.forgetPairsBefore(tx, orgId, shiftQuarter(oldest.key, 1).key);
 
     const rounds = opts.rounds ? await repo.rounds(tx, orgId) : [];
     const conversations = opts.rounds
@@ -256,7 +259,8 @@ export async function ensureStatistics(
 /**
  * The scheduled job: for every organisation whose statistics were used in the last 30 days,
  * refreshes the current quarter and the rounds, and any of the last twelve quarters not
- * computed today — in one pass, so HR rarely waits for a quarter on first look.
+ * computed today — in one pass, so HR rarely waits for a quarter on first look. Then tidies
+ * the touch rows of the others.
  */
 export async function refreshRecentStatistics(db: Db, now = new Date()): Promise<number> {
   const orgs = await rollupRepo.recentlyUsed(db, new Date(now.getTime() - 30 * 86_400_000));
@@ -270,5 +274,11 @@ export async function refreshRecentStatistics(db: Db, now = new Date()): Promise
     });
     await refreshStatistics(db, orgId, { periods: [current!, ...due], rounds: true, now });
   }
+  // Organisations no longer refreshed keep one touch row per kept quarter, not one per write.
+  for (const orgId of await rollupRepo.looseTouchOrgs(db))
+    await db.transaction(async (tx) => {
+      await rollupRepo.lock(tx, orgId);
+      await rollupRepo.tidyTouches(tx, orgId);
+    });
   return orgs.length;
 }
