@@ -175,6 +175,18 @@ describe('the refresh keeps closed quarters and counts only what changed', () =>
           db().execute(sql`update people set manager_id = ${w.m.id}
             where org_id = ${w.org.id} and id = ${w.i[4]!.id}`),
       ],
+      [
+        'a new team appears',
+        () =>
+          db().execute(sql`update people set manager_id = ${w.i[0]!.id}
+            where org_id = ${w.org.id} and id = ${w.e[3]!.id}`),
+      ],
+      [
+        'and goes again',
+        () =>
+          db().execute(sql`update people set manager_id = ${w.director.id}
+            where org_id = ${w.org.id} and id = ${w.e[3]!.id}`),
+      ],
     ];
     for (const [what, write] of steps) {
       const before = await rollup();
@@ -183,6 +195,13 @@ describe('the refresh keeps closed quarters and counts only what changed', () =>
       expect(incremental, what).toEqual(full);
       expect(full, what).not.toEqual(before);
     }
+    // Nothing stale stays behind: the same as counting into an empty rollup.
+    await refreshStatistics(db(), w.org.id, { periods: quarters, rounds: true });
+    const settled = await rollup();
+    expect(settled.some((r) => r.kind === 'team' && r.group_key === w.i[0]!.id)).toBe(false);
+    await db().execute(sql`delete from statistics_groups where org_id = ${w.org.id}`);
+    await refreshStatistics(db(), w.org.id, { periods: quarters, rounds: true, recount: true });
+    expect(await rollup()).toEqual(settled);
   });
 
   it('leaves no touch for a change that counts do not read, and one for a change they do', async () => {

@@ -206,6 +206,13 @@ export const statisticsRollupRepository = {
           is distinct from (excluded.employees, excluded.planned, excluded.held,
             excluded.overdue_actions, excluded.weeks_since_held, excluded.without_annual)`);
     }
+    // Every group written is stored now: more rows than that means some groups are gone.
+    const [stored] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from statistics_groups
+        where org_id = ${orgId} and period = ${period}`,
+    );
+    if ((stored?.n ?? 0) <= rows.length) return;
     await db.execute(sql`delete from statistics_groups g
       where g.org_id = ${orgId} and g.period = ${period} and not exists (
         select 1 from unnest(${pgArray(rows.map((r) => r.kind))}::text[],
@@ -236,6 +243,11 @@ export const statisticsRollupRepository = {
           is distinct from (excluded.not_booked, excluded.booked, excluded.held,
             excluded.closed, excluded.signed)`);
     }
+    const [stored] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from statistics_round_groups where org_id = ${orgId}`,
+    );
+    if ((stored?.n ?? 0) <= rows.length) return;
     await db.execute(sql`delete from statistics_round_groups g
       where g.org_id = ${orgId} and not exists (
         select 1 from unnest(${pgArray(rows.map((r) => r.roundId))}::uuid[],
