@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock';
 import * as schema from './schema/index';
+import { sqlTap } from './sql-tap';
 
 export { DataDirLockedError };
 
@@ -82,7 +83,7 @@ export async function openPostgres(
   pool.on('error', (err: Error & { code?: string }) => {
     if (err.code !== '57P01') console.warn(`PostgreSQL connection error: ${err.message}`);
   });
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool, { schema, logger: sqlTap }) as unknown as Db;
   // Several instances may start at once: one migrates while the others wait on the lock.
   await withStartupLock(pool, async (conn) => {
     try {
@@ -123,7 +124,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       ? new PGlite(path.join(dataDir, 'pgdata'), options)
       : new PGlite(options);
     await client.waitReady;
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = drizzlePglite(client, { schema, logger: sqlTap }) as unknown as Db;
     await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
     return {
       db,

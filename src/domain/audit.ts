@@ -26,6 +26,8 @@ export const AUDIT_KINDS = [
   'export.audit',
   'export.personal_data',
   'privacy.access_requested',
+  'privacy.export_link_sent',
+  'privacy.export_link_used',
   'person.erased',
   'retention.updated',
   'retention.applied',
@@ -110,6 +112,9 @@ export const AUDIT_DETAIL_KEYS = [
   'country',
   'provider',
   'enabled',
+  // A leaver's mailed download link (decision 024): the address masked, never whole.
+  'to',
+  'expiresAt',
 ] as const;
 
 /** Keeps only the allowed detail keys, with scalar or string-list values. */

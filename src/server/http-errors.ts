@@ -36,6 +36,13 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'person.last_admin': 409,
   'privacy.still_active': 409,
   'privacy.already_erased': 409,
+  'privacy.use_export_link': 409,
+  'privacy.export_link_active': 409,
+  // A leaver's mailed download link (decision 024): unknown, or gone (used or expired).
+  'privacy.link_invalid': 404,
+  'privacy.link_used': 410,
+  'privacy.link_expired': 410,
+  'privacy.link_limited': 429,
   'person.own_roles': 403,
   'person.admin_only': 403,
   'person.employee_number_taken': 409,

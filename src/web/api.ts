@@ -90,6 +90,8 @@ type Options = {
   body?: unknown;
   raw?: { data: BodyInit; type: string };
   headers?: Record<string, string>;
+  /** The answer is a file (a Blob), not JSON; errors are still JSON. */
+  file?: boolean;
 };
 
 function withQuery(path: string, query?: Query): string {
@@ -128,7 +130,7 @@ async function send<T>(method: string, path: string, opts: Options = {}, retried
   } catch {
     throw new ApiError(0, 'network', '');
   }
-  if (res.ok) return (await res.json()) as T;
+  if (res.ok) return (opts.file ? await res.blob() : await res.json()) as T;
   const err = await errorFrom(res);
   if (err.status === 403 && err.code === 'auth.csrf' && !retried) {
     csrfToken = undefined;
@@ -161,8 +163,11 @@ type Ok = { ok: true };
 const write = <T>(method: string, path: string, body: unknown, headers: Record<string, string>) =>
   send<T>(method, path, { body, headers });
 
+/** A write whose answer is a file (a download made by POST, e.g. with a one-time token). */
+const postForFile = (path: string, body: unknown) => send<Blob>('POST', path, { body, file: true });
+
 /** The request helpers, for feature modules that keep their own list of calls. */
-export const http = { get, post, patch, put, del, write };
+export const http = { get, post, patch, put, del, write, postForFile };
 
 export type PeopleQuery = {
   search?: string;

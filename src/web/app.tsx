@@ -66,6 +66,9 @@ const StatisticsPage = page(() => import('./statistics/statistics-page'), 'Stati
 const AuditPage = page(() => import('./audit/audit-page'), 'AuditPage');
 const SingleSignOnPage = page(() => import('./sso/sso-page'), 'SingleSignOnPage', ['sso']);
 const ForgotPasswordPage = page(() => import('./routes/forgot-password'), 'ForgotPasswordPage');
+const DownloadMyDataPage = page(() => import('./privacy/download-page'), 'DownloadMyDataPage', [
+  'privacy',
+]);
 const ConversationsPage = page(
   () => import('./development/conversations-page'),
   'ConversationsPage',
@@ -104,6 +107,7 @@ export function App({ client }: { client: QueryClient }) {
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/set-password" element={<SetPasswordPage />} />
             <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/download-my-data" element={<DownloadMyDataPage />} />
             <Route
               element={
                 <RequireSignedIn>

@@ -241,12 +241,17 @@ test('Ola lists his tasks, Kari goes through them with him, and the next review 
   await page.getByRole('button', { name: 'Fjern oppgave 3' }).click();
   await page.getByRole('button', { name: 'Legg til en oppgave' }).click();
   await fill(3, 'Rekruttering', 'Ukentlig', '10', '3');
+  // They agree the monthly report comes first now.
+  await page.getByRole('button', { name: 'Flytt oppgave 2 opp i prioritet' }).click();
+  await expect(page.getByLabel('Oppgave 1', { exact: true })).toHaveValue('Månedsrapport');
   await page.getByRole('button', { name: 'Lagre lista' }).click();
   await expect(page.getByText('Lista er lagret.')).toBeVisible();
   const compare = page.getByRole('region', { name: 'Sammenlignet med forrige gjennomgang' });
-  await expect(compare).toContainText('Økte: Månedsrapport (tid +15 prosentpoeng, krav 0)');
+  await expect(compare).toContainText(
+    'Økte: Månedsrapport (tid +15 prosentpoeng, krav 0) · 1 plass opp i prioritet',
+  );
   await expect(compare).toContainText('Ny: Rekruttering');
-  await expect(compare).toContainText('Uendret: Saksbehandling');
+  await expect(compare).toContainText('Uendret: Saksbehandling · 1 plass ned i prioritet');
   await expect(compare).toContainText('Opplæring av nye (var 10 % av tiden)');
   await shot(page, testInfo, 'm8-task-review-norwegian');
   await toPhone(page);

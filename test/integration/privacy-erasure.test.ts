@@ -8,6 +8,7 @@ import { queryRows } from '../../src/db/client';
 import { ERASURE_MAP, looksLikePersonColumn } from '../../src/domain/privacy/erasure-map';
 import { deletedColumns, GONE_KIND, KEPT_KIND } from '../../src/domain/privacy/erasure-preview';
 import { testApp, type TestContext } from '../support/app';
+import { bookSeries, daysFromToday } from '../support/one-on-one.factories';
 import { makePrivacyWorld, SECRETS } from './privacy.factories';
 
 let ctx: TestContext;
@@ -70,6 +71,25 @@ describe('the erasure map', () => {
         ).toBe(true);
       }
     }
+    // The scrub's reach names columns and parents that exist: a pair has both parties, a
+    // parent (reached by its id) its own reach.
+    const has = (table: string, column: string) =>
+      cols.some((x) => x.table_name === table && x.column_name === column);
+    const reachable = (table: string): string[] => {
+      const reach = ERASURE_MAP[table]?.reach ?? 'pair';
+      if (reach === 'organisation') return [];
+      if (reach === 'pair')
+        return ['manager_id', 'employee_id']
+          .filter((c) => !has(table, c))
+          .map((c) => `${table}.${c}`);
+      return reach.via.flatMap(({ column, parent }) => [
+        ...(has(table, column) ? [] : [`${table}.${column}`]),
+        ...(has(parent, 'id') ? [] : [`${parent}.id`]),
+        ...reachable(parent),
+      ]);
+    };
+    for (const [table, rule] of Object.entries(ERASURE_MAP))
+      if (rule.scrub) expect(reachable(table), table).toEqual([]);
   });
 });
 
@@ -98,18 +118,22 @@ describe('erasing a person who has left', () => {
       confirmName: 'Erik',
     });
     expect(wrong.json().error.code).toBe('privacy.confirm_mismatch');
-    // HR may not erase, nor may anyone in another organisation.
-    const byHr = await c.hr!.post(`/api/people/${w.employee.id}/erase`, {
+    // Their manager may not erase them, nor may anyone in another organisation.
+    const byManager = await c.manager!.post(`/api/people/${w.employee.id}/erase`, {
       confirmName: w.employee.name,
     });
-    expect(byHr.statusCode).toBe(403);
+    expect(byManager.statusCode).toBe(403);
+    const byStranger = await c.stranger!.post(`/api/people/${w.employee.id}/erase`, {
+      confirmName: w.employee.name,
+    });
+    expect(byStranger.statusCode).toBe(404);
   });
 
-  it('previews what goes and what is kept, in counts, for the admin only', async () => {
+  it('previews what goes and what is kept, in counts, for HR and administrators', async () => {
     const { w, c } = world;
     const url = `/api/people/${w.employee.id}/erasure`;
-    // The same refusals as erasing: HR and the manager may not, another organisation sees nothing.
-    expect((await c.hr!.get(url)).statusCode).toBe(403);
+    // The same refusals as erasing: the manager may not, another organisation sees nothing.
+    expect((await c.hr!.get(url)).statusCode).toBe(200);
     expect((await c.manager!.get(url)).statusCode).toBe(403);
     // (They themselves are deactivated and can no longer sign in.)
     expect((await c.employee!.get(url)).statusCode).not.toBe(200);
@@ -138,7 +162,9 @@ describe('erasing a person who has left', () => {
   it('leaves no trace of their name or e-mail address in any table', async () => {
     const { w, c } = world;
     expect((await mentions(w.employee.name)).length).toBeGreaterThan(3); // before: many
-    const res = await c.admin!.post(`/api/people/${w.employee.id}/erase`, {
+    // HR erases a person who has left (issue #13), not only an administrator.
+    expect((await c.hr!.get(`/api/people/${w.employee.id}`)).json().can.erase).toBe(true);
+    const res = await c.hr!.post(`/api/people/${w.employee.id}/erase`, {
       confirmName: w.employee.name,
     });
     expect(res.statusCode).toBe(200);
@@ -214,9 +240,62 @@ describe('erasing a person who has left', () => {
     expect(renamed.json().error.code).toBe('privacy.already_erased');
     const shown = (await c.hr!.get(`/api/people/${w.employee.id}`)).json();
     expect(shown).toMatchObject({ name: 'Tidigare anställd', erased: true, active: false });
-    expect(shown.can).toMatchObject({ erase: false, requestAccess: false, link: null });
+    expect(shown.can).toMatchObject({
+      erase: false,
+      requestAccess: false,
+      sendExportLink: false,
+      link: null,
+    });
     const { Client } = await import('../support/app');
     const login = await new Client(ctx.app).login(w.employee.email);
     expect(login.statusCode).not.toBe(200);
+  });
+});
+
+describe('the scrub', () => {
+  it('reaches their own pairs and the outbox, not a namesake in another pair', async () => {
+    const other = await makePrivacyWorld(ctx, 'nsk');
+    const { w, c } = other;
+    // Another pair of the organisation writes about someone with the same name.
+    const { meetings } = await bookSeries(c.otherManager!, w.otherReport.id, {
+      startDate: daysFromToday(1),
+    });
+    const agenda = (
+      await c.otherManager!.get(`/api/one-on-ones/meetings/${meetings[0]!.id}`)
+    ).json().agenda;
+    const elsewhere = `${w.employee.name} from the supplier called`;
+    const noted = await c.otherManager!.request(
+      'PUT',
+      `/api/one-on-ones/points/${agenda[0].id}/note`,
+      {
+        body: elsewhere,
+        baseVersion: 0,
+      },
+    );
+    expect(noted.statusCode).toBe(200);
+    expect((await c.admin!.post(`/api/people/${w.employee.id}/deactivate`)).statusCode).toBe(200);
+    const erased = await c.admin!.post(`/api/people/${w.employee.id}/erase`, {
+      confirmName: w.employee.name,
+    });
+    expect(erased.statusCode).toBe(200);
+    const notes = await queryRows<{ meeting_id: string; body: string }>(
+      ctx.database.db,
+      sql`select meeting_id, body from one_on_one_notes where org_id = ${w.org.id}`,
+    );
+    // Their own pair's note is scrubbed; the other pair's note about a namesake is theirs.
+    const own = notes.filter((n) => n.meeting_id === other.held);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.some((n) => n.body.includes(w.employee.name))).toBe(false);
+    expect(notes.filter((n) => n.meeting_id === meetings[0]!.id).map((n) => n.body)).toEqual([
+      elsewhere,
+    ]);
+    // Mails that name them are scrubbed wherever they went.
+    expect(
+      await queryRows(
+        ctx.database.db,
+        sql`select id from mail_outbox where org_id = ${w.org.id}
+            and (text_body ilike ${`%${w.employee.name}%`} or subject ilike ${`%${w.employee.name}%`})`,
+      ),
+    ).toEqual([]);
   });
 });

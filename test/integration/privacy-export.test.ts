@@ -72,7 +72,16 @@ describe('an access request HR makes on someone’s behalf', () => {
     const res = await c.hr!.post(`/api/people/${w.employee.id}/access-requests`);
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(Object.keys(body).sort()).toEqual(['createdAt', 'fulfilledAt', 'id']);
+    expect(Object.keys(body).sort()).toEqual([
+      'createdAt',
+      'expiresAt',
+      'fulfilledAt',
+      'id',
+      'sentTo',
+      'state',
+    ]);
+    // Not a mailed link: the person signs in and downloads it themself.
+    expect(body).toMatchObject({ sentTo: null, expiresAt: null, state: 'waiting' });
     expect(res.body).not.toContain(SECRETS.shared);
     expect(res.body).not.toContain(SECRETS.employeePrivate);
 
@@ -87,6 +96,7 @@ describe('an access request HR makes on someone’s behalf', () => {
     await world.c.employee!.get('/api/me/export.zip');
     const list = (await c.hr!.get(`/api/people/${w.employee.id}/access-requests`)).json();
     expect(list.items[0].fulfilledAt).not.toBeNull();
+    expect(list.items[0].state).toBe('downloaded');
     expect(JSON.stringify(list)).not.toContain(SECRETS.shared);
   });
 

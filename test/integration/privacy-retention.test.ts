@@ -7,13 +7,16 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client';
 import {
+  checkIns,
   conversationPreparations,
   conversationVersions,
   developmentGoals,
+  oneOnOneMeetings,
+  oneOnOneSeries,
   salaryOutcomes,
 } from '../../src/db/schema/index';
 import { RETENTION_KIND_FIELDS } from '../../src/domain/privacy/retention';
-import { applyRetention } from '../../src/server/services/privacy.service';
+import { applyRetention, type RetentionStep } from '../../src/server/services/privacy.service';
 import { auditRepository } from '../../src/server/repositories/audit.repository';
 import { privacyRepository } from '../../src/server/repositories/privacy.repository';
 import { testApp, type TestContext } from '../support/app';
@@ -363,5 +366,136 @@ describe('the retention job', () => {
     ]);
     // Nothing more is due.
     expect((await applyRetention(db, { now })).erased).toBe(0);
+  });
+
+  it('walks check-ins and conversations once, in order, even when due rows share a date', async () => {
+    const db = ctx.database.db;
+    const org = await makeOrg(db, { defaultLocale: 'sv' });
+    const manager = await makePerson(db, org.id, { name: 'Walk Manager' });
+    const employee = await makePerson(db, org.id, { name: 'Walk Employee' });
+    const pair = { managerId: manager.id, employeeId: employee.id };
+    const seriesId = randomUUID();
+    await db.insert(oneOnOneSeries).values({
+      orgId: org.id,
+      id: seriesId,
+      ...pair,
+      cadence: 'every_2_weeks',
+      startDate: '2024-01-01',
+      localTime: '09:00',
+      timeZone: 'Europe/Stockholm',
+      durationMinutes: 20,
+      placeKind: 'room',
+      horizonUntil: '2024-12-31',
+    });
+    // Due rows tie on their date, so every batch boundary falls inside a tie: a cursor on the
+    // date alone would skip or repeat rows.
+    const T = new Date('2024-03-01T09:00:00Z');
+    const later = new Date('2024-11-01T09:00:00Z');
+    let seq = 0;
+    const checkIn = async (startsAt: Date, comment: string) => {
+      const meetingId = randomUUID();
+      await db.insert(oneOnOneMeetings).values({
+        orgId: org.id,
+        id: meetingId,
+        seriesId,
+        ...pair,
+        seq: ++seq,
+        localDate: startsAt.toISOString().slice(0, 10),
+        timeZone: 'Europe/Stockholm',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+        durationMinutes: 20,
+        placeKind: 'room',
+        status: 'held',
+        heldAt: startsAt,
+      });
+      await db.insert(checkIns).values({
+        orgId: org.id,
+        id: randomUUID(),
+        meetingId,
+        seriesId,
+        ...pair,
+        meetingStartsAt: startsAt,
+        wellbeing: 3,
+        workload: 3,
+        progress: 3,
+        comment,
+        answeredBy: employee.id,
+      });
+    };
+    for (let i = 0; i < 5; i++) await checkIn(T, `walk comment ${i}`);
+    for (let i = 0; i < 2; i++) await checkIn(T, '');
+    await checkIn(later, 'not due yet');
+    const conversation = async (at: { heldAt?: Date; closedAt?: Date }, title: string | null) => {
+      const c = await makeConversation(db, org.id, pair, { status: 'closed', ...at });
+      if (title !== null)
+        await db.insert(developmentGoals).values({
+          orgId: org.id,
+          id: randomUUID(),
+          conversationId: c.id,
+          ...pair,
+          title,
+          outcome: 'achieved',
+          createdBy: manager.id,
+        });
+      return c.id;
+    };
+    const withContent = [];
+    for (let i = 0; i < 5; i++)
+      withContent.push(await conversation({ heldAt: T }, `walk goal ${i}`));
+    for (let i = 0; i < 2; i++) await conversation({ heldAt: T }, null);
+    withContent.push(await conversation({ closedAt: T }, 'closed, never marked held'));
+    const notDue = await conversation({ heldAt: later }, 'not due yet');
+    await privacyRepository.saveRetention(
+      db,
+      org.id,
+      {
+        country: 'SE',
+        leaversAfterDays: 3650,
+        notesAfterDays: 3650,
+        checkInsAfterDays: 30,
+        developmentAfterDays: 30,
+        salaryAfterDays: 3650,
+        privateAfterDays: 3650,
+        auditAfterDays: 3650,
+      },
+      manager.id,
+      new Date(),
+    );
+    const now = new Date(T.getTime() + 100 * DAY);
+    const run = async () => {
+      const steps: RetentionStep[] = [];
+      await applyRetention(db, { now, batch: 2, onStep: (s) => steps.push(s) });
+      const of = (step: RetentionStep['step']) => {
+        const s = steps.find((x) => x.orgId === org.id && x.step === step)!;
+        return { cleared: s.cleared, batches: s.batches };
+      };
+      return { checkIns: of('checkIns'), development: of('development') };
+    };
+
+    // Five check-ins with a comment, read two at a time: three batches. Eight conversations
+    // due (the two without content are read, not cleared): four full batches and an empty one.
+    expect(await run()).toEqual({
+      checkIns: { cleared: 5, batches: 3 },
+      development: { cleared: 6, batches: 5 },
+    });
+    expect(
+      await queryRows(
+        db,
+        sql`select comment from check_ins where org_id = ${org.id} and comment <> ''`,
+      ),
+    ).toEqual([{ comment: 'not due yet' }]);
+    const titles = await queryRows<{ conversation_id: string; title: string }>(
+      db,
+      sql`select conversation_id, title from development_goals
+          where org_id = ${org.id} and title <> ''`,
+    );
+    expect(titles).toEqual([{ conversation_id: notDue, title: 'not due yet' }]);
+    // The next run finds nothing: blanked check-ins are not read again (one empty batch); the
+    // conversations are walked once more and none is cleared twice.
+    expect(await run()).toEqual({
+      checkIns: { cleared: 0, batches: 1 },
+      development: { cleared: 0, batches: 5 },
+    });
   });
 });

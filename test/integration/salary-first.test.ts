@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversations } from '../../src/db/schema/index';
+import { conversations, mailOutbox } from '../../src/db/schema/index';
 import { testApp, type TestContext } from '../support/app';
 import { daysFromToday } from '../support/one-on-one.factories';
 import { makeRoundWorld, roundBody, roundClients, type RoundWorld } from './rounds.factories';
@@ -103,6 +103,24 @@ describe('a development round with the salary round first', () => {
     expect(mine(requireRound).salaryFirst).toEqual({ rule: 'require', held: false });
     expect(mine(warnRound).salaryFirst).toEqual({ rule: 'warn', held: false });
     expect(mine(salaryRound).salaryFirst).toBeNull();
+  });
+
+  it('names the salary round to hold first in the round’s reminder mails, in the manager’s language', async () => {
+    const reminder = async (round: string) => {
+      expect((await c.hr.post(`/api/rounds/${round}/remind`)).statusCode).toBe(200);
+      const rows = await ctx.database.db
+        .select()
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.orgId, w.org.id), eq(mailOutbox.recipientId, w.anna.id)));
+      return rows.find((m) => m.dedupeKey.startsWith(`round.reminder:${round}:`))!.textBody;
+    };
+    // Anna reads Danish; none of her employees has had the salary conversation yet.
+    expect(await reminder(requireRound)).toMatch(
+      /Lønsamtalen i Lön 2027 kommer først: \d+ af dine MUS/,
+    );
+    expect(await reminder(warnRound)).toContain('Hold helst lønsamtalerne i Lön 2027 først');
+    // The salary round's own reminder says nothing of the kind.
+    expect(await reminder(salaryRound)).not.toContain('Lön 2027 først');
   });
 
   it('refuses to start a development conversation that requires the salary one first, in the manager’s language', async () => {

@@ -331,6 +331,60 @@ describe('a provider that is not who it was configured as', () => {
   });
 });
 
+describe('a provider that gives the address in userinfo only', () => {
+  it('signs in with the verified address from userinfo, and still refuses an unverified one', async () => {
+    const strict = await startTestIdp({
+      redirectUris: [CALLBACK],
+      claimsInUserInfoOnly: true,
+      accounts: {
+        'ulla-sub': { email: 'ulla@example.test', email_verified: true, name: 'Ulla' },
+        'carl-sub': { email: 'carl@example.test', email_verified: false },
+      },
+    });
+    try {
+      await makePerson(ctx.database.db, org.id, { email: 'ulla@example.test', name: 'Ulla' });
+      const made = await admin.post('/api/admin/sso/providers', {
+        slug: 'strict',
+        label: 'Strict',
+        issuer: strict.issuer,
+        clientId: strict.clientId,
+        clientSecret: strict.clientSecret,
+      });
+      expect(made.statusCode).toBe(200);
+      const id = made.json().id as string;
+      const tested = await ssoSignIn(admin, 'ulla-sub', `${start(org.slug, 'strict')}?test=1`);
+      expect(tested.res.headers.location).toBe(`/admin/single-sign-on?tested=${id}&result=ok`);
+      expect(
+        (await admin.patch(`/api/admin/sso/providers/${id}`, { enabled: true })).statusCode,
+      ).toBe(200);
+
+      const c = new Client(ctx.app);
+      const { res } = await ssoSignIn(c, 'ulla-sub', start(org.slug, 'strict'));
+      expect(res.headers.location).toBe('/');
+      expect((await c.get('/api/me')).json()).toMatchObject({ name: 'Ulla' });
+      // The ID tokens carried the subject and no address: it came from userinfo.
+      expect(strict.idTokens.length).toBeGreaterThanOrEqual(2);
+      for (const token of strict.idTokens) {
+        expect(token.sub).toBeTypeOf('string');
+        expect(token).not.toHaveProperty('email');
+        expect(token).not.toHaveProperty('email_verified');
+      }
+      const links = await ctx.database.db
+        .select()
+        .from(ssoIdentities)
+        .where(eq(ssoIdentities.providerId, id));
+      expect(links).toMatchObject([{ subject: 'ulla-sub' }]);
+
+      const refused = await ssoSignIn(new Client(ctx.app), 'carl-sub', start(org.slug, 'strict'));
+      expect(errorOf(refused.res)).toBe('sso.email_unverified');
+      await admin.patch(`/api/admin/sso/providers/${id}`, { enabled: false });
+      await admin.delete(`/api/admin/sso/providers/${id}`);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
 describe('single sign-on required', () => {
   it('cannot be required without an enabled provider (another tenant has none)', async () => {
     const otherAdmin = await signedIn(ctx.app, 'admin@other.test');

@@ -106,6 +106,40 @@ describe('task-status review', () => {
     expect(r.previousItems).toHaveLength(3);
   });
 
+  it('keeps the order of priority the pair agreed on, and says how far each task moved', async () => {
+    const copied = (await c.employee.get(`/api/task-reviews/${secondId}`)).json().items as {
+      title: string;
+      timeSharePercent: number;
+      demand: number;
+      frequency: string;
+      support: string;
+      copiedFromItemId: string | null;
+    }[];
+    // The monthly report now comes first; support falls to second.
+    const reordered = [copied[1]!, copied[0]!, copied[2]!];
+    const saved = await c.employee.request('PUT', `/api/task-reviews/${secondId}/items`, {
+      items: reordered,
+    });
+    expect(saved.statusCode).toBe(200);
+    const again = (await c.manager.get(`/api/task-reviews/${secondId}`)).json();
+    expect(again.items.map((i: { title: string }) => i.title)).toEqual([
+      'Monthly report',
+      'Customer support',
+      'Recruiting',
+    ]);
+    // Against the first review (support 1st, report 2nd): report up one, support down one.
+    expect(
+      again.comparison.items.map((i: { priorityDelta: number; change: string }) => [
+        i.change,
+        i.priorityDelta,
+      ]),
+    ).toEqual([
+      ['shrank', 1],
+      ['grew', -1],
+      ['new', 0],
+    ]);
+  });
+
   it('refuses shares of time adding up to more than 100 %', async () => {
     const res = await c.employee.request('PUT', `/api/task-reviews/${secondId}/items`, {
       items: [task('A', 60), task('B', 50)],

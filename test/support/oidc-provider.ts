@@ -12,6 +12,8 @@ export type TestIdp = {
   clientId: string;
   clientSecret: string;
   accounts: Map<string, IdpAccount>;
+  /** The payloads of the ID tokens issued so far, oldest first. */
+  idTokens: Record<string, unknown>[];
   /** A new signing key, used from now on; the old one stays listed. */
   rotateKeys(): void;
   close(): Promise<void>;
@@ -35,11 +37,17 @@ export async function startTestIdp(opts: {
   claimedIssuer?: (base: string) => string;
   codeTtlSeconds?: number;
   port?: number;
+  /**
+   * OIDC Core to the letter: the ID token carries only the subject, the scope claims (e-mail,
+   * email_verified, name) are answered by the userinfo endpoint alone.
+   */
+  claimsInUserInfoOnly?: boolean;
 }): Promise<TestIdp> {
   const accounts = new Map(Object.entries(opts.accounts ?? {}));
   const clientId = `samtal-${randomUUID().slice(0, 8)}`;
   const clientSecret = randomUUID() + randomUUID();
   let keys = [signingKey()];
+  const idTokens: Record<string, unknown>[] = [];
   let provider: Provider | undefined;
   let handler: http.RequestListener | undefined;
 
@@ -110,7 +118,7 @@ export async function startTestIdp(opts: {
       jwks: { keys },
       cookies: { keys: ['test-cookie-key-0123456789'] },
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-      conformIdTokenClaims: false,
+      conformIdTokenClaims: opts.claimsInUserInfoOnly ?? false,
       features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
       interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
       pkce: { required: () => true },
@@ -120,6 +128,11 @@ export async function startTestIdp(opts: {
         if (!account) return undefined;
         return { accountId: sub, claims: async () => ({ sub, ...account }) };
       },
+    });
+    p.on('grant.success', (ctx: { body?: unknown }) => {
+      const token = (ctx.body as { id_token?: string } | undefined)?.id_token;
+      if (token)
+        idTokens.push(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')));
     });
     provider = p;
     handler = p.callback();
@@ -131,6 +144,7 @@ export async function startTestIdp(opts: {
     clientId,
     clientSecret,
     accounts,
+    idTokens,
     rotateKeys() {
       // The new key first (it signs), the old one still listed.
       keys = [signingKey(), ...keys];

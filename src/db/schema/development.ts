@@ -181,5 +181,8 @@ export const conversations = pgTable(
     index('conversations_meeting_idx')
       .on(t.orgId, t.meetingId)
       .where(sql`${t.meetingId} is not null`),
+    // Retention (decision 024) walks an organisation's conversations in the order they were
+    // held (or closed, if never marked held), keyset-paged.
+    index('conversations_held_idx').on(t.orgId, sql`coalesce(${t.heldAt}, ${t.closedAt})`, t.id),
   ],
 );

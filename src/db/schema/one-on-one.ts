@@ -177,6 +177,10 @@ export const oneOnOneMeetings = pgTable(
     index('one_on_one_meetings_held_date_idx')
       .on(t.orgId, t.employeeId, t.localDate)
       .where(sql`${t.status} = 'held' and ${t.seriesId} is not null`),
+    // A person's meetings as either party: erasure (decision 024) finds the records to scrub
+    // and the live documents to delete through these instead of reading every meeting.
+    index('one_on_one_meetings_manager_idx').on(t.orgId, t.managerId),
+    index('one_on_one_meetings_employee_idx').on(t.orgId, t.employeeId),
     // Retention (decision 024) walks an organisation's meetings in start order, keyset-paged.
     index('one_on_one_meetings_starts_idx').on(t.orgId, t.startsAt, t.id),
     // Reminders scan every organisation for meetings starting soon or just ended: without

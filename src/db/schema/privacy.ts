@@ -1,4 +1,13 @@
-import { foreignKey, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { people } from './organisation';
 import { createdAt, orgId, ts, updatedAt } from './columns';
 
@@ -34,6 +43,10 @@ export const retentionSettings = pgTable('retention_settings', {
 /**
  * A subject access request HR made on a person's behalf: an envelope only. The person is told
  * and downloads the export themself; HR sees that it was asked and when it was fetched.
+ *
+ * For a leaver who can no longer sign in, the request carries a one-time download link mailed
+ * to the address they gave (decision 024): only the SHA-256 of the link's secret is kept, with
+ * when it expires and the address masked; `fulfilled_at` is when the link was used.
  */
 export const accessRequests = pgTable(
   'access_requests',
@@ -44,9 +57,16 @@ export const accessRequests = pgTable(
     requestedBy: uuid('requested_by').notNull(),
     createdAt: createdAt(),
     fulfilledAt: ts('fulfilled_at'),
+    /** A mailed link only: the address it went to, masked ("m•••@example.org"). */
+    sentTo: text('sent_to'),
+    /** A mailed link only: SHA-256 (hex) of the secret in the link; the secret is never kept. */
+    tokenHash: text('token_hash'),
+    /** A mailed link only: after this it no longer works. */
+    expiresAt: ts('expires_at'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('access_requests_token_uq').on(t.tokenHash),
     foreignKey({
       columns: [t.orgId, t.personId],
       foreignColumns: [people.orgId, people.id],

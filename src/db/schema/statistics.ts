@@ -145,7 +145,7 @@ export const statisticsPairPeriods = pgTable(
 
 /**
  * Quarters before the current one whose 1:1s changed since their pair counts were kept:
- * written by a trigger on one_on_one_meetings (migration 0030), in the same transaction as the
+ * written by a trigger on one_on_one_meetings (migration 0032), in the same transaction as the
  * change, whatever code made it; a refresh recounts those quarters and removes the rows it saw.
  * Append-only, so writers never wait for each other here.
  */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   foreignKey,
   index,
@@ -58,6 +59,11 @@ export const checkIns = pgTable(
     index('check_ins_manager_idx').on(t.orgId, t.managerId, t.employeeId, t.meetingStartsAt),
     // Organisation-wide aggregates over a period (HR statistics).
     index('check_ins_period_idx').on(t.orgId, t.meetingStartsAt),
+    // Retention (decision 024) walks the check-ins that still have a comment in meeting order,
+    // keyset-paged; blanked ones leave this index, so they are never read again.
+    index('check_ins_comment_due_idx')
+      .on(t.orgId, t.meetingStartsAt, t.id)
+      .where(sql`${t.comment} <> ''`),
   ],
 );
 

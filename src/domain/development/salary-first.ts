@@ -17,8 +17,14 @@ export type SalaryOrder = {
 };
 
 /** A salary conversation counts as held once it took place (held, closed or signed). */
+export const SALARY_HELD_STATUSES = [
+  'held',
+  'closed',
+  'signed',
+] as const satisfies readonly ConversationStatus[];
+
 export function salaryHeld(status: ConversationStatus): boolean {
-  return status === 'held' || status === 'closed' || status === 'signed';
+  return (SALARY_HELD_STATUSES as readonly ConversationStatus[]).includes(status);
 }
 
 /**

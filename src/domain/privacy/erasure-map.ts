@@ -12,20 +12,38 @@
  *
  * `scrub` lists the free-text and JSON columns of rows that stay, where the person's name and
  * e-mail address are replaced by "former employee" (minutes name the pair, mails name the
- * other party, shared notes may name them).
+ * other party, shared notes may name them). `reach` says which rows are scrubbed (see
+ * ScrubReach): the person's own pairs' records, or, for the outbox and stored answers, every
+ * row of the organisation.
  *
  * `special` marks tables the erasure handles by hand (in erasure.repository.ts): the person
  * row itself, the append-only audit log, the sign-in throttle keyed by e-mail, and live
  * documents of the person's meetings (binary, rebuilt from the shared notes when opened).
  */
 export type ColumnRule = 'delete' | 'keep' | 'null';
+
+/**
+ * Which rows of a table the scrub reads (decision 024). Reading every text of the organisation
+ * for every erased person took minutes at 50,000 people, so the scrub reads what can name them
+ * for a reason: the records of their own pairs (found through indexes), plus the outbox and
+ * stored answers, organisation-wide.
+ *
+ * - `organisation`: every row of the organisation.
+ * - `pair`: rows whose `manager_id` or `employee_id` is the person.
+ * - `{ via }`: rows whose column points at a row of `parent` in the person's reach (the
+ *   parent's own reach, `pair` for a parent without one); several are alternatives.
+ */
+export type ScrubReach =
+  'organisation' | 'pair' | { via: readonly { column: string; parent: string }[] };
+
 export type TableErasure = {
   personColumns: Record<string, ColumnRule>;
-  scrub?: readonly string[];
   special?: 'person-row' | 'audit' | 'login-attempts' | 'meeting-docs';
   /** Why, in a sentence (for the decision and the reviewer). */
   why: string;
-};
+} & ({ scrub?: undefined; reach?: undefined } | { scrub: readonly string[]; reach: ScrubReach });
+
+const viaMeeting: ScrubReach = { via: [{ column: 'meeting_id', parent: 'one_on_one_meetings' }] };
 
 export const ERASURE_MAP: Record<string, TableErasure> = {
   organisations: { personColumns: {}, why: 'The tenant; no person in it.' },
@@ -58,6 +76,7 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
   one_on_one_series: {
     personColumns: { manager_id: 'keep', employee_id: 'keep' },
     scrub: ['place_detail', 'end_reason'],
+    reach: 'pair',
     why: 'The other party keeps the series.',
   },
   one_on_one_meetings: {
@@ -68,21 +87,25 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
       started_by: 'keep',
     },
     scrub: ['place_detail', 'status_reason'],
+    reach: 'pair',
     why: 'The other party keeps the meeting history.',
   },
   one_on_one_points: {
     personColumns: { author_id: 'keep' },
     scrub: ['title'],
+    reach: viaMeeting,
     why: 'Shared agenda the other party keeps.',
   },
   one_on_one_notes: {
     personColumns: { updated_by: 'keep' },
     scrub: ['body', 'decision'],
+    reach: viaMeeting,
     why: 'Shared notes the other party keeps.',
   },
   one_on_one_note_revisions: {
     personColumns: { saved_by: 'keep' },
     scrub: ['body', 'decision'],
+    reach: { via: [{ column: 'note_id', parent: 'one_on_one_notes' }] },
     why: 'Earlier versions of shared notes.',
   },
   one_on_one_private_notes: {
@@ -97,11 +120,13 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
       created_by: 'keep',
     },
     scrub: ['title'],
+    reach: viaMeeting,
     why: 'Agreed actions the other party keeps.',
   },
   one_on_one_minutes: {
     personColumns: { manager_id: 'keep', employee_id: 'keep' },
     scrub: ['content'],
+    reach: viaMeeting,
     why: 'Minutes the other party keeps; they name the pair.',
   },
   one_on_one_reflections: {
@@ -119,6 +144,7 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
   mail_outbox: {
     personColumns: { recipient_id: 'delete' },
     scrub: ['to_address', 'subject', 'text_body', 'html_body', 'calendar', 'last_error'],
+    reach: 'organisation',
     why: 'Mails to them go; mails to others that name them are scrubbed.',
   },
   notification_settings: { personColumns: { person_id: 'delete' }, why: 'Their choices.' },
@@ -126,6 +152,7 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
   check_ins: {
     personColumns: { manager_id: 'keep', employee_id: 'keep', answered_by: 'keep' },
     scrub: ['comment'],
+    reach: viaMeeting,
     why: 'Scores stay for the fixed statistics and the other party; comments are scrubbed.',
   },
   task_reviews: {
@@ -135,6 +162,7 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
   task_review_items: {
     personColumns: {},
     scrub: ['title', 'support'],
+    reach: { via: [{ column: 'review_id', parent: 'task_reviews' }] },
     why: 'Shared with the other party.',
   },
   coaching_dismissals: {
@@ -164,26 +192,36 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
       outcome_set_by: 'keep',
     },
     scrub: ['title', 'description', 'success_measure', 'role_expectation', 'outcome_comment'],
+    reach: 'pair',
     why: 'Goals the other party keeps.',
   },
   development_plan_items: {
     personColumns: { employee_id: 'keep', manager_id: 'keep', created_by: 'keep' },
     scrub: ['competence', 'activity_detail', 'support'],
+    reach: 'pair',
     why: 'Plans the other party keeps.',
   },
   development_progress_notes: {
     personColumns: { author_id: 'keep' },
     scrub: ['body'],
+    reach: {
+      via: [
+        { column: 'goal_id', parent: 'development_goals' },
+        { column: 'plan_item_id', parent: 'development_plan_items' },
+      ],
+    },
     why: 'Progress notes the other party keeps.',
   },
   conversation_versions: {
     personColumns: { created_by: 'keep', acknowledged_by: 'keep' },
     scrub: ['content', 'summary', 'acknowledgement_comment', 'changes'],
+    reach: { via: [{ column: 'conversation_id', parent: 'conversations' }] },
     why: 'The signed agreement, kept for the other party.',
   },
   salary_outcomes: {
     personColumns: { employee_id: 'keep', manager_id: 'keep', recorded_by: 'keep' },
     scrub: ['criteria', 'comment'],
+    reach: 'pair',
     why: 'Salary decisions may be kept by law (bookkeeping); no name stays with them.',
   },
   statistics_wellbeing_periods: { personColumns: {}, why: 'Aggregates (k ≥ 5).' },
@@ -210,6 +248,7 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
   idempotency_keys: {
     personColumns: { person_id: 'delete' },
     scrub: ['body'],
+    reach: 'organisation',
     why: 'Stored answers to their requests go; others’ are scrubbed.',
   },
   retention_settings: { personColumns: { updated_by: 'keep' }, why: 'Organisation settings.' },
@@ -227,7 +266,7 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
   },
   access_requests: {
     personColumns: { person_id: 'delete', requested_by: 'keep' },
-    why: 'Their requests go; requests HR made for others stay.',
+    why: 'Their requests go, with any mailed download link (its hash, masked address and expiry): the link stops working; requests HR made for others stay.',
   },
   scim_tokens: {
     personColumns: { created_by: 'null', revoked_by: 'null' },

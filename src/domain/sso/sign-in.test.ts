@@ -4,8 +4,10 @@ import {
   emailFromClaims,
   issuerProblem,
   matchSignIn,
+  needsUserInfo,
   passwordAllowed,
   safeNext,
+  withUserInfo,
 } from './sign-in';
 
 const person = (over: Partial<{ active: boolean; erased: boolean }> = {}) => ({
@@ -112,6 +114,49 @@ describe('emailFromClaims', () => {
     expect(emailFromClaims({ email: ['a@b.se'] }, 'email', true)).toEqual({
       ok: false,
       code: 'sso.no_email',
+    });
+  });
+});
+
+describe('userinfo fallback', () => {
+  it('is asked when the ID token lacks the address, or its verification where that counts', () => {
+    expect(needsUserInfo({ sub: 's' }, 'email', true)).toBe(true);
+    expect(needsUserInfo({ sub: 's', email: 'a@b.se' }, 'email', false)).toBe(true);
+    expect(needsUserInfo({ sub: 's', email: 'a@b.se' }, 'email', true)).toBe(false);
+    expect(
+      needsUserInfo({ sub: 's', email: 'a@b.se', email_verified: false }, 'email', false),
+    ).toBe(false);
+    expect(needsUserInfo({ sub: 's', upn: 'a@b.se' }, 'email', true)).toBe(true);
+  });
+  it('takes the address and its verification together, and only about the same subject', () => {
+    const idToken = { sub: 's', email: 'old@b.se', name: 'From token' };
+    expect(
+      withUserInfo(
+        idToken,
+        { sub: 's', email: 'a@b.se', email_verified: true, name: 'X' },
+        'email',
+      ),
+    ).toEqual({ sub: 's', email: 'a@b.se', email_verified: true, name: 'From token' });
+    // Another subject's answer is ignored entirely.
+    expect(
+      withUserInfo(idToken, { sub: 'other', email: 'a@b.se', email_verified: true }, 'email'),
+    ).toBe(idToken);
+    // Verification without the address it belongs to is not taken.
+    expect(
+      withUserInfo({ sub: 's', email: 'a@b.se' }, { sub: 's', email_verified: true }, 'email'),
+    ).toEqual({
+      sub: 's',
+      email: 'a@b.se',
+    });
+    // Unverified in userinfo stays unverified, and is refused.
+    const unverified = withUserInfo(
+      { sub: 's' },
+      { sub: 's', email: 'a@b.se', email_verified: false },
+      'email',
+    );
+    expect(emailFromClaims(unverified, 'email', false)).toEqual({
+      ok: false,
+      code: 'sso.email_unverified',
     });
   });
 });

@@ -84,6 +84,41 @@ export function emailFromClaims(
 }
 
 /**
+ * Whether the ID token leaves the address to the provider's userinfo endpoint (decision 019):
+ * it lacks the configured e-mail claim, or says nothing about verification where that counts.
+ * Providers following OIDC Core to the letter put scope claims in userinfo only.
+ */
+export function needsUserInfo(
+  claims: Record<string, unknown>,
+  emailClaim: string,
+  trustEmail: boolean,
+): boolean {
+  return (
+    typeof claims[emailClaim] !== 'string' || (!trustEmail && claims.email_verified === undefined)
+  );
+}
+
+/**
+ * The ID token's claims completed from userinfo (`info`): only an answer about the same
+ * subject counts; the address and its `email_verified` are taken together from userinfo (never
+ * one from each source), and other claims (e.g. `name`) only where the ID token has none.
+ */
+export function withUserInfo(
+  claims: Record<string, unknown>,
+  info: Record<string, unknown>,
+  emailClaim: string,
+): Record<string, unknown> {
+  if (typeof claims.sub !== 'string' || info.sub !== claims.sub) return claims;
+  const { [emailClaim]: email, email_verified: verified, ...rest } = info;
+  const merged: Record<string, unknown> = { ...rest, ...claims };
+  if (typeof email !== 'string') return merged;
+  merged[emailClaim] = email;
+  if (verified === undefined) delete merged.email_verified;
+  else merged.email_verified = verified;
+  return merged;
+}
+
+/**
  * Break-glass (decision 019): when the organisation requires single sign-on, only its
  * administrators may still sign in with a password (and be sent a password link), so a broken
  * provider never locks the organisation out of its own settings.

@@ -53,4 +53,22 @@ describe('compareReviews', () => {
     expect(r.items[0]!.change).toBe('new');
     expect(r.dropped).toEqual([]);
   });
+
+  it('says how many places each kept task moved in the agreed order of priority', () => {
+    // Planning goes first now, Support falls two places, Reports keeps its place.
+    const r = compareReviews(previous, [
+      item('c3', { title: 'Planning', copiedFromItemId: 'p3' }),
+      item('c2', { title: 'Reports', copiedFromItemId: 'p2' }),
+      item('c1', { title: 'Support', copiedFromItemId: 'p1' }),
+      item('c5', { title: 'Recruiting' }),
+    ]);
+    expect(r.items.map((i) => [i.id, i.priorityDelta])).toEqual([
+      ['c3', 2],
+      ['c2', 0],
+      ['c1', -2],
+      ['c5', 0],
+    ]);
+    // A move in priority alone is not a change in time or demand.
+    expect(r.items.slice(0, 3).every((i) => i.change === 'same')).toBe(true);
+  });
 });

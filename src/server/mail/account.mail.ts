@@ -9,8 +9,15 @@ import { formatWhen } from './format';
 import { renderMail } from './layout';
 import type { Mailer } from './mailer';
 
-/** Mails that carry a sign-in link: only their recipient may ever read them in Samtal. */
-export const MAIL_KINDS_WITH_LINKS: readonly string[] = ['account.invitation', 'account.reset'];
+/**
+ * Mails that carry a sign-in or download link: nobody may ever read them in Samtal, their
+ * recipient included (the link is for the mailbox it went to).
+ */
+export const MAIL_KINDS_WITH_LINKS: readonly string[] = [
+  'account.invitation',
+  'account.reset',
+  'privacy.export_link',
+];
 
 type Who = Pick<PersonRow, 'orgId' | 'id' | 'name' | 'email' | 'locale' | 'timeZone'>;
 

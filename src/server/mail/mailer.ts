@@ -46,6 +46,12 @@ export type OutgoingMail = {
   calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string } | null;
 };
 
+/**
+ * Mails that still go to a deactivated recipient: a leaver's download link goes to the address
+ * they gave precisely because they can no longer sign in (decision 024).
+ */
+export const MAIL_KINDS_FOR_LEAVERS: readonly string[] = ['privacy.export_link'];
+
 /** The states from which a mail may be sent again: any but one still on its way. */
 const RESENDABLE = ['sent', 'kept', 'failed', 'cancelled'] as const;
 
@@ -110,7 +116,7 @@ export function createMailer(opts: {
       const found = await mailOutboxRepository.findForDelivery(db, orgId, outboxId);
       if (!found || found.mail.status !== 'pending') return 'skipped';
       if (found.mail.nextAttemptAt.getTime() > now.getTime()) return 'skipped';
-      if (!found.active) {
+      if (!found.active && !MAIL_KINDS_FOR_LEAVERS.includes(found.mail.kind)) {
         await mailOutboxRepository.finish(
           db,
           orgId,

@@ -55,6 +55,14 @@ async function enqueue(
       paragraphs: [
         t('rounds:mail.intro', { round: r.round_name, deadline }),
         t('rounds:mail.counts', { notBooked: r.notBooked, booked: r.booked }),
+        ...(r.salary_first && r.salary_round_name && r.salaryPending > 0
+          ? [
+              t(`rounds:mail.salaryFirst.${r.salary_first}`, {
+                salaryRound: r.salary_round_name,
+                pending: r.salaryPending,
+              }),
+            ]
+          : []),
       ],
       action: { label: t('rounds:mail.open'), url: `${publicUrl}/conversations` },
       footer: t('rounds:mail.footer'),

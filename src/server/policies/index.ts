@@ -35,7 +35,7 @@ export type Action =
   | { do: 'statistics.read'; orgId: string }
   /** The audit log: who did what, never content (decision 016). */
   | { do: 'audit.read'; orgId: string }
-  /** Erasing a person who has left (decision 024): administrators only. */
+  /** Erasing a person who has left, and its preview (decision 024): HR and administrators. */
   | { do: 'person.erase'; orgId: string }
   /** How many people still have private notes in plain text: a number, never content (018). */
   | { do: 'sealing.status.read'; orgId: string }
@@ -117,6 +117,7 @@ export function can(actor: Actor, action: Action): boolean {
     case 'people.import':
     case 'department.manage':
     case 'scim.settings.manage':
+    case 'person.erase':
       return isHr(actor);
     case 'department.read':
     case 'org.read':
@@ -127,7 +128,6 @@ export function can(actor: Actor, action: Action): boolean {
     case 'mailbox.resend':
     case 'org.manage':
     case 'audit.read':
-    case 'person.erase':
     case 'sealing.status.read':
     case 'scim.tokens.manage':
     case 'sso.manage':

@@ -59,4 +59,12 @@ describe('policies', () => {
       e(() => authorize(actor({ roles: ['admin'] }), { do: 'org.manage', orgId: 'org-a' })),
     ).toBe('allowed');
   });
+  it('let HR and administrators erase a leaver, in their own organisation only', () => {
+    const erase = (orgId: string) => ({ do: 'person.erase', orgId }) as const;
+    expect(can(actor({ roles: ['hr'] }), erase('org-a'))).toBe(true);
+    expect(can(actor({ roles: ['admin'] }), erase('org-a'))).toBe(true);
+    expect(can(actor(), erase('org-a'))).toBe(false);
+    expect(can(actor({ directReports: 3 }), erase('org-a'))).toBe(false);
+    expect(can(actor({ roles: ['hr', 'admin'] }), erase('org-b'))).toBe(false);
+  });
 });

@@ -13,7 +13,9 @@ export const PersonPolicySchema = z.object({
   link: z.enum(['invitation', 'reset']).nullable(),
   /** HR may ask Samtal to send the person their data (an envelope; decision 024). */
   requestAccess: z.boolean(),
-  /** An admin may erase a deactivated person not yet erased (decision 024). */
+  /** HR may have a one-time download link mailed to a leaver (deactivated, not erased). */
+  sendExportLink: z.boolean(),
+  /** HR or an admin may erase a deactivated person not yet erased (decision 024). */
   erase: z.boolean(),
 });
 export type PersonPolicy = z.infer<typeof PersonPolicySchema>;
@@ -54,7 +56,7 @@ export function grantableRoles(viewer: Actor): Role[] {
 export function personPolicy(viewer: Actor, p: PersonRow): PersonPolicy {
   const erase = !p.active && !p.erasedAt && can(viewer, { do: 'person.erase', orgId: p.orgId });
   if (!can(viewer, { do: 'person.manage', orgId: p.orgId }))
-    return { roles: [], link: null, requestAccess: false, erase };
+    return { roles: [], link: null, requestAccess: false, sendExportLink: false, erase };
   const changer = { kind: 'person', personId: viewer.personId, roles: viewer.roles } as const;
   const toggled = (r: Role) =>
     p.roles.includes(r) ? p.roles.filter((x) => x !== r) : [...p.roles, r];
@@ -64,7 +66,8 @@ export function personPolicy(viewer: Actor, p: PersonRow): PersonPolicy {
         roleChangeProblem(changer, { personId: p.id, before: p.roles, after: toggled(r) }) === null,
     ),
     link: p.erasedAt ? null : linkKind(p),
-    requestAccess: !p.erasedAt,
+    requestAccess: p.active && !p.erasedAt,
+    sendExportLink: !p.active && !p.erasedAt,
     erase,
   };
 }

@@ -36,6 +36,8 @@ export const TaskReviewSchema = TaskReviewSummarySchema.extend({
         change: z.enum(['new', 'grew', 'shrank', 'same']),
         timeShareDelta: z.number().int(),
         demandDelta: z.number().int(),
+        /** Places risen in the pair's order of priority since the previous review. */
+        priorityDelta: z.number().int(),
       }),
     ),
     dropped: z.array(z.object({ id: z.uuid(), title: z.string(), timeSharePercent: z.number() })),

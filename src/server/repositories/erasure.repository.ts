@@ -14,6 +14,25 @@ function literalPattern(text: string): string {
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 
+/**
+ * The rows of `table` the scrub reads for `person` (ERASURE_MAP's `reach`, decision 024), as a
+ * condition on that table's own columns: every row of the organisation, the rows of their
+ * pairs, or the rows pointing at such a row of a parent table.
+ */
+function reachOf(person: ErasedPerson, table: string): ReturnType<typeof sql> {
+  const reach = ERASURE_MAP[table]?.reach ?? 'pair';
+  if (reach === 'organisation') return sql`true`;
+  if (reach === 'pair') return sql`(manager_id = ${person.id} or employee_id = ${person.id})`;
+  return sql`(${sql.join(
+    reach.via.map(
+      ({ column, parent }) =>
+        sql`${ident(column)} in (select id from ${ident(parent)}
+              where org_id = ${person.orgId} and ${reachOf(person, parent)})`,
+    ),
+    sql` or `,
+  )})`;
+}
+
 export type ErasedPerson = {
   orgId: string;
   id: string;
@@ -139,7 +158,7 @@ export async function erasePersonRows(
     sql`update people set manager_id = null where org_id = ${orgId} and manager_id = ${id}`,
   );
 
-  // Name and addresses in every free text that stays, whoever it belongs to.
+  // Name and addresses in the free texts that stay: their pairs' records, the outbox.
   const needles = [person.name, person.email, person.recoveryEmail]
     .filter((x): x is string => Boolean(x && x.trim().length >= 3))
     .map(literalPattern);
@@ -160,7 +179,7 @@ export async function erasePersonRows(
       const replaced = sql`regexp_replace(${value}, ${pattern}, ${label}, 'gi')`;
       scrubbed += await count(
         sql`update ${ident(table)} set ${col} = ${json ? sql`${replaced}::jsonb` : replaced}
-            where org_id = ${orgId} and ${value} ~* ${pattern}`,
+            where org_id = ${orgId} and ${reachOf(person, table)} and ${value} ~* ${pattern}`,
       );
     }
   }

@@ -40,6 +40,23 @@ export const meetingDocRepository = {
     return Boolean(row);
   },
 
+  /**
+   * Appends one (merged) update per meeting in one statement (the live hub's group commit);
+   * returns each meeting's new id, keyed by `orgId:meetingId`.
+   */
+  async appendMany(
+    db: DbOrTx,
+    rows: { orgId: string; meetingId: string; update: Uint8Array; authorId: string | null }[],
+  ) {
+    if (!rows.length) return new Map<string, number>();
+    const created = await db.insert(meetingDocUpdates).values(rows).returning({
+      orgId: meetingDocUpdates.orgId,
+      meetingId: meetingDocUpdates.meetingId,
+      id: meetingDocUpdates.id,
+    });
+    return new Map(created.map((r) => [`${r.orgId}:${r.meetingId}`, r.id]));
+  },
+
   /** Appends one (merged) update; returns its id. */
   async append(
     db: DbOrTx,

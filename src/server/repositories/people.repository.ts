@@ -199,6 +199,28 @@ export const peopleRepository = {
     return row?.n ?? 0;
   },
 
+  /**
+   * True when the address is anyone's in the organisation, as their address or the one they
+   * signed in with, active or not, in any letter case.
+   */
+  async addressInOrganisation(db: DbOrTx, orgId: string, email: string): Promise<boolean> {
+    const address = email.trim().toLowerCase();
+    const [row] = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(
+        and(
+          eq(people.orgId, orgId),
+          or(
+            sql`lower(${people.email}) = ${address}`,
+            sql`lower(${people.recoveryEmail}) = ${address}`,
+          ),
+        ),
+      )
+      .limit(1);
+    return !!row;
+  },
+
   async findByEmail(db: DbOrTx, orgId: string, email: string) {
     const [row] = await db
       .select()

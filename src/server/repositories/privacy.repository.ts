@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { accessRequests, retentionSettings } from '../../db/schema/index';
 import type { Retention, RetentionCountry } from '../../domain/privacy/retention';
@@ -182,12 +182,13 @@ export const privacyRepository = {
     return rows.map((r) => r.id);
   },
 
-  /**
-   * Retention by kind (decision 024). Each function clears up to `limit` meetings or
-   * conversations older than `before` and returns how many it cleared; the caller runs each
-   * batch in its own transaction. Dates, statuses and scores stay (statistics keep their
-   * aggregates).
+  /*
+   * Retention by kind (decision 024). Meetings, check-ins and conversations are walked once
+   * per run with a keyset cursor: each function reads the next `limit` due rows after `after`,
+   * clears them and says where to go on (RetentionPass); the caller runs each batch in its
+   * own transaction. Dates, statuses and scores stay (statistics keep their aggregates).
    */
+
   /** A meeting-bound kind's rows for the next batch of due meetings (see clearMeetings). */
   async clearMeetingContent(
     db: DbOrTx,
@@ -195,37 +196,57 @@ export const privacyRepository = {
     kind: MeetingContentKind,
     before: Date,
     limit: number,
-    after: MeetingCursor | null,
+    after: RetentionCursor | null,
   ) {
     return clearMeetings(db, orgId, before, limit, MEETING_CONTENT[kind], after);
   },
 
-  /** Check-in comments blanked; the scores stay. Returns the check-ins cleared. */
-  async blankCheckInComments(db: DbOrTx, orgId: string, before: Date, limit: number) {
-    const rows = await queryRows<{ n: number }>(
+  /**
+   * Check-in comments blanked; the scores stay. The next `limit` due check-ins that still have
+   * a comment, after `after` in meeting order (keyset over the partial index
+   * `check_ins_comment_due_idx`, which holds only rows with a comment): a batch never rereads
+   * what earlier batches blanked, and a later run reads only what has become due since.
+   */
+  async blankCheckInComments(
+    db: DbOrTx,
+    orgId: string,
+    before: Date,
+    limit: number,
+    after: RetentionCursor | null,
+  ): Promise<RetentionPass> {
+    const rows = await queryRows<{ id: string; at: Date | string }>(
       db,
-      sql`with due as (
-            select id from check_ins
-            where org_id = ${orgId} and meeting_starts_at < ${before} and comment <> ''
-            order by meeting_starts_at limit ${limit}),
-          done as (
-            update check_ins c set comment = '' from due
-            where c.org_id = ${orgId} and c.id = due.id returning 1)
-          select count(*)::int as n from done`,
+      sql`select id, meeting_starts_at as at from check_ins
+          where org_id = ${orgId} and meeting_starts_at < ${before} and comment <> ''
+            ${after ? sql`and (meeting_starts_at, id) > (${after.at}, ${after.id}::uuid)` : sql``}
+          order by meeting_starts_at, id limit ${limit}`,
     );
-    return rows[0]?.n ?? 0;
+    if (rows.length === 0) return { cleared: 0, scanned: 0, last: null };
+    await db.execute(
+      sql`update check_ins set comment = '' where org_id = ${orgId} and id in (${idList(rows)})`,
+    );
+    return { cleared: rows.length, scanned: rows.length, last: cursorOf(rows) };
   },
 
   /**
    * Development conversations (every kind but the salary outcome) held before `before`:
    * preparations and progress notes deleted; the texts of goals, plan items and the frozen
    * agreement blanked. Goal outcomes, plan activities, dates and statuses stay.
+   * Walks the next `limit` due conversations after `after` in the order they were held
+   * (keyset over `conversations_held_idx`), so a pass is linear; `cleared` counts those that
+   * still had something to clear.
    */
-  async clearDevelopment(db: DbOrTx, orgId: string, before: Date, limit: number) {
-    const rows = await queryRows<{ id: string }>(
+  async clearDevelopment(
+    db: DbOrTx,
+    orgId: string,
+    before: Date,
+    limit: number,
+    after: RetentionCursor | null,
+  ): Promise<RetentionPass> {
+    const held = sql`coalesce(c.held_at, c.closed_at)`;
+    const rows = await queryRows<{ id: string; at: Date | string; has: boolean }>(
       db,
-      sql`select c.id from conversations c
-          where c.org_id = ${orgId} and coalesce(c.held_at, c.closed_at) < ${before} and (
+      sql`select c.id, ${held} as at, (
             exists (select 1 from conversation_preparations p where p.org_id = c.org_id and p.conversation_id = c.id)
             or exists (select 1 from conversation_versions v where v.org_id = c.org_id and v.conversation_id = c.id
                        and (v.content <> '{}'::jsonb or v.summary is not null or v.acknowledgement_comment is not null))
@@ -233,34 +254,16 @@ export const privacyRepository = {
                        and (g.title <> '' or g.description <> '' or g.success_measure <> ''
                             or g.role_expectation <> '' or g.outcome_comment <> ''))
             or exists (select 1 from development_plan_items i where i.org_id = c.org_id and i.conversation_id = c.id
-                       and (i.competence <> '' or i.activity_detail <> '' or i.support <> '')))
-          order by coalesce(c.held_at, c.closed_at) limit ${limit}`,
+                       and (i.competence <> '' or i.activity_detail <> '' or i.support <> ''))) as has
+          from conversations c
+          where c.org_id = ${orgId} and ${held} < ${before}
+            ${after ? sql`and (${held}, c.id) > (${after.at}, ${after.id}::uuid)` : sql``}
+          order by ${held}, c.id limit ${limit}`,
     );
-    if (rows.length === 0) return 0;
-    const ids = idList(rows);
-    await db.execute(
-      sql`delete from conversation_preparations where org_id = ${orgId} and conversation_id in (${ids})`,
-    );
-    await db.execute(
-      sql`delete from development_progress_notes n where n.org_id = ${orgId} and (
-            n.goal_id in (select id from development_goals where org_id = ${orgId} and conversation_id in (${ids}))
-            or n.plan_item_id in (select id from development_plan_items where org_id = ${orgId} and conversation_id in (${ids})))`,
-    );
-    await db.execute(
-      sql`update development_goals set title = '', description = '', success_measure = '',
-            role_expectation = '', outcome_comment = ''
-          where org_id = ${orgId} and conversation_id in (${ids})`,
-    );
-    await db.execute(
-      sql`update development_plan_items set competence = '', activity_detail = '', support = ''
-          where org_id = ${orgId} and conversation_id in (${ids})`,
-    );
-    await db.execute(
-      sql`update conversation_versions set content = '{}'::jsonb, summary = null,
-            acknowledgement_comment = null, changes = '[]'::jsonb
-          where org_id = ${orgId} and conversation_id in (${ids})`,
-    );
-    return rows.length;
+    if (rows.length === 0) return { cleared: 0, scanned: 0, last: null };
+    const due = rows.filter((r) => r.has);
+    if (due.length > 0) await clearConversations(db, orgId, idList(due));
+    return { cleared: due.length, scanned: rows.length, last: cursorOf(rows) };
   },
 
   /** Salary outcomes of salary conversations held before `before`; the conversation stays. */
@@ -280,12 +283,50 @@ export const privacyRepository = {
     return rows[0]?.n ?? 0;
   },
 
-  async createAccessRequest(db: DbOrTx, orgId: string, personId: string, by: string, now: Date) {
+  /** A request; `link` when it is answered by a mailed one-time link (a leaver's). */
+  async createAccessRequest(
+    db: DbOrTx,
+    orgId: string,
+    personId: string,
+    by: string,
+    now: Date,
+    link?: { sentTo: string; tokenHash: string; expiresAt: Date },
+  ) {
     const [row] = await db
       .insert(accessRequests)
-      .values({ orgId, id: randomUUID(), personId, requestedBy: by, createdAt: now })
+      .values({ orgId, id: randomUUID(), personId, requestedBy: by, createdAt: now, ...link })
       .returning();
     return row!;
+  },
+
+  /** The request whose mailed link has this secret's hash, in whichever organisation. */
+  async findByTokenHash(db: DbOrTx, tokenHash: string) {
+    const [row] = await db
+      .select()
+      .from(accessRequests)
+      .where(eq(accessRequests.tokenHash, tokenHash))
+      .limit(1);
+    return row;
+  },
+
+  /**
+   * Spends a mailed link: marks it used if it is still unused and unexpired at `now`, in one
+   * statement, so two openings at once cannot both get the export. False when it was not.
+   */
+  async spendLink(db: DbOrTx, orgId: string, id: string, now: Date): Promise<boolean> {
+    const rows = await db
+      .update(accessRequests)
+      .set({ fulfilledAt: now })
+      .where(
+        and(
+          eq(accessRequests.orgId, orgId),
+          eq(accessRequests.id, id),
+          isNull(accessRequests.fulfilledAt),
+          gt(accessRequests.expiresAt, now),
+        ),
+      )
+      .returning({ id: accessRequests.id });
+    return rows.length > 0;
   },
 
   async accessRequestsOf(db: DbOrTx, orgId: string, personId: string) {
@@ -296,14 +337,44 @@ export const privacyRepository = {
       .orderBy(sql`${accessRequests.createdAt} desc`);
   },
 
-  /** Marks the person's open requests as answered: they have downloaded their data. */
+  /**
+   * Marks the person's open requests as answered: they have downloaded their data. A mailed
+   * link is answered only by being used (its `fulfilled_at` is what spends it).
+   */
   async fulfilAccessRequests(db: DbOrTx, orgId: string, personId: string, now: Date) {
     await db.execute(
       sql`update access_requests set fulfilled_at = ${now}
-          where org_id = ${orgId} and person_id = ${personId} and fulfilled_at is null`,
+          where org_id = ${orgId} and person_id = ${personId} and fulfilled_at is null
+            and token_hash is null`,
     );
   },
 };
+
+/** Empties the development content of the conversations `ids` (see clearDevelopment). */
+async function clearConversations(db: DbOrTx, orgId: string, ids: ReturnType<typeof sql>) {
+  await db.execute(
+    sql`delete from conversation_preparations where org_id = ${orgId} and conversation_id in (${ids})`,
+  );
+  await db.execute(
+    sql`delete from development_progress_notes n where n.org_id = ${orgId} and (
+          n.goal_id in (select id from development_goals where org_id = ${orgId} and conversation_id in (${ids}))
+          or n.plan_item_id in (select id from development_plan_items where org_id = ${orgId} and conversation_id in (${ids})))`,
+  );
+  await db.execute(
+    sql`update development_goals set title = '', description = '', success_measure = '',
+          role_expectation = '', outcome_comment = ''
+        where org_id = ${orgId} and conversation_id in (${ids})`,
+  );
+  await db.execute(
+    sql`update development_plan_items set competence = '', activity_detail = '', support = ''
+        where org_id = ${orgId} and conversation_id in (${ids})`,
+  );
+  await db.execute(
+    sql`update conversation_versions set content = '{}'::jsonb, summary = null,
+          acknowledgement_comment = null, changes = '[]'::jsonb
+        where org_id = ${orgId} and conversation_id in (${ids})`,
+  );
+}
 
 const idList = (rows: { id: string }[]) =>
   sql.join(
@@ -321,8 +392,18 @@ const MEETING_CONTENT = {
 } satisfies Record<string, string[]>;
 export type MeetingContentKind = keyof typeof MEETING_CONTENT;
 
-/** Where a pass over meetings stopped: the next batch starts after it. */
-export type MeetingCursor = { startsAt: Date; id: string };
+/**
+ * Where a keyset pass over meetings, check-ins or conversations stopped (the row's date and
+ * id, in walking order): the next batch starts after it.
+ */
+export type RetentionCursor = { at: Date; id: string };
+/** One batch of a keyset pass: rows cleared, rows read, and where the next batch starts. */
+export type RetentionPass = { cleared: number; scanned: number; last: RetentionCursor | null };
+
+const cursorOf = (rows: { id: string; at: Date | string }[]): RetentionCursor => {
+  const last = rows[rows.length - 1]!;
+  return { at: new Date(last.at), id: last.id };
+};
 
 /**
  * The next `limit` meetings held before `before` (after `after`, in start order), with their
@@ -336,13 +417,13 @@ async function clearMeetings(
   before: Date,
   limit: number,
   tables: string[],
-  after: MeetingCursor | null,
-): Promise<{ cleared: number; scanned: number; last: MeetingCursor | null }> {
-  const rows = await queryRows<{ id: string; starts_at: Date | string }>(
+  after: RetentionCursor | null,
+): Promise<RetentionPass> {
+  const rows = await queryRows<{ id: string; at: Date | string }>(
     db,
-    sql`select m.id, m.starts_at from one_on_one_meetings m
+    sql`select m.id, m.starts_at as at from one_on_one_meetings m
         where m.org_id = ${orgId} and m.starts_at < ${before}
-          ${after ? sql`and (m.starts_at, m.id) > (${after.startsAt}, ${after.id}::uuid)` : sql``}
+          ${after ? sql`and (m.starts_at, m.id) > (${after.at}, ${after.id}::uuid)` : sql``}
         order by m.starts_at, m.id limit ${limit}`,
   );
   if (rows.length === 0) return { cleared: 0, scanned: 0, last: null };
@@ -356,10 +437,5 @@ async function clearMeetings(
     );
     for (const g of gone) cleared.add(g.meeting_id);
   }
-  const last = rows[rows.length - 1]!;
-  return {
-    cleared: cleared.size,
-    scanned: rows.length,
-    last: { startsAt: new Date(last.starts_at), id: last.id },
-  };
+  return { cleared: cleared.size, scanned: rows.length, last: cursorOf(rows) };
 }

@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { conversationRounds, conversations } from '../../db/schema/index';
 import type { RoundInput, RoundScope, SkipReason } from '../../domain/development/round';
+import { SALARY_HELD_STATUSES, type SalaryFirstRule } from '../../domain/development/salary-first';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../../domain/development/template';
 
 export type RoundRow = typeof conversationRounds.$inferSelect;
@@ -251,15 +252,32 @@ export const roundRepository = {
    * manager already sent the last stage's reminder is left out.
    */
   async behindManagers(db: DbOrTx, from: string, to: string, limit: number, roundId?: string) {
-    const rows = await queryRows<BehindManager & { not_booked: unknown; booked: unknown }>(
+    const rows = await queryRows<
+      Omit<BehindManager, 'notBooked' | 'booked' | 'salaryPending'> & {
+        not_booked: unknown;
+        booked: unknown;
+        salary_pending: unknown;
+      }
+    >(
       db,
       sql`select r.org_id, r.id as round_id, r.name as round_name, r.deadline::text as deadline,
                c.manager_id,
                count(*) filter (where c.status = 'not_booked') as not_booked,
-               count(*) filter (where c.status = 'booked') as booked
+               count(*) filter (where c.status = 'booked') as booked,
+               r.salary_first, sr.name as salary_round_name,
+               -- Seed 004: pairs whose salary conversation (in the tied round) is still to hold.
+               count(*) filter (where exists (
+                 select 1 from conversations s
+                 where s.org_id = c.org_id and s.round_id = r.salary_round_id
+                   and s.employee_id = c.employee_id
+                   and s.status not in (${sql.join(
+                     SALARY_HELD_STATUSES.map((st) => sql`${st}`),
+                     sql`, `,
+                   )}))) as salary_pending
         from conversation_rounds r
         join conversations c on c.org_id = r.org_id and c.round_id = r.id
           and c.status in ('not_booked', 'booked')
+        left join conversation_rounds sr on sr.org_id = r.org_id and sr.id = r.salary_round_id
         where r.closed_at is null
           and ${roundId ? sql`r.id = ${roundId}` : sql`r.deadline between ${from} and ${to}`}
 ${
@@ -270,11 +288,16 @@ ${
             where o.org_id = r.org_id
               and o.dedupe_key = 'round.reminder:' || r.id::text || ':' || c.manager_id::text || ':hold')`
 }
-        group by r.org_id, r.id, r.name, r.deadline, c.manager_id
+        group by r.org_id, r.id, r.name, r.deadline, r.salary_first, sr.name, c.manager_id
         order by r.deadline, r.id, c.manager_id
         limit ${limit}`,
     );
-    return rows.map((r) => ({ ...r, notBooked: num(r.not_booked), booked: num(r.booked) }));
+    return rows.map((r) => ({
+      ...r,
+      notBooked: num(r.not_booked),
+      booked: num(r.booked),
+      salaryPending: num(r.salary_pending),
+    }));
   },
 };
 
@@ -286,4 +309,9 @@ export type BehindManager = {
   manager_id: string;
   notBooked: number;
   booked: number;
+  /** Seed 004: the salary round to hold first, and how it is asked (null: none). */
+  salary_first: SalaryFirstRule | null;
+  salary_round_name: string | null;
+  /** The manager's pairs in this round whose salary conversation is still to be held. */
+  salaryPending: number;
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maskAddress } from '../../domain/privacy/export-link';
 
 /** Zod pieces shared by the admin's mailbox and each person's own mail (decision 025). */
 
@@ -118,7 +119,12 @@ export function presentEnvelope(r: EnvelopeRow): z.input<typeof MailEnvelopeSche
   return {
     id: r.id,
     kind: r.kind,
-    recipient: { id: r.recipientId, name: r.name, email: r.email },
+    // A leaver's download link went to an address they gave: administrators see it masked.
+    recipient: {
+      id: r.recipientId,
+      name: r.name,
+      email: r.kind === 'privacy.export_link' ? maskAddress(r.email) : r.email,
+    },
     locale: r.locale,
     status: r.status as (typeof MAIL_STATUSES)[number],
     attempts: r.attempts,

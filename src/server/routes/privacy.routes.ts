@@ -9,13 +9,23 @@ import {
 } from '../../domain/privacy/retention';
 import { ERASURE_GONE_KINDS, ERASURE_KEPT_KINDS } from '../../domain/privacy/erasure-preview';
 import { requireActor } from '../plugins/auth';
-import { errors } from './schemas';
+import { textLine } from '../../domain/text';
+import { ErrorSchema, errors } from './schemas';
 
+/** The envelope HR sees (decision 024): never the link, its secret or any content. */
 const AccessRequestSchema = z.object({
   id: z.uuid(),
   createdAt: z.date(),
+  /** When the data was downloaded (from Settings, or through the mailed link). */
   fulfilledAt: z.date().nullable(),
+  /** A mailed link only: the address it went to, masked ("m•••@example.org"). */
+  sentTo: z.string().nullable(),
+  /** A mailed link only: when it stops working. */
+  expiresAt: z.date().nullable(),
+  state: z.enum(['waiting', 'downloaded', 'expired']),
 });
+
+const Email = textLine().trim().min(1).max(320).pipe(z.email());
 
 const Days = z.number().int().min(RETENTION_MIN_DAYS).max(RETENTION_MAX_DAYS);
 const KindDays = Object.fromEntries(RETENTION_KIND_FIELDS.map((f) => [f, Days.nullable()])) as {
@@ -71,6 +81,49 @@ export async function privacyRoutes(app: FastifyInstance) {
         request.params.id,
       );
       return reply.status(201).send(made);
+    },
+  );
+
+  r.post(
+    '/api/people/:id/export-links',
+    {
+      schema: {
+        tags,
+        description:
+          'For a deactivated person (a leaver, who cannot sign in): mails a one-time download link, valid 7 days, to the address they gave. Refused (400, field `email`) for an address of anyone in the organisation. HR gets the envelope only.',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ email: Email }),
+        response: { 201: AccessRequestSchema, ...errors, 409: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const made = await app.services.privacy.sendExportLink(
+        requireActor(request),
+        request.params.id,
+        request.body.email,
+      );
+      return reply.status(201).send(made);
+    },
+  );
+
+  r.post(
+    '/api/export-links/download',
+    {
+      schema: {
+        tags,
+        description:
+          "A leaver's mailed link, opened without a session: the person's data as a ZIP, once. The token is the part after `#` in the link. 404 unknown link, 410 used or expired, 429 too many failed attempts from this address.",
+        body: z.object({ token: textLine().min(10).max(200) }),
+        // A file, not JSON: no response schema (errors have the usual shape).
+      },
+    },
+    async (request, reply) => {
+      const zip = await app.services.privacy.downloadWithLink(request.body.token, request.ip);
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', 'attachment; filename="samtal-my-data.zip"')
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(zip));
     },
   );
 

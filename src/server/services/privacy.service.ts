@@ -1,6 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
-import type { Db, Tx } from '../../db/client';
-import { AppError } from '../../domain/errors';
+import type { Db, DbOrTx, Tx } from '../../db/client';
+import { AppError, type ErrorCode } from '../../domain/errors';
+import {
+  EXPORT_LINK_DAYS,
+  EXPORT_LINK_FAILURES_PER_HOUR,
+  exportLinkExpiry,
+  exportLinkState,
+  maskAddress,
+} from '../../domain/privacy/export-link';
 import {
   countryOfLocale,
   cutoff,
@@ -22,14 +30,17 @@ import { authorize } from '../policies/index';
 import { auditRepository } from '../repositories/audit.repository';
 import { erasePersonRows, erasurePreviewCounts } from '../repositories/erasure.repository';
 import { organisationRepository } from '../repositories/organisation.repository';
-import { peopleRepository } from '../repositories/people.repository';
+import { peopleRepository, type PersonRow } from '../repositories/people.repository';
 import {
   exportSections,
   privacyRepository,
   type MeetingContentKind,
-  type MeetingCursor,
+  type RetentionCursor,
+  type RetentionPass,
 } from '../repositories/privacy.repository';
+import { sessionRepository } from '../repositories/session.repository';
 import { recordAudit } from './audit.service';
+import { newSecret, normaliseEmail, sha256 } from './auth.service';
 
 /** The JSON files of an export, in the order the README lists them. */
 export const EXPORT_FILES = [
@@ -66,7 +77,7 @@ export async function formerEmployeeLabel(db: Db, orgId: string): Promise<string
 }
 
 /**
- * Erases one deactivated person in one transaction (decision 024). `by` is the admin, or null
+ * Erases one deactivated person in one transaction (decision 024). `by` is HR or an admin, or null
  * for the retention job (then the audit entry has no actor).
  */
 export async function erasePerson(
@@ -87,7 +98,7 @@ export async function erasePerson(
       action: 'person.erased' as const,
       subjectType: 'person',
       subjectId: personId,
-      details: { ...counts, how: by ? 'admin' : 'retention' },
+      details: { ...counts, how: by ? 'by_hand' : 'retention' },
     };
     if (by) await recordAudit(tx, by, entry);
     else await auditRepository.record(tx, { orgId, actorId: null, ip: null, ...entry });
@@ -95,17 +106,90 @@ export async function erasePerson(
   });
 }
 
-type MeetingPass = { cleared: number; scanned: number; last: MeetingCursor | null };
+/**
+ * A person's export as a ZIP of JSON files and a README (text and HTML) in `locale`: the same
+ * for "My data" and a leaver's mailed link; `sealed` names the sentence about their sealed
+ * notes (opened later in their browser, or staying sealed for a leaver).
+ */
+async function buildExport(
+  db: DbOrTx,
+  person: PersonRow,
+  locale: Locale,
+  sealed: 'sealedIncluded' | 'sealedByLink',
+  now: Date,
+): Promise<{ zip: Uint8Array; rows: number }> {
+  const sections = await exportSections(db, person.orgId, person.id);
+  const t = await translator(locale);
+  const title = t('privacy:export.title');
+  const generated = t('privacy:export.generated', {
+    when: now.toISOString().slice(0, 10),
+    name: person.name,
+  });
+  const sealedText = t(`privacy:export.${sealed}`);
+  const lines = EXPORT_FILES.map((f) => ({
+    file: `${f}.json`,
+    what: t(`privacy:export.files.${f}`),
+    rows: sections[f]?.length ?? 0,
+  }));
+  const readme = [
+    title,
+    '',
+    generated,
+    '',
+    t('privacy:export.intro'),
+    '',
+    ...lines.map((l) => `- ${l.file}: ${l.what} (${l.rows})`),
+    '',
+    t('privacy:export.notIncluded'),
+    sealedText,
+    '',
+  ].join('\n');
+  // The same summary as a page anyone can open in a browser.
+  const html = `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;line-height:1.5">
+<h1>${escapeHtml(title)}</h1><p>${escapeHtml(generated)}</p><p>${escapeHtml(t('privacy:export.intro'))}</p>
+<ul>${lines.map((l) => `<li><code>${l.file}</code>: ${escapeHtml(l.what)} (${l.rows})</li>`).join('')}</ul>
+<p><strong>${escapeHtml(t('privacy:export.notIncluded'))}</strong></p>
+<p>${escapeHtml(sealedText)}</p></body></html>
+`;
+  const files: Record<string, Uint8Array> = {
+    'README.txt': strToU8(readme),
+    'README.html': strToU8(html),
+  };
+  for (const f of EXPORT_FILES) {
+    files[`${f}.json`] = strToU8(JSON.stringify(sections[f] ?? [], null, 2));
+  }
+  const zip = zipSync(files, { level: 6, mtime: now });
+  const rows = Object.values(sections).reduce((n, sec) => n + sec.length, 0);
+  return { zip, rows };
+}
+
+/** One step of a retention run for one organisation, for timing (bench:retention). */
+export type RetentionStep = {
+  orgId: string;
+  step: 'leavers' | RetentionKind;
+  /** People erased, or meetings/check-ins/conversations/entries cleared. */
+  cleared: number;
+  /** Transactions (batches) the step took. */
+  batches: number;
+  seconds: number;
+};
 
 /**
  * The retention job (decision 024): for every organisation, erases people deactivated longer
  * than its period and clears each kind of data older than that kind's period, in batches of
  * `batch` (each batch its own transaction, so the application is never blocked for long).
- * Records per organisation how much of each kind went (audit, no content).
+ * Records per organisation how much of each kind went (audit, no content). `onStep` hears
+ * how long each step took.
  */
 export async function applyRetention(
   db: Db,
-  opts: { now?: Date; batch?: number; maxBatches?: number } = {},
+  opts: {
+    now?: Date;
+    batch?: number;
+    maxBatches?: number;
+    onStep?: (step: RetentionStep) => void;
+  } = {},
 ) {
   const now = opts.now ?? new Date();
   const batch = opts.batch ?? 100;
@@ -116,57 +200,76 @@ export async function applyRetention(
       (await privacyRepository.retention(db, org.id)) ??
       defaultRetention(countryOfLocale(org.default_locale));
     const cut = retentionCutoffs(now, r);
-    let erased = 0;
-    for (let i = 0; i < maxBatches; i++) {
-      const due = await privacyRepository.dueLeavers(
-        db,
-        org.id,
-        cutoff(now, r.leaversAfterDays),
-        batch,
-      );
-      for (const id of due) {
-        await erasePerson(db, org.id, id, null, now);
-        erased++;
-      }
-      if (due.length < batch) break;
-    }
-    const counts: RetentionCounts = { erased, ...zeroKinds() };
-    const inBatches = async (kind: RetentionKind, step: (tx: Tx) => Promise<number>) => {
+    const counts: RetentionCounts = { erased: 0, ...zeroKinds() };
+    const timed = async (step: RetentionStep['step'], run: () => Promise<number>) => {
+      const started = performance.now();
+      const batches = await run();
+      const cleared = step === 'leavers' ? counts.erased : counts[step];
+      const seconds = (performance.now() - started) / 1000;
+      opts.onStep?.({ orgId: org.id, step, cleared, batches, seconds });
+    };
+    await timed('leavers', async () => {
       for (let i = 0; i < maxBatches; i++) {
-        const n = await db.transaction(step);
-        counts[kind] += n;
-        if (n < batch) break;
-      }
-    };
-    // Meetings are walked once per run in start order (keyset), however many years are due:
-    // the pass is linear, and a later run starts over cheaply on rows already emptied.
-    const inMeetings = async (kind: MeetingContentKind) => {
-      let after: MeetingCursor | null = null;
-      for (;;) {
-        const pass: MeetingPass = await db.transaction((tx) =>
-          privacyRepository.clearMeetingContent(tx, org.id, kind, cut[kind], batch, after),
+        const due = await privacyRepository.dueLeavers(
+          db,
+          org.id,
+          cutoff(now, r.leaversAfterDays),
+          batch,
         );
-        counts[kind] += pass.cleared;
-        if (pass.scanned < batch || !pass.last) break;
-        after = pass.last;
+        for (const id of due) {
+          await erasePerson(db, org.id, id, null, now);
+          counts.erased++;
+        }
+        if (due.length < batch) return i + 1;
       }
-    };
+      return maxBatches;
+    });
+    // Kinds whose rows are deleted: each batch takes the oldest due rows that are left.
+    const inBatches = (kind: RetentionKind, step: (tx: Tx) => Promise<number>) =>
+      timed(kind, async () => {
+        for (let i = 0; i < maxBatches; i++) {
+          const n = await db.transaction(step);
+          counts[kind] += n;
+          if (n < batch) return i + 1;
+        }
+        return maxBatches;
+      });
+    // Kinds that are emptied in place are walked once per run in date order (keyset), however
+    // many years are due: the pass is linear, never a rescan of what earlier batches emptied.
+    type Walk = (tx: Tx, after: RetentionCursor | null) => Promise<RetentionPass>;
+    const walk = (kind: RetentionKind, step: Walk) =>
+      timed(kind, async () => {
+        let after: RetentionCursor | null = null;
+        for (let batches = 1; ; batches++) {
+          const pass: RetentionPass = await db.transaction((tx) => step(tx, after));
+          counts[kind] += pass.cleared;
+          if (pass.scanned < batch || !pass.last) return batches;
+          after = pass.last;
+        }
+      });
+    const inMeetings = (kind: MeetingContentKind) =>
+      walk(kind, (tx, after) =>
+        privacyRepository.clearMeetingContent(tx, org.id, kind, cut[kind], batch, after),
+      );
     await inMeetings('notes');
-    await inBatches('checkIns', (tx) =>
-      privacyRepository.blankCheckInComments(tx, org.id, cut.checkIns, batch),
+    await walk('checkIns', (tx, after) =>
+      privacyRepository.blankCheckInComments(tx, org.id, cut.checkIns, batch, after),
     );
-    await inBatches('development', (tx) =>
-      privacyRepository.clearDevelopment(tx, org.id, cut.development, batch),
+    await walk('development', (tx, after) =>
+      privacyRepository.clearDevelopment(tx, org.id, cut.development, batch, after),
     );
     await inBatches('salary', (tx) =>
       privacyRepository.deleteSalaryOutcomes(tx, org.id, cut.salary, batch),
     );
     await inMeetings('private');
-    for (let i = 0; i < maxBatches; i++) {
-      const n = await auditRepository.deleteOrgOlderThan(db, org.id, cut.audit, batch);
-      counts.audit += n;
-      if (n < batch) break;
-    }
+    await timed('audit', async () => {
+      for (let i = 0; i < maxBatches; i++) {
+        const n = await auditRepository.deleteOrgOlderThan(db, org.id, cut.audit, batch);
+        counts.audit += n;
+        if (n < batch) return i + 1;
+      }
+      return maxBatches;
+    });
     if (Object.values(counts).some((n) => n > 0)) {
       await auditRepository.record(db, {
         orgId: org.id,
@@ -208,50 +311,9 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
     async exportOwn(actor: Actor, now = new Date()): Promise<Uint8Array> {
       const person = await peopleRepository.findById(db, actor.orgId, actor.personId);
       if (!person) throw new AppError('not_found');
-      const sections = await exportSections(db, actor.orgId, actor.personId);
       const locale = await localeOf(actor.orgId, person.locale);
-      const t = await translator(locale);
-      const title = t('privacy:export.title');
-      const generated = t('privacy:export.generated', {
-        when: now.toISOString().slice(0, 10),
-        name: person.name,
-      });
-      const lines = EXPORT_FILES.map((f) => ({
-        file: `${f}.json`,
-        what: t(`privacy:export.files.${f}`),
-        rows: sections[f]?.length ?? 0,
-      }));
-      const readme = [
-        title,
-        '',
-        generated,
-        '',
-        t('privacy:export.intro'),
-        '',
-        ...lines.map((l) => `- ${l.file}: ${l.what} (${l.rows})`),
-        '',
-        t('privacy:export.notIncluded'),
-        t('privacy:export.sealedIncluded'),
-        '',
-      ].join('\n');
-      // The same summary as a page anyone can open in a browser.
-      const html = `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;line-height:1.5">
-<h1>${escapeHtml(title)}</h1><p>${escapeHtml(generated)}</p><p>${escapeHtml(t('privacy:export.intro'))}</p>
-<ul>${lines.map((l) => `<li><code>${l.file}</code>: ${escapeHtml(l.what)} (${l.rows})</li>`).join('')}</ul>
-<p><strong>${escapeHtml(t('privacy:export.notIncluded'))}</strong></p>
-<p>${escapeHtml(t('privacy:export.sealedIncluded'))}</p></body></html>
-`;
-      const files: Record<string, Uint8Array> = {
-        'README.txt': strToU8(readme),
-        'README.html': strToU8(html),
-      };
-      for (const f of EXPORT_FILES) {
-        files[`${f}.json`] = strToU8(JSON.stringify(sections[f] ?? [], null, 2));
-      }
-      const zip = zipSync(files, { level: 6, mtime: now });
-      const rows = Object.values(sections).reduce((n, s) => n + s.length, 0);
-      await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
+        const { zip, rows } = await buildExport(tx, person, locale, 'sealedIncluded', now);
         await privacyRepository.fulfilAccessRequests(tx, actor.orgId, actor.personId, now);
         await recordAudit(tx, actor, {
           action: 'export.personal_data',
@@ -259,8 +321,8 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
           subjectId: actor.personId,
           details: { format: 'zip', rows },
         });
+        return zip;
       });
-      return zip;
     },
 
     /**
@@ -272,6 +334,8 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
       return db.transaction(async (tx) => {
         const person = await peopleRepository.findById(tx, actor.orgId, personId);
         if (!person || person.erasedAt) throw new AppError('not_found');
+        // A leaver cannot sign in to fetch it: they get a mailed link instead (sendExportLink).
+        if (!person.active) throw new AppError('privacy.use_export_link');
         const request = await privacyRepository.createAccessRequest(
           tx,
           actor.orgId,
@@ -307,15 +371,124 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
           subjectType: 'person',
           subjectId: personId,
         });
-        return { id: request.id, createdAt: request.createdAt, fulfilledAt: request.fulfilledAt };
+        return presentRequest(request, now);
       });
     },
 
-    /** The envelopes of a person's access requests (HR): when asked, when downloaded. */
-    async accessRequests(actor: Actor, personId: string) {
+    /**
+     * A subject access request for a leaver, who can no longer sign in (decision 024): Samtal
+     * mails a one-time link (7 days) to the address they gave, in their language. Never to an
+     * address of anyone in the organisation, so it cannot reach HR or a colleague; HR gets the
+     * envelope with the address masked, never the link or the data.
+     */
+    async sendExportLink(actor: Actor, personId: string, email: string, now = new Date()) {
+      authorize(actor, { do: 'person.manage', orgId: actor.orgId });
+      const address = normaliseEmail(email);
+      return db.transaction(async (tx) => {
+        const person = await peopleRepository.findById(tx, actor.orgId, personId);
+        if (!person || person.erasedAt) throw new AppError('not_found');
+        if (person.active) throw new AppError('privacy.export_link_active');
+        if (await peopleRepository.addressInOrganisation(tx, actor.orgId, address))
+          throw AppError.at('email', 'privacy.address_in_organisation');
+        const { token, hash } = newSecret();
+        const sentTo = maskAddress(address);
+        const request = await privacyRepository.createAccessRequest(
+          tx,
+          actor.orgId,
+          personId,
+          actor.personId,
+          now,
+          { sentTo, tokenHash: hash, expiresAt: exportLinkExpiry(now) },
+        );
+        const locale = await localeOf(actor.orgId, person.locale);
+        const t = await translator(locale);
+        const content = renderMail(
+          {
+            subject: t('privacy:linkMail.subject'),
+            heading: t('privacy:linkMail.heading'),
+            paragraphs: [
+              t('privacy:linkMail.intro'),
+              t('privacy:linkMail.expires', { days: EXPORT_LINK_DAYS }),
+              t('privacy:linkMail.notYou'),
+            ],
+            action: {
+              label: t('privacy:linkMail.action'),
+              // The secret after "#" never reaches a server log or a mail scanner's request.
+              url: `${deps.publicUrl}/download-my-data?lang=${locale}#${token}`,
+            },
+            footer: t('account:footer'),
+          },
+          locale,
+        );
+        await deps.mailer.enqueue(tx, {
+          orgId: actor.orgId,
+          recipientId: personId,
+          toAddress: address,
+          kind: 'privacy.export_link',
+          locale,
+          dedupeKey: `privacy.export_link:${request.id}`,
+          subject: content.subject,
+          text: content.text,
+          html: content.html,
+        });
+        await recordAudit(tx, actor, {
+          action: 'privacy.export_link_sent',
+          subjectType: 'person',
+          subjectId: personId,
+          details: { to: sentTo, expiresAt: request.expiresAt?.toISOString() ?? null },
+        });
+        return presentRequest(request, now);
+      });
+    },
+
+    /**
+     * Opens a leaver's mailed link (no session): the same ZIP "My data" gives, once. Unknown
+     * links are not found; used or expired ones are gone (410). Failed openings count against
+     * the network address, as "forgot password" does (429 after too many in an hour).
+     */
+    async downloadWithLink(token: string, ip: string, now = new Date()): Promise<Uint8Array> {
+      const key = `export-link-ip:${ip}`;
+      const since = new Date(now.getTime() - 3_600_000);
+      if ((await sessionRepository.countFailures(db, key, since)) >= EXPORT_LINK_FAILURES_PER_HOUR)
+        throw new AppError('privacy.link_limited', { retryAfter: 3600 });
+      const refuse = async (code: ErrorCode): Promise<never> => {
+        await sessionRepository.recordAttempt(db, [key], randomUUID(), now);
+        throw new AppError(code);
+      };
+      const request = await privacyRepository.findByTokenHash(db, sha256(token));
+      if (!request) return refuse('privacy.link_invalid');
+      if (request.fulfilledAt) return refuse('privacy.link_used');
+      if (!request.expiresAt || request.expiresAt.getTime() <= now.getTime())
+        return refuse('privacy.link_expired');
+      const person = await peopleRepository.findById(db, request.orgId, request.personId);
+      if (!person || person.erasedAt) return refuse('privacy.link_invalid');
+      const locale = await localeOf(person.orgId, person.locale);
+      const made = await db.transaction(async (tx) => {
+        // Spent in the same transaction that reads the data: two openings cannot both succeed.
+        if (!(await privacyRepository.spendLink(tx, request.orgId, request.id, now))) return null;
+        const { zip, rows } = await buildExport(tx, person, locale, 'sealedByLink', now);
+        await auditRepository.record(tx, {
+          orgId: person.orgId,
+          actorId: null,
+          ip,
+          action: 'privacy.export_link_used',
+          subjectType: 'person',
+          subjectId: person.id,
+          details: { to: request.sentTo, format: 'zip', rows },
+        });
+        return zip;
+      });
+      return made ?? refuse('privacy.link_used');
+    },
+
+    /**
+     * The envelopes of a person's access requests (HR): when asked, when downloaded, and for a
+     * mailed link the masked address and until when it works. Never a link or any content.
+     */
+    async accessRequests(actor: Actor, personId: string, now = new Date()) {
       authorize(actor, { do: 'person.manage', orgId: actor.orgId });
       const rows = await privacyRepository.accessRequestsOf(db, actor.orgId, personId);
-      return rows.map((r) => ({ id: r.id, createdAt: r.createdAt, fulfilledAt: r.fulfilledAt }));
+      return rows.map((r) => presentRequest(r, now));
     },
 
     /**
@@ -332,7 +505,7 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
       return groupPreview(counts.gone, counts.kept);
     },
 
-    /** Erases a deactivated person; the admin confirms by typing the name. */
+    /** Erases a deactivated person (HR or an admin); they confirm by typing the name. */
     async erase(actor: Actor, personId: string, confirmName: string, now = new Date()) {
       authorize(actor, { do: 'person.erase', orgId: actor.orgId });
       const person = await peopleRepository.findById(db, actor.orgId, personId);
@@ -367,6 +540,27 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
       return withDefaults(r, false);
     },
   };
+}
+
+/** An access request as HR sees it: the envelope, never the link's secret or its hash. */
+function presentRequest(
+  r: {
+    id: string;
+    createdAt: Date;
+    fulfilledAt: Date | null;
+    sentTo: string | null;
+    expiresAt: Date | null;
+  },
+  now: Date,
+) {
+  return {
+    id: r.id,
+    createdAt: r.createdAt,
+    fulfilledAt: r.fulfilledAt,
+    sentTo: r.sentTo,
+    expiresAt: r.expiresAt,
+    state: r.sentTo ? exportLinkState(r, now) : r.fulfilledAt ? 'downloaded' : 'waiting',
+  } as const;
 }
 
 function withDefaults(

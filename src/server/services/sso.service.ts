@@ -8,7 +8,9 @@ import {
   isSsoFailure,
   issuerProblem,
   matchSignIn,
+  needsUserInfo,
   safeNext,
+  withUserInfo,
   type SsoFailure,
 } from '../../domain/sso/sign-in';
 import { authorize } from '../policies/index';
@@ -365,11 +367,22 @@ export function createSsoService(
 
       let claims: Record<string, unknown>;
       try {
-        claims = await oidc.finish(connection(provider), input.query, {
+        const answer = await oidc.finish(connection(provider), input.query, {
           state: input.state,
           nonce: tx.nonce,
           codeVerifier: tx.codeVerifier,
         });
+        claims = answer.claims;
+        // The address only in userinfo (OIDC Core's scope claims): ask for it with the access
+        // token. A failed or foreign answer leaves the ID token's claims as they are, so a
+        // linked person still gets in and an unlinked one is refused for want of an address.
+        if (needsUserInfo(claims, provider.emailClaim, provider.trustEmail)) {
+          try {
+            claims = withUserInfo(claims, await answer.userInfo(), provider.emailClaim);
+          } catch (err) {
+            deps.log?.warn({ provider: provider.slug, err: describe(err) }, 'sso userinfo failed');
+          }
+        }
       } catch (err) {
         deps.log?.warn({ provider: provider.slug, err: describe(err) }, 'sso sign-in refused');
         return fail(err instanceof SsoFailed ? err.code : 'sso.failed');

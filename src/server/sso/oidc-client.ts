@@ -78,13 +78,18 @@ export function createOidcClient(settings: OidcSettings) {
 
     /**
      * Exchanges the code from the provider's answer (the callback's query) and returns the
-     * verified ID token's claims. Throws on any protocol failure.
+     * verified ID token's claims, and a way to ask the provider's userinfo endpoint with the
+     * access token (the answer must be about the ID token's subject, else it throws). Throws
+     * on any protocol failure.
      */
     async finish(
       p: ProviderConnection,
       query: string,
       expected: { state: string; nonce: string; codeVerifier: string },
-    ): Promise<Record<string, unknown>> {
+    ): Promise<{
+      claims: Record<string, unknown>;
+      userInfo: () => Promise<Record<string, unknown>>;
+    }> {
       const config = await configFor(p);
       const tokens = await oidc.authorizationCodeGrant(
         config,
@@ -98,7 +103,13 @@ export function createOidcClient(settings: OidcSettings) {
       );
       const claims = tokens.claims();
       if (!claims) throw new Error('no ID token');
-      return { ...claims };
+      return {
+        claims: { ...claims },
+        async userInfo() {
+          if (!config.serverMetadata().userinfo_endpoint) throw new Error('no userinfo endpoint');
+          return { ...(await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)) };
+        },
+      };
     },
 
     /** The provider's logout URL when it has an end_session_endpoint, else null. */

@@ -15,7 +15,16 @@ export type ErasurePreview = {
   gone: { kind: ErasureGoneKind; count: number }[];
   kept: { kind: ErasureKeptKind; count: number }[];
 };
-export type AccessRequest = { id: string; createdAt: string; fulfilledAt: string | null };
+/** The envelope of an access request (decision 024): never the link or any content. */
+export type AccessRequest = {
+  id: string;
+  createdAt: string;
+  fulfilledAt: string | null;
+  /** A leaver's mailed link only: the address, masked, and until when it works. */
+  sentTo: string | null;
+  expiresAt: string | null;
+  state: 'waiting' | 'downloaded' | 'expired';
+};
 
 /** Defaults per country, as the server has them (domain/privacy/retention.ts). */
 export { RETENTION_DEFAULTS, RETENTION_KINDS, kindField } from '../../domain/privacy/retention';
@@ -27,6 +36,13 @@ export const privacyApi = {
   saveRetention: (r: RetentionChoice) => http.put<Retention>('/api/admin/retention', r),
   requestAccess: (personId: string) =>
     http.post<AccessRequest>(`/api/people/${personId}/access-requests`),
+  accessRequests: (personId: string) =>
+    http.get<{ items: AccessRequest[] }>(`/api/people/${personId}/access-requests`),
+  /** A leaver's data by a one-time link mailed to the address they gave (HR never gets it). */
+  sendExportLink: (personId: string, email: string) =>
+    http.post<AccessRequest>(`/api/people/${personId}/export-links`, { email }),
+  /** Opens a mailed link: the ZIP, once (no session). */
+  downloadWithLink: (token: string) => http.postForFile('/api/export-links/download', { token }),
   erasurePreview: (personId: string) => http.get<ErasurePreview>(`/api/people/${personId}/erasure`),
   erase: (personId: string, confirmName: string) =>
     http.post<{ deleted: number; scrubbed: number }>(`/api/people/${personId}/erase`, {

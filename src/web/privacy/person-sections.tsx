@@ -5,11 +5,15 @@ import type { Person } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Alert, useErrorText } from '../components/feedback';
 import { keys } from '../queries';
-import { privacyApi, type ErasurePreview } from './api';
+import { TextField } from '../components/field';
+import { useFormErrors } from '../components/use-form-errors';
+import { formatter } from '../format';
+import { useMe } from '../session';
+import { privacyApi, type AccessRequest, type ErasurePreview } from './api';
 
 /**
  * HR's part of a person's data duties (decision 024): ask Samtal to send the person their data
- * (HR never receives it) and, for an admin, erase a person who has left.
+ * (HR never receives it) and erase a person who has left (HR and administrators).
  */
 export function PersonPrivacy({ person }: { person: Person }) {
   const { t } = useTranslation('privacy');
@@ -20,7 +24,10 @@ export function PersonPrivacy({ person }: { person: Person }) {
   const [typed, setTyped] = useState('');
   const request = useMutation({
     mutationFn: () => privacyApi.requestAccess(person.id),
-    onSuccess: () => setDone(t('person.accessRequestDone')),
+    onSuccess: async () => {
+      setDone(t('person.accessRequestDone'));
+      await client.invalidateQueries({ queryKey: accessRequestsKey(person.id) });
+    },
   });
   const preview = useQuery({
     queryKey: ['privacy', 'erasure', person.id],
@@ -37,7 +44,8 @@ export function PersonPrivacy({ person }: { person: Person }) {
       await client.invalidateQueries({ queryKey: keys.people });
     },
   });
-  if (!person.can?.requestAccess && !person.can?.erase && !done) return null;
+  if (!person.can?.requestAccess && !person.can?.sendExportLink && !person.can?.erase && !done)
+    return null;
   const error = request.error ?? erase.error;
   return (
     <section aria-labelledby="privacy-heading" className="section card">
@@ -51,6 +59,10 @@ export function PersonPrivacy({ person }: { person: Person }) {
         <Alert focus>
           <p>{errorText(error)}</p>
         </Alert>
+      ) : null}
+      {person.can?.sendExportLink ? <LeaverExportLink person={person} /> : null}
+      {person.can?.requestAccess || person.can?.sendExportLink ? (
+        <AccessRequestList personId={person.id} />
       ) : null}
       <div className="form__actions">
         {person.can?.requestAccess ? (
@@ -101,6 +113,102 @@ export function PersonPrivacy({ person }: { person: Person }) {
         {erase.error ? <p className="field__error">{errorText(erase.error)}</p> : null}
       </ConfirmDialog>
     </section>
+  );
+}
+
+const accessRequestsKey = (personId: string) => ['privacy', 'access-requests', personId] as const;
+
+/**
+ * A leaver cannot sign in to fetch their data: HR enters the address they gave and Samtal
+ * mails a one-time link there (decision 024). HR sees the address masked, never the link.
+ */
+function LeaverExportLink({ person }: { person: Person }) {
+  const { t } = useTranslation('privacy');
+  const client = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const { errors, formRef, show, showApiError, clear } = useFormErrors(['email']);
+  const send = useMutation({
+    mutationFn: () => privacyApi.sendExportLink(person.id, email),
+    onSuccess: async (made) => {
+      clear();
+      setEmail('');
+      setSentTo(made.sentTo);
+      await client.invalidateQueries({ queryKey: accessRequestsKey(person.id) });
+    },
+    onError: showApiError,
+  });
+  return (
+    <form
+      ref={formRef}
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSentTo(null);
+        if (!email.trim())
+          return show({ fields: { email: t('errors:field.required') }, form: null });
+        send.mutate();
+      }}
+    >
+      <p>{t('person.exportLinkIntro', { name: person.name })}</p>
+      {sentTo ? (
+        <Alert kind="success">
+          <p>{t('person.exportLinkDone', { to: sentTo })}</p>
+        </Alert>
+      ) : null}
+      {errors.form ? (
+        <Alert>
+          <p>{errors.form}</p>
+        </Alert>
+      ) : null}
+      <TextField
+        id="export-link-email"
+        type="email"
+        autoComplete="off"
+        label={t('person.exportLinkAddress')}
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={errors.fields.email}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button button--secondary" disabled={send.isPending}>
+          {t('person.exportLinkSend')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The envelopes of the person's access requests: when, to where (masked), what became of it. */
+function AccessRequestList({ personId }: { personId: string }) {
+  const { t, i18n } = useTranslation('privacy');
+  const { data: me } = useMe();
+  const { data } = useQuery({
+    queryKey: accessRequestsKey(personId),
+    queryFn: () => privacyApi.accessRequests(personId),
+  });
+  if (!data?.items.length) return null;
+  const f = formatter(i18n.language, me?.timeZone);
+  const line = (r: AccessRequest) => {
+    const when = f.dateTime(r.createdAt);
+    const at = r.fulfilledAt ? f.dateTime(r.fulfilledAt) : '';
+    const until = r.expiresAt ? f.dateTime(r.expiresAt) : '';
+    if (!r.sentTo)
+      return r.fulfilledAt
+        ? t('person.request.fulfilled', { when, at })
+        : t('person.request.account', { when });
+    return t(`person.request.${r.state}`, { when, at, until, to: r.sentTo });
+  };
+  return (
+    <div data-testid="access-requests">
+      <h3>{t('person.requestsTitle')}</h3>
+      <ul>
+        {data.items.map((r) => (
+          <li key={r.id}>{line(r)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -3,7 +3,10 @@ import type { TaskReview } from './api';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-/** What changed since the previous review: new, grew, shrank, unchanged, and dropped tasks. */
+/**
+ * What changed since the previous review: new, grew, shrank, unchanged, and dropped tasks, and
+ * how far each kept task moved in the order of priority.
+ */
 export function TaskComparison({ review }: { review: TaskReview }) {
   const { t } = useTranslation('wellbeing');
   const byId = new Map(review.comparison.items.map((c) => [c.id, c]));
@@ -30,6 +33,14 @@ export function TaskComparison({ review }: { review: TaskReview }) {
                         demand: signed(c.demandDelta),
                       })}
                       )
+                    </span>
+                  ) : null}
+                  {c.change !== 'new' && c.priorityDelta !== 0 ? (
+                    <span className="muted">
+                      {' '}
+                      {c.priorityDelta > 0
+                        ? t('tasks.priorityUp', { count: c.priorityDelta })
+                        : t('tasks.priorityDown', { count: -c.priorityDelta })}
                     </span>
                   ) : null}
                 </li>

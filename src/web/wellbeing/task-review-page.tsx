@@ -70,6 +70,15 @@ function ReviewView({ review }: { review: TaskReview }) {
   );
   const set = (n: number, patch: Partial<TaskItemInput>) =>
     setItems((all) => all.map((it, i) => (i === n ? { ...it, ...patch } : it)));
+  /** Moves task `n` one place up (-1) or down (+1) in the order of priority. */
+  const move = (n: number, by: -1 | 1) =>
+    setItems((all) => {
+      const to = n + by;
+      if (to < 0 || to >= all.length) return all;
+      const next = [...all];
+      [next[n], next[to]] = [next[to]!, next[n]!];
+      return next;
+    });
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -107,6 +116,7 @@ function ReviewView({ review }: { review: TaskReview }) {
         <table className="table table--compact task-table">
           <thead>
             <tr>
+              <th scope="col">{t('tasks.priority')}</th>
               <th scope="col">{t('tasks.task')}</th>
               <th scope="col">{t('tasks.frequency')}</th>
               <th scope="col">{t('tasks.share')}</th>
@@ -118,6 +128,31 @@ function ReviewView({ review }: { review: TaskReview }) {
           <tbody>
             {items.map((it, n) => (
               <tr key={n}>
+                <td data-label={t('tasks.priority')} className="task-priority">
+                  <span>{n + 1}</span>
+                  {editable ? (
+                    <span className="task-priority__moves">
+                      <button
+                        type="button"
+                        className="button button--small button--ghost"
+                        aria-label={t('tasks.moveUp', { n: n + 1 })}
+                        disabled={n === 0}
+                        onClick={() => move(n, -1)}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--small button--ghost"
+                        aria-label={t('tasks.moveDown', { n: n + 1 })}
+                        disabled={n === items.length - 1}
+                        onClick={() => move(n, 1)}
+                      >
+                        ↓
+                      </button>
+                    </span>
+                  ) : null}
+                </td>
                 <td data-label={t('tasks.task')}>
                   <input
                     aria-label={`${t('tasks.task')} ${n + 1}`}
@@ -184,9 +219,11 @@ function ReviewView({ review }: { review: TaskReview }) {
                     <button
                       type="button"
                       className="button button--small button--ghost button--danger-text"
+                      aria-label={t('tasks.remove', { n: n + 1 })}
+                      title={t('tasks.remove', { n: n + 1 })}
                       onClick={() => setItems((all) => all.filter((_, i) => i !== n))}
                     >
-                      {t('tasks.remove', { n: n + 1 })}
+                      ✕
                     </button>
                   </td>
                 ) : null}

@@ -22,10 +22,15 @@ CREATE TABLE "statistics_touches" (
 	CONSTRAINT "statistics_touches_org_id_period_id_pk" PRIMARY KEY("org_id","period","id")
 );
 --> statement-breakpoint
+DROP INDEX "one_on_one_meetings_local_date_idx";--> statement-breakpoint
+DROP INDEX "one_on_one_actions_open_pair_idx";--> statement-breakpoint
 ALTER TABLE "statistics_pair_periods" ADD CONSTRAINT "statistics_pair_periods_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "statistics_pair_quarters" ADD CONSTRAINT "statistics_pair_quarters_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "statistics_touches" ADD CONSTRAINT "statistics_touches_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "one_on_one_meetings_cadence_idx" ON "one_on_one_meetings" USING btree ("org_id","local_date","employee_id","manager_id","status","starts_at") WHERE "one_on_one_meetings"."series_id" is not null and ("one_on_one_meetings"."status" <> 'cancelled' or "one_on_one_meetings"."status_reason_code" is null);--> statement-breakpoint
 CREATE INDEX "one_on_one_meetings_held_date_idx" ON "one_on_one_meetings" USING btree ("org_id","employee_id","local_date") WHERE "one_on_one_meetings"."status" = 'held' and "one_on_one_meetings"."series_id" is not null;--> statement-breakpoint
+CREATE INDEX "one_on_one_actions_open_pair_idx" ON "one_on_one_actions" USING btree ("org_id","manager_id","employee_id","owner_id","due_date") WHERE "one_on_one_actions"."done_at" is null;
+--> statement-breakpoint
 -- Decision 014: a refresh recounts a closed quarter's 1:1s only when one of them changed. Every
 -- insert, delete, and update of what the counts read (status, date, start, pair, series) of a
 -- 1:1 dated before the current quarter (UTC) leaves a row here, in the writer's transaction,

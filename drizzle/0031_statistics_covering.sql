@@ -1,4 +1,0 @@
-DROP INDEX "one_on_one_meetings_local_date_idx";--> statement-breakpoint
-DROP INDEX "one_on_one_actions_open_pair_idx";--> statement-breakpoint
-CREATE INDEX "one_on_one_meetings_cadence_idx" ON "one_on_one_meetings" USING btree ("org_id","local_date","employee_id","manager_id","status","starts_at") WHERE "one_on_one_meetings"."series_id" is not null and ("one_on_one_meetings"."status" <> 'cancelled' or "one_on_one_meetings"."status_reason_code" is null);--> statement-breakpoint
-CREATE INDEX "one_on_one_actions_open_pair_idx" ON "one_on_one_actions" USING btree ("org_id","manager_id","employee_id","owner_id","due_date") WHERE "one_on_one_actions"."done_at" is null;
