@@ -1,4 +1,13 @@
-import { integer, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  integer,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { Decision } from '../../domain/statistics/disclosure';
 import type { GroupKind } from '../../domain/statistics/groups';
 import { orgId } from './columns';
@@ -101,4 +110,51 @@ export const statisticsRoundGroups = pgTable(
     signed: integer('signed').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.roundId, t.kind, t.groupKey] })],
+);
+
+/**
+ * A closed quarter's 1:1s per pair, kept between refreshes (decision 014, "a refresh reads
+ * only what can have changed"): due and held by the pair's date, as the quarter's cadence
+ * counts them. The refresh groups them by the employee's unit of the moment, so moving people
+ * needs no recount; a quarter is recounted only when a 1:1 of it changed (see
+ * `statisticsTouches`).
+ */
+export const statisticsPairQuarters = pgTable(
+  'statistics_pair_quarters',
+  {
+    orgId: orgId(),
+    period: text('period').notNull(),
+    employeeId: uuid('employee_id').notNull(),
+    managerId: uuid('manager_id').notNull(),
+    planned: integer('planned').notNull(),
+    held: integer('held').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.period, t.employeeId, t.managerId] })],
+);
+
+/** When a quarter's pair counts (`statisticsPairQuarters`) were counted. */
+export const statisticsPairPeriods = pgTable(
+  'statistics_pair_periods',
+  {
+    orgId: orgId(),
+    period: text('period').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.period] })],
+);
+
+/**
+ * Quarters before the current one whose 1:1s changed since their pair counts were kept:
+ * written by a trigger on one_on_one_meetings (migration 0032), in the same transaction as the
+ * change, whatever code made it; a refresh recounts those quarters and removes the rows it saw.
+ * Append-only, so writers never wait for each other here.
+ */
+export const statisticsTouches = pgTable(
+  'statistics_touches',
+  {
+    orgId: orgId(),
+    period: text('period').notNull(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.period, t.id] })],
 );

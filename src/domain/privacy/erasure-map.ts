@@ -229,6 +229,12 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
   statistics_refreshes: { personColumns: {}, why: 'Bookkeeping of the rollup.' },
   statistics_groups: { personColumns: {}, why: 'Aggregate counts.' },
   statistics_round_groups: { personColumns: {}, why: 'Aggregate counts.' },
+  statistics_pair_quarters: {
+    personColumns: { employee_id: 'keep', manager_id: 'keep' },
+    why: 'Counts of 1:1s per pair and quarter (no content), like the 1:1s they count, which stay.',
+  },
+  statistics_pair_periods: { personColumns: {}, why: 'Bookkeeping of the rollup.' },
+  statistics_touches: { personColumns: {}, why: 'Which quarters changed; no person.' },
   meeting_docs: {
     personColumns: {},
     special: 'meeting-docs',

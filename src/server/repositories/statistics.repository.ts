@@ -3,6 +3,13 @@ import { queryRows, type DbOrTx } from '../../db/client';
 import type { ConversationStatus } from '../../domain/development/template';
 import { pgArray } from './people-import.repository';
 
+/** The 1:1s a quarter's cadence counts: due by the pair's date in [from, to], up to `now`. */
+export const cadenceMeetings = (orgId: string, from: string, to: string, now: Date) =>
+  sql`m.org_id = ${orgId} and m.series_id is not null
+    and m.local_date >= ${from}::date and m.local_date <= ${to}::date
+    and m.starts_at < ${now}
+    and (m.status <> 'cancelled' or m.status_reason_code is null)`;
+
 /** Figures keyed by the employee's department and the pair's manager; the service rolls them up. */
 export type CountRow = { department_id: string | null; manager_id: string | null };
 
@@ -33,18 +40,21 @@ export const statisticsRepository = {
 
   /**
    * Active employees (people with a manager) by whole weeks since their last held 1:1, as of
-   * `today` (the organisation's date); a year back at most (older: the last bucket).
+   * `today` (the organisation's date); a year back at most (older: the last bucket). One probe
+   * per person into one_on_one_meetings_held_date_idx (not a year of the organisation's
+   * meetings).
    */
   async weeksSinceHeld(db: DbOrTx, orgId: string, today: string) {
     return queryRows<CountRow & { days: number | null; n: number }>(
       db,
       sql`select p.department_id, p.manager_id, (${today}::date - h.last) as days, count(*)::int as n
         from people p
-        left join (
-          select m.employee_id, max(m.local_date) as last from one_on_one_meetings m
-          where m.org_id = ${orgId} and m.status = 'held' and m.series_id is not null
+        left join lateral (
+          select m.local_date as last from one_on_one_meetings m
+          where m.org_id = ${orgId} and m.employee_id = p.id and m.status = 'held'
+            and m.series_id is not null
             and m.local_date > ${today}::date - 372 and m.local_date <= ${today}::date
-          group by m.employee_id) h on h.employee_id = p.id
+          order by m.local_date desc limit 1) h on true
         where p.org_id = ${orgId} and p.active and p.manager_id is not null
         group by p.department_id, p.manager_id, days`,
     );
@@ -53,7 +63,8 @@ export const statisticsRepository = {
   /**
    * 1:1s due by the pair's date in [from, to] and up to `now`, per quarter, and how many were
    * held. Meetings the system cancelled (a new manager, a changed series) were never the
-   * pair's to keep and do not count.
+   * pair's to keep and do not count. (The current quarter's; closed quarters are kept per
+   * pair, see statisticsRollupRepository.recountPairs.)
    */
   async cadence(db: DbOrTx, orgId: string, from: string, to: string, now: Date) {
     return queryRows<CountRow & { period: string; planned: number; held: number }>(
@@ -62,10 +73,7 @@ export const statisticsRepository = {
           count(*)::int as planned, count(*) filter (where m.status = 'held')::int as held
         from one_on_one_meetings m
         join people p on p.org_id = m.org_id and p.id = m.employee_id
-        where m.org_id = ${orgId} and m.series_id is not null
-          and m.local_date >= ${from}::date and m.local_date <= ${to}::date
-          and m.starts_at < ${now}
-          and (m.status <> 'cancelled' or m.status_reason_code is null)
+        where ${cadenceMeetings(orgId, from, to, now)}
         group by 1, p.department_id, m.manager_id`,
     );
   },
