@@ -13,6 +13,7 @@ import { LiveNoteEditor } from '../live/live-note-editor';
 import { isPendingId, writeOrKeep } from '../live/outbox';
 import { useLive } from '../live/use-live-meeting';
 import { withReaderTitles } from './reader-titles';
+import { QuestionBank } from './question-bank';
 
 type AgendaProps = { detail: MeetingDetail; editable: boolean };
 
@@ -281,6 +282,7 @@ function PointCard({ point: p, detail, editable: open, first, last, onMove }: Po
         ) : null}
       </div>
       {p.prompt ? <p className="point__prompt">{p.prompt}</p> : null}
+      {editable && p.kind === 'section' ? <QuestionBank detail={detail} section={p} /> : null}
       {p.sectionKind === 'follow_up' ? <FollowUp detail={detail} /> : null}
       {carried ? (
         <p className="point__carried">
