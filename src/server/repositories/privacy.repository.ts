@@ -313,11 +313,11 @@ const idList = (rows: { id: string }[]) =>
 
 /**
  * The tables each meeting-bound kind of retention clears: 1:1 shared notes, minutes and live
- * documents; private notes and reflections (their authors' own).
+ * documents; private notes, reflections and reminders (their authors' own).
  */
 const MEETING_CONTENT = {
   notes: ['one_on_one_notes', 'one_on_one_minutes', 'meeting_doc_updates', 'meeting_docs'],
-  private: ['one_on_one_private_notes', 'one_on_one_reflections'],
+  private: ['one_on_one_private_notes', 'one_on_one_reflections', 'one_on_one_reminders'],
 } satisfies Record<string, string[]>;
 export type MeetingContentKind = keyof typeof MEETING_CONTENT;
 
