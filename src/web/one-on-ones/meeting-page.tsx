@@ -28,6 +28,7 @@ import { wellbeingKeys } from '../wellbeing/api';
 import { CheckInPanel } from '../wellbeing/check-in-panel';
 import { GoalsPanel } from './goals-panel';
 import { TrapsGuide } from './traps-guide';
+import { RemindersPanel } from './reminders-panel';
 import { loadMeetingPage } from '../first-page';
 import './meetings.css';
 
@@ -157,6 +158,7 @@ function Meeting({
         </div>
         <aside className="meeting-side" aria-label={t('meeting.side')}>
           {manager && open ? <TrapsGuide /> : null}
+          {manager && meeting.status !== 'cancelled' ? <RemindersPanel detail={detail} /> : null}
           <PrivateNotePanel
             meetingId={meeting.id}
             otherName={other.name}
