@@ -192,6 +192,7 @@ function PointCard({ point: p, detail, editable: open, first, last, onMove }: Po
         <button
           type="button"
           className="button button--small button--ghost"
+          data-shortcut="new-action"
           onClick={() => setAdding(true)}
           aria-label={t('labelFor', { action: t('action.addFor'), title: p.title })}
         >
@@ -222,7 +223,13 @@ function PointCard({ point: p, detail, editable: open, first, last, onMove }: Po
     </>
   );
   return (
-    <li className={classes.join(' ')} id={`point-${p.id}`} aria-labelledby={`title-${p.id}`}>
+    <li
+      className={classes.join(' ')}
+      id={`point-${p.id}`}
+      aria-labelledby={`title-${p.id}`}
+      // Reached by the keyboard shortcuts (next and previous topic).
+      tabIndex={-1}
+    >
       <div className="point__head">
         <div className="point__heading">
           {p.kind === 'section' ? (

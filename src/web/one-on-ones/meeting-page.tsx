@@ -28,6 +28,7 @@ import { wellbeingKeys } from '../wellbeing/api';
 import { CheckInPanel } from '../wellbeing/check-in-panel';
 import { GoalsPanel } from './goals-panel';
 import { TrapsGuide } from './traps-guide';
+import { MeetingShortcuts } from './meeting-shortcuts';
 import { RemindersPanel } from './reminders-panel';
 import { loadMeetingPage } from '../first-page';
 import './meetings.css';
@@ -138,6 +139,7 @@ function Meeting({
         <a className="narrow-only" href="#private-notes">
           {t('meeting.toPrivate')}
         </a>
+        {meeting.status === 'cancelled' ? null : <MeetingShortcuts editable={open} />}
       </div>
       {open ? <PresenceBar state={live} otherName={other.name} /> : null}
       <MeetingNotices detail={detail} />
