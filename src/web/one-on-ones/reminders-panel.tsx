@@ -123,6 +123,12 @@ function Reminders({
               reminder={r}
               text={texts.get(r.sealed.ciphertext)}
               busy={tick.isPending}
+              // Shown ticked (or not) at once, while the server is asked.
+              checked={
+                tick.isPending && tick.variables.id === r.id
+                  ? tick.variables.done
+                  : r.doneAt !== null
+              }
               onTick={(done) => tick.mutate({ id: r.id, done })}
             />
           ))}
@@ -163,12 +169,14 @@ function ReminderItem({
   reminder: r,
   text,
   busy,
+  checked,
   onTick,
 }: {
   reminder: Reminder;
   /** undefined while opening; null when this key cannot open it. */
   text: string | null | undefined;
   busy: boolean;
+  checked: boolean;
   onTick: (done: boolean) => void;
 }) {
   const { t } = useTranslation('meetings');
@@ -176,11 +184,11 @@ function ReminderItem({
   const id = `reminder-${r.id}`;
   const shown = text === undefined ? '…' : text === null ? t('remember.unreadable') : text;
   return (
-    <li className={r.doneAt ? 'reminders__item reminders__item--done' : 'reminders__item'}>
+    <li className={checked ? 'reminders__item reminders__item--done' : 'reminders__item'}>
       <input
         type="checkbox"
         id={id}
-        checked={r.doneAt !== null}
+        checked={checked}
         disabled={busy || text === undefined}
         onChange={(e) => onTick(e.target.checked)}
         aria-label={t('remember.asked', { text: shown })}
