@@ -42,6 +42,7 @@ export const EXPORT_FILES = [
   'minutes',
   'privateNotes',
   'reflections',
+  'remindersToAsk',
   'checkIns',
   'conversations',
   'preparations',
