@@ -87,6 +87,7 @@ export const ERROR_CODES = [
   'oneOnOne.meeting_held',
   'oneOnOne.meeting_not_open',
   'oneOnOne.note_conflict',
+  'oneOnOne.reminder_limit',
   'vault.missing',
   'vault.exists',
   'vault.sealed_required',

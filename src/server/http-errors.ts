@@ -51,6 +51,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'import.too_large': 413,
   'oneOnOne.series_exists': 409,
   'oneOnOne.note_conflict': 409,
+  'oneOnOne.reminder_limit': 409,
   'vault.missing': 409,
   'vault.exists': 409,
   'vault.sealed_required': 409,

@@ -76,6 +76,11 @@ describe('the meeting page in one request', () => {
         meeting: timeless(await json(me, `/api/one-on-ones/meetings/${meetingId}`)),
         checkIn: await json(me, `/api/one-on-ones/meetings/${meetingId}/check-in`),
         privateNote: await json(me, `/api/one-on-ones/meetings/${meetingId}/private-note`),
+        // The manager's own reminders; the employee has none, not even an empty list.
+        reminders:
+          who === 'manager'
+            ? await json(me, `/api/one-on-ones/meetings/${meetingId}/reminders`)
+            : null,
         vault: (await json(me, '/api/vault')).vault,
         goals: await json(me, `/api/goals?with=${other}`),
       });

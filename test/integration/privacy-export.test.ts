@@ -57,6 +57,28 @@ describe('personal data export', () => {
     expect(all).not.toContain(SECRETS.employeePrivate);
   });
 
+  it('gives the manager their own sealed reminders, as sealed as the server holds them', async () => {
+    const { oneOnOneReminders } = await import('../../src/db/schema/index');
+    await ctx.database.db.insert(oneOnOneReminders).values({
+      orgId: world.w.org.id,
+      id: crypto.randomUUID(),
+      seriesId: world.seriesId,
+      meetingId: world.held,
+      authorId: world.w.manager.id,
+      originStartsAt: new Date(),
+      ciphertext: 'c2VhbGVkLXJlbWluZGVy',
+      iv: 'AAAAAAAAAAAAAAAA',
+      keyVersion: 1,
+    });
+    const mine = JSON.parse((await download('manager')).files['remindersToAsk.json']!);
+    expect(mine).toEqual([
+      expect.objectContaining({ series_id: world.seriesId, ciphertext: 'c2VhbGVkLXJlbWluZGVy' }),
+    ]);
+    const theirs = await download('employee');
+    expect(JSON.parse(theirs.files['remindersToAsk.json']!)).toEqual([]);
+    expect(theirs.all).not.toContain('c2VhbGVkLXJlbWluZGVy');
+  });
+
   it('is audited without content', async () => {
     const res = await world.c.admin!.get(`/api/admin/audit?kind=export.personal_data`);
     const items = res.json().items as { details: Record<string, unknown> }[];

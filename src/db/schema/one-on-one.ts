@@ -428,3 +428,58 @@ export const oneOnOneReflections = pgTable(
     index('one_on_one_reflections_list_idx').on(t.orgId, t.authorId, t.meetingStartsAt, t.id),
   ],
 );
+
+/**
+ * The manager's "remember to ask" reminders (issue #15, seeds 000 and 002): a short text for
+ * the next 1:1 with this employee, shown on every later meeting of the series until ticked
+ * off. Only its author, the manager of the pair, ever reads it; it is always sealed in the
+ * author's browser (decision 018), so the server holds ciphertext only.
+ */
+export const oneOnOneReminders = pgTable(
+  'one_on_one_reminders',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull(),
+    seriesId: uuid('series_id').notNull(),
+    /** The meeting it was written in; it shows there and in every meeting after it. */
+    meetingId: uuid('meeting_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    /** When that meeting starts, so later meetings find it without a join. */
+    originStartsAt: ts('origin_starts_at').notNull(),
+    ciphertext: text('ciphertext').notNull(),
+    iv: text('iv').notNull(),
+    keyVersion: integer('key_version').notNull(),
+    doneAt: ts('done_at'),
+    /** The meeting it was ticked off in: it still shows there, so the tick can be undone. */
+    doneMeetingId: uuid('done_meeting_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    check('one_on_one_reminders_done_ck', sql`(done_at is null) = (done_meeting_id is null)`),
+    foreignKey({
+      columns: [t.orgId, t.seriesId],
+      foreignColumns: [oneOnOneSeries.orgId, oneOnOneSeries.id],
+      name: 'one_on_one_reminders_series_fk',
+    }),
+    foreignKey({
+      columns: [t.orgId, t.meetingId],
+      foreignColumns: [oneOnOneMeetings.orgId, oneOnOneMeetings.id],
+      name: 'one_on_one_reminders_meeting_fk',
+    }),
+    foreignKey({
+      columns: [t.orgId, t.doneMeetingId],
+      foreignColumns: [oneOnOneMeetings.orgId, oneOnOneMeetings.id],
+      name: 'one_on_one_reminders_done_meeting_fk',
+    }),
+    foreignKey({
+      columns: [t.orgId, t.authorId],
+      foreignColumns: [people.orgId, people.id],
+      name: 'one_on_one_reminders_author_fk',
+    }),
+    // Retention clears a meeting's rows by meeting (privacy.repository.ts#clearMeetings).
+    index('one_on_one_reminders_meeting_idx').on(t.orgId, t.meetingId),
+    index('one_on_one_reminders_series_idx').on(t.orgId, t.seriesId, t.authorId, t.originStartsAt),
+  ],
+);

@@ -25,6 +25,8 @@ export const ONE_ON_ONE_RULES = {
   acknowledge: ['employee'],
   /** The manager's reflection on how the conversation went. */
   reflect: ['manager'],
+  /** The manager's own "remember to ask" reminders for the next meetings (issue #15). */
+  remind: ['manager'],
 } as const satisfies Record<string, readonly PairRole[]>;
 export type OneOnOneAbility = keyof typeof ONE_ON_ONE_RULES;
 

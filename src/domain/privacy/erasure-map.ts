@@ -133,6 +133,10 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
     personColumns: { author_id: 'delete' },
     why: 'Private to their author.',
   },
+  one_on_one_reminders: {
+    personColumns: { author_id: 'delete' },
+    why: 'A manager’s own sealed reminders for a 1:1; only their author ever reads them.',
+  },
   vault_passkeys: {
     personColumns: { person_id: 'delete' },
     why: 'Their passkeys for the vault (decision 018): wrapped keys that open nothing without them.',

@@ -32,6 +32,7 @@ export type ErasureKeptKind = (typeof ERASURE_KEPT_KINDS)[number];
 export const GONE_KIND: Record<string, ErasureGoneKind> = {
   one_on_one_private_notes: 'privateNotes',
   one_on_one_reflections: 'privateNotes',
+  one_on_one_reminders: 'privateNotes',
   conversation_preparations: 'preparations',
   mail_outbox: 'mails',
   meeting_docs: 'meetingDocs',

@@ -74,6 +74,14 @@ export function reflectionContext(meetingId: string, authorId: string): string {
   return `samtal/reflection/v1/${meetingId}/${authorId}`;
 }
 
+/**
+ * The associated data of a manager's "remember to ask" reminder in a 1:1 series: a ciphertext
+ * moved to another series or author does not open.
+ */
+export function reminderContext(seriesId: string, authorId: string): string {
+  return `samtal/remember-to-ask/v1/${seriesId}/${authorId}`;
+}
+
 /** The associated data of a wrap, so a passphrase wrap cannot pose as a recovery wrap. */
 const wrapContext = (kind: 'passphrase' | 'recovery', keyVersion: number) =>
   utf8.encode(`samtal/vault-wrap/v1/${kind}/${keyVersion}`);

@@ -83,7 +83,9 @@ export type OneOnOneAction =
         | 'oneOnOne.privateNote.read'
         | 'oneOnOne.privateNote.write'
         | 'oneOnOne.reflection.read'
-        | 'oneOnOne.reflection.write';
+        | 'oneOnOne.reflection.write'
+        | 'oneOnOne.reminder.read'
+        | 'oneOnOne.reminder.write';
       pair: PairRef;
       authorId: string;
     };
@@ -170,6 +172,12 @@ export function can(actor: Actor, action: Action): boolean {
         isOwnPrivateContent(actor.personId, action.pair, action.authorId) &&
         mayInPair(actor.personId, action.pair, 'reflect')
       );
+    case 'oneOnOne.reminder.read':
+    case 'oneOnOne.reminder.write':
+      return (
+        isOwnPrivateContent(actor.personId, action.pair, action.authorId) &&
+        mayInPair(actor.personId, action.pair, 'remind')
+      );
   }
 }
 
@@ -182,7 +190,13 @@ export function authorize(actor: Actor, action: Action): void {
   if (orgOf(action) !== actor.orgId) throw new AppError('not_found');
   if (action.do === 'person.read') throw new AppError('not_found');
   if ('pair' in action && !isInsider(actor, action)) throw new AppError('not_found');
+  // The manager's reminders are not even there for anyone else, the employee included.
+  if (isReminderAction(action)) throw new AppError('not_found');
   throw new AppError('auth.forbidden');
+}
+
+function isReminderAction(action: Action): boolean {
+  return action.do === 'oneOnOne.reminder.read' || action.do === 'oneOnOne.reminder.write';
 }
 
 /**

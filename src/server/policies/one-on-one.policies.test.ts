@@ -59,6 +59,16 @@ const matrix: [string, (who: Actor) => OneOnOneAction, Who[]][] = [
     ['manager'],
   ],
   [
+    'keep own remember-to-ask reminders',
+    (who) => ({ do: 'oneOnOne.reminder.write', pair, authorId: who.personId }),
+    ['manager'],
+  ],
+  [
+    "read the manager's reminders",
+    () => ({ do: 'oneOnOne.reminder.read', pair, authorId: 'm' }),
+    ['manager'],
+  ],
+  [
     'edit a topic the employee wrote',
     () => ({ do: 'oneOnOne.point.edit', pair, authorId: 'e' }),
     ['employee'],
@@ -89,6 +99,25 @@ describe('1:1 policies', () => {
     expect(code(people.hr, finish)).toBe('not_found');
     expect(code(people.otherTenant, finish)).toBe('not_found');
     expect(code(people.manager, finish)).toBe('ok');
+  });
+
+  it('answers everyone but the manager "not found" for reminders, the employee included', () => {
+    const code = (who: Actor) => {
+      try {
+        authorize(who, { do: 'oneOnOne.reminder.read', pair, authorId: who.personId });
+        return 'ok';
+      } catch (err) {
+        return (err as AppError).code;
+      }
+    };
+    expect((Object.keys(people) as Who[]).map((w) => [w, code(people[w])])).toEqual([
+      ['manager', 'ok'],
+      ['employee', 'not_found'],
+      ['otherManager', 'not_found'],
+      ['hr', 'not_found'],
+      ['admin', 'not_found'],
+      ['otherTenant', 'not_found'],
+    ]);
   });
 
   it('lets only the current manager book a series with a person', () => {

@@ -7,6 +7,7 @@ import {
   developmentPlanItems,
   developmentProgressNotes,
   oneOnOnePrivateNotes,
+  oneOnOneReminders,
   personVaults,
   vaultPasskeys,
 } from '../../db/schema/index';
@@ -16,6 +17,7 @@ import {
   pageFromRow,
   type PageRow,
 } from './one-on-one-page.repository';
+import { REMINDERS_SHOWN } from './one-on-one-reminder.repository';
 
 type Json = Record<string, unknown>;
 
@@ -93,6 +95,17 @@ const WHOLE_PAGE = sql`
       where pn.org_id = m.org_id and pn.meeting_id = m.id
         and pn.author_id = ${sql.placeholder('viewerId')}
       limit 1) as private_note,
+    -- The viewer's own "remember to ask" reminders, only as the manager of the pair (as
+    -- oneOnOneReminderRepository.forMeeting reads them).
+    (select coalesce(json_agg(rm order by rm.origin_starts_at, rm.created_at), '[]') from (
+      select * from one_on_one_reminders r
+      where r.org_id = m.org_id and r.series_id = m.series_id
+        and r.author_id = ${sql.placeholder('viewerId')}
+        and s.manager_id = ${sql.placeholder('viewerId')}
+        and r.origin_starts_at <= m.starts_at
+        and (r.done_at is null or r.done_meeting_id = m.id)
+      order by r.origin_starts_at, r.created_at
+      limit ${REMINDERS_SHOWN}) rm) as reminders,
     (select to_json(v) from person_vaults v
       where v.org_id = m.org_id and v.person_id = ${sql.placeholder('viewerId')}) as vault,
     (select coalesce(json_agg(k order by k.created_at, k.id), '[]') from vault_passkeys k
@@ -112,6 +125,7 @@ const WHOLE_PAGE = sql`
 type WholePageRow = PageRow & {
   check_in: Json | null;
   private_note: Json | null;
+  reminders: Json[];
   vault: Json | null;
   passkeys: Json[];
   goals: [Json, string | null][];
@@ -121,6 +135,7 @@ type WholePageRow = PageRow & {
 
 const checkInRow = rowFromJson(checkIns);
 const privateNoteRow = rowFromJson(oneOnOnePrivateNotes);
+const reminderRow = rowFromJson(oneOnOneReminders);
 const vaultRow = rowFromJson(personVaults);
 const passkeyRow = rowFromJson(vaultPasskeys);
 const goalRow = rowFromJson(developmentGoals);
@@ -144,6 +159,7 @@ export function meetingPageRepository(db: Db) {
         ...pageFromRow(row),
         checkIn: row.check_in ? checkInRow(row.check_in) : null,
         privateNote: row.private_note ? privateNoteRow(row.private_note) : null,
+        reminders: row.reminders.map((r) => reminderRow(r)),
         // The viewer's own vault (wrapped keys only), so a sealed note opens without a 2nd call.
         vault: row.vault
           ? { ...vaultRow(row.vault), passkeys: row.passkeys.map((k) => passkeyRow(k)) }

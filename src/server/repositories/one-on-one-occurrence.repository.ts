@@ -56,7 +56,7 @@ export const oneOnOneOccurrenceRepository = {
       .select({
         id: oneOnOneMeetings.id,
         localDate: oneOnOneMeetings.localDate,
-        /** Someone added a topic, a shared or private note, an action or a reflection. */
+        /** Someone added a topic, a shared or private note, an action, a reflection or a reminder. */
         hasContent: sql<boolean>`(
           exists (select 1 from one_on_one_points p where p.org_id = one_on_one_meetings.org_id
             and p.meeting_id = one_on_one_meetings.id
@@ -67,7 +67,12 @@ export const oneOnOneOccurrenceRepository = {
           or exists (select 1 from one_on_one_private_notes pn
             where pn.org_id = one_on_one_meetings.org_id and pn.meeting_id = one_on_one_meetings.id)
           or exists (select 1 from one_on_one_reflections r
-            where r.org_id = one_on_one_meetings.org_id and r.meeting_id = one_on_one_meetings.id))`,
+            where r.org_id = one_on_one_meetings.org_id and r.meeting_id = one_on_one_meetings.id)
+          or exists (select 1 from one_on_one_reminders rm
+            where rm.org_id = one_on_one_meetings.org_id
+              and rm.series_id = one_on_one_meetings.series_id
+              and (rm.meeting_id = one_on_one_meetings.id
+                or rm.done_meeting_id = one_on_one_meetings.id)))`,
       })
       .from(oneOnOneMeetings)
       .where(

@@ -30,6 +30,7 @@ export async function exportSections(
     minutes,
     privateNotes,
     reflections,
+    remindersToAsk,
     checkIns,
     conversations,
     preparations,
@@ -73,6 +74,10 @@ export async function exportSections(
           from one_on_one_private_notes where org_id = ${orgId} and author_id = ${me}`),
     q(sql`select meeting_id, topics, notes, ciphertext, iv, key_version, updated_at
           from one_on_one_reflections where org_id = ${orgId} and author_id = ${me}`),
+    // A manager's "remember to ask" reminders: always sealed (the vault opens them).
+    q(sql`select series_id, meeting_id, ciphertext, iv, key_version, done_at, created_at
+          from one_on_one_reminders where org_id = ${orgId} and author_id = ${me}
+          order by created_at`),
     q(sql`select x.meeting_id, x.meeting_starts_at, x.wellbeing, x.workload, x.progress,
             x.comment, x.answered_by = ${me} as mine
           from check_ins x where x.org_id = ${orgId} and ${pair}`),
@@ -121,6 +126,7 @@ export async function exportSections(
     minutes,
     privateNotes,
     reflections,
+    remindersToAsk,
     checkIns,
     conversations,
     preparations,
@@ -400,11 +406,11 @@ const idList = (rows: { id: string }[]) =>
 
 /**
  * The tables each meeting-bound kind of retention clears: 1:1 shared notes, minutes and live
- * documents; private notes and reflections (their authors' own).
+ * documents; private notes, reflections and reminders (their authors' own).
  */
 const MEETING_CONTENT = {
   notes: ['one_on_one_notes', 'one_on_one_minutes', 'meeting_doc_updates', 'meeting_docs'],
-  private: ['one_on_one_private_notes', 'one_on_one_reflections'],
+  private: ['one_on_one_private_notes', 'one_on_one_reflections', 'one_on_one_reminders'],
 } satisfies Record<string, string[]>;
 export type MeetingContentKind = keyof typeof MEETING_CONTENT;
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { importRoutes } from './import.routes';
 import { oneOnOneSeriesRoutes } from './one-on-one-series.routes';
 import { oneOnOneMeetingRoutes } from './one-on-one-meetings.routes';
+import { oneOnOneReminderRoutes } from './one-on-one-reminders.routes';
 import { oneOnOnePointRoutes } from './one-on-one-points.routes';
 import { oneOnOneActionRoutes } from './one-on-one-actions.routes';
 import { oneOnOneMinutesRoutes } from './one-on-one-minutes.routes';
@@ -31,6 +32,7 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(importRoutes);
   await app.register(oneOnOneSeriesRoutes);
   await app.register(oneOnOneMeetingRoutes);
+  await app.register(oneOnOneReminderRoutes);
   await app.register(oneOnOnePointRoutes);
   await app.register(oneOnOneActionRoutes);
   await app.register(oneOnOneMinutesRoutes);

@@ -17,6 +17,7 @@ import {
   presentPrivateNote,
 } from '../presenters/one-on-one.presenter';
 import { PersonSchema, presentPerson } from '../presenters/person.presenter';
+import { ReminderListSchema, presentReminder } from '../presenters/one-on-one-reminder.presenter';
 import { MeSchema, presentMe } from './me.routes';
 import { MineSchema, OverviewSchema, presentMine, presentOverview } from './one-on-one-home.routes';
 import { MeetingDetailSchema, presentMeetingDetail } from './one-on-one-meetings.routes';
@@ -37,6 +38,8 @@ export const MeetingPageSchema = z.object({
   checkIn: MeetingCheckInSchema,
   /** As GET /api/one-on-ones/meetings/:id/private-note. */
   privateNote: PrivateNoteSchema,
+  /** As GET /api/one-on-ones/meetings/:id/reminders, for the manager of the pair; else null. */
+  reminders: ReminderListSchema.nullable(),
   /** As GET /api/vault: the viewer's own vault (wrapped keys only), to open a sealed note. */
   vault: MyVaultSchema.shape.vault,
   /** As GET /api/goals?with=<the other one of the pair>. */
@@ -96,6 +99,7 @@ export async function pageRoutes(app: FastifyInstance) {
           mayWrite: page.checkIn.mayWrite,
         },
         privateNote: presentPrivateNote(request.params.id, page.privateNote),
+        reminders: page.reminders ? { items: page.reminders.map(presentReminder) } : null,
         vault: presentVault(page.vault).vault,
         goals: {
           goals: goals.map((g) => presentGoal(g, titles, progress)),

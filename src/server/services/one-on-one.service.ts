@@ -5,6 +5,7 @@ import { createOneOnOneHomeService } from './one-on-one-home.service';
 import { createOneOnOneMeetingService } from './one-on-one-meeting.service';
 import { createOneOnOneMinutesService } from './one-on-one-minutes.service';
 import { createOneOnOneNoteService } from './one-on-one-note.service';
+import { createOneOnOneReminderService } from './one-on-one-reminder.service';
 import { createOneOnOneSeriesService } from './one-on-one-series.service';
 import { createOneOnOneTemplateService } from './one-on-one-template.service';
 import { createOneOnOneStateService } from './one-on-one-state.service';
@@ -24,6 +25,7 @@ export function createOneOnOneServices(
     series,
     meetings: createOneOnOneMeetingService(db, live),
     notes: createOneOnOneNoteService(db, live),
+    reminders: createOneOnOneReminderService(db),
     actions: createOneOnOneActionService(db, live),
     minutes: createOneOnOneMinutesService(db, notifier, live),
     state: createOneOnOneStateService(db, live),

@@ -61,6 +61,10 @@ export function createPageService(
         do: 'goals.read',
         pair: { orgId: actor.orgId, managerId: other, employeeId: actor.personId },
       });
+      // The manager's own reminders (issue #15); nobody else has any here, not even a list.
+      const reminders = actor.personId === pair.managerId ? found.reminders : null;
+      if (reminders)
+        authorize(actor, { do: 'oneOnOne.reminder.read', pair, authorId: actor.personId });
       const { meeting, series, managerName, employeeName, minutes } = found;
       return {
         detail: {
@@ -84,6 +88,7 @@ export function createPageService(
           ),
         },
         privateNote: found.privateNote,
+        reminders,
         vault: found.vault,
         goals: found.goals,
       };

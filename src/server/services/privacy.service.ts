@@ -53,6 +53,7 @@ export const EXPORT_FILES = [
   'minutes',
   'privateNotes',
   'reflections',
+  'remindersToAsk',
   'checkIns',
   'conversations',
   'preparations',

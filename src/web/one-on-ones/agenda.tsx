@@ -13,6 +13,7 @@ import { LiveNoteEditor } from '../live/live-note-editor';
 import { isPendingId, writeOrKeep } from '../live/outbox';
 import { useLive } from '../live/use-live-meeting';
 import { withReaderTitles } from './reader-titles';
+import { QuestionBank } from './question-bank';
 
 type AgendaProps = { detail: MeetingDetail; editable: boolean };
 
@@ -191,6 +192,7 @@ function PointCard({ point: p, detail, editable: open, first, last, onMove }: Po
         <button
           type="button"
           className="button button--small button--ghost"
+          data-shortcut="new-action"
           onClick={() => setAdding(true)}
           aria-label={t('labelFor', { action: t('action.addFor'), title: p.title })}
         >
@@ -221,7 +223,13 @@ function PointCard({ point: p, detail, editable: open, first, last, onMove }: Po
     </>
   );
   return (
-    <li className={classes.join(' ')} id={`point-${p.id}`} aria-labelledby={`title-${p.id}`}>
+    <li
+      className={classes.join(' ')}
+      id={`point-${p.id}`}
+      aria-labelledby={`title-${p.id}`}
+      // Reached by the keyboard shortcuts (next and previous topic).
+      tabIndex={-1}
+    >
       <div className="point__head">
         <div className="point__heading">
           {p.kind === 'section' ? (
@@ -281,6 +289,7 @@ function PointCard({ point: p, detail, editable: open, first, last, onMove }: Po
         ) : null}
       </div>
       {p.prompt ? <p className="point__prompt">{p.prompt}</p> : null}
+      {editable && p.kind === 'section' ? <QuestionBank detail={detail} section={p} /> : null}
       {p.sectionKind === 'follow_up' ? <FollowUp detail={detail} /> : null}
       {carried ? (
         <p className="point__carried">

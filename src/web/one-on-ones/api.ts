@@ -21,6 +21,10 @@ import type {
 import type { MineSchema, OverviewSchema } from '../../server/routes/one-on-one-home.routes';
 import type { MeetingDetailSchema } from '../../server/routes/one-on-one-meetings.routes';
 import type { Sealed } from '../../domain/sealing/envelope';
+import type {
+  ReminderListSchema,
+  ReminderSchema,
+} from '../../server/presenters/one-on-one-reminder.presenter';
 import { http, type Page } from '../api';
 
 export type Series = SeriesDto;
@@ -32,6 +36,8 @@ export type MyAction = z.infer<typeof MyActionSchema>;
 export type MeetingDetail = z.infer<typeof MeetingDetailSchema>;
 export type Template = z.infer<typeof TemplateDtoSchema>;
 export type PrivateNote = z.infer<typeof PrivateNoteSchema>;
+export type Reminder = z.infer<typeof ReminderSchema>;
+export type ReminderList = z.infer<typeof ReminderListSchema>;
 export type Minutes = z.infer<typeof MinutesSchema>;
 export type Reflection = z.infer<typeof ReflectionSchema>;
 export type ReflectionTopic = z.infer<typeof ReflectionTopicSchema>;
@@ -118,6 +124,13 @@ export const oneOnOneApi = {
       baseVersion,
     }),
 
+  reminders: (meetingId: string) =>
+    http.get<ReminderList>(`${P}/meetings/${id(meetingId)}/reminders`),
+  addReminder: (meetingId: string, sealed: Sealed) =>
+    http.post<Reminder>(`${P}/meetings/${id(meetingId)}/reminders`, { sealed }),
+  tickReminder: (meetingId: string, reminderId: string, done: boolean) =>
+    http.patch<Reminder>(`${P}/meetings/${id(meetingId)}/reminders/${id(reminderId)}`, { done }),
+
   updatePoint: (pointId: string, input: { title?: string; discussed?: boolean }) =>
     http.patch<MeetingDetail>(`${P}/points/${id(pointId)}`, input),
   deletePoint: (pointId: string) => http.del<{ ok: true }>(`${P}/points/${id(pointId)}`),
@@ -170,6 +183,7 @@ export const oneOnOneKeys = {
   lastMeeting: (seriesId: string) => ['1on1', 'series', seriesId, 'last'] as const,
   meeting: (meetingId: string) => ['1on1', 'meeting', meetingId] as const,
   privateNote: (meetingId: string) => ['1on1', 'meeting', meetingId, 'private'] as const,
+  reminders: (meetingId: string) => ['1on1', 'meeting', meetingId, 'reminders'] as const,
   minutes: (meetingId: string) => ['1on1', 'minutes', meetingId] as const,
   reflection: (meetingId: string) => ['1on1', 'reflection', meetingId] as const,
   reflections: ['1on1', 'reflections'] as const,

@@ -28,6 +28,8 @@ import { wellbeingKeys } from '../wellbeing/api';
 import { CheckInPanel } from '../wellbeing/check-in-panel';
 import { GoalsPanel } from './goals-panel';
 import { TrapsGuide } from './traps-guide';
+import { MeetingShortcuts } from './meeting-shortcuts';
+import { RemindersPanel } from './reminders-panel';
 import { loadMeetingPage } from '../first-page';
 import './meetings.css';
 
@@ -137,6 +139,7 @@ function Meeting({
         <a className="narrow-only" href="#private-notes">
           {t('meeting.toPrivate')}
         </a>
+        {meeting.status === 'cancelled' ? null : <MeetingShortcuts editable={open} />}
       </div>
       {open ? <PresenceBar state={live} otherName={other.name} /> : null}
       <MeetingNotices detail={detail} />
@@ -157,6 +160,7 @@ function Meeting({
         </div>
         <aside className="meeting-side" aria-label={t('meeting.side')}>
           {manager && open ? <TrapsGuide /> : null}
+          {manager && meeting.status !== 'cancelled' ? <RemindersPanel detail={detail} /> : null}
           <PrivateNotePanel
             meetingId={meeting.id}
             otherName={other.name}

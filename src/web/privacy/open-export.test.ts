@@ -1,6 +1,11 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { privateNoteContext, reflectionContext, seal } from '../../domain/sealing/envelope';
+import {
+  privateNoteContext,
+  reflectionContext,
+  reminderContext,
+  seal,
+} from '../../domain/sealing/envelope';
 import { openSealedInExport } from './open-export';
 
 const me = '11111111-1111-4111-8111-111111111111';
@@ -75,5 +80,34 @@ describe('openSealedInExport', () => {
     expect(notes[0]!.ciphertext).toEqual(expect.any(String));
     const wrongAuthor = await openSealedInExport(zip, key, meeting, 'x');
     expect(wrongAuthor.opened).toBe(0);
+  });
+});
+
+describe('openSealedInExport with reminders', () => {
+  it('opens the manager’s “remember to ask” reminders, bound to their series', async () => {
+    const key = await newKey();
+    const series = '33333333-3333-4333-8333-333333333333';
+    const reminder = await seal(key, 'Fråga hur flytten gick', reminderContext(series, me), 1);
+    const zip = zipSync({
+      'remindersToAsk.json': strToU8(
+        JSON.stringify([
+          {
+            series_id: series,
+            meeting_id: meeting,
+            ciphertext: reminder.ciphertext,
+            iv: reminder.iv,
+            key_version: reminder.keyVersion,
+            done_at: null,
+          },
+        ]),
+      ),
+    });
+    const { zip: opened, opened: count } = await openSealedInExport(zip, key, me, 'x');
+    expect(count).toBe(1);
+    const [row] = json(unzipSync(opened), 'remindersToAsk.json');
+    expect(row).toMatchObject({ text: 'Fråga hur flytten gick', openedInBrowser: true });
+    expect(row).not.toHaveProperty('ciphertext');
+    // Under another author's name it stays sealed.
+    expect((await openSealedInExport(zip, key, meeting, 'x')).opened).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import {
   open,
   privateNoteContext,
   reflectionContext,
+  reminderContext,
   type Sealed,
 } from '../../domain/sealing/envelope';
 
@@ -27,7 +28,7 @@ const sealedOf = (r: SealedRow): Sealed | null =>
 /** Each sealed row opened by `open`; a row the key cannot open stays sealed and says so. */
 async function openRows(
   rows: SealedRow[],
-  open: (sealed: Sealed, meetingId: string) => Promise<Record<string, unknown>>,
+  open: (sealed: Sealed, row: SealedRow) => Promise<Record<string, unknown>>,
 ): Promise<{ rows: unknown[]; opened: number }> {
   let opened = 0;
   const out = await Promise.all(
@@ -35,7 +36,7 @@ async function openRows(
       const sealed = sealedOf(r);
       if (!sealed) return r;
       try {
-        const text = await open(sealed, r.meeting_id);
+        const text = await open(sealed, r);
         opened++;
         const { ciphertext: _c, iv: _i, key_version: _k, ...rest } = r;
         return { ...rest, ...text, sealed: true, openedInBrowser: true };
@@ -48,7 +49,8 @@ async function openRows(
 }
 
 /**
- * The export ZIP with `privateNotes.json` and `reflections.json` opened with `key`, and `note`
+ * The export ZIP with `privateNotes.json`, `reflections.json` and `remindersToAsk.json` opened
+ * with `key`, and `note`
  * (a sentence in the person's language) added to both READMEs.
  */
 export async function openSealedInExport(
@@ -60,19 +62,25 @@ export async function openSealedInExport(
   const files = unzipSync(zip);
   const read = (name: string) =>
     files[name] ? (JSON.parse(strFromU8(files[name])) as SealedRow[]) : [];
-  const notes = await openRows(read('privateNotes.json'), async (sealed, meetingId) => ({
-    body: await open(key, sealed, privateNoteContext(meetingId, authorId)),
+  const notes = await openRows(read('privateNotes.json'), async (sealed, row) => ({
+    body: await open(key, sealed, privateNoteContext(row.meeting_id, authorId)),
   }));
   const reflections = await openRows(
     read('reflections.json'),
-    async (sealed, meetingId) =>
-      JSON.parse(await open(key, sealed, reflectionContext(meetingId, authorId))) as Record<
+    async (sealed, row) =>
+      JSON.parse(await open(key, sealed, reflectionContext(row.meeting_id, authorId))) as Record<
         string,
         unknown
       >,
   );
   files['privateNotes.json'] = strToU8(JSON.stringify(notes.rows, null, 2));
   files['reflections.json'] = strToU8(JSON.stringify(reflections.rows, null, 2));
+  // Reminders are bound to their series, not a meeting (envelope.ts#reminderContext).
+  const reminders = await openRows(read('remindersToAsk.json'), async (sealed, row) => ({
+    text: await open(key, sealed, reminderContext(String(row.series_id), authorId)),
+  }));
+  if (files['remindersToAsk.json'])
+    files['remindersToAsk.json'] = strToU8(JSON.stringify(reminders.rows, null, 2));
   if (files['README.txt'])
     files['README.txt'] = strToU8(`${strFromU8(files['README.txt'])}\n${note}\n`);
   if (files['README.html']) {
@@ -81,5 +89,8 @@ export async function openSealedInExport(
       strFromU8(files['README.html']).replace('</body>', `<p>${escaped}</p></body>`),
     );
   }
-  return { zip: zipSync(files, { level: 6 }), opened: notes.opened + reflections.opened };
+  return {
+    zip: zipSync(files, { level: 6 }),
+    opened: notes.opened + reflections.opened + reminders.opened,
+  };
 }

@@ -11,6 +11,7 @@ import {
   open,
   privateNoteContext,
   reflectionContext,
+  reminderContext,
   seal,
   unlockVault,
   type KeyWrap,
@@ -217,4 +218,19 @@ export async function openReflection<T>(
 /** Opens a private note sealed by its author. */
 export function openNote(key: CryptoKey, sealed: Sealed, meetingId: string, authorId: string) {
   return open(key, sealed, privateNoteContext(meetingId, authorId));
+}
+
+/** Seals a manager's "remember to ask" reminder in a series for the server. */
+export function sealReminder(
+  k: { key: CryptoKey; keyVersion: number },
+  seriesId: string,
+  authorId: string,
+  text: string,
+) {
+  return seal(k.key, text, reminderContext(seriesId, authorId), k.keyVersion);
+}
+
+/** Opens a reminder sealed by its author. */
+export function openReminder(key: CryptoKey, sealed: Sealed, seriesId: string, authorId: string) {
+  return open(key, sealed, reminderContext(seriesId, authorId));
 }
