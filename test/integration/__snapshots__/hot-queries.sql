@@ -90,10 +90,21 @@ with pair as (
       where pn.org_id = m.org_id and pn.meeting_id = m.id
         and pn.author_id = $9
       limit 1) as private_note,
+    -- The viewer's own "remember to ask" reminders, only as the manager of the pair (as
+    -- oneOnOneReminderRepository.forMeeting reads them).
+    (select coalesce(json_agg(rm order by rm.origin_starts_at, rm.created_at), '[]') from (
+      select * from one_on_one_reminders r
+      where r.org_id = m.org_id and r.series_id = m.series_id
+        and r.author_id = $10
+        and s.manager_id = $11
+        and r.origin_starts_at <= m.starts_at
+        and (r.done_at is null or r.done_meeting_id = m.id)
+      order by r.origin_starts_at, r.created_at
+      limit $12) rm) as reminders,
     (select to_json(v) from person_vaults v
-      where v.org_id = m.org_id and v.person_id = $10) as vault,
+      where v.org_id = m.org_id and v.person_id = $13) as vault,
     (select coalesce(json_agg(k order by k.created_at, k.id), '[]') from vault_passkeys k
-      where k.org_id = m.org_id and k.person_id = $11) as passkeys,
+      where k.org_id = m.org_id and k.person_id = $14) as passkeys,
     (select coalesce(json_agg(json_build_array(g.g, g.title)
         order by g.side, (g.g).created_at desc, (g.g).id), '[]') from goals g) as goals,
     (select coalesce(json_agg(p.p order by p.side, (p.p).created_at desc, (p.p).id), '[]')
@@ -107,7 +118,7 @@ with pair as (
   from one_on_one_meetings m
   join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
   left join one_on_one_minutes mi on mi.org_id = m.org_id and mi.meeting_id = m.id
-  where m.org_id = $12 and m.id = $13
+  where m.org_id = $15 and m.id = $16
   limit 1;
 
 -- GET /api/pages/meeting/:id (employee): 2 statements
@@ -202,10 +213,21 @@ with pair as (
       where pn.org_id = m.org_id and pn.meeting_id = m.id
         and pn.author_id = $9
       limit 1) as private_note,
+    -- The viewer's own "remember to ask" reminders, only as the manager of the pair (as
+    -- oneOnOneReminderRepository.forMeeting reads them).
+    (select coalesce(json_agg(rm order by rm.origin_starts_at, rm.created_at), '[]') from (
+      select * from one_on_one_reminders r
+      where r.org_id = m.org_id and r.series_id = m.series_id
+        and r.author_id = $10
+        and s.manager_id = $11
+        and r.origin_starts_at <= m.starts_at
+        and (r.done_at is null or r.done_meeting_id = m.id)
+      order by r.origin_starts_at, r.created_at
+      limit $12) rm) as reminders,
     (select to_json(v) from person_vaults v
-      where v.org_id = m.org_id and v.person_id = $10) as vault,
+      where v.org_id = m.org_id and v.person_id = $13) as vault,
     (select coalesce(json_agg(k order by k.created_at, k.id), '[]') from vault_passkeys k
-      where k.org_id = m.org_id and k.person_id = $11) as passkeys,
+      where k.org_id = m.org_id and k.person_id = $14) as passkeys,
     (select coalesce(json_agg(json_build_array(g.g, g.title)
         order by g.side, (g.g).created_at desc, (g.g).id), '[]') from goals g) as goals,
     (select coalesce(json_agg(p.p order by p.side, (p.p).created_at desc, (p.p).id), '[]')
@@ -219,7 +241,7 @@ with pair as (
   from one_on_one_meetings m
   join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
   left join one_on_one_minutes mi on mi.org_id = m.org_id and mi.meeting_id = m.id
-  where m.org_id = $12 and m.id = $13
+  where m.org_id = $15 and m.id = $16
   limit 1;
 
 -- GET /api/pages/home (manager): 10 statements
