@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../components/modal-dialog';
 
 type FormDialogProps = {
   open: boolean;
@@ -27,14 +28,6 @@ export function FormDialog({
   onClose,
 }: FormDialogProps) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   // Opened by mounting and closed by unmounting: hand focus back to the opener either way.
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -47,33 +40,29 @@ export function FormDialog({
     onSubmit();
   }
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
+    <ModalDialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      wrap={(inner) => (
+        <form className="form" noValidate onSubmit={submit}>
+          {inner}
+        </form>
+      )}
     >
-      <form className="form" noValidate onSubmit={submit}>
-        <h2 id={titleId} className="dialog__title">
-          {title}
-        </h2>
-        {open ? children : null}
-        <div className="dialog__actions">
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common:action.cancel')}
-          </button>
-          <button
-            type="submit"
-            className={danger ? 'button button--danger' : 'button'}
-            disabled={busy}
-          >
-            {submitLabel}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      {open ? children : null}
+      <div className="dialog__actions">
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          {t('common:action.cancel')}
+        </button>
+        <button
+          type="submit"
+          className={danger ? 'button button--danger' : 'button'}
+          disabled={busy}
+        >
+          {submitLabel}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalDialog } from '../components/modal-dialog';
 import { SHORTCUT_COMMANDS, SHORTCUT_KEYS, commandFor, stepTopic } from './shortcuts';
 
 const TOPICS = '.agenda__list > li.point';
@@ -104,27 +105,8 @@ export function MeetingShortcuts({ editable }: { editable: boolean }) {
 /** The list of shortcuts in a modal dialog: focus stays inside, Escape closes it. */
 function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation('meetings');
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      className="dialog shortcuts"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={titleId} className="dialog__title">
-        {t('shortcuts.title')}
-      </h2>
+    <ModalDialog open={open} title={t('shortcuts.title')} onClose={onClose} className="shortcuts">
       <div className="dialog__body">
         <p className="muted small">{t('shortcuts.intro')}</p>
         <dl className="shortcuts__list">
@@ -143,6 +125,6 @@ function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }
           {t('shortcuts.close')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
