@@ -5,8 +5,8 @@
  */
 import type { z } from 'zod';
 import type { ErrorBody } from '../server/http-errors';
-import type { AuditEventDto } from '../server/presenters/audit.presenter';
-import type { PersonDto } from '../server/presenters/person.presenter';
+import type { AuditEventDto } from '../contracts/audit';
+import type { PersonDto } from '../contracts/people';
 import type { PasswordLinkSchema } from '../server/routes/auth.routes';
 import type { ImportResultSchema } from '../server/routes/import.routes';
 import type { MeSchema } from '../server/routes/me.routes';

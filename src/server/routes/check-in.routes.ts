@@ -3,15 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
+import { presentCheckIn, presentTeam, presentTrend } from '../presenters/check-in.presenter';
 import {
   CheckInSchema,
   MeetingCheckInSchema,
   TeamWellbeingSchema,
   TrendSchema,
-  presentCheckIn,
-  presentTeam,
-  presentTrend,
-} from '../presenters/check-in.presenter';
+} from '../../contracts/check-in';
 import { IdParams, errors } from './schemas';
 
 const Score = z.number().int().min(1).max(5);

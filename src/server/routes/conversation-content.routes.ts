@@ -2,20 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock, textLine } from '../../domain/text';
-import { PrivateNoteInputSchema } from '../presenters/vault.presenter';
+import { PrivateNoteInputSchema } from '../../contracts/vault';
 import { requireActor } from '../plugins/auth';
-import { ActionSchema, presentAction } from '../presenters/one-on-one-action.presenter';
-import {
-  AnswersSchema,
-  PreparationSchema,
-  presentPreparation,
-} from '../presenters/conversation.presenter';
-import {
-  PrivateNoteSchema,
-  SharedNoteSchema,
-  presentPrivateNote,
-  presentSharedNote,
-} from '../presenters/one-on-one.presenter';
+import { presentAction } from '../presenters/one-on-one-action.presenter';
+import { ActionSchema } from '../../contracts/one-on-one-actions';
+import { presentPreparation } from '../presenters/conversation.presenter';
+import { AnswersSchema, PreparationSchema } from '../../contracts/conversations';
+import { presentPrivateNote, presentSharedNote } from '../presenters/one-on-one.presenter';
+import { PrivateNoteSchema, SharedNoteSchema } from '../../contracts/one-on-ones';
 import { IsoDate } from './one-on-one-schemas';
 import { ErrorSchema, IdParams, errors } from './schemas';
 

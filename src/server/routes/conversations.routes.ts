@@ -8,11 +8,10 @@ import {
 } from '../../domain/development/conversation';
 import { requireActor } from '../plugins/auth';
 import {
-  ConversationListItemSchema,
-  ConversationPageSchema,
   presentConversationListItem,
   presentConversationPage,
 } from '../presenters/conversation.presenter';
+import { ConversationListItemSchema, ConversationPageSchema } from '../../contracts/conversations';
 import { IsoDate, LocalTime, PlaceInput, cursorOf, page } from './one-on-one-schemas';
 import { IdParams, errors } from './schemas';
 

@@ -3,11 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isOverdue } from '../../domain/one-on-one/actions';
 import { requireActor } from '../plugins/auth';
-import {
-  ActionSchema,
-  MyActionSchema,
-  presentAction,
-} from '../presenters/one-on-one-action.presenter';
+import { presentAction } from '../presenters/one-on-one-action.presenter';
+import { ActionSchema, MyActionSchema } from '../../contracts/one-on-one-actions';
 import { IdParams, errors } from './schemas';
 import { IsoDate, Limit, cursorOf, page } from './one-on-one-schemas';
 

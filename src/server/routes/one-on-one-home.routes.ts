@@ -6,18 +6,10 @@ import { CADENCES } from '../../domain/one-on-one/cadence';
 import type { Actor } from '../../domain/roles';
 import { requireActor } from '../plugins/auth';
 import type { createOneOnOneHomeService } from '../services/one-on-one-home.service';
-import {
-  MinutesSchema,
-  MyActionSchema,
-  presentAction,
-  presentMinutes,
-} from '../presenters/one-on-one-action.presenter';
-import {
-  MeetingSchema,
-  SeriesSchema,
-  presentMeeting,
-  presentSeries,
-} from '../presenters/one-on-one.presenter';
+import { presentAction, presentMinutes } from '../presenters/one-on-one-action.presenter';
+import { MinutesSchema, MyActionSchema } from '../../contracts/one-on-one-actions';
+import { presentMeeting, presentSeries } from '../presenters/one-on-one.presenter';
+import { MeetingSchema, SeriesSchema } from '../../contracts/one-on-ones';
 import { errors } from './schemas';
 
 const At = z.object({ id: z.uuid(), startsAt: z.iso.datetime() }).nullable();

@@ -2,22 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock, textLine } from '../../domain/text';
-import { PrivateNoteInputSchema } from '../presenters/vault.presenter';
+import { PrivateNoteInputSchema } from '../../contracts/vault';
 import type { Actor } from '../../domain/roles';
 import { localise } from '../../domain/one-on-one/template';
 import { requireActor } from '../plugins/auth';
-import { ActionSchema, presentAction } from '../presenters/one-on-one-action.presenter';
+import { presentAction } from '../presenters/one-on-one-action.presenter';
+import { ActionSchema } from '../../contracts/one-on-one-actions';
+import {
+  presentMeeting,
+  presentPoint,
+  presentPrivateNote,
+  presentSeries,
+} from '../presenters/one-on-one.presenter';
 import {
   MeetingSchema,
   PointSchema,
   PrivateNoteSchema,
   RoleSchema,
   SeriesSchema,
-  presentMeeting,
-  presentPoint,
-  presentPrivateNote,
-  presentSeries,
-} from '../presenters/one-on-one.presenter';
+} from '../../contracts/one-on-ones';
 import type { OneOnOneMeetingService } from '../services/one-on-one-meeting.service';
 import { ErrorSchema, IdParams, errors } from './schemas';
 import { IsoDate, LocalTime } from './one-on-one-schemas';

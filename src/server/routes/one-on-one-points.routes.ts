@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock, textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
-import { SharedNoteSchema, presentSharedNote } from '../presenters/one-on-one.presenter';
+import { presentSharedNote } from '../presenters/one-on-one.presenter';
+import { SharedNoteSchema } from '../../contracts/one-on-ones';
 import { MeetingDetailSchema, presentMeetingDetail } from './one-on-one-meetings.routes';
 import { ErrorSchema, IdParams, Ok, errors } from './schemas';
 

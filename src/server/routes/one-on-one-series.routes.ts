@@ -3,12 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock, textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
-import {
-  MeetingSchema,
-  presentMeeting,
-  presentSeries,
-  SeriesSchema,
-} from '../presenters/one-on-one.presenter';
+import { presentMeeting, presentSeries } from '../presenters/one-on-one.presenter';
+import { MeetingSchema, SeriesSchema } from '../../contracts/one-on-ones';
 import { ErrorSchema, IdParams, errors } from './schemas';
 import {
   Cadence,

@@ -1,22 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MyVaultSchema, presentVault } from '../presenters/vault.presenter';
+import { presentVault } from '../presenters/vault.presenter';
+import { MyVaultSchema } from '../../contracts/vault';
 import { requireActor } from '../plugins/auth';
-import { MeetingCheckInSchema, presentCheckIn } from '../presenters/check-in.presenter';
-import {
-  GoalSchema,
-  PlanItemSchema,
-  presentGoal,
-  presentPlanItem,
-} from '../presenters/goal.presenter';
-import {
-  MeetingSchema,
-  PrivateNoteSchema,
-  presentMeeting,
-  presentPrivateNote,
-} from '../presenters/one-on-one.presenter';
-import { PersonSchema, presentPerson } from '../presenters/person.presenter';
+import { presentCheckIn } from '../presenters/check-in.presenter';
+import { MeetingCheckInSchema } from '../../contracts/check-in';
+import { presentGoal, presentPlanItem } from '../presenters/goal.presenter';
+import { GoalSchema, PlanItemSchema } from '../../contracts/goals';
+import { presentMeeting, presentPrivateNote } from '../presenters/one-on-one.presenter';
+import { MeetingSchema, PrivateNoteSchema } from '../../contracts/one-on-ones';
+import { presentPerson } from '../presenters/person.presenter';
+import { PersonSchema } from '../../contracts/people';
 import { MeSchema, presentMe } from './me.routes';
 import { MineSchema, OverviewSchema, presentMine, presentOverview } from './one-on-one-home.routes';
 import { MeetingDetailSchema, presentMeetingDetail } from './one-on-one-meetings.routes';

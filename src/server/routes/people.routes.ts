@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { textLine } from '../../domain/text';
 import { ROLES } from '../../domain/roles';
 import { requireActor } from '../plugins/auth';
-import { PersonSchema, presentPerson } from '../presenters/person.presenter';
+import { presentPerson } from '../presenters/person.presenter';
+import { PersonSchema } from '../../contracts/people';
 import { ErrorSchema, IdParams, LocaleSchema, errors } from './schemas';
 
 const optionalText = (max: number) =>

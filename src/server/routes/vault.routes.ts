@@ -2,19 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../plugins/auth';
+import { presentPasskey, presentVault } from '../presenters/vault.presenter';
 import {
   MyVaultSchema,
   NewPasskeySchema,
   NewVaultSchema,
   PasskeySchema,
   PasskeysSchema,
-  presentPasskey,
   PassphraseWrapSchema,
-  presentVault,
   SealedSchema,
-} from '../presenters/vault.presenter';
+} from '../../contracts/vault';
 import { SEAL_BATCH } from '../services/vault.service';
-import { ReflectionTopicSchema } from '../presenters/one-on-one-action.presenter';
+import { ReflectionTopicSchema } from '../../contracts/one-on-one-actions';
 import { ErrorSchema, errors } from './schemas';
 
 export const UnsealedNotesSchema = z.object({

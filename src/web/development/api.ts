@@ -2,11 +2,8 @@
  * The conversation calls of the web app, their types (from the server's zod schemas,
  * type-only) and cache keys. Every key starts with "conversations".
  */
-import type {
-  ConversationListItemDto,
-  ConversationPageDto,
-} from '../../server/presenters/conversation.presenter';
-import type { ActionDto } from '../../server/presenters/one-on-one-action.presenter';
+import type { ConversationListItemDto, ConversationPageDto } from '../../contracts/conversations';
+import type { ActionDto } from '../../contracts/one-on-one-actions';
 import type { PrivateNote, PrivateNoteContent, SharedNote, NoteText } from '../one-on-ones/api';
 import type { OwnConversationKind } from '../../domain/development/conversation';
 import { http, type Page } from '../api';

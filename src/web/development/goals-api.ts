@@ -10,14 +10,14 @@ import type {
   SignOffSchema,
   VersionSchema,
   VersionSummarySchema,
-} from '../../server/presenters/conversation-version.presenter';
+} from '../../contracts/conversation-versions';
 import type {
   GoalDto,
   OrganisationGoalSchema,
   PlanItemDto,
   ProgressNoteSchema,
-} from '../../server/presenters/goal.presenter';
-import type { SalaryOutcomeSchema } from '../../server/presenters/salary-outcome.presenter';
+} from '../../contracts/goals';
+import type { SalaryOutcomeSchema } from '../../contracts/salary-outcomes';
 import { http } from '../api';
 
 export type Goal = GoalDto;

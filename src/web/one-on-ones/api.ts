@@ -9,7 +9,7 @@ import type {
   MyActionSchema,
   ReflectionSchema,
   ReflectionTopicSchema,
-} from '../../server/presenters/one-on-one-action.presenter';
+} from '../../contracts/one-on-one-actions';
 import type {
   MeetingDto,
   PointDto,
@@ -17,7 +17,7 @@ import type {
   SeriesDto,
   SharedNoteDto,
   TemplateDtoSchema,
-} from '../../server/presenters/one-on-one.presenter';
+} from '../../contracts/one-on-ones';
 import type { MineSchema, OverviewSchema } from '../../server/routes/one-on-one-home.routes';
 import type { MeetingDetailSchema } from '../../server/routes/one-on-one-meetings.routes';
 import type { Sealed } from '../../domain/sealing/envelope';

@@ -18,7 +18,7 @@ import {
   type UnlockSecret,
   type VaultWraps,
 } from '../../domain/sealing/envelope';
-import type { MyVaultSchema } from '../../server/presenters/vault.presenter';
+import type { MyVaultSchema } from '../../contracts/vault';
 import type { UnsealedNotesSchema } from '../../server/routes/vault.routes';
 import { ApiError, http } from '../api';
 

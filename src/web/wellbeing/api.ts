@@ -8,12 +8,12 @@ import type {
   MeetingCheckInSchema,
   TeamWellbeingSchema,
   TrendSchema,
-} from '../../server/presenters/check-in.presenter';
+} from '../../contracts/check-in';
 import type {
   TaskItemSchema,
   TaskReviewSchema,
   TaskReviewSummarySchema,
-} from '../../server/presenters/task-review.presenter';
+} from '../../contracts/task-reviews';
 import { http, type Page } from '../api';
 
 export type CheckIn = z.infer<typeof CheckInSchema>;
