@@ -5,8 +5,13 @@ import {
   TemplateSectionSchema,
 } from '../domain/development/template';
 import { SALARY_FIRST_RULES } from '../domain/development/salary-first';
-import { PrivateNoteSchema, SharedNoteSchema, PlaceSchema, RoleSchema } from './one-on-ones';
-import { ActionSchema } from './one-on-one-actions';
+import {
+  ActionSchema,
+  PlaceSchema,
+  PrivateNoteSchema,
+  RoleSchema,
+  SharedNoteSchema,
+} from './one-on-ones';
 
 const iso = z.iso.datetime();
 

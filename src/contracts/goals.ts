@@ -47,7 +47,6 @@ export const PlanItemSchema = z.object({
 export type PlanItemDto = z.infer<typeof PlanItemSchema>;
 
 /** An organisation goal's texts per language (sv, da, nb, en); any may be left out. */
-
 export const OrganisationGoalTranslationsSchema = z.partialRecord(
   z.enum(LOCALES),
   z.object({

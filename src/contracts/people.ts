@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/roles';
+import { textLine } from '../domain/text';
+import { LocaleSchema } from './common';
 
 /** What the viewer may do with this person (the web app shows or hides controls by it). */
-
 export const PersonPolicySchema = z.object({
   /** Roles the viewer may grant or remove here (none for themself, admin for admins only). */
   roles: z.array(z.enum(ROLES)),
@@ -39,3 +40,24 @@ export const PersonSchema = z.object({
 });
 
 export type PersonDto = z.infer<typeof PersonSchema>;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v));
+
+export const PersonInputSchema = z.object({
+  name: textLine().trim().min(1).max(200),
+  email: z.email().max(320),
+  employeeNumber: optionalText(64),
+  jobTitle: optionalText(200),
+  departmentId: z.uuid().nullable().optional(),
+  locale: LocaleSchema.nullable().optional(),
+  timeZone: textLine().min(1).max(64),
+  managerId: z.uuid().nullable().optional(),
+  roles: z.array(z.enum(ROLES)).max(ROLES.length).optional(),
+});

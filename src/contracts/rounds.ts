@@ -5,7 +5,6 @@ import { CONVERSATION_KINDS } from '../domain/development/template';
 import { LocalisedTextSchema } from '../domain/one-on-one/template';
 
 /** Counts per status: the only thing HR ever sees of the conversations. */
-
 export const StatusCountsSchema = z.object({
   not_booked: z.number().int(),
   booked: z.number().int(),
@@ -52,7 +51,6 @@ export const RoundOpenedSchema = z.object({
 });
 
 /** What including newcomers did: conversations created, and who still cannot have one. */
-
 export const NewcomersIncludedSchema = z.object({
   created: z.number().int(),
   skipped: SkippedSchema,

@@ -10,7 +10,6 @@ const b64 = (max: number) =>
     .max(max)
     .regex(/^[A-Za-z0-9+/]+={0,2}$/);
 /** A sealed text (decision 018): AES-GCM ciphertext with its tag, a 96-bit IV, the key's version. */
-
 export const SealedSchema = z.object({
   // 50 000 characters of up to 4 UTF-8 bytes, in base64, plus the tag.
   ciphertext: b64(270000),
@@ -19,7 +18,6 @@ export const SealedSchema = z.object({
 });
 
 /** The data key wrapped by the passphrase: PBKDF2-SHA256 at OWASP's count or more. */
-
 export const PassphraseWrapSchema = z.object({
   kdf: z.literal('PBKDF2-SHA256'),
   iterations: z.int().min(PBKDF2_MIN_ITERATIONS).max(10000000),
@@ -29,7 +27,6 @@ export const PassphraseWrapSchema = z.object({
 });
 
 /** The data key wrapped by the recovery code (160 random bits, HKDF-SHA256). */
-
 export const RecoveryWrapSchema = z.object({
   kdf: z.literal('HKDF-SHA256'),
   iterations: z.literal(0),
@@ -39,7 +36,6 @@ export const RecoveryWrapSchema = z.object({
 });
 
 /** A new vault as the browser made it. */
-
 export const NewVaultSchema = z.object({
   keyVersion: z.literal(1),
   passphrase: PassphraseWrapSchema,
@@ -47,7 +43,6 @@ export const NewVaultSchema = z.object({
 });
 
 /** A private note as the author's browser sends it: plain text, or sealed once they have a vault. */
-
 export const PrivateNoteInputSchema = z.union([
   z.strictObject({
     body: textBlock().max(50000),
@@ -58,7 +53,6 @@ export const PrivateNoteInputSchema = z.union([
 ]);
 
 /** A passkey's wrap of the data key (HKDF-SHA256 from the PRF output): shape only. */
-
 export const PasskeyWrapSchema = z.object({
   kdf: z.literal('HKDF-SHA256'),
   iterations: z.literal(0),
@@ -99,5 +93,4 @@ export const VaultSchema = z.object({
 });
 
 /** The caller's own vault, or null when they have none yet. */
-
 export const MyVaultSchema = z.object({ vault: VaultSchema.nullable() });

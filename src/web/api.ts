@@ -4,13 +4,12 @@
  * Types come from the server's zod schemas (type-only imports, nothing of the server is bundled).
  */
 import type { z } from 'zod';
-import type { ErrorBody } from '../server/http-errors';
+import type { ErrorBody } from '../contracts/common';
 import type { AuditEventDto } from '../contracts/audit';
-import type { PersonDto } from '../contracts/people';
-import type { PasswordLinkSchema } from '../server/routes/auth.routes';
-import type { ImportResultSchema } from '../server/routes/import.routes';
-import type { MeSchema } from '../server/routes/me.routes';
-import type { PersonInputSchema } from '../server/routes/people.routes';
+import type { PersonDto, PersonInputSchema } from '../contracts/people';
+import type { PasswordLinkSchema } from '../contracts/auth';
+import type { ImportResultSchema } from '../contracts/people-import';
+import type { MeSchema } from '../contracts/me';
 
 /** What JSON makes of a server type: dates travel as ISO strings. */
 type Wire<T> = T extends Date

@@ -3,7 +3,7 @@ import { isOverdue } from '../../domain/one-on-one/actions';
 import type { MinutesContent } from '../../domain/one-on-one/minutes';
 import type { ActionRow } from '../repositories/one-on-one-action.repository';
 import type { MinutesRow, ReflectionRow } from '../repositories/one-on-one-minutes.repository';
-import { ActionDto, MinutesSchema } from '../../contracts/one-on-one-actions';
+import { ActionDto, MinutesSchema } from '../../contracts/one-on-ones';
 
 export function presentAction(a: ActionRow, ownerTimeZone: string, now = new Date()): ActionDto {
   return {

@@ -5,13 +5,17 @@ import { textBlock, textLine } from '../../domain/text';
 import { PrivateNoteInputSchema } from '../../contracts/vault';
 import { requireActor } from '../plugins/auth';
 import { presentAction } from '../presenters/one-on-one-action.presenter';
-import { ActionSchema } from '../../contracts/one-on-one-actions';
+import {
+  ActionSchema,
+  IsoDate,
+  PrivateNoteSchema,
+  SharedNoteSchema,
+} from '../../contracts/one-on-ones';
 import { presentPreparation } from '../presenters/conversation.presenter';
 import { AnswersSchema, PreparationSchema } from '../../contracts/conversations';
 import { presentPrivateNote, presentSharedNote } from '../presenters/one-on-one.presenter';
-import { PrivateNoteSchema, SharedNoteSchema } from '../../contracts/one-on-ones';
-import { IsoDate } from './one-on-one-schemas';
-import { ErrorSchema, IdParams, errors } from './schemas';
+import { IdParams, errors } from './schemas';
+import { ErrorSchema } from '../../contracts/common';
 
 const NOTE_MAX = 20_000;
 const PreparationBody = z.object({ answers: AnswersSchema });

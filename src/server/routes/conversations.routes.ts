@@ -12,7 +12,8 @@ import {
   presentConversationPage,
 } from '../presenters/conversation.presenter';
 import { ConversationListItemSchema, ConversationPageSchema } from '../../contracts/conversations';
-import { IsoDate, LocalTime, PlaceInput, cursorOf, page } from './one-on-one-schemas';
+import { cursorOf, page } from './one-on-one-schemas';
+import { IsoDate, LocalTime, PlaceInput } from '../../contracts/one-on-ones';
 import { IdParams, errors } from './schemas';
 
 /** A time for a conversation, in the manager's own time zone. */

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { isOverdue } from '../../domain/one-on-one/actions';
 import { requireActor } from '../plugins/auth';
 import { presentAction } from '../presenters/one-on-one-action.presenter';
-import { ActionSchema, MyActionSchema } from '../../contracts/one-on-one-actions';
+import { ActionSchema, IsoDate, MyActionSchema } from '../../contracts/one-on-ones';
 import { IdParams, errors } from './schemas';
-import { IsoDate, Limit, cursorOf, page } from './one-on-one-schemas';
+import { Limit, cursorOf, page } from './one-on-one-schemas';
 
 const ActionBody = z.object({
   title: z.string().trim().min(1).max(500),

@@ -6,13 +6,14 @@ import { SealedSchema } from '../../contracts/vault';
 import { requireActor } from '../plugins/auth';
 import { presentMinutes, presentReflection } from '../presenters/one-on-one-action.presenter';
 import {
+  MeetingSchema,
   MinutesSchema,
   ReflectionSchema,
   ReflectionTopicSchema,
-} from '../../contracts/one-on-one-actions';
-import { ErrorSchema, IdParams, errors } from './schemas';
+} from '../../contracts/one-on-ones';
+import { IdParams, errors } from './schemas';
+import { ErrorSchema } from '../../contracts/common';
 import { presentMeeting } from '../presenters/one-on-one.presenter';
-import { MeetingSchema } from '../../contracts/one-on-ones';
 import { Limit, cursorOf, page } from './one-on-one-schemas';
 
 const TimeCursor = cursorOf(z.object({ at: z.iso.datetime(), id: z.uuid() }));

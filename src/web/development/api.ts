@@ -3,7 +3,7 @@
  * type-only) and cache keys. Every key starts with "conversations".
  */
 import type { ConversationListItemDto, ConversationPageDto } from '../../contracts/conversations';
-import type { ActionDto } from '../../contracts/one-on-one-actions';
+import type { ActionDto } from '../../contracts/one-on-ones';
 import type { PrivateNote, PrivateNoteContent, SharedNote, NoteText } from '../one-on-ones/api';
 import type { OwnConversationKind } from '../../domain/development/conversation';
 import { http, type Page } from '../api';

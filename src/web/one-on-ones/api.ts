@@ -5,21 +5,20 @@
 import type { z } from 'zod';
 import type {
   ActionDto,
+  MeetingDetailSchema,
+  MeetingDto,
+  MineSchema,
   MinutesSchema,
   MyActionSchema,
-  ReflectionSchema,
-  ReflectionTopicSchema,
-} from '../../contracts/one-on-one-actions';
-import type {
-  MeetingDto,
+  OverviewSchema,
   PointDto,
   PrivateNoteSchema,
+  ReflectionSchema,
+  ReflectionTopicSchema,
   SeriesDto,
   SharedNoteDto,
   TemplateDtoSchema,
 } from '../../contracts/one-on-ones';
-import type { MineSchema, OverviewSchema } from '../../server/routes/one-on-one-home.routes';
-import type { MeetingDetailSchema } from '../../server/routes/one-on-one-meetings.routes';
 import type { Sealed } from '../../domain/sealing/envelope';
 import { http, type Page } from '../api';
 

@@ -18,8 +18,8 @@ import {
   type UnlockSecret,
   type VaultWraps,
 } from '../../domain/sealing/envelope';
+import type { UnsealedNotesSchema } from '../../contracts/sealing';
 import type { MyVaultSchema } from '../../contracts/vault';
-import type { UnsealedNotesSchema } from '../../server/routes/vault.routes';
 import { ApiError, http } from '../api';
 
 export type MyVault = z.infer<typeof MyVaultSchema>;

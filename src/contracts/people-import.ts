@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+export const ImportResultSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  departmentsCreated: z.number().int(),
+  total: z.number().int(),
+});
