@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_KINDS } from '../domain/audit';
 
 export const AuditEventSchema = z.object({
   id: z.uuid(),
@@ -12,3 +13,13 @@ export const AuditEventSchema = z.object({
 });
 
 export type AuditEventDto = z.infer<typeof AuditEventSchema>;
+
+/** The filters of the admin's audit page; the CSV export takes the same. */
+export const AuditQuerySchema = z.object({
+  /** Events this person did, or that were done to them. */
+  person: z.uuid().optional(),
+  kind: z.enum(AUDIT_KINDS).optional(),
+  /** First and last day of the period, in the viewer's time zone (both included). */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { SCALE_MAX, SCALE_MIN } from '../domain/wellbeing/check-in';
+import { textBlock } from '../domain/text';
 
 const iso = z.iso.datetime();
 
-const Score = z.number().int().min(1).max(5);
+const Score = z.number().int().min(SCALE_MIN).max(SCALE_MAX);
 
 const DirectionSchema = z.enum(['up', 'down', 'flat']).nullable();
 
@@ -67,4 +69,14 @@ export const TeamWellbeingSchema = z.object({
       latest: Latest.nullable(),
     }),
   ),
+});
+
+/** A check-in as the employee (or the manager, together with them) sends it. */
+export const CheckInInputSchema = z.object({
+  wellbeing: Score,
+  workload: Score,
+  progress: Score,
+  comment: textBlock().max(2000).optional(),
+  /** The manager records the employee's answers as the two fill it in together. */
+  together: z.boolean().optional(),
 });

@@ -7,11 +7,15 @@ import {
 import { SALARY_FIRST_RULES } from '../domain/development/salary-first';
 import {
   ActionSchema,
+  IsoDate,
+  LocalTime,
+  PlaceInput,
   PlaceSchema,
   PrivateNoteSchema,
   RoleSchema,
   SharedNoteSchema,
 } from './one-on-ones';
+import { DEFAULT_CONVERSATION_MINUTES } from '../domain/development/conversation';
 
 const iso = z.iso.datetime();
 
@@ -86,3 +90,11 @@ export const ConversationPageSchema = ConversationListItemSchema.omit({ booked: 
 });
 
 export type ConversationPageDto = z.infer<typeof ConversationPageSchema>;
+
+/** A time for a conversation, in the manager's own time zone. */
+export const BookingInputSchema = z.object({
+  date: IsoDate,
+  time: LocalTime,
+  durationMinutes: z.int().min(1).max(600).default(DEFAULT_CONVERSATION_MINUTES),
+  place: PlaceInput,
+});

@@ -1,9 +1,7 @@
+/** The mail contract: the admin's mailbox, each person's own mail and mail choices (decision 025). */
 import { z } from 'zod';
 import { textLine } from '../domain/text';
-
-/** The mail contract: the admin's mailbox, each person's own mail and mail choices (decision 025). */
-
-export const MAIL_STATUSES = ['pending', 'sent', 'kept', 'failed', 'cancelled'] as const;
+import { MAIL_STATUSES } from '../domain/mail-retry';
 
 export const MailStatusSchema = z.enum(MAIL_STATUSES);
 

@@ -228,7 +228,7 @@ export const PlaceInput = z.object({
   detail: textBlock().trim().max(500).nullable().optional(),
 });
 
-export const SeriesBody = z.object({
+export const SeriesInputSchema = z.object({
   employeeId: z.uuid(),
   cadence: Cadence,
   /** Monthly only: 1–4 or -1 (last); derived from the start date when absent. */
@@ -292,4 +292,13 @@ export const MeetingDetailSchema = z.object({
   nextMeeting: MeetingSchema.nullable(),
   /** The server's clock when this was read: devices count the timer against it. */
   serverTime: z.iso.datetime(),
+});
+
+export const ActionInputSchema = z.object({
+  title: z.string().trim().min(1).max(500),
+  /** The manager or the employee of the pair. */
+  ownerId: z.uuid(),
+  dueDate: IsoDate.nullable().optional(),
+  /** The agenda point it came from, if any. */
+  pointId: z.uuid().nullable().optional(),
 });

@@ -7,3 +7,10 @@ export const ImportResultSchema = z.object({
   departmentsCreated: z.number().int(),
   total: z.number().int(),
 });
+
+export const ImportIssueSchema = z.object({
+  line: z.number().int(),
+  column: z.string().optional(),
+  code: z.string(),
+  message: z.string(),
+});

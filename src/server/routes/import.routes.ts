@@ -8,7 +8,7 @@ import { requireActor } from '../plugins/auth';
 import { requestLocale } from '../request-locale';
 import type { ImportInvalidDetails } from '../services/people-import.service';
 import { ErrorSchema } from '../../contracts/common';
-import { ImportResultSchema } from '../../contracts/people-import';
+import { ImportIssueSchema, ImportResultSchema } from '../../contracts/people-import';
 
 /** Large enough for 100,000 rows with every column filled. */
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
@@ -22,13 +22,6 @@ const CSV_TYPES = [
   'application/vnd.ms-excel',
   'application/octet-stream',
 ];
-
-const ImportIssueSchema = z.object({
-  line: z.number().int(),
-  column: z.string().optional(),
-  code: z.string(),
-  message: z.string(),
-});
 
 /** The error body, with the bad rows of an import.invalid in `details`. */
 const ImportErrorSchema = z.object({

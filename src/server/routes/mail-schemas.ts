@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAIL_STATUSES, MailEnvelopeSchema } from '../../contracts/mail';
+import { MailEnvelopeSchema } from '../../contracts/mail';
+import { MAIL_STATUSES } from '../../domain/mail-retry';
 
 /** A mail kind as written by Samtal: dotted lower-case words, e.g. `one_on_one.minutes`. */
 export const MailKindSchema = z

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { textBlock } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
 import { presentMeeting, presentSeries } from '../presenters/one-on-one.presenter';
-import { MeetingSchema, SeriesBody, SeriesSchema } from '../../contracts/one-on-ones';
+import { MeetingSchema, SeriesInputSchema, SeriesSchema } from '../../contracts/one-on-ones';
 import { IdParams, errors } from './schemas';
 import { ErrorSchema } from '../../contracts/common';
 import { Limit, cursorOf, page } from './one-on-one-schemas';
@@ -21,7 +21,7 @@ export async function oneOnOneSeriesRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['one-on-ones'],
-        body: SeriesBody,
+        body: SeriesInputSchema,
         response: { 201: SeriesSchema, ...errors, 409: ErrorSchema },
       },
     },
@@ -76,7 +76,7 @@ export async function oneOnOneSeriesRoutes(app: FastifyInstance) {
       schema: {
         tags: ['one-on-ones'],
         params: IdParams,
-        body: SeriesBody.omit({ employeeId: true }).partial(),
+        body: SeriesInputSchema.omit({ employeeId: true }).partial(),
         response: { 200: SeriesSchema, ...errors },
       },
     },
