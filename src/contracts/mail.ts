@@ -59,3 +59,12 @@ export const NotificationSettingsSchema = z.object({
   quietStart: textLine().max(5),
   quietEnd: textLine().max(5),
 });
+
+/** Whether the person has a secret calendar subscription, and since when. */
+export const CalendarFeedStatusSchema = z.object({
+  active: z.boolean(),
+  createdAt: z.date().nullable(),
+});
+
+/** A new secret subscription address (the previous one stops working). */
+export const CalendarFeedAddressSchema = z.object({ url: z.string(), webcal: z.string() });

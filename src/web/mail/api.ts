@@ -1,10 +1,12 @@
 /**
  * The mail and calendar calls of the web app: the admin's mailbox (envelopes), one's own mail,
  * one's own mail choices and the secret calendar subscription. Types from the shared contracts
- * (src/contracts/mail.ts); the calendar subscription's two small shapes are inline in its route.
+ * (src/contracts/mail.ts).
  */
 import type { z } from 'zod';
 import type {
+  CalendarFeedAddressSchema,
+  CalendarFeedStatusSchema,
   MailEnvelopeSchema,
   NotificationSettingsSchema,
   OwnMailSchema,
@@ -34,8 +36,8 @@ export type OwnMail = Wire<z.infer<typeof OwnMailSchema>>;
 /** A person's mail choices; quiet hours as "HH:MM" in their own time zone. */
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
-export type CalendarFeedStatus = { active: boolean; createdAt: string | null };
-export type CalendarFeedAddress = { url: string; webcal: string };
+export type CalendarFeedStatus = Wire<z.infer<typeof CalendarFeedStatusSchema>>;
+export type CalendarFeedAddress = z.infer<typeof CalendarFeedAddressSchema>;
 
 export const mailKeys = {
   all: ['mail'] as const,
