@@ -1,3 +1,4 @@
+/** The audit log (administrators): an event as shown, and the page's filters. */
 import { z } from 'zod';
 import { AUDIT_KINDS } from '../domain/audit';
 

@@ -1,3 +1,4 @@
+/** Sign-in and account links: the link an administrator hands over when no mail goes out. */
 import { z } from 'zod';
 
 export const PasswordLinkSchema = z.discriminatedUnion('kind', [

@@ -1,3 +1,4 @@
+/** Check-ins (decision 013): a 1:1's answers, the pair's trend, the team view, and the input. */
 import { z } from 'zod';
 import { SCALE_MAX, SCALE_MIN } from '../domain/wellbeing/check-in';
 import { textBlock } from '../domain/text';

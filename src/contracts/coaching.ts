@@ -1,3 +1,4 @@
+/** Coaching signals (decision 013): the signed-in manager's own. */
 import { z } from 'zod';
 import { SIGNAL_KEYS } from '../domain/coaching/signals';
 

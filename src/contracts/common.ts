@@ -1,3 +1,4 @@
+/** What every route shares: the error body and the locale. */
 import { z } from 'zod';
 import { LOCALES } from '../i18n';
 import type { ErrorCode } from '../domain/errors';

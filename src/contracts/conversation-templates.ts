@@ -1,3 +1,4 @@
+/** Conversation templates (decision 010): summaries and one template's sections. */
 import { z } from 'zod';
 import { CONVERSATION_KINDS, TemplateSectionSchema } from '../domain/development/template';
 import { LocalisedTextSchema } from '../domain/one-on-one/template';

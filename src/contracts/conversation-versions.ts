@@ -1,3 +1,4 @@
+/** Agreement versions and sign-off (decision 012). */
 import { z } from 'zod';
 import { CONVERSATION_STATUSES } from '../domain/development/template';
 import { AgreementSchema } from '../domain/development/versions';

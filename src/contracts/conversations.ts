@@ -1,3 +1,4 @@
+/** Development conversations (decision 011): the list, one page, preparation and booking. */
 import { z } from 'zod';
 import {
   CONVERSATION_KINDS,

@@ -1,3 +1,4 @@
+/** Departments (units) with how many people each has. */
 import { z } from 'zod';
 
 export const DepartmentSchema = z.object({

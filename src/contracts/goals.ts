@@ -1,3 +1,4 @@
+/** Goals, development plans, progress notes and organisation goals (decision 012). */
 import { z } from 'zod';
 import { GOAL_OUTCOMES, PLAN_ACTIVITIES } from '../domain/development/goals';
 import { LOCALES } from '../i18n';

@@ -1,4 +1,4 @@
-/** The mail contract: the admin's mailbox, each person's own mail and mail choices (decision 025). */
+/** Mail (decision 025): the admin's mailbox, one's own mail and mail choices, the calendar feed. */
 import { z } from 'zod';
 import { textLine } from '../domain/text';
 import { MAIL_STATUSES } from '../domain/mail-retry';

@@ -1,3 +1,4 @@
+/** Who am I, and one's own sessions. */
 import { z } from 'zod';
 import { ROLES } from '../domain/roles';
 

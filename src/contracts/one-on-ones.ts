@@ -1,3 +1,7 @@
+/**
+ * 1:1s (decision 006): series, meetings, agenda points, notes, actions, minutes, reflections, and
+ * what the web app sends to book and change them.
+ */
 import { z } from 'zod';
 import { CADENCES, MONTHLY_ORDINALS } from '../domain/one-on-one/cadence';
 import {

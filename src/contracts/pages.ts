@@ -1,3 +1,4 @@
+/** Whole pages in one answer: the home page and the meeting page. */
 import { z } from 'zod';
 import { MeetingCheckInSchema } from './check-in';
 import { GoalSchema, PlanItemSchema } from './goals';

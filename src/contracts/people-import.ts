@@ -1,3 +1,4 @@
+/** The people import (CSV): the summary, and the problems of a bad file. */
 import { z } from 'zod';
 
 export const ImportResultSchema = z.object({

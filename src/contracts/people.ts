@@ -1,3 +1,4 @@
+/** People: a person as the viewer may see them, what the viewer may do with them, and the form. */
 import { z } from 'zod';
 import { ROLES } from '../domain/roles';
 import { textLine } from '../domain/text';

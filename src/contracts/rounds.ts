@@ -1,3 +1,4 @@
+/** Rounds (decision 010): a round, its progress as counts only, and what opening one did. */
 import { z } from 'zod';
 import { RoundScopeSchema, SKIP_REASONS } from '../domain/development/round';
 import { SALARY_FIRST_RULES } from '../domain/development/salary-first';

@@ -1,3 +1,4 @@
+/** Salary outcomes of a salary conversation. */
 import { z } from 'zod';
 import { SALARY_CHANGE_KINDS } from '../domain/development/salary';
 

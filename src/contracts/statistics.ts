@@ -1,3 +1,4 @@
+/** HR statistics (decision 014): the figures per group. */
 import { z } from 'zod';
 
 const Share = z.number().min(0).max(1).nullable();

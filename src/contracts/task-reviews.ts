@@ -1,3 +1,4 @@
+/** Task-status reviews: a review and its items. */
 import { z } from 'zod';
 import { TASK_FREQUENCIES } from '../domain/wellbeing/task-review';
 

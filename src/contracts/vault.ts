@@ -1,3 +1,4 @@
+/** The vault (decision 018): sealed texts, key wraps, passkeys and one's own vault. */
 import { z } from 'zod';
 import { PBKDF2_MIN_ITERATIONS } from '../domain/sealing/envelope';
 import { textBlock } from '../domain/text';
