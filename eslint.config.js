@@ -74,13 +74,43 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/server/**'],
-              allowTypeImports: true,
-              message: 'The web app shares types with the server, never its code.',
+              group: ['**/server/**', '**/db/**', '**/cli/**'],
+              message:
+                'The web app imports only src/contracts, src/domain and src/i18n of the rest: API shapes come from contracts/, never from server files (not even as types).',
             },
             {
-              group: ['**/db/**', '**/cli/**'],
-              message: 'The web app never imports the database or the command line.',
+              group: ['**/contracts/**'],
+              allowTypeImports: true,
+              message:
+                'The web app takes only types from contracts/ (import type): their zod schemas stay out of the bundle.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/contracts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**',
+                '!zod',
+                '!./*',
+                '!./**',
+                '!.',
+                '!..',
+                '!../domain',
+                '!../domain/**',
+                '!../i18n',
+                '!../i18n/**',
+              ],
+              message:
+                'contracts/ are the API shapes shared by server and web app: they import only zod, domain/, i18n/ and each other.',
             },
           ],
         },

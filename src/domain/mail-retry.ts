@@ -46,3 +46,6 @@ export const FAST_MAIL_RETRY: RetrySchedule = {
   longestMs: 4_000,
   giveUpAfterMs: GIVE_UP_AFTER_MS,
 };
+
+/** What the outbox knows of a mail's delivery. */
+export const MAIL_STATUSES = ['pending', 'sent', 'kept', 'failed', 'cancelled'] as const;

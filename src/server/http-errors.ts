@@ -7,6 +7,7 @@ import { AppError, type ErrorCode, type FieldIssue } from '../domain/errors';
 import { SCIM_STATUS } from '../domain/scim/errors';
 import { translator } from './i18n';
 import { requestLocale } from './request-locale';
+import { ErrorBody } from '../contracts/common';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   validation: 400,
@@ -110,16 +111,6 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 export function statusFor(code: ErrorCode): number {
   return STATUS[code] ?? 400;
 }
-
-/** The body every error response has. */
-export type ErrorBody = {
-  error: {
-    code: ErrorCode;
-    message: string;
-    fields?: { path: string; code: string; message: string }[];
-    details?: unknown;
-  };
-};
 
 type ZodIssueLike = {
   code: string;

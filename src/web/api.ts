@@ -1,19 +1,20 @@
 /**
  * The one client for the Samtal API. Every page goes through here: it adds the CSRF token to
  * writes, sends the UI language, and turns error bodies into an ApiError.
- * Types come from the server's zod schemas (type-only imports, nothing of the server is bundled).
+ * Types come from the shared contracts (src/contracts, type-only imports): the schemas the server
+ * validates and answers with.
  */
 import type { z } from 'zod';
-import type { ErrorBody } from '../server/http-errors';
-import type { AuditEventDto } from '../server/presenters/audit.presenter';
-import type { PersonDto } from '../server/presenters/person.presenter';
-import type { PasswordLinkSchema } from '../server/routes/auth.routes';
-import type { ImportResultSchema } from '../server/routes/import.routes';
-import type { MeSchema } from '../server/routes/me.routes';
-import type { PersonInputSchema } from '../server/routes/people.routes';
+import type { ErrorBody } from '../contracts/common';
+import type { AuditEventDto, AuditQuerySchema } from '../contracts/audit';
+import type { PersonDto, PersonInputSchema } from '../contracts/people';
+import type { PasswordLinkSchema } from '../contracts/auth';
+import type { DepartmentSchema } from '../contracts/departments';
+import type { ImportIssueSchema, ImportResultSchema } from '../contracts/people-import';
+import type { MeSchema, SessionSchema } from '../contracts/me';
 
 /** What JSON makes of a server type: dates travel as ISO strings. */
-type Wire<T> = T extends Date
+export type Wire<T> = T extends Date
   ? string
   : T extends (infer U)[]
     ? Wire<U>[]
@@ -28,29 +29,15 @@ export type PersonInput = z.input<typeof PersonInputSchema>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type PasswordLink = z.infer<typeof PasswordLinkSchema>;
 export type AuditEvent = AuditEventDto;
-export type AuditQuery = {
-  person?: string;
-  kind?: string;
-  from?: string;
-  to?: string;
-  cursor?: string | null;
-};
+export type AuditQuery = z.input<typeof AuditQuerySchema> & { cursor?: string | null };
 export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
 
-// The department and session schemas are not exported by their route files; these mirror them.
-export type Department = { id: string; name: string; parentId: string | null; people: number };
-export type Session = Wire<{
-  id: string;
-  current: boolean;
-  createdAt: Date;
-  lastSeenAt: Date;
-  userAgent: string | null;
-  ipAddress: string | null;
-}>;
+export type Department = z.infer<typeof DepartmentSchema>;
+export type Session = Wire<z.infer<typeof SessionSchema>>;
 
 /** The import contract: a summary when the file is good, row problems in the 400 body when not. */
 export type ImportSummary = z.infer<typeof ImportResultSchema>;
-export type ImportRowProblem = { line: number; column?: string; code: string; message: string };
+export type ImportRowProblem = z.infer<typeof ImportIssueSchema>;
 
 /** An error the API answered with (or `network` when it could not be reached). */
 export class ApiError extends Error {

@@ -7,7 +7,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { HomePageSchema, MeetingPageSchema } from '../server/routes/pages.routes';
+import type { HomePageSchema, MeetingPageSchema } from '../contracts/pages';
 import { ApiError, http, type Me } from './api';
 import { conversationKeys } from './development/keys';
 import { goalKeys } from './development/goals-api';

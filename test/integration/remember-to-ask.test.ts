@@ -12,6 +12,7 @@ import {
   open,
   reminderContext,
   seal,
+  type CryptoKey,
   type Sealed,
 } from '../../src/domain/sealing/envelope';
 import type { Client } from '../support/app';

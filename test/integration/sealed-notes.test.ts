@@ -16,6 +16,7 @@ import {
   rewrapPassphrase,
   seal,
   unlockVault,
+  type CryptoKey,
   type VaultWraps,
 } from '../../src/domain/sealing/envelope';
 import type { Client } from '../support/app';

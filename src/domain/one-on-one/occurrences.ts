@@ -6,10 +6,6 @@ export const HORIZON_MONTHS = 6;
 /** When extending, go this much further, so reads do not write every day. */
 export const HORIZON_SLACK_DAYS = 28;
 
-export const DURATION_MIN = 15;
-export const DURATION_MAX = 90;
-export const DURATION_DEFAULT = 20;
-
 /** A series' full recurrence: dates, clock time and zone, length. */
 export type Recurrence = DateRule & {
   /** "HH:MM", local to `timeZone`. */

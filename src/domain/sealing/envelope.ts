@@ -7,6 +7,8 @@
  */
 
 const subtle = () => globalThis.crypto.subtle;
+/** A WebCrypto key as browsers and Node both make it, named without the DOM library's types. */
+export type CryptoKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
 /** OWASP's 2023+ recommendation for PBKDF2-HMAC-SHA256. */
 export const PBKDF2_ITERATIONS = 600_000;

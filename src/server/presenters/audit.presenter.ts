@@ -1,20 +1,8 @@
 import type { TFunction } from 'i18next';
-import { z } from 'zod';
 import { safeDetails } from '../../domain/audit';
 import { toCsv } from '../csv';
 import type { AuditRow } from '../repositories/audit.repository';
-
-export const AuditEventSchema = z.object({
-  id: z.uuid(),
-  at: z.iso.datetime(),
-  kind: z.string(),
-  actor: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
-  subject: z.object({ type: z.string(), id: z.uuid().nullable(), name: z.string().nullable() }),
-  ip: z.string().nullable(),
-  /** Small facts about the event (which role, which fields); never content. */
-  details: z.record(z.string(), z.unknown()),
-});
-export type AuditEventDto = z.infer<typeof AuditEventSchema>;
+import { AuditEventDto } from '../../contracts/audit';
 
 /** One audit event for the admin; only the known detail keys go out (domain/audit.ts). */
 export function presentAuditEvent(r: AuditRow): AuditEventDto {

@@ -1,21 +1,6 @@
 import { z } from 'zod';
-import { SIGNAL_KEYS, type Period, type Signal } from '../../domain/coaching/signals';
-
-export const CoachingSignalSchema = z.object({
-  key: z.enum(SIGNAL_KEYS),
-  /** The report's id, or 'all'. */
-  subject: z.string(),
-  employeeName: z.string().nullable(),
-  value: z.number(),
-  numbers: z.record(z.string(), z.number()),
-});
-
-export const CoachingSchema = z.object({
-  period: z.object({ from: z.iso.datetime(), to: z.iso.datetime(), days: z.number().int() }),
-  signals: z.array(CoachingSignalSchema),
-  /** How many signals fire but were set aside. */
-  dismissed: z.number().int(),
-});
+import { type Period, type Signal } from '../../domain/coaching/signals';
+import { CoachingSchema } from '../../contracts/coaching';
 
 export function presentCoaching(x: {
   period: Period;

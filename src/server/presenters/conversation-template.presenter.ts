@@ -1,35 +1,13 @@
 import { z } from 'zod';
-import {
-  CONVERSATION_KINDS,
-  LocalisedTextSchema,
-  TemplateSectionSchema,
-} from '../../domain/development/template';
 import type {
   ConversationTemplateRow,
   ConversationTemplateVersionRow,
   TemplateWithLatest,
 } from '../repositories/conversation-template.repository';
-
-const VersionRefSchema = z.object({
-  id: z.uuid(),
-  version: z.number().int(),
-  createdAt: z.string(),
-});
-
-export const ConversationTemplateSummarySchema = z.object({
-  id: z.uuid(),
-  kind: z.enum(CONVERSATION_KINDS),
-  name: LocalisedTextSchema,
-  description: LocalisedTextSchema.nullable(),
-  builtinKey: z.string().nullable(),
-  archived: z.boolean(),
-  latest: VersionRefSchema,
-});
-
-export const ConversationTemplateDetailSchema = ConversationTemplateSummarySchema.extend({
-  sections: z.array(TemplateSectionSchema),
-  versions: z.array(VersionRefSchema),
-});
+import {
+  ConversationTemplateDetailSchema,
+  ConversationTemplateSummarySchema,
+} from '../../contracts/conversation-templates';
 
 export function presentTemplateSummary(
   t: TemplateWithLatest,

@@ -1,16 +1,7 @@
 import { z } from 'zod';
-import {
-  CONVERSATION_KINDS,
-  CONVERSATION_STATUSES,
-  TemplateSectionSchema,
-  type ConversationTemplateContent,
-} from '../../domain/development/template';
+import { type ConversationTemplateContent } from '../../domain/development/template';
 import { localParts } from '../../domain/one-on-one/occurrences';
-import {
-  SALARY_FIRST_RULES,
-  salaryOrder,
-  type SalaryFirstRule,
-} from '../../domain/development/salary-first';
+import { salaryOrder, type SalaryFirstRule } from '../../domain/development/salary-first';
 import type { ConversationStatus } from '../../domain/development/template';
 import type {
   ConversationMeetingRow,
@@ -23,32 +14,12 @@ import type {
   PrivateNoteRow,
 } from '../repositories/one-on-one-meeting.repository';
 import type { ActionRow } from '../repositories/one-on-one-action.repository';
-import { ActionSchema, presentAction } from './one-on-one-action.presenter';
-import {
-  PlaceSchema,
-  PrivateNoteSchema,
-  RoleSchema,
-  SharedNoteSchema,
-  presentPrivateNote,
-  presentSharedNote,
-} from './one-on-one.presenter';
+import { presentAction } from './one-on-one-action.presenter';
+import { presentPrivateNote, presentSharedNote } from './one-on-one.presenter';
+import { PlaceSchema } from '../../contracts/one-on-ones';
+import { ConversationListItemDto, ConversationPageDto } from '../../contracts/conversations';
 
-const iso = z.iso.datetime();
 const isoOrNull = (d: Date | null | undefined) => d?.toISOString() ?? null;
-const PersonRefSchema = z.object({ id: z.uuid(), name: z.string() });
-
-export const ConversationMeetingSchema = z.object({
-  id: z.uuid(),
-  status: z.enum(['planned', 'moved', 'cancelled', 'held']),
-  startsAt: iso,
-  endsAt: iso,
-  localDate: z.iso.date(),
-  localTime: z.string(),
-  timeZone: z.string(),
-  durationMinutes: z.int(),
-  place: PlaceSchema,
-});
-
 type MeetingBits = Pick<
   ConversationMeetingRow,
   'startsAt' | 'timeZone' | 'durationMinutes' | 'placeKind' | 'placeDetail'
@@ -78,25 +49,6 @@ export function presentConversationMeeting(m: ConversationMeetingRow) {
     ...presentTime(m),
   };
 }
-
-export const ConversationListItemSchema = z.object({
-  id: z.uuid(),
-  kind: z.enum(CONVERSATION_KINDS),
-  status: z.enum(CONVERSATION_STATUSES),
-  round: z.object({ id: z.uuid(), name: z.string(), deadline: z.iso.date() }).nullable(),
-  parentConversationId: z.uuid().nullable(),
-  /**
-   * Seed 004: the round wants the pair's salary conversation held first (`warn`) or requires
-   * it before this one can start (`require`); `held` tells whether it has been. Null: no order.
-   */
-  salaryFirst: z.object({ rule: z.enum(SALARY_FIRST_RULES), held: z.boolean() }).nullable(),
-  manager: PersonRefSchema,
-  employee: PersonRefSchema,
-  /** When it is booked, in the meeting's zone. */
-  booked: ConversationMeetingSchema.omit({ id: true, status: true, endsAt: true }).nullable(),
-  createdAt: iso,
-});
-export type ConversationListItemDto = z.infer<typeof ConversationListItemSchema>;
 
 type ListRow = {
   conversation: ConversationRow;
@@ -129,17 +81,6 @@ export function presentConversationListItem(r: ListRow): ConversationListItemDto
   };
 }
 
-const AnswerValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
-export const AnswersSchema = z.record(z.string(), AnswerValueSchema);
-
-export const PreparationSchema = z.object({
-  role: RoleSchema,
-  answers: AnswersSchema,
-  version: z.int(),
-  submittedAt: iso.nullable(),
-  updatedAt: iso,
-});
-
 export function presentPreparation(p: PreparationRow) {
   return {
     role: p.authorRole,
@@ -151,31 +92,6 @@ export function presentPreparation(p: PreparationRow) {
     updatedAt: p.updatedAt.toISOString(),
   };
 }
-
-export const ConversationPageSchema = ConversationListItemSchema.omit({ booked: true }).extend({
-  myRole: RoleSchema,
-  readOnly: z.boolean(),
-  meeting: ConversationMeetingSchema.nullable(),
-  template: z.object({ sections: z.array(TemplateSectionSchema) }),
-  preparation: z.object({
-    mine: PreparationSchema.nullable(),
-    /** The other's submitted answers: null until both submitted or the meeting started. */
-    other: PreparationSchema.nullable(),
-    otherSubmitted: z.boolean(),
-    revealed: z.boolean(),
-  }),
-  /** One per template section once booked: the agreed (shared) note of that section. */
-  sections: z.array(
-    z.object({ pointId: z.uuid(), sectionKey: z.string(), note: SharedNoteSchema.nullable() }),
-  ),
-  privateNote: PrivateNoteSchema.nullable(),
-  actions: z.array(ActionSchema),
-  followUp: z
-    .object({ proposedDate: z.iso.date(), conversationId: z.uuid().nullable() })
-    .nullable(),
-  heldAt: iso.nullable(),
-});
-export type ConversationPageDto = z.infer<typeof ConversationPageSchema>;
 
 export function presentConversationPage(p: {
   conversation: ConversationRow;

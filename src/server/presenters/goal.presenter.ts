@@ -1,75 +1,19 @@
 import { localiseOrganisationGoal } from '../../domain/development/organisation-goal';
 import { LOCALES } from '../../i18n/index';
 import { z } from 'zod';
-import { GOAL_OUTCOMES, PLAN_ACTIVITIES } from '../../domain/development/goals';
 import type { PlanItemRow } from '../repositories/development-plan.repository';
 import type {
   GoalRow,
   OrganisationGoalRow,
   ProgressNoteRow,
 } from '../repositories/goal.repository';
-
-const iso = z.iso.datetime();
-
-export const ProgressNoteSchema = z.object({
-  id: z.uuid(),
-  authorId: z.uuid(),
-  authorName: z.string(),
-  body: z.string(),
-  createdAt: iso,
-});
-
-export const GoalSchema = z.object({
-  id: z.uuid(),
-  conversationId: z.uuid(),
-  title: z.string(),
-  description: z.string(),
-  successMeasure: z.string(),
-  dueDate: z.iso.date().nullable(),
-  roleExpectation: z.string(),
-  organisationGoalId: z.uuid().nullable(),
-  organisationGoalTitle: z.string().nullable(),
-  outcome: z.enum(GOAL_OUTCOMES).nullable(),
-  outcomeComment: z.string(),
-  outcomeSetAt: iso.nullable(),
-  createdAt: iso,
-  progress: z.array(ProgressNoteSchema),
-});
-export type GoalDto = z.infer<typeof GoalSchema>;
-
-export const PlanItemSchema = z.object({
-  id: z.uuid(),
-  conversationId: z.uuid(),
-  competence: z.string(),
-  activity: z.enum(PLAN_ACTIVITIES),
-  activityDetail: z.string(),
-  support: z.string(),
-  dueDate: z.iso.date().nullable(),
-  done: z.boolean(),
-  createdAt: iso,
-  progress: z.array(ProgressNoteSchema),
-});
-export type PlanItemDto = z.infer<typeof PlanItemSchema>;
-
-/** An organisation goal's texts per language (sv, da, nb, en); any may be left out. */
-export const OrganisationGoalTranslationsSchema = z.partialRecord(
-  z.enum(LOCALES),
-  z.object({
-    title: z.string().trim().max(300),
-    description: z.string().trim().max(5000).default(''),
-  }),
-);
-
-export const OrganisationGoalSchema = z.object({
-  id: z.uuid(),
-  /** In the reader's language where HR gave one, else as first written. */
-  title: z.string(),
-  description: z.string(),
-  /** The goal as first written, and its other languages: what HR edits. */
-  original: z.object({ title: z.string(), description: z.string() }),
-  translations: OrganisationGoalTranslationsSchema,
-  archived: z.boolean(),
-});
+import {
+  GoalDto,
+  OrganisationGoalSchema,
+  OrganisationGoalTranslationsSchema,
+  PlanItemDto,
+  ProgressNoteSchema,
+} from '../../contracts/goals';
 
 export function presentProgress(n: ProgressNoteRow): z.infer<typeof ProgressNoteSchema> {
   return {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { toCsv } from '../csv';
-import type { StatisticsDto, StatisticsRowDto } from './statistics.presenter';
+import type { StatisticsDto, StatisticsRowDto } from '../../contracts/statistics';
 import { intlLocale } from '../../i18n/index';
 
 /**

@@ -2,25 +2,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { AUDIT_KINDS } from '../../domain/audit';
 import type { Actor } from '../../domain/roles';
 import { translator } from '../i18n';
 import { requireActor } from '../plugins/auth';
-import { AuditEventSchema, auditCsv, presentAuditEvent } from '../presenters/audit.presenter';
+import { auditCsv, presentAuditEvent } from '../presenters/audit.presenter';
+import { AuditEventSchema, AuditQuerySchema } from '../../contracts/audit';
 import type { AuditFilter } from '../repositories/audit.repository';
 import { requestLocale } from '../request-locale';
 import { errors } from './schemas';
 import { cursorOf, page, PgInstantText } from './one-on-one-schemas';
-
-/** The filters of the admin's audit page; the CSV export takes the same. */
-export const AuditQuery = z.object({
-  /** Events this person did, or that were done to them. */
-  person: z.uuid().optional(),
-  kind: z.enum(AUDIT_KINDS).optional(),
-  /** First and last day of the period, in the viewer's time zone (both included). */
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-});
 
 /** A day's start in a time zone, as an instant. */
 function startOfDay(date: string, timeZone: string): Date {
@@ -28,7 +18,7 @@ function startOfDay(date: string, timeZone: string): Date {
   return new Date(ms);
 }
 
-function filterOf(actor: Actor, q: z.infer<typeof AuditQuery>): Omit<AuditFilter, 'limit'> {
+function filterOf(actor: Actor, q: z.infer<typeof AuditQuerySchema>): Omit<AuditFilter, 'limit'> {
   return {
     personId: q.person,
     kind: q.kind,
@@ -49,7 +39,7 @@ export async function auditRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        querystring: AuditQuery.extend({
+        querystring: AuditQuerySchema.extend({
           cursor: cursorOf(z.object({ at: PgInstantText, id: z.uuid() })).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
@@ -75,8 +65,8 @@ export async function auditRoutes(app: FastifyInstance) {
   r.get(
     '/api/admin/audit/export.csv',
     // A file, not JSON: no response schema (the serializer would quote it).
-    { schema: { tags, querystring: AuditQuery } },
-    async (request: FastifyRequest<{ Querystring: z.infer<typeof AuditQuery> }>, reply) => {
+    { schema: { tags, querystring: AuditQuerySchema } },
+    async (request: FastifyRequest<{ Querystring: z.infer<typeof AuditQuerySchema> }>, reply) => {
       const actor = requireActor(request);
       const rows = await app.services.audit.exportRows(actor, filterOf(actor, request.query));
       const csv = auditCsv(rows, await translator(requestLocale(request)));

@@ -5,7 +5,9 @@ import { textLine } from '../../domain/text';
 import { homeFor } from '../../domain/roles';
 import { requireActor, SESSION_COOKIE } from '../plugins/auth';
 import type { DeviceToken } from '../services/auth.service';
-import { ErrorSchema, Ok, errors } from './schemas';
+import { Ok, errors } from './schemas';
+import { ErrorSchema } from '../../contracts/common';
+import { PasswordLinkSchema } from '../../contracts/auth';
 
 /**
  * The browser's device cookie (decision 016): signed, only sent to /api/auth, kept half a year.
@@ -56,13 +58,6 @@ export function writeSession(
 }
 
 const Email = textLine().trim().min(1).max(320);
-
-export const PasswordLinkSchema = z.discriminatedUnion('kind', [
-  /** A first-time invitation HR may hand over (also mailed to the person). */
-  z.object({ kind: z.literal('invitation'), url: z.string(), expiresAt: z.iso.datetime() }),
-  /** The person has signed in before: the link went to their own address, and nowhere else. */
-  z.object({ kind: z.literal('reset_sent'), expiresAt: z.iso.datetime() }),
-]);
 
 /** Sign-in, sign-out, CSRF token and password links. */
 export async function authRoutes(app: FastifyInstance) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CalendarFeedAddressSchema, CalendarFeedStatusSchema } from '../../contracts/mail';
 import { requireActor } from '../plugins/auth';
 import { errors } from './schemas';
 
@@ -14,10 +15,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['calendar'],
-        response: {
-          200: z.object({ active: z.boolean(), createdAt: z.date().nullable() }),
-          ...errors,
-        },
+        response: { 200: CalendarFeedStatusSchema, ...errors },
       },
     },
     async (request) => svc().status(requireActor(request)),
@@ -29,7 +27,7 @@ export async function calendarRoutes(app: FastifyInstance) {
       schema: {
         tags: ['calendar'],
         description: 'Makes a new secret subscription URL; the previous one stops working at once.',
-        response: { 200: z.object({ url: z.string(), webcal: z.string() }), ...errors },
+        response: { 200: CalendarFeedAddressSchema, ...errors },
       },
     },
     async (request) => svc().rotate(requireActor(request)),

@@ -1,28 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { textBlock } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
+import { presentCheckIn, presentTeam, presentTrend } from '../presenters/check-in.presenter';
 import {
+  CheckInInputSchema,
   CheckInSchema,
   MeetingCheckInSchema,
   TeamWellbeingSchema,
   TrendSchema,
-  presentCheckIn,
-  presentTeam,
-  presentTrend,
-} from '../presenters/check-in.presenter';
+} from '../../contracts/check-in';
 import { IdParams, errors } from './schemas';
-
-const Score = z.number().int().min(1).max(5);
-const CheckInBody = z.object({
-  wellbeing: Score,
-  workload: Score,
-  progress: Score,
-  comment: textBlock().max(2000).optional(),
-  /** The manager records the employee's answers as the two fill it in together. */
-  together: z.boolean().optional(),
-});
 
 /** The check-in of a 1:1, the pair's trend, and the manager's team view. */
 export async function checkInRoutes(app: FastifyInstance) {
@@ -48,7 +36,7 @@ export async function checkInRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: CheckInBody,
+        body: CheckInInputSchema,
         response: { 200: CheckInSchema, ...errors },
       },
     },

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { textLine } from '../../domain/text';
 import { DEFAULT_PERIOD_DAYS, SIGNAL_KEYS } from '../../domain/coaching/signals';
 import { requireActor } from '../plugins/auth';
-import { CoachingSchema, presentCoaching } from '../presenters/coaching.presenter';
+import { presentCoaching } from '../presenters/coaching.presenter';
+import { CoachingSchema } from '../../contracts/coaching';
 import { errors } from './schemas';
 
 const Days = z.coerce.number().int().min(14).max(730).default(DEFAULT_PERIOD_DAYS);

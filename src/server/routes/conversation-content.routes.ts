@@ -2,22 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock, textLine } from '../../domain/text';
-import { PrivateNoteInputSchema } from '../presenters/vault.presenter';
+import { PrivateNoteInputSchema } from '../../contracts/vault';
 import { requireActor } from '../plugins/auth';
-import { ActionSchema, presentAction } from '../presenters/one-on-one-action.presenter';
+import { presentAction } from '../presenters/one-on-one-action.presenter';
 import {
-  AnswersSchema,
-  PreparationSchema,
-  presentPreparation,
-} from '../presenters/conversation.presenter';
-import {
+  ActionSchema,
+  IsoDate,
   PrivateNoteSchema,
   SharedNoteSchema,
-  presentPrivateNote,
-  presentSharedNote,
-} from '../presenters/one-on-one.presenter';
-import { IsoDate } from './one-on-one-schemas';
-import { ErrorSchema, IdParams, errors } from './schemas';
+} from '../../contracts/one-on-ones';
+import { presentPreparation } from '../presenters/conversation.presenter';
+import { AnswersSchema, PreparationSchema } from '../../contracts/conversations';
+import { presentPrivateNote, presentSharedNote } from '../presenters/one-on-one.presenter';
+import { IdParams, errors } from './schemas';
+import { ErrorSchema } from '../../contracts/common';
 
 const NOTE_MAX = 20_000;
 const PreparationBody = z.object({ answers: AnswersSchema });

@@ -7,11 +7,13 @@ import {
 } from '../../domain/development/template-file';
 import { requireActor } from '../plugins/auth';
 import {
-  ConversationTemplateDetailSchema,
-  ConversationTemplateSummarySchema,
   presentTemplateDetail,
   presentTemplateSummary,
 } from '../presenters/conversation-template.presenter';
+import {
+  ConversationTemplateDetailSchema,
+  ConversationTemplateSummarySchema,
+} from '../../contracts/conversation-templates';
 import { IdParams, errors } from './schemas';
 
 /** Conversation templates (HR): list, create, copy, edit as a new version, archive, import/export. */

@@ -2,27 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock } from '../../domain/text';
-import {
-  DEFAULT_CONVERSATION_MINUTES,
-  OWN_CONVERSATION_KINDS,
-} from '../../domain/development/conversation';
+import { OWN_CONVERSATION_KINDS } from '../../domain/development/conversation';
 import { requireActor } from '../plugins/auth';
 import {
-  ConversationListItemSchema,
-  ConversationPageSchema,
   presentConversationListItem,
   presentConversationPage,
 } from '../presenters/conversation.presenter';
-import { IsoDate, LocalTime, PlaceInput, cursorOf, page } from './one-on-one-schemas';
+import {
+  BookingInputSchema,
+  ConversationListItemSchema,
+  ConversationPageSchema,
+} from '../../contracts/conversations';
+import { cursorOf, page } from './one-on-one-schemas';
 import { IdParams, errors } from './schemas';
-
-/** A time for a conversation, in the manager's own time zone. */
-export const BookingBody = z.object({
-  date: IsoDate,
-  time: LocalTime,
-  durationMinutes: z.int().min(1).max(600).default(DEFAULT_CONVERSATION_MINUTES),
-  place: PlaceInput,
-});
 
 /** The pair's conversations: list, one page, booking, starting and the follow-up. */
 export async function conversationRoutes(app: FastifyInstance) {
@@ -77,7 +69,7 @@ export async function conversationRoutes(app: FastifyInstance) {
         body: z.object({
           employeeId: z.uuid(),
           kind: z.enum(OWN_CONVERSATION_KINDS),
-          booking: BookingBody,
+          booking: BookingInputSchema,
         }),
         response: { 201: ConversationPageSchema, ...errors },
       },
@@ -112,7 +104,7 @@ export async function conversationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: BookingBody,
+        body: BookingInputSchema,
         response: { 200: ConversationPageSchema, ...errors },
       },
     },
@@ -164,7 +156,7 @@ export async function conversationRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: BookingBody,
+        body: BookingInputSchema,
         response: { 201: ConversationPageSchema, ...errors },
       },
     },

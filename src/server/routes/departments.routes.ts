@@ -3,14 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
-import { ErrorSchema, IdParams, Ok, errors } from './schemas';
-
-export const DepartmentSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  parentId: z.uuid().nullable(),
-  people: z.number().int(),
-});
+import { IdParams, Ok, errors } from './schemas';
+import { ErrorSchema } from '../../contracts/common';
+import { DepartmentSchema } from '../../contracts/departments';
 
 /** A department as the list shows it. */
 export const presentDepartment = (

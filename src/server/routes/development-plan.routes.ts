@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PlanItemInputSchema, PlanItemPatchSchema } from '../../domain/development/goals';
 import { requireActor } from '../plugins/auth';
-import { PlanItemSchema, presentPlanItem } from '../presenters/goal.presenter';
+import { presentPlanItem } from '../presenters/goal.presenter';
+import { PlanItemSchema } from '../../contracts/goals';
 import { IdParams, Ok, errors } from './schemas';
 
 /** The development plan of a conversation. */

@@ -10,16 +10,18 @@ import {
 } from '../../domain/development/goals';
 import { requireActor } from '../plugins/auth';
 import {
-  GoalSchema,
-  OrganisationGoalSchema,
-  OrganisationGoalTranslationsSchema,
-  PlanItemSchema,
-  ProgressNoteSchema,
   presentGoal,
   presentOrganisationGoal,
   presentPlanItem,
   presentProgress,
 } from '../presenters/goal.presenter';
+import {
+  GoalSchema,
+  OrganisationGoalSchema,
+  OrganisationGoalTranslationsSchema,
+  PlanItemSchema,
+  ProgressNoteSchema,
+} from '../../contracts/goals';
 import { IdParams, Ok, errors } from './schemas';
 
 const OrganisationGoalBody = z.object({

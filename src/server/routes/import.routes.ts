@@ -7,7 +7,8 @@ import { translator } from '../i18n';
 import { requireActor } from '../plugins/auth';
 import { requestLocale } from '../request-locale';
 import type { ImportInvalidDetails } from '../services/people-import.service';
-import { ErrorSchema } from './schemas';
+import { ErrorSchema } from '../../contracts/common';
+import { ImportIssueSchema, ImportResultSchema } from '../../contracts/people-import';
 
 /** Large enough for 100,000 rows with every column filled. */
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
@@ -21,21 +22,6 @@ const CSV_TYPES = [
   'application/vnd.ms-excel',
   'application/octet-stream',
 ];
-
-export const ImportResultSchema = z.object({
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  departmentsCreated: z.number().int(),
-  total: z.number().int(),
-});
-
-const ImportIssueSchema = z.object({
-  line: z.number().int(),
-  column: z.string().optional(),
-  code: z.string(),
-  message: z.string(),
-});
 
 /** The error body, with the bad rows of an import.invalid in `details`. */
 const ImportErrorSchema = z.object({

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { maskAddress } from '../../domain/privacy/export-link';
-
-/** Zod pieces shared by the admin's mailbox and each person's own mail (decision 025). */
-
-export const MAIL_STATUSES = ['pending', 'sent', 'kept', 'failed', 'cancelled'] as const;
-export const MailStatusSchema = z.enum(MAIL_STATUSES);
+import { MailEnvelopeSchema } from '../../contracts/mail';
+import { MAIL_STATUSES } from '../../domain/mail-retry';
 
 /** A mail kind as written by Samtal: dotted lower-case words, e.g. `one_on_one.minutes`. */
 export const MailKindSchema = z
@@ -49,49 +46,6 @@ export function mailPage<T extends { id: string; atKey: string }>(rows: T[], lim
         : null,
   };
 }
-
-/**
- * What an administrator sees of a mail: its envelope. No subject, no body, no attachment: a
- * subject naming a meeting's topic is content, a kind is not.
- */
-export const MailEnvelopeSchema = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  recipient: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
-  locale: z.string(),
-  status: MailStatusSchema,
-  attempts: z.int(),
-  lastError: z.string().nullable(),
-  hasCalendar: z.boolean(),
-  createdAt: z.date(),
-  lastAttemptAt: z.date().nullable(),
-  /** When it is tried next; null unless it is still on its way. */
-  nextAttemptAt: z.date().nullable(),
-  sentAt: z.date().nullable(),
-  /** When an administrator last sent it again. */
-  resentAt: z.date().nullable(),
-});
-
-/** One of the caller's own mails in their list. */
-export const OwnMailSummarySchema = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  locale: z.string(),
-  subject: z.string(),
-  status: MailStatusSchema,
-  hasCalendar: z.boolean(),
-  createdAt: z.date(),
-  sentAt: z.date().nullable(),
-});
-
-/** One of the caller's own mails, as it was sent (in the language it was sent in). */
-export const OwnMailSchema = OwnMailSummarySchema.extend({
-  to: z.object({ name: z.string(), email: z.string() }),
-  text: z.string(),
-  html: z.string(),
-  calendarMethod: z.string().nullable(),
-  calendar: z.string().nullable(),
-});
 
 /** The error an SMTP server gave is kept short in the mailbox. */
 const ERROR_CHARS = 300;

@@ -1,32 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
+import { MailCursor, MailKindSchema, MailLimit, mailPage, presentEnvelope } from './mail-schemas';
 import {
-  MailCursor,
   MailEnvelopeSchema,
-  MailKindSchema,
-  MailLimit,
   MailStatusSchema,
+  NotificationSettingsSchema,
   OwnMailSchema,
   OwnMailSummarySchema,
-  mailPage,
-  presentEnvelope,
-} from './mail-schemas';
+} from '../../contracts/mail';
 import { IdParams, errors } from './schemas';
-
-const NotificationSettingsSchema = z.object({
-  invitations: z.boolean(),
-  addTopics: z.boolean(),
-  addTopicsDays: z.int().min(1).max(7),
-  prepare: z.boolean(),
-  reflect: z.boolean(),
-  minutes: z.boolean(),
-  digest: z.boolean(),
-  quietStart: textLine().max(5),
-  quietEnd: textLine().max(5),
-});
 
 /**
  * The admin's mailbox (envelopes only, and "send again"), each person's own mail, and their

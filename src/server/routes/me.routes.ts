@@ -2,53 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textLine } from '../../domain/text';
-import { homeFor, ROLES, type Actor } from '../../domain/roles';
+import { homeFor, type Actor } from '../../domain/roles';
 import { can } from '../policies/index';
 import { grantableRoles } from '../presenters/person.presenter';
 import { requireActor } from '../plugins/auth';
-import { LocaleSchema, Ok, errors } from './schemas';
-
-export const MeSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  email: z.string(),
-  roles: z.array(z.string()),
-  locale: z.string(),
-  ownLocale: z.string().nullable(),
-  timeZone: z.string(),
-  home: z.enum(['hr', 'manager', 'employee']),
-  directReports: z.number().int(),
-  /** The reader has hidden the guidance on the traps of a 1:1 (seed 000). */
-  coachingTipsHidden: z.boolean(),
-  /** What the person may do beyond their own conversations. */
-  can: z.object({
-    /** Roles they may grant to others (in the form for a new person). */
-    grantRoles: z.array(z.enum(ROLES)),
-    /** The audit log (administrators). */
-    readAudit: z.boolean(),
-    /** The organisation's retention settings (administrators; decision 024). */
-    manageRetention: z.boolean(),
-    /** SCIM provisioning tokens (administrators; decision 022). */
-    manageScimTokens: z.boolean(),
-    /** Whether provisioning creates missing units (HR and administrators). */
-    manageScimSettings: z.boolean(),
-  }),
-  organisation: z.object({
-    id: z.uuid(),
-    name: z.string(),
-    defaultLocale: z.string(),
-    defaultTimeZone: z.string(),
-  }),
-});
-
-export const SessionSchema = z.object({
-  id: z.string(),
-  current: z.boolean(),
-  createdAt: z.date(),
-  lastSeenAt: z.date(),
-  userAgent: z.string().nullable(),
-  ipAddress: z.string().nullable(),
-});
+import { Ok, errors } from './schemas';
+import { LocaleSchema } from '../../contracts/common';
+import { MeSchema, SessionSchema } from '../../contracts/me';
 
 /** What the person may do beyond their own conversations (decision 016). */
 function canOf(actor: Actor): Me['can'] {

@@ -3,22 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isOverdue } from '../../domain/one-on-one/actions';
 import { requireActor } from '../plugins/auth';
-import {
-  ActionSchema,
-  MyActionSchema,
-  presentAction,
-} from '../presenters/one-on-one-action.presenter';
+import { presentAction } from '../presenters/one-on-one-action.presenter';
+import { ActionInputSchema, ActionSchema, MyActionSchema } from '../../contracts/one-on-ones';
 import { IdParams, errors } from './schemas';
-import { IsoDate, Limit, cursorOf, page } from './one-on-one-schemas';
-
-const ActionBody = z.object({
-  title: z.string().trim().min(1).max(500),
-  /** The manager or the employee of the pair. */
-  ownerId: z.uuid(),
-  dueDate: IsoDate.nullable().optional(),
-  /** The agenda point it came from, if any. */
-  pointId: z.uuid().nullable().optional(),
-});
+import { Limit, cursorOf, page } from './one-on-one-schemas';
 
 /** Actions: agreed in a meeting, open until done, and each person's own list. */
 export async function oneOnOneActionRoutes(app: FastifyInstance) {
@@ -32,7 +20,7 @@ export async function oneOnOneActionRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: ActionBody,
+        body: ActionInputSchema,
         response: { 201: ActionSchema, ...errors },
       },
     },
@@ -50,7 +38,9 @@ export async function oneOnOneActionRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: ActionBody.omit({ pointId: true }).partial().extend({ done: z.boolean().optional() }),
+        body: ActionInputSchema.omit({ pointId: true })
+          .partial()
+          .extend({ done: z.boolean().optional() }),
         response: { 200: ActionSchema, ...errors },
       },
     },

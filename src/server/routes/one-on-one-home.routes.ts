@@ -6,49 +6,10 @@ import { CADENCES } from '../../domain/one-on-one/cadence';
 import type { Actor } from '../../domain/roles';
 import { requireActor } from '../plugins/auth';
 import type { createOneOnOneHomeService } from '../services/one-on-one-home.service';
-import {
-  MinutesSchema,
-  MyActionSchema,
-  presentAction,
-  presentMinutes,
-} from '../presenters/one-on-one-action.presenter';
-import {
-  MeetingSchema,
-  SeriesSchema,
-  presentMeeting,
-  presentSeries,
-} from '../presenters/one-on-one.presenter';
+import { presentAction, presentMinutes } from '../presenters/one-on-one-action.presenter';
+import { presentMeeting, presentSeries } from '../presenters/one-on-one.presenter';
+import { MineSchema, OverviewSchema } from '../../contracts/one-on-ones';
 import { errors } from './schemas';
-
-const At = z.object({ id: z.uuid(), startsAt: z.iso.datetime() }).nullable();
-
-export const OverviewSchema = z.object({
-  items: z.array(
-    z.object({
-      person: z.object({ id: z.uuid(), name: z.string() }),
-      seriesId: z.uuid().nullable(),
-      cadence: z.enum(CADENCES).nullable(),
-      nextMeeting: At,
-      lastHeld: At,
-      daysSinceLastHeld: z.int().nullable(),
-      /** More than twice the cadence's interval since the last held 1:1. */
-      tooLongSinceLastHeld: z.boolean(),
-      openActions: z.int(),
-      overdueActions: z.int(),
-      /** The last signed development conversation, with any manager. */
-      lastDevelopmentSignedAt: z.iso.datetime().nullable(),
-      /** None signed in the last 12 months (seed 003: at least once a year). */
-      developmentConversationDue: z.boolean(),
-    }),
-  ),
-});
-
-export const MineSchema = z.object({
-  series: SeriesSchema.nullable(),
-  nextMeeting: MeetingSchema.nullable(),
-  actions: z.array(MyActionSchema),
-  minutes: z.array(MinutesSchema),
-});
 
 const at = (id: string | null, d: Date | null) =>
   id && d ? { id, startsAt: d.toISOString() } : null;

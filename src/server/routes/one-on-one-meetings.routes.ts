@@ -2,42 +2,28 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock, textLine } from '../../domain/text';
-import { PrivateNoteInputSchema } from '../presenters/vault.presenter';
+import { PrivateNoteInputSchema } from '../../contracts/vault';
 import type { Actor } from '../../domain/roles';
 import { localise } from '../../domain/one-on-one/template';
 import { requireActor } from '../plugins/auth';
-import { ActionSchema, presentAction } from '../presenters/one-on-one-action.presenter';
+import { presentAction } from '../presenters/one-on-one-action.presenter';
 import {
-  MeetingSchema,
-  PointSchema,
-  PrivateNoteSchema,
-  RoleSchema,
-  SeriesSchema,
   presentMeeting,
   presentPoint,
   presentPrivateNote,
   presentSeries,
 } from '../presenters/one-on-one.presenter';
+import {
+  IsoDate,
+  LocalTime,
+  MeetingDetailSchema,
+  MeetingSchema,
+  PointSchema,
+  PrivateNoteSchema,
+} from '../../contracts/one-on-ones';
 import type { OneOnOneMeetingService } from '../services/one-on-one-meeting.service';
-import { ErrorSchema, IdParams, errors } from './schemas';
-import { IsoDate, LocalTime } from './one-on-one-schemas';
-
-export const MeetingDetailSchema = z.object({
-  meeting: MeetingSchema,
-  series: SeriesSchema,
-  myRole: RoleSchema,
-  template: z.object({ ref: z.string(), name: z.string() }),
-  /** The agenda in order: template sections and added topics, each with its shared note. */
-  agenda: z.array(PointSchema),
-  /** The pair's actions from earlier meetings that were open when this one began. */
-  followUp: z.array(ActionSchema),
-  /** Actions agreed in this meeting. */
-  actions: z.array(ActionSchema),
-  minutes: z.object({ available: z.boolean(), acknowledgedAt: z.iso.datetime().nullable() }),
-  nextMeeting: MeetingSchema.nullable(),
-  /** The server's clock when this was read: devices count the timer against it. */
-  serverTime: z.iso.datetime(),
-});
+import { IdParams, errors } from './schemas';
+import { ErrorSchema } from '../../contracts/common';
 
 type Detail = Awaited<ReturnType<OneOnOneMeetingService['get']>>;
 

@@ -2,17 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock } from '../../domain/text';
-import { SealedSchema } from '../presenters/vault.presenter';
+import { SealedSchema } from '../../contracts/vault';
 import { requireActor } from '../plugins/auth';
+import { presentMinutes, presentReflection } from '../presenters/one-on-one-action.presenter';
 import {
+  MeetingSchema,
   MinutesSchema,
   ReflectionSchema,
   ReflectionTopicSchema,
-  presentMinutes,
-  presentReflection,
-} from '../presenters/one-on-one-action.presenter';
-import { ErrorSchema, IdParams, errors } from './schemas';
-import { MeetingSchema, presentMeeting } from '../presenters/one-on-one.presenter';
+} from '../../contracts/one-on-ones';
+import { IdParams, errors } from './schemas';
+import { ErrorSchema } from '../../contracts/common';
+import { presentMeeting } from '../presenters/one-on-one.presenter';
 import { Limit, cursorOf, page } from './one-on-one-schemas';
 
 const TimeCursor = cursorOf(z.object({ at: z.iso.datetime(), id: z.uuid() }));

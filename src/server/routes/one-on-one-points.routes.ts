@@ -3,9 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textBlock, textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
-import { SharedNoteSchema, presentSharedNote } from '../presenters/one-on-one.presenter';
-import { MeetingDetailSchema, presentMeetingDetail } from './one-on-one-meetings.routes';
-import { ErrorSchema, IdParams, Ok, errors } from './schemas';
+import { presentSharedNote } from '../presenters/one-on-one.presenter';
+import { MeetingDetailSchema, SharedNoteSchema } from '../../contracts/one-on-ones';
+import { presentMeetingDetail } from './one-on-one-meetings.routes';
+import { IdParams, Ok, errors } from './schemas';
+import { ErrorSchema } from '../../contracts/common';
 
 /** A point on the agenda: tick it off, rename it, move it on, and its shared note. */
 export async function oneOnOnePointRoutes(app: FastifyInstance) {

@@ -7,8 +7,8 @@ import {
   ReminderDoneSchema,
   ReminderListSchema,
   ReminderSchema,
-  presentReminder,
-} from '../presenters/one-on-one-reminder.presenter';
+} from '../../contracts/reminders';
+import { presentReminder } from '../presenters/one-on-one-reminder.presenter';
 import { IdParams, errors } from './schemas';
 
 const ReminderParams = z.object({ id: z.uuid(), reminderId: z.uuid() });

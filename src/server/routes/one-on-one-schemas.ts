@@ -1,17 +1,5 @@
 import { z } from 'zod';
-import { textBlock } from '../../domain/text';
-import { CADENCES, MONTHLY_ORDINALS } from '../../domain/one-on-one/cadence';
-import { PLACE_KINDS } from '../services/one-on-one-series.service';
 
-/** Shared zod pieces of the 1:1 routes. */
-export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'format' });
-export const IsoDate = z.iso.date();
-export const Cadence = z.enum(CADENCES);
-export const MonthlyOrdinal = z.union(MONTHLY_ORDINALS.map((n) => z.literal(n)));
-export const PlaceInput = z.object({
-  kind: z.enum(PLACE_KINDS),
-  detail: textBlock().trim().max(500).nullable().optional(),
-});
 export const Limit = z.coerce.number().int().min(1).max(100).default(20);
 
 /** An opaque keyset cursor: base64url of a small JSON object checked by `shape`. */

@@ -1,43 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { textBlock, textLine } from '../../domain/text';
+import { textBlock } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
-import {
-  MeetingSchema,
-  presentMeeting,
-  presentSeries,
-  SeriesSchema,
-} from '../presenters/one-on-one.presenter';
-import { ErrorSchema, IdParams, errors } from './schemas';
-import {
-  Cadence,
-  IsoDate,
-  Limit,
-  LocalTime,
-  MonthlyOrdinal,
-  PlaceInput,
-  cursorOf,
-  page,
-} from './one-on-one-schemas';
-
-const SeriesBody = z.object({
-  employeeId: z.uuid(),
-  cadence: Cadence,
-  /** Monthly only: 1–4 or -1 (last); derived from the start date when absent. */
-  monthlyOrdinal: MonthlyOrdinal.nullable().optional(),
-  startDate: IsoDate,
-  localTime: LocalTime,
-  /** IANA zone; the manager's own when absent. */
-  timeZone: textLine().min(1).max(64).optional(),
-  /** 15–90; 20 when absent. */
-  durationMinutes: z.int().min(1).max(1440).optional(),
-  place: PlaceInput,
-  /** "builtin:<key>" or "org:<id>"; seed 002's agenda when absent. */
-  template: textLine().max(100).optional(),
-  /** A 15–30 minute "notes and reflection" block after each meeting in the manager's calendar; 0 = none. */
-  reflectionBlockMinutes: z.union([z.literal(0), z.int().min(15).max(30)]).optional(),
-});
+import { presentMeeting, presentSeries } from '../presenters/one-on-one.presenter';
+import { MeetingSchema, SeriesInputSchema, SeriesSchema } from '../../contracts/one-on-ones';
+import { IdParams, errors } from './schemas';
+import { ErrorSchema } from '../../contracts/common';
+import { Limit, cursorOf, page } from './one-on-one-schemas';
 
 const MeetingCursor = cursorOf(z.object({ at: z.iso.datetime(), id: z.uuid() }));
 
@@ -51,7 +21,7 @@ export async function oneOnOneSeriesRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['one-on-ones'],
-        body: SeriesBody,
+        body: SeriesInputSchema,
         response: { 201: SeriesSchema, ...errors, 409: ErrorSchema },
       },
     },
@@ -106,7 +76,7 @@ export async function oneOnOneSeriesRoutes(app: FastifyInstance) {
       schema: {
         tags: ['one-on-ones'],
         params: IdParams,
-        body: SeriesBody.omit({ employeeId: true }).partial(),
+        body: SeriesInputSchema.omit({ employeeId: true }).partial(),
         response: { 200: SeriesSchema, ...errors },
       },
     },

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { TemplateInputSchema } from '../../domain/one-on-one/template';
 import { requireActor } from '../plugins/auth';
-import { TemplateDtoSchema } from '../presenters/one-on-one.presenter';
+import { TemplateDtoSchema } from '../../contracts/one-on-ones';
 import type { TemplateRow } from '../repositories/one-on-one-template.repository';
 import { IdParams, errors } from './schemas';
 

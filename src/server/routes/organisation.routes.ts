@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
-import { LocaleSchema, errors } from './schemas';
+import { errors } from './schemas';
+import { LocaleSchema } from '../../contracts/common';
 
 const OrgSchema = z.object({
   id: z.uuid(),

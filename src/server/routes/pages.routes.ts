@@ -1,70 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { MyVaultSchema, presentVault } from '../presenters/vault.presenter';
+import { presentVault } from '../presenters/vault.presenter';
 import { requireActor } from '../plugins/auth';
-import { MeetingCheckInSchema, presentCheckIn } from '../presenters/check-in.presenter';
-import {
-  GoalSchema,
-  PlanItemSchema,
-  presentGoal,
-  presentPlanItem,
-} from '../presenters/goal.presenter';
-import {
-  MeetingSchema,
-  PrivateNoteSchema,
-  presentMeeting,
-  presentPrivateNote,
-} from '../presenters/one-on-one.presenter';
-import { PersonSchema, presentPerson } from '../presenters/person.presenter';
-import { ReminderListSchema, presentReminder } from '../presenters/one-on-one-reminder.presenter';
-import { MeSchema, presentMe } from './me.routes';
-import { MineSchema, OverviewSchema, presentMine, presentOverview } from './one-on-one-home.routes';
-import { MeetingDetailSchema, presentMeetingDetail } from './one-on-one-meetings.routes';
+import { presentCheckIn } from '../presenters/check-in.presenter';
+import { presentGoal, presentPlanItem } from '../presenters/goal.presenter';
+import { presentMeeting, presentPrivateNote } from '../presenters/one-on-one.presenter';
+import { presentPerson } from '../presenters/person.presenter';
+import { presentMe } from './me.routes';
+import { presentMine, presentOverview } from './one-on-one-home.routes';
+import { presentMeetingDetail } from './one-on-one-meetings.routes';
+import { presentReminder } from '../presenters/one-on-one-reminder.presenter';
 import { IdParams, errors } from './schemas';
 import type { Actor } from '../../domain/roles';
+import { HomePageSchema, MeetingPageSchema } from '../../contracts/pages';
 
 /** "Who am I": from the session's profile, as GET /api/me answers it. */
 function meOf(actor: Actor) {
   if (!actor.profile) throw new Error('a signed-in actor carries its profile');
   return presentMe(actor, actor.profile);
 }
-
-export const MeetingPageSchema = z.object({
-  me: MeSchema,
-  /** As GET /api/one-on-ones/meetings/:id. */
-  meeting: MeetingDetailSchema,
-  /** As GET /api/one-on-ones/meetings/:id/check-in. */
-  checkIn: MeetingCheckInSchema,
-  /** As GET /api/one-on-ones/meetings/:id/private-note. */
-  privateNote: PrivateNoteSchema,
-  /** As GET /api/one-on-ones/meetings/:id/reminders, for the manager of the pair; else null. */
-  reminders: ReminderListSchema.nullable(),
-  /** As GET /api/vault: the viewer's own vault (wrapped keys only), to open a sealed note. */
-  vault: MyVaultSchema.shape.vault,
-  /** As GET /api/goals?with=<the other one of the pair>. */
-  goals: z.object({ goals: z.array(GoalSchema), plan: z.array(PlanItemSchema) }),
-});
-
-/** The latest meeting begun in a series (as …/series/:id/meetings?when=past&limit=1). */
-const LatestSchema = z.object({ seriesId: z.uuid(), items: z.array(MeetingSchema) });
-
-export const HomePageSchema = z.object({
-  me: MeSchema,
-  /** As GET /api/team (managers). */
-  team: z.object({ items: z.array(PersonSchema) }).nullable(),
-  /** As GET /api/one-on-ones/overview (managers). */
-  overview: OverviewSchema.nullable(),
-  /** As GET /api/one-on-ones/mine. */
-  mine: MineSchema.nullable(),
-  /** As GET /api/conversations/summary. */
-  conversations: z.object({ toBook: z.int(), upcoming: z.int() }).nullable(),
-  /** As GET /api/people/:me (employees). */
-  person: PersonSchema.nullable(),
-  /** The names from the top unit down to the employee's own (employees with a unit). */
-  departmentPath: z.array(z.string()).nullable(),
-  latestMeetings: z.array(LatestSchema),
-});
 
 /**
  * Whole pages in one request each (decision 021): what the first render of the meeting page

@@ -2,31 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { textLine } from '../../domain/text';
-import { ROLES } from '../../domain/roles';
 import { requireActor } from '../plugins/auth';
-import { PersonSchema, presentPerson } from '../presenters/person.presenter';
-import { ErrorSchema, IdParams, LocaleSchema, errors } from './schemas';
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .optional()
-    .transform((v) => (v === '' ? null : v));
-
-export const PersonInputSchema = z.object({
-  name: textLine().trim().min(1).max(200),
-  email: z.email().max(320),
-  employeeNumber: optionalText(64),
-  jobTitle: optionalText(200),
-  departmentId: z.uuid().nullable().optional(),
-  locale: LocaleSchema.nullable().optional(),
-  timeZone: textLine().min(1).max(64),
-  managerId: z.uuid().nullable().optional(),
-  roles: z.array(z.enum(ROLES)).max(ROLES.length).optional(),
-});
+import { presentPerson } from '../presenters/person.presenter';
+import { PersonInputSchema, PersonSchema } from '../../contracts/people';
+import { IdParams, errors } from './schemas';
+import { ErrorSchema } from '../../contracts/common';
 
 const Cursor = z
   .string()

@@ -10,7 +10,8 @@ import {
 import { ERASURE_GONE_KINDS, ERASURE_KEPT_KINDS } from '../../domain/privacy/erasure-preview';
 import { requireActor } from '../plugins/auth';
 import { textLine } from '../../domain/text';
-import { ErrorSchema, errors } from './schemas';
+import { ErrorSchema } from '../../contracts/common';
+import { errors } from './schemas';
 
 /** The envelope HR sees (decision 024): never the link, its secret or any content. */
 const AccessRequestSchema = z.object({

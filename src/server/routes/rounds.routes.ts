@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { textLine } from '../../domain/text';
 import { RoundInputSchema } from '../../domain/development/round';
 import { requireActor } from '../plugins/auth';
+import { presentRound } from '../presenters/round.presenter';
 import {
   NewcomersIncludedSchema,
-  presentRound,
   ProgressPageSchema,
   RoundDetailSchema,
   RoundDtoSchema,
   RoundOpenedSchema,
-} from '../presenters/round.presenter';
+} from '../../contracts/rounds';
 import { IdParams, errors } from './schemas';
 
 /** Rounds (HR): open one, list them, follow progress as counts, remind managers who are behind. */

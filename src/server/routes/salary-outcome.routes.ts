@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SalaryOutcomeInputSchema } from '../../domain/development/salary';
 import { requireActor } from '../plugins/auth';
-import { SalaryOutcomeSchema, presentSalaryOutcome } from '../presenters/salary-outcome.presenter';
+import { presentSalaryOutcome } from '../presenters/salary-outcome.presenter';
+import { SalaryOutcomeSchema } from '../../contracts/salary-outcomes';
 import { Limit, cursorOf, page } from './one-on-one-schemas';
 import { IdParams, errors } from './schemas';
 

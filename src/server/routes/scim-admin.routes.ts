@@ -5,15 +5,7 @@ import { textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
 import type { ScimTokenRow } from '../repositories/scim.repository';
 import { errors, IdParams } from './schemas';
-
-/** A provisioning token as the administrator sees it: never its secret or its hash. */
-export const ScimTokenSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  createdAt: z.date(),
-  lastUsedAt: z.date().nullable(),
-  revokedAt: z.date().nullable(),
-});
+import { ScimSettingsSchema, ScimTokenSchema } from '../../contracts/provisioning';
 
 function presentToken(t: ScimTokenRow): z.infer<typeof ScimTokenSchema> {
   return {
@@ -24,12 +16,6 @@ function presentToken(t: ScimTokenRow): z.infer<typeof ScimTokenSchema> {
     revokedAt: t.revokedAt,
   };
 }
-
-const SettingsSchema = z.object({
-  /** The SCIM base URL (the "tenant URL" an identity provider asks for). */
-  tenantUrl: z.string(),
-  createDepartments: z.boolean(),
-});
 
 /** Settings → Provisioning: tokens (administrators) and whether units are created (HR). */
 export async function scimAdminRoutes(app: FastifyInstance) {
@@ -78,7 +64,7 @@ export async function scimAdminRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/admin/scim/settings',
-    { schema: { tags, response: { 200: SettingsSchema, ...errors } } },
+    { schema: { tags, response: { 200: ScimSettingsSchema, ...errors } } },
     async (request) => ({
       tenantUrl,
       ...(await app.services.scimTokens.settings(requireActor(request))),
@@ -91,7 +77,7 @@ export async function scimAdminRoutes(app: FastifyInstance) {
       schema: {
         tags,
         body: z.object({ createDepartments: z.boolean() }),
-        response: { 200: SettingsSchema, ...errors },
+        response: { 200: ScimSettingsSchema, ...errors },
       },
     },
     async (request) => ({

@@ -5,12 +5,14 @@ import { textBlock } from '../../domain/text';
 import { CorrectionSchema } from '../../domain/development/versions';
 import { requireActor } from '../plugins/auth';
 import {
-  SignOffSchema,
-  VersionSchema,
-  VersionSummarySchema,
   presentSignOff,
   presentVersionSummary,
 } from '../presenters/conversation-version.presenter';
+import {
+  SignOffSchema,
+  VersionSchema,
+  VersionSummarySchema,
+} from '../../contracts/conversation-versions';
 import { IdParams, errors } from './schemas';
 
 const VersionParams = IdParams.extend({ version: z.coerce.number().int().min(1) });

@@ -1,52 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { textLine } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
 import { presentProvider } from '../presenters/sso.presenter';
 import { IdParams, Ok, errors } from './schemas';
-import { SlugSchema } from './sso.routes';
-
-const ProviderSchema = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  label: z.string(),
-  issuer: z.string(),
-  clientId: z.string(),
-  hasClientSecret: z.boolean(),
-  emailClaim: z.string(),
-  trustEmail: z.boolean(),
-  createAccounts: z.boolean(),
-  enabled: z.boolean(),
-  testedAt: z.iso.datetime().nullable(),
-  linkedPeople: z.number().int(),
-  signInPath: z.string(),
-  testPath: z.string(),
-});
-
-const OverviewSchema = z.object({
-  required: z.boolean(),
-  orgSlug: z.string(),
-  redirectUri: z.string(),
-  postLogoutRedirectUri: z.string(),
-  encryptionReady: z.boolean(),
-  providers: z.array(ProviderSchema),
-});
-
-const Claim = textLine()
-  .trim()
-  .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'a claim name');
-
-const ProviderBody = z.object({
-  slug: SlugSchema,
-  label: textLine().trim().min(1).max(80),
-  issuer: textLine().trim().min(1).max(500),
-  clientId: textLine().trim().min(1).max(300),
-  clientSecret: textLine().min(1).max(2000),
-  emailClaim: Claim.default('email'),
-  trustEmail: z.boolean().default(false),
-  createAccounts: z.boolean().default(false),
-});
+import {
+  Claim,
+  IdentityProviderSchema,
+  ProviderInputSchema,
+  SsoOverviewSchema,
+} from '../../contracts/sso';
 
 /** Identity providers and the single sign-on rule, for administrators (decision 019). */
 export async function ssoAdminRoutes(app: FastifyInstance) {
@@ -62,7 +25,7 @@ export async function ssoAdminRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/admin/sso',
-    { schema: { tags: ['sso'], response: { 200: OverviewSchema, ...errors } } },
+    { schema: { tags: ['sso'], response: { 200: SsoOverviewSchema, ...errors } } },
     async (request) => overview(requireActor(request)),
   );
 
@@ -74,7 +37,7 @@ export async function ssoAdminRoutes(app: FastifyInstance) {
         description:
           'Requires single sign-on for everyone but administrators (break-glass), or not. Needs an enabled provider.',
         body: z.object({ required: z.boolean() }),
-        response: { 200: OverviewSchema, ...errors, 409: errors[400] },
+        response: { 200: SsoOverviewSchema, ...errors, 409: errors[400] },
       },
     },
     async (request) => {
@@ -90,8 +53,8 @@ export async function ssoAdminRoutes(app: FastifyInstance) {
       schema: {
         tags: ['sso'],
         description: 'Adds a provider, turned off until a test sign-in succeeds.',
-        body: ProviderBody,
-        response: { 200: ProviderSchema, ...errors, 409: errors[400] },
+        body: ProviderInputSchema,
+        response: { 200: IdentityProviderSchema, ...errors, 409: errors[400] },
       },
     },
     async (request) => {
@@ -110,13 +73,13 @@ export async function ssoAdminRoutes(app: FastifyInstance) {
         description:
           'Changes a provider. A new issuer, client id or secret turns it off until tested again; `enabled: true` needs a successful test.',
         params: IdParams,
-        body: ProviderBody.partial().extend({
+        body: ProviderInputSchema.partial().extend({
           emailClaim: Claim.optional(),
           trustEmail: z.boolean().optional(),
           createAccounts: z.boolean().optional(),
           enabled: z.boolean().optional(),
         }),
-        response: { 200: ProviderSchema, ...errors, 409: errors[400] },
+        response: { 200: IdentityProviderSchema, ...errors, 409: errors[400] },
       },
     },
     async (request) => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { textLine } from '../../domain/text';
 import type { CallbackResult } from '../services/sso.service';
 import { writeDevice, writeSession } from './auth.routes';
+import { SlugSchema } from '../../contracts/sso';
 
 /**
  * Binds a sign-in under way to the browser that started it (decision 019): the state, signed,
@@ -12,10 +13,6 @@ import { writeDevice, writeSession } from './auth.routes';
  */
 const STATE_COOKIE = 'samtal_sso_state';
 const STATE_PATH = '/api/auth/sso';
-
-export const SlugSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and hyphens');
 
 function readState(request: FastifyRequest): string | undefined {
   const raw = request.cookies[STATE_COOKIE];

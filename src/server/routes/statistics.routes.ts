@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { translator } from '../i18n';
 import { requireActor } from '../plugins/auth';
 import { statisticsCsv } from '../presenters/statistics-csv.presenter';
-import { StatisticsSchema, presentStatistics } from '../presenters/statistics.presenter';
+import { presentStatistics } from '../presenters/statistics.presenter';
+import { StatisticsSchema } from '../../contracts/statistics';
 import { requestLocale } from '../request-locale';
 import { errors } from './schemas';
 

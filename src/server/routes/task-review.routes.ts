@@ -4,12 +4,8 @@ import { z } from 'zod';
 import { textBlock, textLine } from '../../domain/text';
 import { TASK_FREQUENCIES } from '../../domain/wellbeing/task-review';
 import { requireActor } from '../plugins/auth';
-import {
-  TaskReviewSchema,
-  TaskReviewSummarySchema,
-  presentReview,
-  presentReviewSummary,
-} from '../presenters/task-review.presenter';
+import { presentReview, presentReviewSummary } from '../presenters/task-review.presenter';
+import { TaskReviewSchema, TaskReviewSummarySchema } from '../../contracts/task-reviews';
 import { Limit, cursorOf, page } from './one-on-one-schemas';
 import { IdParams, errors } from './schemas';
 

@@ -2,39 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../plugins/auth';
+import { presentPasskey, presentVault } from '../presenters/vault.presenter';
 import {
   MyVaultSchema,
   NewPasskeySchema,
   NewVaultSchema,
   PasskeySchema,
   PasskeysSchema,
-  presentPasskey,
   PassphraseWrapSchema,
-  presentVault,
   SealedSchema,
-} from '../presenters/vault.presenter';
+} from '../../contracts/vault';
+import { SealingStatusSchema, UnsealedNotesSchema } from '../../contracts/sealing';
 import { SEAL_BATCH } from '../services/vault.service';
-import { ReflectionTopicSchema } from '../presenters/one-on-one-action.presenter';
-import { ErrorSchema, errors } from './schemas';
-
-export const UnsealedNotesSchema = z.object({
-  items: z.array(
-    z.object({ id: z.uuid(), meetingId: z.uuid(), body: z.string(), version: z.int() }),
-  ),
-  reflections: z.array(
-    z.object({
-      id: z.uuid(),
-      meetingId: z.uuid(),
-      topics: z.array(ReflectionTopicSchema),
-      notes: z.string(),
-    }),
-  ),
-});
-
-export const SealingStatusSchema = z.object({
-  peopleWithUnsealedNotes: z.int(),
-  peopleWithVault: z.int(),
-});
+import { errors } from './schemas';
+import { ErrorSchema } from '../../contracts/common';
 
 /** The caller's own vault for sealed notes (decision 018). No route names another person. */
 export async function vaultRoutes(app: FastifyInstance) {

@@ -4,11 +4,8 @@ import { AppError } from '../../domain/errors';
 import { mergeNote, type NoteText } from '../../domain/one-on-one/note-merge';
 import type { Actor } from '../../domain/roles';
 import { authorize } from '../policies/index';
-import {
-  presentSharedNote,
-  sealedOf,
-  type SharedNoteDto,
-} from '../presenters/one-on-one.presenter';
+import { presentSharedNote, sealedOf } from '../presenters/one-on-one.presenter';
+import { type SharedNoteDto } from '../../contracts/one-on-ones';
 import type { Sealed } from '../../domain/sealing/envelope';
 import { vaultRepository as vaultRepo } from '../repositories/vault.repository';
 import {

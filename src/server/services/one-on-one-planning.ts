@@ -8,8 +8,6 @@ import type { Db, DbOrTx } from '../../db/client';
 import { AppError, fieldError } from '../../domain/errors';
 import { datesBetween, type Cadence, type MonthlyOrdinal } from '../../domain/one-on-one/cadence';
 import {
-  DURATION_MAX,
-  DURATION_MIN,
   horizonExtension,
   horizonFor,
   HORIZON_SLACK_DAYS,
@@ -19,6 +17,7 @@ import {
   todayIn,
   type Recurrence,
 } from '../../domain/one-on-one/occurrences';
+import { DURATION_MAX, DURATION_MIN } from '../../domain/one-on-one/duration';
 import { isValidTimeZone } from '../../domain/time-zone';
 import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import {

@@ -36,6 +36,7 @@ import {
   REASON_SERIES_CHANGED,
   resolveTemplate,
 } from './one-on-one-planning';
+import { PLACE_KINDS } from '../../domain/one-on-one/place';
 
 export {
   endSeriesForChangedReportingLines,
@@ -45,7 +46,6 @@ export {
   REASON_SERIES_CHANGED,
 } from './one-on-one-planning';
 
-export const PLACE_KINDS = ['walk_and_talk', 'room', 'video'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 export type SeriesInput = {

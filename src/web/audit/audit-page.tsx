@@ -1,10 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { SealingStatusSchema } from '../../server/routes/vault.routes';
+import type { SealingStatusSchema } from '../../contracts/sealing';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { AUDIT_KINDS } from '../../domain/audit';
+import { AUDIT_KINDS, isAuditKind } from '../../domain/audit';
 import { api, http, type AuditEvent, type AuditQuery } from '../api';
 import { withCatalogs } from '../components/catalogs';
 import { LoadError, Loading } from '../components/feedback';
@@ -24,7 +24,7 @@ function useAuditFilters(): [AuditQuery, (q: AuditQuery) => void] {
   const kind = get('kind');
   const filters: AuditQuery = {
     person: get('person'),
-    kind: kind && (AUDIT_KINDS as readonly string[]).includes(kind) ? kind : undefined,
+    kind: kind && isAuditKind(kind) ? kind : undefined,
     from: DAY.test(get('from') ?? '') ? get('from') : undefined,
     to: DAY.test(get('to') ?? '') ? get('to') : undefined,
   };
@@ -128,7 +128,12 @@ function AuditFilters({
         <select
           id="audit-kind"
           value={draft.kind ?? ''}
-          onChange={(e) => setDraft((d) => ({ ...d, kind: e.target.value || undefined }))}
+          onChange={(e) =>
+            setDraft((d) => ({
+              ...d,
+              kind: isAuditKind(e.target.value) ? e.target.value : undefined,
+            }))
+          }
         >
           <option value="">{t('filters.allKinds')}</option>
           {kinds.map(({ k, label }) => (

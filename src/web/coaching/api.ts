@@ -1,6 +1,6 @@
 /** The coaching calls of the web app: the signed-in manager's own signals only. */
 import type { z } from 'zod';
-import type { CoachingSchema } from '../../server/presenters/coaching.presenter';
+import type { CoachingSchema } from '../../contracts/coaching';
 import { http } from '../api';
 
 export type Coaching = z.infer<typeof CoachingSchema>;

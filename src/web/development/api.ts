@@ -1,14 +1,17 @@
 /**
- * The conversation calls of the web app, their types (from the server's zod schemas,
- * type-only) and cache keys. Every key starts with "conversations".
+ * The conversation calls of the web app, their types (from the shared contracts,
+ * src/contracts) and cache keys. Every key starts with "conversations".
  */
+import type { z } from 'zod';
 import type {
+  BookingInputSchema,
   ConversationListItemDto,
   ConversationPageDto,
-} from '../../server/presenters/conversation.presenter';
-import type { ActionDto } from '../../server/presenters/one-on-one-action.presenter';
+} from '../../contracts/conversations';
+import type { ActionDto } from '../../contracts/one-on-ones';
 import type { PrivateNote, PrivateNoteContent, SharedNote, NoteText } from '../one-on-ones/api';
 import type { OwnConversationKind } from '../../domain/development/conversation';
+import type { PLACE_KINDS } from '../../domain/one-on-one/place';
 import { http, type Page } from '../api';
 export { conversationKeys } from './keys';
 
@@ -19,13 +22,8 @@ export type AnswerValue = Preparation['answers'][string];
 export type Answers = Record<string, AnswerValue | null>;
 export type TemplateSection = ConversationPage['template']['sections'][number];
 export type TemplateQuestion = TemplateSection['questions'][number];
-export type PlaceKind = 'walk_and_talk' | 'room' | 'video';
-export type BookingInput = {
-  date: string;
-  time: string;
-  durationMinutes: number;
-  place: { kind: PlaceKind; detail?: string | null };
-};
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+export type BookingInput = z.input<typeof BookingInputSchema>;
 
 const P = '/api/conversations';
 const id = encodeURIComponent;

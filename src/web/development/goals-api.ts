@@ -1,23 +1,27 @@
 /**
  * Calls for goals, development plans, sign-off, versions and salary outcomes, their types (from
- * the server's zod schemas, type-only) and cache keys. Every key starts with "goals".
+ * the shared contracts and domain schemas, type-only) and cache keys. Every key starts with "goals".
  */
 import type { z } from 'zod';
 import type { Correction } from '../../domain/development/versions';
-import type { GoalOutcome, PlanActivity } from '../../domain/development/goals';
-import type { SalaryChangeKind } from '../../domain/development/salary';
+import type {
+  GoalInputSchema,
+  GoalOutcome,
+  PlanItemInputSchema,
+} from '../../domain/development/goals';
+import type { SalaryOutcomeInputSchema } from '../../domain/development/salary';
 import type {
   SignOffSchema,
   VersionSchema,
   VersionSummarySchema,
-} from '../../server/presenters/conversation-version.presenter';
+} from '../../contracts/conversation-versions';
 import type {
   GoalDto,
   OrganisationGoalSchema,
   PlanItemDto,
   ProgressNoteSchema,
-} from '../../server/presenters/goal.presenter';
-import type { SalaryOutcomeSchema } from '../../server/presenters/salary-outcome.presenter';
+} from '../../contracts/goals';
+import type { SalaryOutcomeSchema } from '../../contracts/salary-outcomes';
 import { http } from '../api';
 
 export type Goal = GoalDto;
@@ -38,29 +42,9 @@ export type ConversationRef = {
   employeeName: string;
 };
 
-export type GoalInput = {
-  title: string;
-  description?: string;
-  successMeasure?: string;
-  dueDate?: string | null;
-  roleExpectation?: string;
-  organisationGoalId?: string | null;
-};
-export type PlanItemInput = {
-  competence: string;
-  activity: PlanActivity;
-  activityDetail?: string;
-  support?: string;
-  dueDate?: string | null;
-};
-export type SalaryOutcomeInput = {
-  changeKind: SalaryChangeKind;
-  amount: string;
-  currency: string;
-  effectiveDate: string;
-  criteria?: string;
-  comment?: string;
-};
+export type GoalInput = z.input<typeof GoalInputSchema>;
+export type PlanItemInput = z.input<typeof PlanItemInputSchema>;
+export type SalaryOutcomeInput = z.input<typeof SalaryOutcomeInputSchema>;
 export type CorrectionInput = Partial<Correction> & { summary: string };
 
 const C = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;

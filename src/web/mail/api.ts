@@ -1,79 +1,43 @@
 /**
  * The mail and calendar calls of the web app: the admin's mailbox (envelopes), one's own mail,
- * one's own mail choices and the secret calendar subscription. The server's zod schemas for these are not exported from
- * src/server/routes/mail.routes.ts and calendar.routes.ts; the types below mirror them.
+ * one's own mail choices and the secret calendar subscription. Types from the shared contracts
+ * (src/contracts/mail.ts).
  */
-import { http, type Page } from '../api';
+import type { z } from 'zod';
+import type {
+  CalendarFeedAddressSchema,
+  CalendarFeedStatusSchema,
+  MailEnvelopeSchema,
+  NotificationSettingsSchema,
+  OwnMailSchema,
+  OwnMailSummarySchema,
+} from '../../contracts/mail';
+import type { MAIL_STATUSES } from '../../domain/mail-retry';
+import { http, type Page, type Wire } from '../api';
 
 /** What the outbox knows of a mail's delivery. */
-export type MailStatus = 'pending' | 'sent' | 'kept' | 'failed' | 'cancelled';
-export const MAIL_STATUSES: readonly MailStatus[] = [
-  'pending',
-  'sent',
-  'kept',
-  'failed',
-  'cancelled',
-];
+export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /**
  * What an administrator sees of a mail: its envelope, never its subject or body (decision
  * 025). Dates as ISO strings.
  */
-export type MailEnvelope = {
-  id: string;
-  kind: string;
-  recipient: { id: string; name: string; email: string };
-  locale: string;
-  status: MailStatus;
-  attempts: number;
-  lastError: string | null;
-  hasCalendar: boolean;
-  createdAt: string;
-  lastAttemptAt: string | null;
-  nextAttemptAt: string | null;
-  sentAt: string | null;
-  resentAt: string | null;
-};
+export type MailEnvelope = Wire<z.infer<typeof MailEnvelopeSchema>>;
 
 /** The mailbox's filters. */
 export type MailboxFilter = { status?: MailStatus; kind?: string };
 
 /** One of the signed-in person's own mails, in their list. */
-export type OwnMailSummary = {
-  id: string;
-  kind: string;
-  locale: string;
-  subject: string;
-  status: MailStatus;
-  hasCalendar: boolean;
-  createdAt: string;
-  sentAt: string | null;
-};
+export type OwnMailSummary = Wire<z.infer<typeof OwnMailSummarySchema>>;
 
 /** One of the person's own mails as it was sent: bodies and calendar attachment. */
-export type OwnMail = OwnMailSummary & {
-  to: { name: string; email: string };
-  text: string;
-  html: string;
-  calendarMethod: string | null;
-  calendar: string | null;
-};
+export type OwnMail = Wire<z.infer<typeof OwnMailSchema>>;
 
 /** A person's mail choices; quiet hours as "HH:MM" in their own time zone. */
-export type NotificationSettings = {
-  invitations: boolean;
-  addTopics: boolean;
-  addTopicsDays: number;
-  prepare: boolean;
-  reflect: boolean;
-  minutes: boolean;
-  digest: boolean;
-  quietStart: string;
-  quietEnd: string;
-};
+export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
-export type CalendarFeedStatus = { active: boolean; createdAt: string | null };
-export type CalendarFeedAddress = { url: string; webcal: string };
+export type CalendarFeedStatus = Wire<z.infer<typeof CalendarFeedStatusSchema>>;
+export type CalendarFeedAddress = z.infer<typeof CalendarFeedAddressSchema>;
 
 export const mailKeys = {
   all: ['mail'] as const,

@@ -2,13 +2,13 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { MAIL_STATUSES } from '../../domain/mail-retry';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
 import { NoAccess } from '../components/no-access';
 import { Page } from '../components/page';
 import { useFormat, useMe } from '../session';
 import {
   isAdmin,
-  MAIL_STATUSES,
   mailApi,
   mailKeys,
   type MailboxFilter,

@@ -1,30 +1,28 @@
 /**
- * The 1:1 calls of the web app, their types (from the server's zod schemas, type-only) and
+ * The 1:1 calls of the web app, their types (from the shared contracts, src/contracts) and
  * their cache keys. Every key starts with "1on1", so one invalidation refreshes them all.
  */
 import type { z } from 'zod';
 import type {
   ActionDto,
+  ActionInputSchema,
+  MeetingDetailSchema,
+  MeetingDto,
+  MineSchema,
   MinutesSchema,
   MyActionSchema,
-  ReflectionSchema,
-  ReflectionTopicSchema,
-} from '../../server/presenters/one-on-one-action.presenter';
-import type {
-  MeetingDto,
+  OverviewSchema,
   PointDto,
   PrivateNoteSchema,
+  ReflectionSchema,
+  ReflectionTopicSchema,
   SeriesDto,
+  SeriesInputSchema,
   SharedNoteDto,
   TemplateDtoSchema,
-} from '../../server/presenters/one-on-one.presenter';
-import type { MineSchema, OverviewSchema } from '../../server/routes/one-on-one-home.routes';
-import type { MeetingDetailSchema } from '../../server/routes/one-on-one-meetings.routes';
+} from '../../contracts/one-on-ones';
 import type { Sealed } from '../../domain/sealing/envelope';
-import type {
-  ReminderListSchema,
-  ReminderSchema,
-} from '../../server/presenters/one-on-one-reminder.presenter';
+import type { ReminderListSchema, ReminderSchema } from '../../contracts/reminders';
 import { http, type Page } from '../api';
 
 export type Series = SeriesDto;
@@ -48,26 +46,9 @@ export type PlaceKind = Series['place']['kind'];
 export type OverviewItem = z.infer<typeof OverviewSchema>['items'][number];
 export type Mine = z.infer<typeof MineSchema>;
 
-export type SeriesInput = {
-  employeeId: string;
-  cadence: Cadence;
-  monthlyOrdinal?: MonthlyOrdinal | null;
-  startDate: string;
-  localTime: string;
-  timeZone?: string;
-  durationMinutes?: number;
-  place: { kind: PlaceKind; detail?: string | null };
-  template?: string;
-  /** Minutes blocked in the manager's calendar after each meeting (0, 15 or 30). */
-  reflectionBlockMinutes?: number;
-};
+export type SeriesInput = z.input<typeof SeriesInputSchema>;
 export type SeriesPatch = Partial<Omit<SeriesInput, 'employeeId'>>;
-export type ActionInput = {
-  title: string;
-  ownerId: string;
-  dueDate?: string | null;
-  pointId?: string | null;
-};
+export type ActionInput = z.input<typeof ActionInputSchema>;
 export type NoteText = { body: string; decision: string };
 
 /** What a 409 on a shared note carries (see NoteConflictDetails on the server). */

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { DURATION_MAX, DURATION_MIN } from '../../domain/one-on-one/duration';
 import { Alert, LoadError, Loading } from '../components/feedback';
 import { Field, TextField } from '../components/field';
 import { Page } from '../components/page';
@@ -213,8 +214,8 @@ function SeriesForm({ employeeId, employeeName, initial, series }: SeriesFormPro
     const minutes = Number(v.duration);
     if (!v.startDate) fields.startDate = t('form.required');
     if (!v.localTime) fields.localTime = t('form.required');
-    if (!Number.isInteger(minutes) || minutes < 15 || minutes > 90)
-      fields.durationMinutes = t('form.durationRange');
+    if (!Number.isInteger(minutes) || minutes < DURATION_MIN || minutes > DURATION_MAX)
+      fields.durationMinutes = t('form.durationRange', { min: DURATION_MIN, max: DURATION_MAX });
     if (Object.keys(fields).length) return show({ fields, form: null });
     if (series && Object.keys(patchOf(initial, v)).length === 0) {
       navigate(`/one-on-ones/series/${series.id}`);
@@ -304,11 +305,11 @@ function SeriesForm({ employeeId, employeeName, initial, series }: SeriesFormPro
             id="durationMinutes"
             type="number"
             inputMode="numeric"
-            min={15}
-            max={90}
+            min={DURATION_MIN}
+            max={DURATION_MAX}
             step={5}
             label={t('form.duration')}
-            hint={t('form.durationHint')}
+            hint={t('form.durationHint', { min: DURATION_MIN, max: DURATION_MAX })}
             value={v.duration}
             onChange={(e) => set('duration', e.target.value)}
             error={errors.fields.durationMinutes}

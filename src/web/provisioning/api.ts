@@ -1,14 +1,10 @@
 /** Provisioning (SCIM) calls of the web app (decision 022). */
-import { http } from '../api';
+import type { z } from 'zod';
+import type { ScimSettingsSchema, ScimTokenSchema } from '../../contracts/provisioning';
+import { http, type Wire } from '../api';
 
-export type ScimToken = {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
-export type ScimSettings = { tenantUrl: string; createDepartments: boolean };
+export type ScimToken = Wire<z.infer<typeof ScimTokenSchema>>;
+export type ScimSettings = z.infer<typeof ScimSettingsSchema>;
 
 export const provisioningApi = {
   tokens: () => http.get<{ items: ScimToken[] }>('/api/admin/scim/tokens'),

@@ -8,14 +8,14 @@ import type { ConversationTemplateInput } from '../../domain/development/templat
 import type {
   ConversationTemplateDetailSchema,
   ConversationTemplateSummarySchema,
-} from '../../server/presenters/conversation-template.presenter';
+} from '../../contracts/conversation-templates';
 import type {
   NewcomersIncludedSchema,
   ProgressPageSchema,
   RoundDetailSchema,
   RoundDtoSchema,
   RoundOpenedSchema,
-} from '../../server/presenters/round.presenter';
+} from '../../contracts/rounds';
 import { http, type Page } from '../api';
 
 export type Round = z.infer<typeof RoundDtoSchema>;

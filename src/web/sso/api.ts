@@ -1,4 +1,10 @@
 /** Single sign-on calls of the web app (decision 019). */
+import type { z } from 'zod';
+import type {
+  IdentityProviderSchema,
+  ProviderInputSchema,
+  SsoOverviewSchema,
+} from '../../contracts/sso';
 import { http } from '../api';
 
 export type SignInOptions = {
@@ -6,42 +12,9 @@ export type SignInOptions = {
   providers: { slug: string; label: string }[];
 };
 
-export type IdentityProvider = {
-  id: string;
-  slug: string;
-  label: string;
-  issuer: string;
-  clientId: string;
-  hasClientSecret: boolean;
-  emailClaim: string;
-  trustEmail: boolean;
-  createAccounts: boolean;
-  enabled: boolean;
-  testedAt: string | null;
-  linkedPeople: number;
-  signInPath: string;
-  testPath: string;
-};
-
-export type SsoOverview = {
-  required: boolean;
-  orgSlug: string;
-  redirectUri: string;
-  postLogoutRedirectUri: string;
-  encryptionReady: boolean;
-  providers: IdentityProvider[];
-};
-
-export type ProviderInput = {
-  slug: string;
-  label: string;
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  emailClaim: string;
-  trustEmail: boolean;
-  createAccounts: boolean;
-};
+export type IdentityProvider = z.infer<typeof IdentityProviderSchema>;
+export type SsoOverview = z.infer<typeof SsoOverviewSchema>;
+export type ProviderInput = z.input<typeof ProviderInputSchema>;
 
 export const ssoApi = {
   options: (org: string) => http.get<SignInOptions>('/api/auth/sso/options', { org }),

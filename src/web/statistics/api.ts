@@ -1,5 +1,5 @@
 /** The HR statistics calls of the web app; types come from the server's zod schemas. */
-import type { StatisticsDto, StatisticsRowDto } from '../../server/presenters/statistics.presenter';
+import type { StatisticsDto, StatisticsRowDto } from '../../contracts/statistics';
 import { http } from '../api';
 
 export type Statistics = StatisticsDto;

@@ -19,8 +19,8 @@ import {
   type UnlockSecret,
   type VaultWraps,
 } from '../../domain/sealing/envelope';
-import type { MyVaultSchema } from '../../server/presenters/vault.presenter';
-import type { UnsealedNotesSchema } from '../../server/routes/vault.routes';
+import type { UnsealedNotesSchema } from '../../contracts/sealing';
+import type { MyVaultSchema } from '../../contracts/vault';
 import { ApiError, http } from '../api';
 
 export type MyVault = z.infer<typeof MyVaultSchema>;

@@ -1,19 +1,21 @@
 /**
  * The wellbeing calls of the web app (check-ins, trends, team view, task-status reviews), their
- * types from the server's zod schemas (type-only) and their cache keys.
+ * types from the shared contracts (src/contracts) and their cache keys.
  */
 import type { z } from 'zod';
 import type {
+  CheckInInputSchema,
   CheckInSchema,
   MeetingCheckInSchema,
   TeamWellbeingSchema,
   TrendSchema,
-} from '../../server/presenters/check-in.presenter';
+} from '../../contracts/check-in';
 import type {
   TaskItemSchema,
   TaskReviewSchema,
   TaskReviewSummarySchema,
-} from '../../server/presenters/task-review.presenter';
+} from '../../contracts/task-reviews';
+import { CHECK_IN_MEASURES, type CheckInMeasure } from '../../domain/wellbeing/check-in';
 import { http, type Page } from '../api';
 
 export type CheckIn = z.infer<typeof CheckInSchema>;
@@ -24,17 +26,10 @@ export type TaskReview = z.infer<typeof TaskReviewSchema>;
 export type TaskReviewSummary = z.infer<typeof TaskReviewSummarySchema>;
 export type TaskItem = z.infer<typeof TaskItemSchema>;
 export type TaskItemInput = Omit<TaskItem, 'id'>;
-export type CheckInInput = {
-  wellbeing: number;
-  workload: number;
-  progress: number;
-  comment: string;
-  /** The manager records the employee's answers as the two fill it in together. */
-  together?: boolean;
-};
+export type CheckInInput = z.input<typeof CheckInInputSchema>;
 
-export const MEASURES = ['wellbeing', 'workload', 'progress'] as const;
-export type Measure = (typeof MEASURES)[number];
+export const MEASURES = CHECK_IN_MEASURES;
+export type Measure = CheckInMeasure;
 
 const id = encodeURIComponent;
 

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { SCALE_MAX, SCALE_MIN } from '../../domain/wellbeing/check-in';
 import { Alert, useErrorText } from '../components/feedback';
 import { useOutbox, writeOrKeep } from '../live/outbox';
 import type { MeetingDetail } from '../one-on-ones/api';
@@ -16,7 +17,7 @@ import {
 import { useCatalogs, WELLBEING_NS } from './use-catalogs';
 import './wellbeing.css';
 
-const SCORES = [1, 2, 3, 4, 5] as const;
+const SCORES = Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_MIN + i);
 type Draft = Record<Measure, number | null> & { comment: string };
 
 const draftOf = (c: CheckIn | null): Draft => ({

@@ -1,0 +1,1 @@
+export const PLACE_KINDS = ['walk_and_talk', 'room', 'video'] as const;
