@@ -19,7 +19,7 @@ export function ownSamtalFor(opts: {
   host: '127.0.0.1' | 'localhost';
   name: string;
   publicUrl?: boolean;
-}): { smtp: TestSmtpServer; base: string } {
+}): { smtp: TestSmtpServer; base: string; mailTo(address: string): Promise<ReceivedMail> } {
   const base = `http://${opts.host}:${opts.port}`;
   const smtp = new TestSmtpServer();
   let server: ChildProcess | undefined;
@@ -65,7 +65,17 @@ export function ownSamtalFor(opts: {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  return { smtp, base };
+  /** The first mail that reached `address`, waiting up to a minute for it. */
+  async function mailTo(address: string): Promise<ReceivedMail> {
+    for (let i = 0; i < 240; i++) {
+      const found = smtp.received.find((m) => m.to.includes(address));
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`no mail to ${address}`);
+  }
+
+  return { smtp, base, mailTo };
 }
 
 /** The plain-text body of a MIME mail, its transfer encoding undone. */

@@ -3,23 +3,13 @@
  * its own Samtal (demo organisation, own data folder) that delivers through a local SMTP
  * server, and reads the link from the mail that arrived there.
  */
-import type { ReceivedMail } from '../support/smtp';
 import { textOf, ownSamtalFor } from './own-samtal';
 import { expect, shot, test } from './support';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
-const { smtp, base: BASE } = ownSamtalFor({ port: PORT, host: '127.0.0.1', name: 'mail' });
+const { smtp, base: BASE, mailTo } = ownSamtalFor({ port: PORT, host: '127.0.0.1', name: 'mail' });
 
 test.describe.configure({ timeout: 180_000 });
-
-async function mailTo(address: string): Promise<ReceivedMail> {
-  for (let i = 0; i < 240; i++) {
-    const found = smtp.received.find((m) => m.to.includes(address));
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no mail to ${address}`);
-}
 
 test('a manager who forgot her password gets a link by mail and chooses a new one', async ({
   page,

@@ -8,9 +8,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Page } from '@playwright/test';
 import { createVault } from '../../src/domain/sealing/envelope';
 import { expect, signIn, test } from './support';
+import { apiOf, nextMeetingOrBook } from './meeting-api';
 
 /** The Danish texts of the page, from the catalog itself. */
 const da = JSON.parse(fs.readFileSync('src/i18n/locales/da/meetings.json', 'utf8')) as {
@@ -22,19 +22,6 @@ const PRIVATE = 'privat-i-browseren-3c9e-Mads-overvejer-ny-rolle';
 const REFLECTION = 'refleksion-i-browseren-a71f-lad-medarbejderen-starte';
 const SHARED = 'delt-i-browseren-5e2b-kursusbudget';
 const PASSPHRASE = 'fire ravne over fjorden i juni';
-
-async function apiOf(page: Page) {
-  const request: APIRequestContext = page.context().request;
-  const token = ((await (await request.get('/api/auth/csrf')).json()) as { token: string }).token;
-  return {
-    get: async (url: string) => (await request.get(url)).json(),
-    post: async (url: string, data: unknown) => {
-      const res = await request.post(url, { data, headers: { 'x-csrf-token': token } });
-      expect(res.ok(), `POST ${url}: ${await res.text()}`).toBe(true);
-      return res.json();
-    },
-  };
-}
 
 /** Which of the texts are in any file under the folder (heap, indexes, pg_wal). */
 function foundInFolder(dir: string, texts: string[]): string[] {
@@ -61,26 +48,7 @@ test('what Mads types into sealed notes never reaches the data folder, WAL inclu
   expect(fs.existsSync(dataDir)).toBe(true);
   await signIn(page, 'leder@samtal.demo');
   const api = await apiOf(page);
-  const overview = (await api.get('/api/one-on-ones/overview')) as {
-    items: { person: { id: string }; nextMeeting: { id: string } | null }[];
-  };
-  let meetingId = overview.items.find((i) => i.nextMeeting)?.nextMeeting?.id;
-  if (!meetingId) {
-    // No 1:1 booked yet with his report: book one, a week from now.
-    const start = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    const series = (await api.post('/api/one-on-ones/series', {
-      employeeId: overview.items[0]!.person.id,
-      cadence: 'every_2_weeks',
-      startDate: start,
-      localTime: '09:00',
-      timeZone: 'Europe/Copenhagen',
-      place: { kind: 'walk_and_talk' },
-    })) as { id: string };
-    const meetings = (await api.get(`/api/one-on-ones/series/${series.id}/meetings?limit=1`)) as {
-      items: { id: string }[];
-    };
-    meetingId = meetings.items[0]!.id;
-  }
+  const meetingId = await nextMeetingOrBook(api, 'Europe/Copenhagen');
   // His vault, as the set-up screen makes it (that screen has its own journey).
   const mine = (await api.get('/api/vault')) as { vault: unknown };
   expect(mine.vault).toBeNull();

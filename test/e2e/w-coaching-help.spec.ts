@@ -6,9 +6,10 @@
  * Ola, on the same meeting, sees neither the questions nor the reminder.
  */
 import fs from 'node:fs';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { createVault } from '../../src/domain/sealing/envelope';
 import { expect, fitsWidth, shot, signIn, test } from './support';
+import { apiOf, nextMeetingOrBook } from './meeting-api';
 
 /** The Norwegian texts of the page, from the catalog itself. */
 const nb = JSON.parse(fs.readFileSync('src/i18n/locales/nb/meetings.json', 'utf8')) as {
@@ -21,19 +22,6 @@ const nb = JSON.parse(fs.readFileSync('src/i18n/locales/nb/meetings.json', 'utf8
 };
 const PASSPHRASE = 'tre kråker over fjellet i mai';
 const REMINDER = 'Spør hvordan flyttingen til Bergen gikk';
-
-async function apiOf(page: Page) {
-  const request: APIRequestContext = page.context().request;
-  const token = ((await (await request.get('/api/auth/csrf')).json()) as { token: string }).token;
-  return {
-    get: async (url: string) => (await request.get(url)).json(),
-    post: async (url: string, data: unknown) => {
-      const res = await request.post(url, { data, headers: { 'x-csrf-token': token } });
-      expect(res.ok(), `POST ${url}: ${await res.text()}`).toBe(true);
-      return res.json();
-    },
-  };
-}
 
 async function unlock(page: Page) {
   const panel = page.locator('#private-notes');
@@ -48,25 +36,26 @@ test('Kari prepares with open questions, keeps a reminder for next time and runs
   test.setTimeout(150_000);
   await signIn(page, 'leiar@samtal.demo');
   const api = await apiOf(page);
-  const overview = (await api.get('/api/one-on-ones/overview')) as {
-    items: { person: { id: string; name: string }; nextMeeting: { id: string } | null }[];
-  };
-  const row = overview.items.find((i) => i.nextMeeting);
-  let meetingId = row?.nextMeeting?.id;
-  if (!meetingId) {
-    const start = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    const series = (await api.post('/api/one-on-ones/series', {
-      employeeId: overview.items[0]!.person.id,
-      cadence: 'every_2_weeks',
-      startDate: start,
-      localTime: '09:00',
-      timeZone: 'Europe/Oslo',
-      place: { kind: 'walk_and_talk' },
-    })) as { id: string };
-    const meetings = (await api.get(`/api/one-on-ones/series/${series.id}/meetings?limit=1`)) as {
+  // A 1:1 of the series with another after it (the reminder returns there). Earlier journeys
+  // of the same demo organisation may have taken Kari's next one.
+  let meetingId = await nextMeetingOrBook(api, 'Europe/Oslo');
+  type Detail = { meeting: { seriesId: string | null }; nextMeeting: { id: string } | null };
+  const detailOf = async (id: string) =>
+    (await api.get(`/api/one-on-ones/meetings/${id}`)) as Detail;
+  const first = await detailOf(meetingId);
+  if (!first.nextMeeting) {
+    const overview = (await api.get('/api/one-on-ones/overview')) as {
+      items: { seriesId: string | null }[];
+    };
+    const seriesId = first.meeting.seriesId ?? overview.items.find((i) => i.seriesId)!.seriesId;
+    const upcoming = (await api.get(`/api/one-on-ones/series/${seriesId}/meetings?limit=5`)) as {
       items: { id: string }[];
     };
-    meetingId = meetings.items[0]!.id;
+    for (const m of upcoming.items)
+      if ((await detailOf(m.id)).nextMeeting) {
+        meetingId = m.id;
+        break;
+      }
   }
   // Her vault (its set-up screen has its own journey): reminders are sealed like private notes.
   if (((await api.get('/api/vault')) as { vault: unknown }).vault === null)

@@ -6,12 +6,15 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import fs from 'node:fs';
-import type { ReceivedMail } from '../support/smtp';
 import { textOf, ownSamtalFor } from './own-samtal';
 import { DEMO_PASSWORD, expect, shot, test } from './support';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 52;
-const { smtp, base: BASE } = ownSamtalFor({
+const {
+  smtp,
+  base: BASE,
+  mailTo,
+} = ownSamtalFor({
   port: PORT,
   host: '127.0.0.1',
   name: 'leaver',
@@ -20,15 +23,6 @@ const { smtp, base: BASE } = ownSamtalFor({
 const GIVEN = 'sofie.privat@example.net';
 
 test.describe.configure({ timeout: 180_000 });
-
-async function mailTo(address: string): Promise<ReceivedMail> {
-  for (let i = 0; i < 240; i++) {
-    const found = smtp.received.find((m) => m.to.includes(address));
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no mail to ${address}`);
-}
 
 test('HR has a download link mailed to a leaver, who downloads her data once', async ({
   page,
