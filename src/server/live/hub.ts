@@ -245,12 +245,15 @@ export function createLiveHub(opts: LiveHubOptions) {
   const dirty = new Set<Room>();
   let storing: Promise<void> | null = null;
 
-  function flush(room?: Room): Promise<void> {
-    if (room && room.pending.length) dirty.add(room);
-    storing ??= storeLoop().finally(() => {
-      storing = null;
-    });
-    return storing;
+  async function flush(room: Room): Promise<void> {
+    if (room.pending.length) dirty.add(room);
+    // A loop that is just ending may no longer see this room: wait for it and start another.
+    while (room.pending.length || room.storing) {
+      storing ??= storeLoop().finally(() => {
+        storing = null;
+      });
+      await storing;
+    }
   }
 
   async function storeLoop() {
