@@ -465,7 +465,11 @@ export function createLiveHub(opts: LiveHubOptions) {
       if (!result) return false;
       checked = result;
     } else if (Date.now() - checked.at > checkTtlMs || Date.now() - conn.checkedAt > checkTtlMs) {
-      void recheck(conn);
+      // Renewed behind the keystroke; a database error here must not become an unhandled
+      // rejection (the next blocking check or the sweep tries again).
+      recheck(conn).catch((err: unknown) =>
+        opts.log?.warn({ err }, 'live access check not renewed'),
+      );
     }
     if (conn.closed) return false;
     const { pair } = checked;
