@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -13,6 +12,7 @@ import pg from 'pg';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock';
 import * as schema from './schema/index';
 import { sqlTap } from './sql-tap';
+import { projectPath } from '../project-root';
 
 export { DataDirLockedError };
 
@@ -60,10 +60,7 @@ async function withStartupLock<T>(
   }
 }
 
-export const MIGRATIONS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../drizzle',
-);
+export const MIGRATIONS_DIR = projectPath('drizzle');
 
 /**
  * Opens PostgreSQL at `url` (a pool) and applies migrations. `statementTimeoutMs` cancels a

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Resource } from 'i18next';
 import { LOCALES, NAMESPACES } from './index';
+import { projectPath } from '../project-root';
 
-export const LOCALES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'locales');
+export const LOCALES_DIR = projectPath('src', 'i18n', 'locales');
 
 /** Reads every catalog from disk (server side; the web bundles load theirs lazily). */
 export function loadAllCatalogs(): Resource {

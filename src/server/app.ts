@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifySwagger from '@fastify/swagger';
@@ -35,8 +34,9 @@ import { smtpTransport } from './mail/transport';
 import { registerExtraRoutes } from './routes/index';
 import { createLive } from './live/index';
 import { liveRoutes } from './routes/live.routes';
+import { projectPath } from '../project-root';
 
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+const WEB_DIST = projectPath('dist', 'web');
 
 /** Query parameters that carry a credential: an identity provider's code and state (019). */
 const SECRET_QUERY = /([?&](?:code|state|id_token|access_token|session_state)=)[^&]*/g;

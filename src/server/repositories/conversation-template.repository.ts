@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { conversationTemplates, conversationTemplateVersions } from '../../db/schema/index';
@@ -14,11 +13,9 @@ import {
   ConversationTemplateFileSchema,
   type ConversationTemplateFile,
 } from '../../domain/development/template-file';
+import { projectPath } from '../../project-root';
 
-const DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../templates/development',
-);
+const DIR = projectPath('templates', 'development');
 
 export type ConversationTemplateRow = typeof conversationTemplates.$inferSelect;
 export type ConversationTemplateVersionRow = typeof conversationTemplateVersions.$inferSelect;

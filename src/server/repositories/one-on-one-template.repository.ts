@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { oneOnOneTemplates } from '../../db/schema/index';
@@ -10,11 +9,9 @@ import {
   type TemplateInput,
   type TemplateSnapshot,
 } from '../../domain/one-on-one/template';
+import { projectPath } from '../../project-root';
 
-export const TEMPLATES_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../templates',
-);
+export const TEMPLATES_DIR = projectPath('templates');
 
 export type TemplateRow = typeof oneOnOneTemplates.$inferSelect;
 
