@@ -77,8 +77,23 @@ export function createOneOnOneSeriesService(
     for (const s of due) await extendSeries(db, s, now);
   }
 
+  /**
+   * Calls for the same participant while one is running share it: a manager's home asks for
+   * their overview and their own 1:1s side by side, and both would run the same check.
+   */
+  const running = new Map<string, Promise<void>>();
+  function ensureHorizonsOnce(scope: Parameters<typeof ensureHorizons>[0]): Promise<void> {
+    if (!scope?.participantId || scope.seriesIds) return ensureHorizons(scope);
+    const key = `${scope.orgId}:${scope.participantId}`;
+    const pending = running.get(key);
+    if (pending) return pending;
+    const started = ensureHorizons(scope).finally(() => running.delete(key));
+    running.set(key, started);
+    return started;
+  }
+
   return {
-    ensureHorizons,
+    ensureHorizons: ensureHorizonsOnce,
 
     async create(actor: Actor, input: SeriesInput): Promise<SeriesRow> {
       const now = new Date();
@@ -135,7 +150,7 @@ export function createOneOnOneSeriesService(
 
     /** Series the actor takes part in (HR sees none: content is for the pair only). */
     async list(actor: Actor, includeEnded: boolean) {
-      await ensureHorizons({ orgId: actor.orgId, participantId: actor.personId });
+      await ensureHorizonsOnce({ orgId: actor.orgId, participantId: actor.personId });
       return seriesRepo.listForParticipant(db, actor.orgId, actor.personId, includeEnded);
     },
 
