@@ -39,9 +39,14 @@ export function GoalSteps({ goal, queryKey, edit }: Props) {
   const errorText = useErrorText();
   const open = goal.outcome === null;
   const refresh = () => client.invalidateQueries({ queryKey });
+  // A tick shows at once; the goal as read again afterwards (also after an error) replaces it.
+  const [ticks, setTicks] = useState<Record<string, boolean>>({});
   const change = useMutation({
     mutationFn: (f: () => Promise<unknown>) => f(),
-    onSettled: refresh,
+    onSettled: async () => {
+      await refresh();
+      setTicks({});
+    },
   });
   const steps = goal.steps;
   const move = (i: number, by: -1 | 1) => {
@@ -60,10 +65,14 @@ export function GoalSteps({ goal, queryKey, edit }: Props) {
           <StepRow
             key={s.id}
             step={s}
+            done={ticks[s.id] ?? s.done}
             open={open}
             edit={edit && open}
             busy={change.isPending}
-            tick={(done) => change.mutate(() => goalsApi.updateStep(s.id, { done }))}
+            tick={(done) => {
+              setTicks({ ...ticks, [s.id]: done });
+              change.mutate(() => goalsApi.updateStep(s.id, { done }));
+            }}
             rename={(title) => change.mutate(() => goalsApi.updateStep(s.id, { title }))}
             remove={() => change.mutate(() => goalsApi.removeStep(s.id))}
             up={i > 0 ? () => move(i, -1) : null}
@@ -83,6 +92,7 @@ export function GoalSteps({ goal, queryKey, edit }: Props) {
 
 function StepRow(props: {
   step: GoalStep;
+  done: boolean;
   open: boolean;
   edit: boolean;
   busy: boolean;
@@ -136,11 +146,11 @@ function StepRow(props: {
       <input
         id={id}
         type="checkbox"
-        checked={step.done}
+        checked={props.done}
         disabled={!props.open || props.busy}
         onChange={(e) => props.tick(e.target.checked)}
       />
-      <label htmlFor={id} className={step.done ? 'goal-steps__done' : undefined}>
+      <label htmlFor={id} className={props.done ? 'goal-steps__done' : undefined}>
         {step.title}
       </label>
       {props.edit ? (
