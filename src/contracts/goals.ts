@@ -1,6 +1,6 @@
 /** Goals, development plans, progress notes and organisation goals (decision 012). */
 import { z } from 'zod';
-import { GOAL_OUTCOMES, PLAN_ACTIVITIES } from '../domain/development/goals';
+import { COMPETENCE_AREAS, GOAL_OUTCOMES, PLAN_ACTIVITIES } from '../domain/development/goals';
 import { LOCALES } from '../i18n';
 
 const iso = z.iso.datetime();
@@ -12,6 +12,19 @@ export const ProgressNoteSchema = z.object({
   body: z.string(),
   createdAt: iso,
 });
+
+/** One step towards a goal, in the pair's order; done when ticked (who, when). */
+export const GoalStepSchema = z.object({
+  id: z.uuid(),
+  goalId: z.uuid(),
+  position: z.int(),
+  title: z.string(),
+  done: z.boolean(),
+  doneAt: iso.nullable(),
+  doneById: z.uuid().nullable(),
+});
+
+export type GoalStepDto = z.infer<typeof GoalStepSchema>;
 
 export const GoalSchema = z.object({
   id: z.uuid(),
@@ -28,6 +41,9 @@ export const GoalSchema = z.object({
   outcomeSetAt: iso.nullable(),
   createdAt: iso,
   progress: z.array(ProgressNoteSchema),
+  steps: z.array(GoalStepSchema),
+  /** Steps done of all steps (0 of 0 for a goal without steps). */
+  stepProgress: z.object({ done: z.int(), total: z.int() }),
 });
 
 export type GoalDto = z.infer<typeof GoalSchema>;
@@ -36,6 +52,7 @@ export const PlanItemSchema = z.object({
   id: z.uuid(),
   conversationId: z.uuid(),
   competence: z.string(),
+  competenceArea: z.enum(COMPETENCE_AREAS).nullable(),
   activity: z.enum(PLAN_ACTIVITIES),
   activityDetail: z.string(),
   support: z.string(),

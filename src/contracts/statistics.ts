@@ -1,5 +1,6 @@
 /** HR statistics (decision 014): the figures per group. */
 import { z } from 'zod';
+import { COMPETENCE_AREAS, PLAN_ACTIVITIES } from '../domain/development/goals';
 
 const Share = z.number().min(0).max(1).nullable();
 
@@ -69,3 +70,24 @@ export const StatisticsSchema = z.object({
 });
 
 export type StatisticsDto = z.infer<typeof StatisticsSchema>;
+
+const NeedStatus = z.enum(['published', 'too_few', 'overlap']);
+
+/**
+ * Competence needs of a unit with its sub-units (seed 004): people whose open development plan
+ * names each competence area and kind of activity. `people` is null (hidden) unless at least 5
+ * and safe against the other units' counts (decision 014's cell rule). No names, no text.
+ */
+export const CompetenceNeedsSchema = z.object({
+  departmentId: z.uuid().nullable(),
+  /** Every unit, to choose from (name and parent only). */
+  units: z.array(z.object({ id: z.uuid(), name: z.string(), parentId: z.uuid().nullable() })),
+  areas: z.array(
+    z.object({ key: z.enum(COMPETENCE_AREAS), status: NeedStatus, people: z.int().nullable() }),
+  ),
+  activities: z.array(
+    z.object({ key: z.enum(PLAN_ACTIVITIES), status: NeedStatus, people: z.int().nullable() }),
+  ),
+});
+
+export type CompetenceNeedsDto = z.infer<typeof CompetenceNeedsSchema>;

@@ -92,6 +92,18 @@ type Row = {
 
 const rows: () => Row[] = () => [
   {
+    name: 'competence needs of a unit (counts only)',
+    call: (c) => c.get(`/api/statistics/competence-needs?department=${ids.dep}`),
+    expect: {
+      employee: 403,
+      manager: 403,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
     name: 'list people',
     call: (c) => c.get('/api/people'),
     expect: {

@@ -90,6 +90,16 @@ describe('development content is the pair’s only', () => {
     expect(res.statusCode).toBe(PAIR_ONLY[who] === 200 ? 201 : 404);
   });
 
+  it.each(WHO)('a goal step, added or ticked: %s', async (who) => {
+    const added = await c[who].post(`/api/goals/${goalId}/steps`, { title: `Steg av ${who}` });
+    expect(added.statusCode).toBe(PAIR_ONLY[who] === 200 ? 201 : 404);
+    const step = (await c.manager.post(`/api/goals/${goalId}/steps`, { title: 'Steg' })).json();
+    const ticked = await c[who].patch(`/api/goals/steps/${step.id}`, { done: true });
+    expect(ticked.statusCode).toBe(PAIR_ONLY[who]);
+    const removed = await c[who].delete(`/api/goals/steps/${step.id}`);
+    expect(removed.statusCode).toBe(PAIR_ONLY[who]);
+  });
+
   it('shows nobody outside the pair their goals in the 1:1 panel', async () => {
     for (const who of ['hr', 'salaryHr', 'admin', 'otherManager'] as const)
       expect((await c[who].get(`/api/goals?with=${w.employee.id}`)).json()).toEqual({

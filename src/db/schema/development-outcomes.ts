@@ -11,7 +11,7 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { GoalOutcome, PlanActivity } from '../../domain/development/goals';
+import type { CompetenceArea, GoalOutcome, PlanActivity } from '../../domain/development/goals';
 import type { OrganisationGoalTranslations } from '../../domain/development/organisation-goal';
 import type { SalaryChangeKind } from '../../domain/development/salary';
 import type { Agreement } from '../../domain/development/versions';
@@ -111,6 +111,8 @@ export const developmentPlanItems = pgTable(
     employeeId: uuid('employee_id').notNull(),
     managerId: uuid('manager_id').notNull(),
     competence: text('competence').notNull(),
+    /** Optional fixed area (domain COMPETENCE_AREAS), which HR may count per unit (k ≥ 5). */
+    competenceArea: text('competence_area').$type<CompetenceArea>(),
     activity: text('activity').$type<PlanActivity>().notNull(),
     activityDetail: text('activity_detail').notNull().default(''),
     support: text('support').notNull().default(''),
@@ -129,6 +131,36 @@ export const developmentPlanItems = pgTable(
     }),
     index('development_plan_items_conversation_idx').on(t.orgId, t.conversationId, t.createdAt),
     index('development_plan_items_pair_idx').on(t.orgId, t.employeeId, t.managerId, t.createdAt),
+  ],
+);
+
+/**
+ * The ordered steps the pair breaks a goal into, ticked off in later 1:1s. Progress is steps
+ * done of all steps. Pair content, like the goal (never HR's).
+ */
+export const developmentGoalSteps = pgTable(
+  'development_goal_steps',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull(),
+    goalId: uuid('goal_id').notNull(),
+    /** 0, 1, 2, … in the pair's order. */
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    doneAt: ts('done_at'),
+    doneBy: uuid('done_by'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      columns: [t.orgId, t.goalId],
+      foreignColumns: [developmentGoals.orgId, developmentGoals.id],
+      name: 'development_goal_steps_goal_fk',
+    }).onDelete('cascade'),
+    index('development_goal_steps_goal_idx').on(t.orgId, t.goalId, t.position),
   ],
 );
 

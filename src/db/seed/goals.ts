@@ -139,6 +139,7 @@ async function agreeGoals(
   const plan = {
     id: randomUUID(),
     competence: 'Test og kvalitetssikring',
+    competenceArea: 'professional' as const,
     activity: 'course' as const,
     activityDetail: 'Todageskursus i testautomatisering',
     support: 'Tid til kurset og budget',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoalInputSchema, isLastPeriodGoal, isOpenGoal } from './goals';
+import { GoalInputSchema, isLastPeriodGoal, isOpenGoal, isReordering, stepProgress } from './goals';
 import { maySeeSalaryOutcome } from './salary';
 
 describe('last period goals', () => {
@@ -44,5 +44,22 @@ describe('salary outcome visibility', () => {
     expect(maySeeSalaryOutcome({ personId: 'm', roles: [] }, pair)).toBe(true);
     expect(maySeeSalaryOutcome({ personId: 'h', roles: ['hr', 'admin'] }, pair)).toBe(false);
     expect(maySeeSalaryOutcome({ personId: 'h', roles: ['hr', 'salary'] }, pair)).toBe(true);
+  });
+});
+
+describe('goal steps', () => {
+  it('counts progress as steps done of all steps', () => {
+    expect(stepProgress([])).toEqual({ done: 0, total: 0 });
+    expect(stepProgress([{ done: true }, { done: false }, { done: true }])).toEqual({
+      done: 2,
+      total: 3,
+    });
+  });
+
+  it('accepts a new order only when it names every step exactly once', () => {
+    expect(isReordering(['a', 'b', 'c'], ['c', 'a', 'b'])).toBe(true);
+    expect(isReordering(['a', 'b', 'c'], ['a', 'b'])).toBe(false);
+    expect(isReordering(['a', 'b'], ['a', 'a'])).toBe(false);
+    expect(isReordering(['a', 'b'], ['a', 'x'])).toBe(false);
   });
 });

@@ -9,6 +9,27 @@ export type GoalOutcome = (typeof GOAL_OUTCOMES)[number];
 export const PLAN_ACTIVITIES = ['course', 'mentoring', 'responsibility', 'other'] as const;
 export type PlanActivity = (typeof PLAN_ACTIVITIES)[number];
 
+/**
+ * Competence areas a plan item may be filed under (optional; seed 004: the organisation's
+ * competence supply). A fixed list so HR can count needs per unit without reading any text.
+ */
+export const COMPETENCE_AREAS = [
+  'professional',
+  'leadership',
+  'collaboration',
+  'communication',
+  'digital',
+  'customer',
+  'methods',
+  'health_safety',
+  'language',
+  'other',
+] as const;
+export type CompetenceArea = (typeof COMPETENCE_AREAS)[number];
+
+/** At most this many steps on one goal: a plan to follow, not a task list. */
+export const MAX_GOAL_STEPS = 50;
+
 const isoDate = z.iso.date();
 const line = (max: number) => textLine().trim().min(1).max(max);
 const textBlock = multiLineText().trim().max(5000);
@@ -48,6 +69,7 @@ export type GoalOutcomeInput = z.infer<typeof GoalOutcomeInputSchema>;
 /** One line of the development plan. */
 export const PlanItemInputSchema = z.object({
   competence: line(300),
+  competenceArea: z.enum(COMPETENCE_AREAS).nullable().default(null),
   activity: z.enum(PLAN_ACTIVITIES),
   activityDetail: textBlock.default(''),
   /** What the employee needs from the manager to get there. */
@@ -60,6 +82,7 @@ export type PlanItemInput = z.infer<typeof PlanItemInputSchema>;
 export const PlanItemPatchSchema = z
   .object({
     competence: line(300),
+    competenceArea: z.enum(COMPETENCE_AREAS).nullable(),
     activity: z.enum(PLAN_ACTIVITIES),
     activityDetail: textBlock,
     support: textBlock,
@@ -70,6 +93,35 @@ export const PlanItemPatchSchema = z
 
 /** A progress note on a goal or plan item, written in a later 1:1. */
 export const ProgressNoteInputSchema = z.object({ body: line(5000) });
+
+/** A new step of a goal, added last. */
+export const GoalStepInputSchema = z.object({ title: line(300) });
+
+/** A change to a step: its wording and/or whether it is done. */
+export const GoalStepPatchSchema = z.object({ title: line(300), done: z.boolean() }).partial();
+
+/** The goal's steps in their new order: every step id exactly once. */
+export const GoalStepOrderSchema = z.object({
+  stepIds: z.array(z.uuid()).min(1).max(MAX_GOAL_STEPS),
+});
+
+/** Progress of a goal: steps done of all its steps (no steps: 0 of 0). */
+export function stepProgress(steps: readonly { done: boolean }[]): {
+  done: number;
+  total: number;
+} {
+  return { done: steps.filter((s) => s.done).length, total: steps.length };
+}
+
+/**
+ * Whether `ids` is a reordering of `current`: the same ids, each once. A stale list (a step
+ * added or removed meanwhile by the other one of the pair) is not, and is refused.
+ */
+export function isReordering(current: readonly string[], ids: readonly string[]): boolean {
+  if (current.length !== ids.length) return false;
+  const set = new Set(ids);
+  return set.size === ids.length && current.every((id) => set.has(id));
+}
 
 type GoalLike = {
   conversationId: string;

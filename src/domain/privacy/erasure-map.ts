@@ -205,6 +205,12 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
     reach: 'pair',
     why: 'Plans the other party keeps.',
   },
+  development_goal_steps: {
+    personColumns: { created_by: 'keep', done_by: 'keep' },
+    scrub: ['title'],
+    reach: { via: [{ column: 'goal_id', parent: 'development_goals' }] },
+    why: 'Steps of goals the other party keeps.',
+  },
   development_progress_notes: {
     personColumns: { author_id: 'keep' },
     scrub: ['body'],

@@ -1,7 +1,9 @@
 import { localiseOrganisationGoal } from '../../domain/development/organisation-goal';
 import { LOCALES } from '../../i18n/index';
 import { z } from 'zod';
+import { stepProgress } from '../../domain/development/goals';
 import type { PlanItemRow } from '../repositories/development-plan.repository';
+import type { GoalStepRow } from '../repositories/goal-step.repository';
 import type {
   GoalRow,
   OrganisationGoalRow,
@@ -9,6 +11,7 @@ import type {
 } from '../repositories/goal.repository';
 import {
   GoalDto,
+  GoalStepDto,
   OrganisationGoalSchema,
   OrganisationGoalTranslationsSchema,
   PlanItemDto,
@@ -25,11 +28,28 @@ export function presentProgress(n: ProgressNoteRow): z.infer<typeof ProgressNote
   };
 }
 
+export function presentStep(s: GoalStepRow): GoalStepDto {
+  return {
+    id: s.id,
+    goalId: s.goalId,
+    position: s.position,
+    title: s.title,
+    done: s.doneAt !== null,
+    doneAt: s.doneAt?.toISOString() ?? null,
+    doneById: s.doneBy,
+  };
+}
+
 export function presentGoal(
   g: GoalRow,
   orgGoalTitles: Map<string, string> = new Map(),
   progress: ProgressNoteRow[] = [],
+  allSteps: GoalStepRow[] = [],
 ): GoalDto {
+  const steps = allSteps
+    .filter((s) => s.goalId === g.id)
+    .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
+    .map(presentStep);
   return {
     id: g.id,
     conversationId: g.conversationId,
@@ -47,6 +67,8 @@ export function presentGoal(
     outcomeSetAt: g.outcomeSetAt?.toISOString() ?? null,
     createdAt: g.createdAt.toISOString(),
     progress: progress.filter((p) => p.goalId === g.id).map(presentProgress),
+    steps,
+    stepProgress: stepProgress(steps),
   };
 }
 
@@ -55,6 +77,7 @@ export function presentPlanItem(p: PlanItemRow, progress: ProgressNoteRow[] = []
     id: p.id,
     conversationId: p.conversationId,
     competence: p.competence,
+    competenceArea: p.competenceArea,
     activity: p.activity,
     activityDetail: p.activityDetail,
     support: p.support,

@@ -3,6 +3,7 @@ import { prepareSql, type Db } from '../../db/client';
 import { rowFromJson } from '../../db/json-rows';
 import {
   checkIns,
+  developmentGoalSteps,
   developmentGoals,
   developmentPlanItems,
   developmentProgressNotes,
@@ -26,10 +27,11 @@ type Json = Record<string, unknown>;
  * meeting page of decision 015 (meeting, series, names, minutes, agenda with shared notes,
  * follow-up, actions, next meeting), and beside it the meeting's check-in, the viewer's own
  * private note, and the pair's open goals and plan items with their organisation goal titles
- * and progress notes. The same rows, filters, orders and limits as checkInRepository
- * .findByMeeting, oneOnOneMeetingRepository.privateNote, goalRepository.openForPair (both
- * ways round, 100 each), developmentPlanRepository.openForPair, organisationGoalTitles and
- * progressFor, which the single-resource routes still use.
+ * progress notes and the goals' steps. The same rows, filters, orders and limits as
+ * checkInRepository.findByMeeting, oneOnOneMeetingRepository.privateNote,
+ * goalRepository.openForPair (both ways round, 100 each), developmentPlanRepository.openForPair,
+ * organisationGoalTitles, progressFor and goalStepRepository.forGoals, which the
+ * single-resource routes still use.
  *
  * Sealed private notes and live meeting state plug in here: a part of the page is a column.
  */
@@ -119,7 +121,10 @@ const WHOLE_PAGE = sql`
       join people a on a.org_id = n.org_id and a.id = n.author_id
       where n.org_id = m.org_id
         and (n.goal_id in (select (g).id from goals) or n.plan_item_id in (select (p).id from plans))
-    ) as progress
+    ) as progress,
+    (select coalesce(json_agg(st order by st.goal_id, st.position, st.id), '[]')
+      from development_goal_steps st
+      where st.org_id = m.org_id and st.goal_id in (select (g).id from goals)) as steps
   ${MEETING_PAGE_FROM}`;
 
 type WholePageRow = PageRow & {
@@ -131,6 +136,7 @@ type WholePageRow = PageRow & {
   goals: [Json, string | null][];
   plans: Json[];
   progress: [Json, string][];
+  steps: Json[];
 };
 
 const checkInRow = rowFromJson(checkIns);
@@ -141,6 +147,7 @@ const passkeyRow = rowFromJson(vaultPasskeys);
 const goalRow = rowFromJson(developmentGoals);
 const planRow = rowFromJson(developmentPlanItems);
 const progressRow = rowFromJson(developmentProgressNotes);
+const stepRow = rowFromJson(developmentGoalSteps);
 
 /** Reads the whole meeting page for one viewer; one per Db, as its statement is named. */
 export function meetingPageRepository(db: Db) {
@@ -169,6 +176,7 @@ export function meetingPageRepository(db: Db) {
           plan: row.plans.map((p) => planRow(p)),
           titles,
           progress: row.progress.map(([n, authorName]) => ({ ...progressRow(n), authorName })),
+          steps: row.steps.map((st) => stepRow(st)),
         },
       };
     },

@@ -37,6 +37,7 @@ export async function exportSections(
     agreements,
     goals,
     plans,
+    steps,
     progress,
     salary,
     mails,
@@ -96,6 +97,10 @@ export async function exportSections(
     q(sql`select x.id, x.conversation_id, x.competence, x.activity, x.activity_detail, x.support,
             x.due_date, x.done_at
           from development_plan_items x where x.org_id = ${orgId} and ${pair}`),
+    q(sql`select s.goal_id, s.position, s.title, s.done_at, s.created_at
+          from development_goal_steps s
+          join development_goals x on x.org_id = s.org_id and x.id = s.goal_id
+          where s.org_id = ${orgId} and ${pair} order by s.goal_id, s.position`),
     q(sql`select n.goal_id, n.plan_item_id, n.body, n.author_id = ${me} as mine, n.created_at
           from development_progress_notes n
           left join development_goals g on g.org_id = n.org_id and g.id = n.goal_id
@@ -133,6 +138,7 @@ export async function exportSections(
     agreements,
     goals,
     developmentPlans: plans,
+    goalSteps: steps,
     progressNotes: progress,
     salaryOutcomes: salary,
     mails,
@@ -260,7 +266,10 @@ export const privacyRepository = {
                        and (g.title <> '' or g.description <> '' or g.success_measure <> ''
                             or g.role_expectation <> '' or g.outcome_comment <> ''))
             or exists (select 1 from development_plan_items i where i.org_id = c.org_id and i.conversation_id = c.id
-                       and (i.competence <> '' or i.activity_detail <> '' or i.support <> ''))) as has
+                       and (i.competence <> '' or i.activity_detail <> '' or i.support <> ''))
+            or exists (select 1 from development_goal_steps s join development_goals g
+                         on g.org_id = s.org_id and g.id = s.goal_id
+                       where s.org_id = c.org_id and g.conversation_id = c.id and s.title <> '')) as has
           from conversations c
           where c.org_id = ${orgId} and ${held} < ${before}
             ${after ? sql`and (${held}, c.id) > (${after.at}, ${after.id}::uuid)` : sql``}
@@ -381,6 +390,11 @@ async function clearConversations(db: DbOrTx, orgId: string, ids: ReturnType<typ
     sql`delete from development_progress_notes n where n.org_id = ${orgId} and (
           n.goal_id in (select id from development_goals where org_id = ${orgId} and conversation_id in (${ids}))
           or n.plan_item_id in (select id from development_plan_items where org_id = ${orgId} and conversation_id in (${ids})))`,
+  );
+  await db.execute(
+    sql`update development_goal_steps set title = ''
+        where org_id = ${orgId} and title <> '' and goal_id in (
+          select id from development_goals where org_id = ${orgId} and conversation_id in (${ids}))`,
   );
   await db.execute(
     sql`update development_goals set title = '', description = '', success_measure = '',

@@ -51,8 +51,8 @@ export async function goalRoutes(app: FastifyInstance) {
     async (request) => {
       const res = await goals().forConversation(requireActor(request), request.params.id);
       return {
-        lastPeriod: res.lastPeriod.map((g) => presentGoal(g, res.titles)),
-        goals: res.goals.map((g) => presentGoal(g, res.titles)),
+        lastPeriod: res.lastPeriod.map((g) => presentGoal(g, res.titles, [], res.steps)),
+        goals: res.goals.map((g) => presentGoal(g, res.titles, [], res.steps)),
       };
     },
   );
@@ -85,7 +85,8 @@ export async function goalRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { id, goalId } = request.params;
-      return presentGoal(await goals().setOutcome(requireActor(request), id, goalId, request.body));
+      const res = await goals().setOutcome(requireActor(request), id, goalId, request.body);
+      return presentGoal(res.goal, undefined, [], res.steps);
     },
   );
 
@@ -99,8 +100,10 @@ export async function goalRoutes(app: FastifyInstance) {
         response: { 200: GoalSchema, ...errors },
       },
     },
-    async (request) =>
-      presentGoal(await goals().update(requireActor(request), request.params.id, request.body)),
+    async (request) => {
+      const res = await goals().update(requireActor(request), request.params.id, request.body);
+      return presentGoal(res.goal, undefined, [], res.steps);
+    },
   );
 
   r.delete(
@@ -129,7 +132,7 @@ export async function goalRoutes(app: FastifyInstance) {
     async (request) => {
       const res = await goals().forPair(requireActor(request), request.query.with);
       return {
-        goals: res.goals.map((g) => presentGoal(g, res.titles, res.progress)),
+        goals: res.goals.map((g) => presentGoal(g, res.titles, res.progress, res.steps)),
         plan: res.plan.map((p) => presentPlanItem(p, res.progress)),
       };
     },

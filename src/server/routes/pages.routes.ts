@@ -43,7 +43,7 @@ export async function pageRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireActor(request);
       const page = await pages().meeting(actor, request.params.id);
-      const { goals, plan, titles, progress } = page.goals;
+      const { goals, plan, titles, progress, steps } = page.goals;
       return {
         me: meOf(actor),
         meeting: presentMeetingDetail(page.detail, actor),
@@ -56,7 +56,7 @@ export async function pageRoutes(app: FastifyInstance) {
         reminders: page.reminders ? { items: page.reminders.map(presentReminder) } : null,
         vault: presentVault(page.vault).vault,
         goals: {
-          goals: goals.map((g) => presentGoal(g, titles, progress)),
+          goals: goals.map((g) => presentGoal(g, titles, progress, steps)),
           plan: plan.map((p) => presentPlanItem(p, progress)),
         },
       };

@@ -5,7 +5,7 @@ import { translator } from '../i18n';
 import { requireActor } from '../plugins/auth';
 import { statisticsCsv } from '../presenters/statistics-csv.presenter';
 import { presentStatistics } from '../presenters/statistics.presenter';
-import { StatisticsSchema } from '../../contracts/statistics';
+import { CompetenceNeedsSchema, StatisticsSchema } from '../../contracts/statistics';
 import { requestLocale } from '../request-locale';
 import { errors } from './schemas';
 
@@ -43,6 +43,21 @@ export async function statisticsRoutes(app: FastifyInstance) {
       },
     },
     async (request) => presentStatistics(await load(request, request.query)),
+  );
+
+  r.get(
+    '/api/statistics/competence-needs',
+    {
+      schema: {
+        tags,
+        description:
+          'People whose open development plan names each competence area and activity kind, for a unit with its sub-units (default: the whole organisation); counts under 5 hidden.',
+        querystring: z.object({ department: z.uuid().optional() }),
+        response: { 200: CompetenceNeedsSchema, ...errors },
+      },
+    },
+    async (request) =>
+      app.services.competenceNeeds.forUnit(requireActor(request), request.query.department),
   );
 
   r.get(

@@ -10,6 +10,7 @@ import type { Actor } from '../../domain/roles';
 import { authorize } from '../policies/index';
 import { goalRepository as goals, type GoalRow } from '../repositories/goal.repository';
 import { developmentPlanRepository as plans } from '../repositories/development-plan.repository';
+import { goalStepRepository as steps } from '../repositories/goal-step.repository';
 import {
   assertNotSalary,
   assertWritable,
@@ -64,8 +65,16 @@ export function createGoalService(db: Db) {
         goals.lastPeriod(db, actor.orgId, pair, c.id),
         goals.forConversation(db, actor.orgId, c.id),
       ]);
-      const titles = await orgGoalTitles(db, actor, [...lastPeriod, ...current]);
-      return { conversation: c, lastPeriod, goals: current, titles };
+      const all = [...lastPeriod, ...current];
+      const [titles, goalSteps] = await Promise.all([
+        orgGoalTitles(db, actor, all),
+        steps.forGoals(
+          db,
+          actor.orgId,
+          all.map((g) => g.id),
+        ),
+      ]);
+      return { conversation: c, lastPeriod, goals: current, titles, steps: goalSteps };
     },
 
     async create(actor: Actor, conversationId: string, input: GoalInput) {
@@ -99,7 +108,8 @@ export function createGoalService(db: Db) {
         const { goal, conv } = await loadGoal(tx, actor, id, 'goals.write');
         assertWritable(conv.conversation.status);
         await checkOrganisationGoal(tx, actor.orgId, input.organisationGoalId);
-        return goals.update(tx, actor.orgId, goal.id, input);
+        const row = await goals.update(tx, actor.orgId, goal.id, input);
+        return { goal: row, steps: await steps.forGoals(tx, actor.orgId, [row.id]) };
       });
     },
 
@@ -140,13 +150,14 @@ export function createGoalService(db: Db) {
           (goal.outcomeConversationId !== null && goal.outcomeConversationId !== c.id)
         )
           throw new AppError('not_found');
-        return goals.update(tx, actor.orgId, goalId, {
+        const row = await goals.update(tx, actor.orgId, goalId, {
           outcome: input.outcome,
           outcomeComment: input.comment,
           outcomeConversationId: c.id,
           outcomeSetBy: actor.personId,
           outcomeSetAt: new Date(),
         });
+        return { goal: row, steps: await steps.forGoals(tx, actor.orgId, [row.id]) };
       });
     },
 
@@ -172,14 +183,19 @@ export function createGoalService(db: Db) {
       );
       const goalRows = results.flatMap((r) => r.goals);
       const planRows = results.flatMap((r) => r.plan);
-      const [titles, progress] = await Promise.all([
+      const [titles, goalSteps, progress] = await Promise.all([
         orgGoalTitles(db, actor, goalRows),
+        steps.forGoals(
+          db,
+          actor.orgId,
+          goalRows.map((g) => g.id),
+        ),
         goals.progressFor(db, actor.orgId, {
           goalIds: goalRows.map((g) => g.id),
           planItemIds: planRows.map((p) => p.id),
         }),
       ]);
-      return { goals: goalRows, plan: planRows, titles, progress };
+      return { goals: goalRows, plan: planRows, titles, progress, steps: goalSteps };
     },
 
     /** A progress note on an agreed goal or plan item; allowed after sign-off (it is not the agreement). */

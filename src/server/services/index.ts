@@ -20,6 +20,7 @@ import { createGoalServices } from './goal-services';
 import { createConversationTemplateService } from './conversation-template.service';
 import { createRoundService } from './round.service';
 import { createStatisticsService } from './statistics.service';
+import { createCompetenceNeedsService } from './competence-needs.service';
 import { createWellbeingServices } from './wellbeing.service';
 import { createPageService } from './page.service';
 import { createPrivacyService } from './privacy.service';
@@ -107,6 +108,7 @@ export function createServices(
     conversationTemplates: createConversationTemplateService(db),
     rounds: createRoundService(db),
     statistics: createStatisticsService(db),
+    competenceNeeds: createCompetenceNeedsService(db),
     wellbeing: createWellbeingServices(db, mail.live ?? null),
     vault: createVaultService(db),
   };

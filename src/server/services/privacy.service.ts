@@ -60,6 +60,7 @@ export const EXPORT_FILES = [
   'agreements',
   'goals',
   'developmentPlans',
+  'goalSteps',
   'progressNotes',
   'salaryOutcomes',
   'mails',

@@ -17,6 +17,7 @@ import type {
 } from '../../contracts/conversation-versions';
 import type {
   GoalDto,
+  GoalStepDto,
   OrganisationGoalSchema,
   PlanItemDto,
   ProgressNoteSchema,
@@ -26,6 +27,7 @@ import { http } from '../api';
 
 export type Goal = GoalDto;
 export type PlanItem = PlanItemDto;
+export type GoalStep = GoalStepDto;
 export type ProgressNote = z.infer<typeof ProgressNoteSchema>;
 export type OrganisationGoal = z.infer<typeof OrganisationGoalSchema>;
 export type SignOff = z.infer<typeof SignOffSchema>;
@@ -99,6 +101,13 @@ export const goalsApi = {
     http.post<ProgressNote>(`/api/goals/${e(goalId)}/progress`, { body }),
   planProgress: (itemId: string, body: string) =>
     http.post<ProgressNote>(`/api/goals/plan-items/${e(itemId)}/progress`, { body }),
+  addStep: (goalId: string, title: string) =>
+    http.post<GoalStep>(`/api/goals/${e(goalId)}/steps`, { title }),
+  updateStep: (stepId: string, body: { title?: string; done?: boolean }) =>
+    http.patch<GoalStep>(`/api/goals/steps/${e(stepId)}`, body),
+  reorderSteps: (goalId: string, stepIds: string[]) =>
+    http.put<{ items: GoalStep[] }>(`/api/goals/${e(goalId)}/steps/order`, { stepIds }),
+  removeStep: (stepId: string) => http.del<{ ok: true }>(`/api/goals/steps/${e(stepId)}`),
   organisationGoals: (archived: 'include' | 'exclude' = 'exclude') =>
     http.get<{ items: OrganisationGoal[] }>('/api/organisation-goals', { archived }),
   addOrganisationGoal: (body: { title: string; description: string }) =>

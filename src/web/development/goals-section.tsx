@@ -6,6 +6,7 @@ import { Alert, LoadError, Loading, useErrorText } from '../components/feedback'
 import { Field, TextField } from '../components/field';
 import { useFormErrors } from '../components/use-form-errors';
 import { useFormat } from '../session';
+import { GoalSteps } from './goal-steps';
 import { goalKeys, goalsApi, type ConversationRef, type Goal } from './goals-api';
 import './goals-section.css';
 
@@ -42,6 +43,7 @@ export function GoalsSection({ conversation }: { conversation: ConversationRef }
             {q.data.lastPeriod.map((g) => (
               <li key={g.id}>
                 <GoalText goal={g} />
+                <GoalSteps goal={g} queryKey={goalKeys.conversation(conversation.id)} edit />
                 <OutcomeForm conversationId={conversation.id} goal={g} readOnly={readOnly} />
               </li>
             ))}
@@ -52,6 +54,7 @@ export function GoalsSection({ conversation }: { conversation: ConversationRef }
             {q.data.goals.map((g) => (
               <li key={g.id}>
                 <GoalText goal={g} />
+                <GoalSteps goal={g} queryKey={goalKeys.conversation(conversation.id)} edit />
                 {readOnly ? null : <RemoveGoal conversationId={conversation.id} goalId={g.id} />}
               </li>
             ))}

@@ -1,14 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLAN_ACTIVITIES, type PlanActivity } from '../../domain/development/goals';
+import {
+  COMPETENCE_AREAS,
+  PLAN_ACTIVITIES,
+  type CompetenceArea,
+  type PlanActivity,
+} from '../../domain/development/goals';
 import { Alert, LoadError, Loading } from '../components/feedback';
 import { Field, TextField } from '../components/field';
 import { useFormErrors } from '../components/use-form-errors';
 import { useFormat } from '../session';
 import { goalKeys, goalsApi, type ConversationRef, type PlanItem } from './goals-api';
 
-const FIELDS = ['competence', 'activity', 'activityDetail', 'support', 'dueDate'];
+const FIELDS = ['competence', 'competenceArea', 'activity', 'activityDetail', 'support', 'dueDate'];
 
 /** The development plan: competence to grow, activity, support from the manager, due date. */
 export function PlanSection({ conversation }: { conversation: ConversationRef }) {
@@ -58,6 +63,12 @@ export function PlanItemText({ item }: { item: PlanItem }) {
   return (
     <div className="goal">
       <strong>{item.competence}</strong> – {t(`plan.activity.${item.activity}`)}
+      {item.competenceArea ? (
+        <span className="muted">
+          {' '}
+          · {t('plan.areaShown', { area: t(`plan.area.${item.competenceArea}`) })}
+        </span>
+      ) : null}
       {item.dueDate ? (
         <span className="muted"> · {t('goals.due', { date: fmt.day(item.dueDate) })}</span>
       ) : null}
@@ -70,6 +81,7 @@ export function PlanItemText({ item }: { item: PlanItem }) {
 
 const EMPTY = {
   competence: '',
+  competenceArea: '' as CompetenceArea | '',
   activity: 'course' as PlanActivity,
   activityDetail: '',
   support: '',
@@ -82,7 +94,12 @@ function NewPlanItemForm({ conversationId }: { conversationId: string }) {
   const [v, setV] = useState(EMPTY);
   const { errors, formRef, showApiError, clear } = useFormErrors(FIELDS);
   const add = useMutation({
-    mutationFn: () => goalsApi.addPlanItem(conversationId, { ...v, dueDate: v.dueDate || null }),
+    mutationFn: () =>
+      goalsApi.addPlanItem(conversationId, {
+        ...v,
+        competenceArea: v.competenceArea || null,
+        dueDate: v.dueDate || null,
+      }),
     onSuccess: async () => {
       setV(EMPTY);
       clear();
@@ -111,6 +128,26 @@ function NewPlanItemForm({ conversationId }: { conversationId: string }) {
       }}
     >
       {text('competence')}
+      <Field
+        id="plan-item-competenceArea"
+        label={t('plan.field.competenceArea')}
+        error={errors.fields.competenceArea}
+      >
+        {(control) => (
+          <select
+            {...control}
+            value={v.competenceArea}
+            onChange={(e) => setV({ ...v, competenceArea: e.target.value as CompetenceArea | '' })}
+          >
+            <option value="">{t('plan.areaNone')}</option>
+            {COMPETENCE_AREAS.map((a) => (
+              <option key={a} value={a}>
+                {t(`plan.area.${a}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Field id="plan-item-activity" label={t('plan.field.activity')}>
         {(control) => (
           <select

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, useErrorText } from '../components/feedback';
 import { goalKeys, goalsApi, type ProgressNote } from '../development/goals-api';
 import { GoalText } from '../development/goals-section';
+import { GoalSteps } from '../development/goal-steps';
 import { PlanItemText } from '../development/plan-section';
 import { useFormat } from '../session';
 import { withGoalsCatalog } from '../development/with-catalog';
@@ -28,6 +29,7 @@ function Goals({ otherPersonId }: { otherPersonId: string }) {
         {q.data.goals.map((g) => (
           <li key={g.id}>
             <GoalText goal={g} />
+            <GoalSteps goal={g} queryKey={goalKeys.pair(otherPersonId)} edit={false} />
             <Progress
               otherPersonId={otherPersonId}
               notes={g.progress}

@@ -1,9 +1,14 @@
 /** The HR statistics calls of the web app; types come from the server's zod schemas. */
-import type { StatisticsDto, StatisticsRowDto } from '../../contracts/statistics';
+import type {
+  CompetenceNeedsDto,
+  StatisticsDto,
+  StatisticsRowDto,
+} from '../../contracts/statistics';
 import { http } from '../api';
 
 export type Statistics = StatisticsDto;
 export type StatisticsRow = StatisticsRowDto;
+export type CompetenceNeeds = CompetenceNeedsDto;
 
 /** The page's filters, as in its address (and the CSV export's). */
 export type StatisticsFilters = {
@@ -17,6 +22,7 @@ export type StatisticsFilters = {
 export const statisticsKeys = {
   all: ['statistics'] as const,
   page: (f: StatisticsFilters) => ['statistics', f] as const,
+  needs: (department: string) => ['statistics', 'competence-needs', department] as const,
 };
 
 function query(f: StatisticsFilters) {
@@ -31,6 +37,10 @@ function query(f: StatisticsFilters) {
 
 export const statisticsApi = {
   get: (f: StatisticsFilters) => http.get<Statistics>('/api/statistics', query(f)),
+  needs: (department: string) =>
+    http.get<CompetenceNeeds>('/api/statistics/competence-needs', {
+      department: department || undefined,
+    }),
   /** The address of the CSV download of what the page shows. */
   csvHref(f: StatisticsFilters): string {
     const params = new URLSearchParams();

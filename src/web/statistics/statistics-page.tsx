@@ -7,6 +7,7 @@ import { Page } from '../components/page';
 import { useFormat } from '../session';
 import { useCatalogs } from '../wellbeing/use-catalogs';
 import { statisticsApi, statisticsKeys, type Statistics, type StatisticsFilters } from './api';
+import { CompetenceNeedsSection } from './competence-needs';
 import { StatisticsTable } from './statistics-table';
 import './statistics.css';
 
@@ -158,6 +159,8 @@ function StatisticsView({ data, filters, href }: ViewProps) {
           drillLabel={(r) => t('drill.manager', { name: r.name })}
         />
       </section>
+
+      <CompetenceNeedsSection initialUnit={filters.department} />
     </Page>
   );
 }

@@ -114,7 +114,10 @@ with pair as (
       join people a on a.org_id = n.org_id and a.id = n.author_id
       where n.org_id = m.org_id
         and (n.goal_id in (select (g).id from goals) or n.plan_item_id in (select (p).id from plans))
-    ) as progress
+    ) as progress,
+    (select coalesce(json_agg(st order by st.goal_id, st.position, st.id), '[]')
+      from development_goal_steps st
+      where st.org_id = m.org_id and st.goal_id in (select (g).id from goals)) as steps
   from one_on_one_meetings m
   join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
   left join one_on_one_minutes mi on mi.org_id = m.org_id and mi.meeting_id = m.id
@@ -237,7 +240,10 @@ with pair as (
       join people a on a.org_id = n.org_id and a.id = n.author_id
       where n.org_id = m.org_id
         and (n.goal_id in (select (g).id from goals) or n.plan_item_id in (select (p).id from plans))
-    ) as progress
+    ) as progress,
+    (select coalesce(json_agg(st order by st.goal_id, st.position, st.id), '[]')
+      from development_goal_steps st
+      where st.org_id = m.org_id and st.goal_id in (select (g).id from goals)) as steps
   from one_on_one_meetings m
   join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
   left join one_on_one_minutes mi on mi.org_id = m.org_id and mi.meeting_id = m.id
