@@ -395,7 +395,9 @@ export const oneOnOneReflections = pgTable(
     meetingId: uuid('meeting_id').notNull(),
     authorId: uuid('author_id').notNull(),
     topics: jsonb('topics')
-      .$type<{ title: string; howItWent: string; why: string; doDifferently: string }[]>()
+      .$type<
+        { title: string; note?: string; howItWent: string; why: string; doDifferently: string }[]
+      >()
       .notNull(),
     notes: text('notes').notNull().default(''),
     /** The reflection ({topics, notes} as JSON) sealed in the author's browser (decision 018);
