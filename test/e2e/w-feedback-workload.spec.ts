@@ -1,8 +1,8 @@
 /**
  * A lighter reflection, feedback both ways and motivation (issue #15, seeds 000 and 002), in
- * Swedish. Anna books a 1:1 with Erik: the agenda carries "Feedback åt båda hållen" and
- * "Motivation". Erik gives his motivation a 4 in the meeting; Anna sees his score and the
- * trend, but cannot set it. After the meeting Anna writes her reflection in one text that is
+ * Swedish. Maria books a 1:1 with Erik: the agenda carries "Feedback åt båda hållen" and
+ * "Motivation". Erik gives his motivation a 4 in the meeting; Maria sees his score and the
+ * trend, but cannot set it. After the meeting Maria writes her reflection in one text that is
  * saved as she types (no save button), and it is still there after a reload.
  */
 import fs from 'node:fs';
@@ -22,7 +22,7 @@ test.use({ baseURL: BASE });
 
 const REFLECTION = 'Erik var mer motiverad än sist. Fråga om kursen nästa gång.';
 
-test('Anna and Erik follow motivation, give feedback both ways and Anna reflects in one text', async ({
+test('Maria and Erik follow motivation, give feedback both ways and Maria reflects in one text', async ({
   page,
   browser,
 }, testInfo) => {
@@ -60,13 +60,15 @@ test('Anna and Erik follow motivation, give feedback both ways and Anna reflects
   await expect(ep.getByRole('heading', { name: 'Feedback åt båda hållen' })).toBeVisible();
   await expect(ep.getByRole('heading', { name: 'Motivation', exact: true })).toBeVisible();
   const scale = ep.getByRole('group', { name: sv.motivation.question });
-  await scale.getByLabel(sv.motivation.scale['4']!).check();
-  await expect(ep.getByRole('status').filter({ hasText: sv.note.saved })).toBeVisible();
-  await expect(scale.getByLabel(sv.motivation.scale['4']!)).toBeChecked();
+  await scale.getByRole('radio', { name: sv.motivation.scale['4']!, exact: true }).check();
+  await expect(ep.locator('.motivation').getByRole('status')).toHaveText(sv.note.saved);
+  await expect(
+    scale.getByRole('radio', { name: sv.motivation.scale['4']!, exact: true }),
+  ).toBeChecked();
   await shot(ep, testInfo, 'wf1-motivation-employee');
   await context.close();
 
-  // 2. Anna's side: Erik's score, read only.
+  // 2. Maria's side: Erik's score, read only.
   await page.goto(`/one-on-ones/meetings/${meetingId}`);
   await expect(
     page.getByText('Erik Johanssons motivation i det här samtalet: 4 av 5.'),
