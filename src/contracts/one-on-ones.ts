@@ -199,11 +199,14 @@ export const MinutesSchema = z.object({
   content: MinutesContentSchema,
 });
 
+/** One topic of a reflection: `note` is the light form's text (issue #15); the three answers
+ * are those of the earlier form, kept readable (empty in new reflections). */
 export const ReflectionTopicSchema = z.object({
   title: z.string().max(500),
-  howItWent: z.string().max(5000),
-  why: z.string().max(5000),
-  doDifferently: z.string().max(5000),
+  note: z.string().max(5000).default(''),
+  howItWent: z.string().max(5000).default(''),
+  why: z.string().max(5000).default(''),
+  doDifferently: z.string().max(5000).default(''),
 });
 
 export const ReflectionSchema = z.object({

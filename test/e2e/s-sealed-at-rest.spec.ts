@@ -15,7 +15,7 @@ import { apiOf, nextMeetingOrBook } from './meeting-api';
 /** The Danish texts of the page, from the catalog itself. */
 const da = JSON.parse(fs.readFileSync('src/i18n/locales/da/meetings.json', 'utf8')) as {
   vault: { locked: { title: string }; unlock: { submit: string } };
-  reflection: { save: string; saved: string };
+  note: { saved: string };
 };
 
 const PRIVATE = 'privat-i-browseren-3c9e-Mads-overvejer-ny-rolle';
@@ -80,8 +80,7 @@ test('what Mads types into sealed notes never reaches the data folder, WAL inclu
   await page.locator('#vault-unlock').fill(PASSPHRASE);
   await page.getByRole('button', { name: da.vault.unlock.submit, exact: true }).click();
   await page.locator('#r-notes').fill(REFLECTION);
-  await page.getByRole('button', { name: da.reflection.save }).click();
-  await expect(page.getByText(da.reflection.saved)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: da.note.saved })).toBeVisible();
 
   // Whatever the database wrote so far is in its files (the WAL at every commit).
   await expect.poll(() => foundInFolder(dataDir, [SHARED]), { timeout: 30_000 }).toEqual([SHARED]);

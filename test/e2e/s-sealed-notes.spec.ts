@@ -105,9 +105,8 @@ test('Maria seals her private notes, reloads, and unlocks with passphrase and re
   await page.goto(`/one-on-ones/meetings/${meetingId}/reflection`);
   await page.getByLabel('Lösenfras för valvet').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Lås upp' }).click();
-  await page.getByLabel('Anteckningar', { exact: true }).fill(REFLECTION);
-  await page.getByRole('button', { name: 'Spara reflektionen' }).click();
-  await expect(page.getByText('Reflektionen är sparad.')).toBeVisible();
+  await page.getByLabel('Din reflektion', { exact: true }).fill(REFLECTION);
+  await expect(page.getByRole('status').filter({ hasText: 'Sparat' })).toBeVisible();
   const reflection = JSON.stringify(
     await api.get(`/api/one-on-ones/meetings/${meetingId}/reflection`),
   );
@@ -116,7 +115,7 @@ test('Maria seals her private notes, reloads, and unlocks with passphrase and re
   await page.reload();
   await page.getByLabel('Lösenfras för valvet').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Lås upp' }).click();
-  await expect(page.getByLabel('Anteckningar', { exact: true })).toHaveValue(REFLECTION);
+  await expect(page.getByLabel('Din reflektion', { exact: true })).toHaveValue(REFLECTION);
 
   // Settings: a new vault passphrase (the old one is refused afterwards, the recovery code not).
   await page.goto('/settings');

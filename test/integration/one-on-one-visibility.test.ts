@@ -122,6 +122,16 @@ const rows: () => Row[] = () => [
     expect: { ...pairOnly, employee: 403 },
   },
   {
+    name: 'motivation and its trend',
+    call: (x) => x.get(`/api/one-on-ones/meetings/${ids.held}/motivation`),
+    expect: pairOnly,
+  },
+  {
+    name: 'score motivation (the employee)',
+    call: (x) => x.request('PUT', `/api/one-on-ones/meetings/${ids.open}/motivation`, { score: 3 }),
+    expect: { ...pairOnly, manager: 403 },
+  },
+  {
     name: 'update an action',
     call: (x) => x.patch(`/api/actions/${ids.action}`, { title: 'Do it now' }),
     expect: pairOnly,

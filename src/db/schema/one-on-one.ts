@@ -8,6 +8,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   uniqueIndex,
   uuid,
@@ -395,7 +396,9 @@ export const oneOnOneReflections = pgTable(
     meetingId: uuid('meeting_id').notNull(),
     authorId: uuid('author_id').notNull(),
     topics: jsonb('topics')
-      .$type<{ title: string; howItWent: string; why: string; doDifferently: string }[]>()
+      .$type<
+        { title: string; note?: string; howItWent: string; why: string; doDifferently: string }[]
+      >()
       .notNull(),
     notes: text('notes').notNull().default(''),
     /** The reflection ({topics, notes} as JSON) sealed in the author's browser (decision 018);
@@ -481,5 +484,47 @@ export const oneOnOneReminders = pgTable(
     // Retention clears a meeting's rows by meeting (privacy.repository.ts#clearMeetings).
     index('one_on_one_reminders_meeting_idx').on(t.orgId, t.meetingId),
     index('one_on_one_reminders_series_idx').on(t.orgId, t.seriesId, t.authorId, t.originStartsAt),
+  ],
+);
+
+/**
+ * The employee's motivation in one 1:1 (issue #15, seed 002): 1 (low) to 5 (high), one per
+ * meeting, set by the employee and followed by the pair across the series. 1:1 content: only
+ * the pair reads it; it is in no statistics.
+ */
+export const oneOnOneMotivation = pgTable(
+  'one_on_one_motivation',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    seriesId: uuid('series_id').notNull(),
+    employeeId: uuid('employee_id').notNull(),
+    /** When the meeting starts, so the series' trend needs no join. */
+    meetingStartsAt: ts('meeting_starts_at').notNull(),
+    score: smallint('score').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    check('one_on_one_motivation_score_ck', sql`score between 1 and 5`),
+    foreignKey({
+      columns: [t.orgId, t.meetingId],
+      foreignColumns: [oneOnOneMeetings.orgId, oneOnOneMeetings.id],
+      name: 'one_on_one_motivation_meeting_fk',
+    }),
+    foreignKey({
+      columns: [t.orgId, t.seriesId],
+      foreignColumns: [oneOnOneSeries.orgId, oneOnOneSeries.id],
+      name: 'one_on_one_motivation_series_fk',
+    }),
+    foreignKey({
+      columns: [t.orgId, t.employeeId],
+      foreignColumns: [people.orgId, people.id],
+      name: 'one_on_one_motivation_employee_fk',
+    }),
+    uniqueIndex('one_on_one_motivation_meeting_uq').on(t.orgId, t.meetingId),
+    index('one_on_one_motivation_series_idx').on(t.orgId, t.seriesId, t.meetingStartsAt),
   ],
 );

@@ -13,6 +13,8 @@ export const QUESTION_THEMES = [
   'priorities',
   'plan',
   'support',
+  'feedback',
+  'motivation',
   'other',
 ] as const;
 export type QuestionTheme = (typeof QUESTION_THEMES)[number];
@@ -35,6 +37,8 @@ const BY_SECTION_KEY: Record<string, QuestionTheme> = {
   plan: 'plan',
   needs: 'support',
   resources: 'support',
+  feedback: 'feedback',
+  motivation: 'motivation',
   other: 'other',
 };
 

@@ -4,9 +4,10 @@ import { LOCALES, type Locale } from '../../i18n/index';
 
 /**
  * What a section of the agenda is for. `follow_up` lists the pair's open actions by itself;
- * `employee_topics` is where the employee's own points go.
+ * `employee_topics` is where the employee's own points go; `motivation` carries the employee's
+ * 1–5 motivation score for the meeting and its trend across the series (issue #15).
  */
-export const SECTION_KINDS = ['standard', 'follow_up', 'employee_topics'] as const;
+export const SECTION_KINDS = ['standard', 'follow_up', 'employee_topics', 'motivation'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 /** A text in each language; at least one language, every value non-empty. */

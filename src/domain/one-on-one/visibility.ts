@@ -25,6 +25,8 @@ export const ONE_ON_ONE_RULES = {
   acknowledge: ['employee'],
   /** The manager's reflection on how the conversation went. */
   reflect: ['manager'],
+  /** The employee scores their motivation in each meeting (issue #15); both follow it. */
+  motivate: ['employee'],
   /** The manager's own "remember to ask" reminders for the next meetings (issue #15). */
   remind: ['manager'],
 } as const satisfies Record<string, readonly PairRole[]>;

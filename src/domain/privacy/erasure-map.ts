@@ -133,6 +133,10 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
     personColumns: { author_id: 'delete' },
     why: 'Private to their author.',
   },
+  one_on_one_motivation: {
+    personColumns: { employee_id: 'keep' },
+    why: 'A score per 1:1 the pair follows together (no free text); the other party keeps it.',
+  },
   one_on_one_reminders: {
     personColumns: { author_id: 'delete' },
     why: 'A manager’s own sealed reminders for a 1:1; only their author ever reads them.',

@@ -74,7 +74,9 @@ export type OneOnOneAction =
         | 'oneOnOne.action.read'
         | 'oneOnOne.action.write'
         | 'oneOnOne.minutes.read'
-        | 'oneOnOne.minutes.acknowledge';
+        | 'oneOnOne.minutes.acknowledge'
+        | 'oneOnOne.motivation.read'
+        | 'oneOnOne.motivation.write';
       pair: PairRef;
     }
   | { do: 'oneOnOne.point.edit'; pair: PairRef; authorId: string | null }
@@ -145,7 +147,10 @@ export function can(actor: Actor, action: Action): boolean {
     case 'oneOnOne.sharedNote.read':
     case 'oneOnOne.action.read':
     case 'oneOnOne.minutes.read':
+    case 'oneOnOne.motivation.read':
       return mayInPair(actor.personId, action.pair, 'read');
+    case 'oneOnOne.motivation.write':
+      return mayInPair(actor.personId, action.pair, 'motivate');
     case 'oneOnOne.series.manage':
     case 'oneOnOne.meeting.schedule':
     case 'oneOnOne.meeting.finish':

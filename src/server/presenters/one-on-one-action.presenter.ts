@@ -1,3 +1,4 @@
+import { normaliseTopic } from '../../domain/one-on-one/reflection';
 import { z } from 'zod';
 import { isOverdue } from '../../domain/one-on-one/actions';
 import type { MinutesContent } from '../../domain/one-on-one/minutes';
@@ -37,7 +38,7 @@ export function presentReflection(r: ReflectionRow, employeeName?: string) {
   return {
     meetingId: r.meetingId,
     meetingStartsAt: r.meetingStartsAt.toISOString(),
-    topics: r.topics,
+    topics: r.topics.map(normaliseTopic),
     notes: r.notes,
     sealed:
       r.ciphertext && r.iv && r.keyVersion

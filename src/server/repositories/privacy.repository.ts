@@ -32,6 +32,7 @@ export async function exportSections(
     reflections,
     remindersToAsk,
     checkIns,
+    motivation,
     conversations,
     preparations,
     agreements,
@@ -82,6 +83,11 @@ export async function exportSections(
     q(sql`select x.meeting_id, x.meeting_starts_at, x.wellbeing, x.workload, x.progress,
             x.comment, x.answered_by = ${me} as mine
           from check_ins x where x.org_id = ${orgId} and ${pair}`),
+    q(sql`select x.meeting_id, x.meeting_starts_at, x.score, x.employee_id = ${me} as mine
+          from one_on_one_motivation x
+          join one_on_one_series s on s.org_id = x.org_id and s.id = x.series_id
+          where x.org_id = ${orgId} and (s.manager_id = ${me} or s.employee_id = ${me})
+          order by x.meeting_starts_at`),
     q(sql`select x.id, x.kind, x.status, x.booked_at, x.held_at, x.closed_at, x.signed_at,
             x.created_at
           from conversations x where x.org_id = ${orgId} and ${pair}`),
@@ -133,6 +139,7 @@ export async function exportSections(
     reflections,
     remindersToAsk,
     checkIns,
+    motivation,
     conversations,
     preparations,
     agreements,

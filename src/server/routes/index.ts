@@ -3,6 +3,7 @@ import { importRoutes } from './import.routes';
 import { oneOnOneSeriesRoutes } from './one-on-one-series.routes';
 import { oneOnOneMeetingRoutes } from './one-on-one-meetings.routes';
 import { oneOnOneReminderRoutes } from './one-on-one-reminders.routes';
+import { oneOnOneMotivationRoutes } from './one-on-one-motivation.routes';
 import { oneOnOnePointRoutes } from './one-on-one-points.routes';
 import { oneOnOneActionRoutes } from './one-on-one-actions.routes';
 import { oneOnOneMinutesRoutes } from './one-on-one-minutes.routes';
@@ -33,6 +34,7 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(oneOnOneSeriesRoutes);
   await app.register(oneOnOneMeetingRoutes);
   await app.register(oneOnOneReminderRoutes);
+  await app.register(oneOnOneMotivationRoutes);
   await app.register(oneOnOnePointRoutes);
   await app.register(oneOnOneActionRoutes);
   await app.register(oneOnOneMinutesRoutes);

@@ -1,3 +1,4 @@
+import { normaliseTopic } from '../../domain/one-on-one/reflection';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -106,7 +107,10 @@ export async function vaultRoutes(app: FastifyInstance) {
     async (request, reply) => {
       reply.headers(noStore);
       const { notes, reflections } = await vault().unsealed(requireActor(request));
-      return { items: notes.map((n) => ({ ...n, body: n.body ?? '' })), reflections };
+      return {
+        items: notes.map((n) => ({ ...n, body: n.body ?? '' })),
+        reflections: reflections.map((x) => ({ ...x, topics: x.topics.map(normaliseTopic) })),
+      };
     },
   );
 

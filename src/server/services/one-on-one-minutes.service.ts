@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import { buildMinutes } from '../../domain/one-on-one/minutes';
+import {
+  normaliseTopic,
+  sameReflection,
+  type ReflectionTopicContent,
+} from '../../domain/one-on-one/reflection';
 import type { Actor } from '../../domain/roles';
 import type { Sealed } from '../../domain/sealing/envelope';
 import { vaultRepository as vaultRepo } from '../repositories/vault.repository';
@@ -22,7 +27,7 @@ import { changing } from './live-notify';
 
 export type ReflectionInput =
   | {
-      topics: { title: string; howItWent: string; why: string; doDifferently: string }[];
+      topics: ReflectionTopicContent[];
       notes: string;
     }
   | { sealed: Sealed };
@@ -182,21 +187,27 @@ export function createOneOnOneMinutesService(
       } else if (vault) {
         throw new AppError('vault.sealed_required');
       }
-      return minutesRepo.upsertReflection(db, {
-        orgId: actor.orgId,
-        id: randomUUID(),
-        meetingId,
-        authorId: actor.personId,
-        ...('sealed' in input
-          ? { topics: [], notes: '', ...input.sealed }
-          : {
-              topics: input.topics,
-              notes: input.notes,
-              ciphertext: null,
-              iv: null,
-              keyVersion: null,
-            }),
-        meetingStartsAt: meeting.startsAt,
+      return db.transaction(async (tx) => {
+        // Autosave sends the same text again and again: an unchanged reflection is not
+        // rewritten (its "updated" time stays), so a repeated save is idempotent.
+        const before = await minutesRepo.reflection(tx, actor.orgId, meetingId, actor.personId);
+        if (before && unchanged(before, input)) return before;
+        return minutesRepo.upsertReflection(tx, {
+          orgId: actor.orgId,
+          id: randomUUID(),
+          meetingId,
+          authorId: actor.personId,
+          ...('sealed' in input
+            ? { topics: [], notes: '', ...input.sealed }
+            : {
+                topics: input.topics.map(normaliseTopic),
+                notes: input.notes,
+                ciphertext: null,
+                iv: null,
+                keyVersion: null,
+              }),
+          meetingStartsAt: meeting.startsAt,
+        });
       });
     },
 
@@ -207,3 +218,29 @@ export function createOneOnOneMinutesService(
 }
 
 export type OneOnOneMinutesService = ReturnType<typeof createOneOnOneMinutesService>;
+
+/** Whether a save would store exactly what is stored already. */
+function unchanged(
+  row: {
+    topics: (Partial<ReflectionTopicContent> & { title: string })[];
+    notes: string;
+    ciphertext: string | null;
+    iv: string | null;
+    keyVersion: number | null;
+  },
+  input: ReflectionInput,
+): boolean {
+  if ('sealed' in input)
+    return (
+      row.ciphertext === input.sealed.ciphertext &&
+      row.iv === input.sealed.iv &&
+      row.keyVersion === input.sealed.keyVersion
+    );
+  return (
+    row.ciphertext === null &&
+    sameReflection(
+      { topics: row.topics.map(normaliseTopic), notes: row.notes },
+      { topics: input.topics.map(normaliseTopic), notes: input.notes },
+    )
+  );
+}

@@ -6,6 +6,7 @@ import { createOneOnOneMeetingService } from './one-on-one-meeting.service';
 import { createOneOnOneMinutesService } from './one-on-one-minutes.service';
 import { createOneOnOneNoteService } from './one-on-one-note.service';
 import { createOneOnOneReminderService } from './one-on-one-reminder.service';
+import { createOneOnOneMotivationService } from './one-on-one-motivation.service';
 import { createOneOnOneSeriesService } from './one-on-one-series.service';
 import { createOneOnOneTemplateService } from './one-on-one-template.service';
 import { createOneOnOneStateService } from './one-on-one-state.service';
@@ -26,6 +27,7 @@ export function createOneOnOneServices(
     meetings: createOneOnOneMeetingService(db, live),
     notes: createOneOnOneNoteService(db, live),
     reminders: createOneOnOneReminderService(db),
+    motivation: createOneOnOneMotivationService(db),
     actions: createOneOnOneActionService(db, live),
     minutes: createOneOnOneMinutesService(db, notifier, live),
     state: createOneOnOneStateService(db, live),

@@ -55,6 +55,7 @@ export const EXPORT_FILES = [
   'reflections',
   'remindersToAsk',
   'checkIns',
+  'motivation',
   'conversations',
   'preparations',
   'agreements',

@@ -14,6 +14,7 @@ import { isPendingId, writeOrKeep } from '../live/outbox';
 import { useLive } from '../live/use-live-meeting';
 import { withReaderTitles } from './reader-titles';
 import { QuestionBank } from './question-bank';
+import { MotivationPanel } from './motivation-panel';
 
 type AgendaProps = { detail: MeetingDetail; editable: boolean };
 
@@ -291,6 +292,7 @@ function PointCard({ point: p, detail, editable: open, first, last, onMove }: Po
       {p.prompt ? <p className="point__prompt">{p.prompt}</p> : null}
       {editable && p.kind === 'section' ? <QuestionBank detail={detail} section={p} /> : null}
       {p.sectionKind === 'follow_up' ? <FollowUp detail={detail} /> : null}
+      {p.sectionKind === 'motivation' ? <MotivationPanel detail={detail} /> : null}
       {carried ? (
         <p className="point__carried">
           {t('agenda.carriedTo')}{' '}

@@ -115,7 +115,7 @@ function privateAdapter(
 }
 
 /** "Saving…", "Saved", or what went wrong, announced politely. */
-function SaveStatus({
+export function SaveStatus({
   status,
   error,
   retry,

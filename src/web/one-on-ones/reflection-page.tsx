@@ -1,16 +1,21 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
+import { Alert, LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
+import { oneOnOneApi, oneOnOneKeys, type MeetingDetail, type Reflection } from './api';
+import { useAutosave, useUnsavedWarning, type AutosaveAdapter } from './autosave';
+import { SaveStatus } from './note-editor';
 import {
-  oneOnOneApi,
-  oneOnOneKeys,
-  type MeetingDetail,
-  type Reflection,
-  type ReflectionTopic,
-} from './api';
+  hasEarlierAnswers,
+  normaliseTopic,
+  reflectionPreview,
+  reflectionRows,
+  reflectionToSave,
+  sameReflection,
+  type ReflectionContent,
+} from '../../domain/one-on-one/reflection';
 import { LockIcon } from './bits';
 import { useMeetingFormat } from './hooks';
 import './meetings.css';
@@ -92,24 +97,9 @@ export function ReflectionsPage() {
   );
 }
 
-const emptyTopic = (title: string): ReflectionTopic => ({
-  title,
-  howItWent: '',
-  why: '',
-  doDifferently: '',
-});
-
-/** The agenda's titles (sections and topics that were on it) as the rows to reflect on. */
-function startingTopics(d: MeetingDetail): ReflectionTopic[] {
-  return d.agenda.filter((p) => p.carriedToMeetingId === null).map((p) => emptyTopic(p.title));
-}
-
-/** The agenda's rows with what was saved for them, and saved rows no longer on the agenda. */
-function withSaved(rows: ReflectionTopic[], saved: ReflectionTopic[]): ReflectionTopic[] {
-  const byTitle = new Map(saved.map((x) => [x.title, x]));
-  const merged = rows.map((r) => byTitle.get(r.title) ?? r);
-  const titles = new Set(rows.map((r) => r.title));
-  return [...merged, ...saved.filter((x) => !titles.has(x.title))];
+/** The agenda's titles (sections and topics that were on it): the topics one may note on. */
+function agendaTitles(d: MeetingDetail): string[] {
+  return d.agenda.filter((p) => p.carriedToMeetingId === null).map((p) => p.title);
 }
 
 /** A sealed reflection, opened with the unlocked key, in the same form. */
@@ -129,13 +119,19 @@ function SealedReflection({
   useEffect(() => {
     if (!saved?.sealed) return;
     let live = true;
-    openReflection<{ topics: ReflectionTopic[]; notes: string }>(
+    openReflection<{ topics: Parameters<typeof normaliseTopic>[0][]; notes: string }>(
       sealing.key,
       saved.sealed,
       saved.meetingId,
       authorId,
     ).then(
-      (content) => live && setOpened({ for: saved, value: { ...saved, ...content } }),
+      (content) =>
+        live &&
+        setOpened({
+          for: saved,
+          // Sealed before issue #15 without `note`: read as the earlier form.
+          value: { ...saved, notes: content.notes, topics: content.topics.map(normaliseTopic) },
+        }),
       () => live && setOpened({ for: saved, value: null }),
     );
     return () => {
@@ -160,6 +156,35 @@ function SealedReflection({
   return form(opened.value);
 }
 
+type Sealing = { authorId: string; key: { key: CryptoKey; keyVersion: number } };
+
+/** Saves a reflection: sealed in this browser before it leaves, once there is a vault (018). */
+function reflectionAdapter(
+  meetingId: string,
+  sealing: Sealing | null,
+  onSaved: (fresh: Reflection) => void,
+): AutosaveAdapter<ReflectionContent> {
+  return {
+    async save(text) {
+      const content = reflectionToSave(text.topics, text.notes);
+      const fresh = await oneOnOneApi.saveReflection(
+        meetingId,
+        sealing
+          ? { sealed: await sealReflection(sealing.key, meetingId, sealing.authorId, content) }
+          : content,
+      );
+      onSaved(fresh);
+      // What was sent is now stored: the rows on screen stay as they are.
+      return { saved: { text, version: 0 }, merged: false };
+    },
+    conflictOf: () => null,
+    equal: (a, b) =>
+      sameReflection(reflectionToSave(a.topics, a.notes), reflectionToSave(b.topics, b.notes)),
+    merge: () => null,
+  };
+}
+
+/** One free text, then an optional note per topic; saved as one types (issue #15). */
 function ReflectionForm({
   detail,
   saved,
@@ -167,77 +192,35 @@ function ReflectionForm({
 }: {
   detail: MeetingDetail;
   saved: Reflection | null;
-  sealing: { authorId: string; key: { key: CryptoKey; keyVersion: number } } | null;
+  sealing: Sealing | null;
 }) {
   const { t } = useTranslation('meetings');
   const client = useQueryClient();
-  const errorText = useErrorText();
-  const [topics, setTopics] = useState<ReflectionTopic[]>(() =>
-    withSaved(startingTopics(detail), saved?.topics ?? []),
-  );
-  const [notes, setNotes] = useState(saved?.notes ?? '');
-  const [done, setDone] = useState(false);
-  const save = useMutation({
-    mutationFn: async () => {
-      const content = {
-        topics: topics.filter((x) => x.howItWent || x.why || x.doDifferently),
-        notes,
-      };
-      // Sealed in this browser before it leaves, once there is a vault (decision 018).
-      return oneOnOneApi.saveReflection(
-        detail.meeting.id,
-        sealing
-          ? {
-              sealed: await sealReflection(
-                sealing.key,
-                detail.meeting.id,
-                sealing.authorId,
-                content,
-              ),
-            }
-          : content,
-      );
-    },
-    onSuccess: async (fresh) => {
-      client.setQueryData(oneOnOneKeys.reflection(detail.meeting.id), { reflection: fresh });
-      await client.invalidateQueries({ queryKey: oneOnOneKeys.reflections });
-      setDone(true);
-    },
-  });
-  const edit = (i: number, patch: Partial<ReflectionTopic>) => {
-    setDone(false);
-    setTopics((old) => old.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const meetingId = detail.meeting.id;
+  const onSaved = (fresh: Reflection) => {
+    client.setQueryData(oneOnOneKeys.reflection(meetingId), { reflection: fresh });
+    // The list beside this form leaves this meeting out: refreshed when next shown.
+    void client.invalidateQueries({ queryKey: oneOnOneKeys.reflections, refetchType: 'none' });
   };
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    save.mutate();
-  }
+  const [initial] = useState<ReflectionContent>(() => ({
+    topics: reflectionRows(agendaTitles(detail), (saved?.topics ?? []).map(normaliseTopic)),
+    notes: saved?.notes ?? '',
+  }));
+  const r = useAutosave(
+    { text: initial, version: 0 },
+    reflectionAdapter(meetingId, sealing, onSaved),
+    { delay: 1000 },
+  );
+  const { controller } = r;
+  useUnsavedWarning();
+  const editTopic = (i: number, note: string) =>
+    controller.edit({
+      ...r.text,
+      topics: r.text.topics.map((x, j) => (j === i ? { ...x, note } : x)),
+    });
+  const flush = () => void controller.flush();
   return (
-    <form className="form form--wide reflection" noValidate onSubmit={submit}>
-      {save.error ? (
-        <Alert focus>
-          <p>{errorText(save.error)}</p>
-        </Alert>
-      ) : null}
-      {topics.map((topic, i) => (
-        <fieldset key={i} className="fieldset reflection__topic">
-          <legend>{topic.title}</legend>
-          <div className="reflection__grid">
-            {(['howItWent', 'why', 'doDifferently'] as const).map((field) => (
-              <div className="field" key={field}>
-                <label htmlFor={`r-${i}-${field}`}>{t(`reflection.${field}`)}</label>
-                <textarea
-                  id={`r-${i}-${field}`}
-                  rows={3}
-                  maxLength={5000}
-                  value={topic[field]}
-                  onChange={(e) => edit(i, { [field]: e.target.value })}
-                />
-              </div>
-            ))}
-          </div>
-        </fieldset>
-      ))}
+    <div className="form form--wide reflection">
       <div className="field">
         <label htmlFor="r-notes">{t('reflection.notes')}</label>
         <p className="field__hint" id="r-notes-hint">
@@ -245,25 +228,57 @@ function ReflectionForm({
         </p>
         <textarea
           id="r-notes"
-          rows={5}
+          rows={6}
           maxLength={20_000}
           aria-describedby="r-notes-hint"
-          value={notes}
-          onChange={(e) => {
-            setDone(false);
-            setNotes(e.target.value);
-          }}
+          value={r.text.notes}
+          onChange={(e) => controller.edit({ ...r.text, notes: e.target.value })}
+          onBlur={flush}
         />
       </div>
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? t('common:saving') : t('reflection.save')}
-        </button>
-        <p className="status" role="status">
-          {done ? t('reflection.saved') : ''}
-        </p>
-      </div>
-    </form>
+      <SaveStatus status={r.status} error={r.error} retry={flush} />
+      {r.text.topics.length > 0 ? (
+        <section className="reflection__topics" aria-labelledby="r-topics">
+          <h2 id="r-topics">{t('reflection.perTopic')}</h2>
+          <p className="field__hint">{t('reflection.perTopicHint')}</p>
+          {r.text.topics.map((topic, i) => (
+            <details
+              key={`${i}-${topic.title}`}
+              className="reflection__topic"
+              open={topic.note !== '' || hasEarlierAnswers(topic) || undefined}
+            >
+              <summary>{topic.title}</summary>
+              {hasEarlierAnswers(topic) ? (
+                <dl className="reflection__earlier">
+                  {(['howItWent', 'why', 'doDifferently'] as const)
+                    .filter((f) => topic[f])
+                    .map((f) => (
+                      <div key={f}>
+                        <dt>{t(`reflection.${f}`)}</dt>
+                        <dd>{topic[f]}</dd>
+                      </div>
+                    ))}
+                </dl>
+              ) : null}
+              <div className="field">
+                <label htmlFor={`r-topic-${i}`}>
+                  {t('reflection.topicNote', { topic: topic.title })}
+                </label>
+                <textarea
+                  id={`r-topic-${i}`}
+                  rows={2}
+                  maxLength={5000}
+                  placeholder={t('reflection.prompts')}
+                  value={topic.note}
+                  onChange={(e) => editTopic(i, e.target.value)}
+                  onBlur={flush}
+                />
+              </div>
+            </details>
+          ))}
+        </section>
+      ) : null}
+    </div>
   );
 }
 
@@ -291,7 +306,7 @@ function EarlierReflections({ exclude }: { exclude?: string }) {
       ) : (
         <ul className="reflection-list">
           {items.map((r) => {
-            const lesson = r.topics.find((x) => x.doDifferently)?.doDifferently;
+            const preview = reflectionPreview(r);
             return (
               <li key={r.meetingId} className="reflection-list__item">
                 <Link to={`/one-on-ones/meetings/${r.meetingId}/reflection`}>
@@ -300,13 +315,7 @@ function EarlierReflections({ exclude }: { exclude?: string }) {
                     date: fmt.shortDate(r.meetingStartsAt),
                   })}
                 </Link>
-                {lesson ? (
-                  <p className="small muted">
-                    {t('reflection.doDifferently')}: {lesson}
-                  </p>
-                ) : r.notes ? (
-                  <p className="small muted">{r.notes.slice(0, 200)}</p>
-                ) : null}
+                {preview ? <p className="small muted">{preview}</p> : null}
               </li>
             );
           })}
