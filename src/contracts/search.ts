@@ -1,12 +1,7 @@
 /** Search across what the reader may see (decision 026): GET /api/search. */
 import { z } from 'zod';
+import { SEARCH_KINDS, SEARCH_QUERY_MAX } from '../domain/search/search';
 import { textLine } from '../domain/text';
-
-export const SEARCH_KINDS = ['topic', 'note', 'action', 'minutes', 'goal'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-/** The longest query accepted. */
-export const SEARCH_QUERY_MAX = 200;
 
 export const SearchQuerySchema = z.object({
   q: textLine().trim().min(1).max(SEARCH_QUERY_MAX),

@@ -3,6 +3,13 @@
  * found words travel to the browser, and how often one person may search.
  */
 
+/** What search finds, in the order the results page groups them. */
+export const SEARCH_KINDS = ['topic', 'note', 'action', 'minutes', 'goal'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** The longest query accepted. */
+export const SEARCH_QUERY_MAX = 200;
+
 /** PostgreSQL's snowball configurations of the languages Samtal speaks. */
 export const SEARCH_CONFIGS = ['swedish', 'danish', 'norwegian', 'english'] as const;
 export type SearchConfig = (typeof SEARCH_CONFIGS)[number];

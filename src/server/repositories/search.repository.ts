@@ -15,9 +15,7 @@ import {
   noteDocument,
   topicDocument,
 } from '../../db/schema/search-vector';
-import type { SearchConfig } from '../../domain/search/search';
-
-export type SearchKind = 'topic' | 'note' | 'action' | 'minutes' | 'goal';
+import type { SearchConfig, SearchKind } from '../../domain/search/search';
 
 export type SearchRow = {
   kind: SearchKind;
@@ -47,7 +45,7 @@ export const searchRepository = {
    * conversations they are the manager or the employee of — by the pair of the record, never
    * by a role or the reporting line. Private notes, reflections and reminders are not searched.
    * The query is parsed in `queryConfigs` (the reader's and the organisation's language) and
-   * found words are marked with `headlineConfig`, the organisation's.
+   * found words are marked with `headlineConfig`, the reader's.
    */
   async search(
     db: DbOrTx,
@@ -92,8 +90,9 @@ export const searchRepository = {
         select 'note', ${notes.id}, mine.id,
           ${other(sql`mine.manager_id`, sql`mine.employee_id`)}, mine.starts_at,
           ts_rank(${noteDocument(notes.decision, notes.body)}, q.query),
-          null::text, concat_ws(' · ', nullif(${notes.decision}, ''), nullif(${notes.body}, ''))
+          pt.title, concat_ws(' · ', nullif(${notes.decision}, ''), nullif(${notes.body}, ''))
         from ${notes} join mine on mine.id = ${notes.meetingId} cross join q
+        join one_on_one_points pt on pt.org_id = ${orgId} and pt.id = ${notes.pointId}
         where ${notes.orgId} = ${orgId} and ${noteDocument(notes.decision, notes.body)} @@ q.query
         union all
         select 'action', ${actions.id}, ${actions.meetingId},

@@ -26,7 +26,7 @@ export function createSearchService(db: Db) {
         personId: actor.personId,
         q: input.q,
         queryConfigs: queryConfigs(actor.locale, orgLocale),
-        headlineConfig: searchConfigFor(orgLocale ?? actor.locale),
+        headlineConfig: searchConfigFor(actor.locale),
         limit: input.limit + 1,
       });
       return { rows: rows.slice(0, input.limit), more: rows.length > input.limit };
