@@ -143,6 +143,7 @@ export const ERROR_CODES = [
   'conversation.follow_up_exists',
   'conversation.not_started',
   'conversation.start_early',
+  'search.rate_limited',
   'scim.unauthorized',
   'scim.throttled',
   'scim.invalid_filter',

@@ -18,6 +18,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'auth.slow_down': 429,
   'auth.busy': 429,
   'auth.reset_limited': 429,
+  'search.rate_limited': 429,
   'auth.forbidden': 403,
   'auth.csrf': 403,
   'auth.token_invalid': 400,

@@ -12,6 +12,7 @@ import type { PasswordLinkSchema } from '../contracts/auth';
 import type { DepartmentSchema } from '../contracts/departments';
 import type { ImportIssueSchema, ImportResultSchema } from '../contracts/people-import';
 import type { MeSchema, SessionSchema } from '../contracts/me';
+import type { SearchResponse } from '../contracts/search';
 
 /** What JSON makes of a server type: dates travel as ISO strings. */
 export type Wire<T> = T extends Date
@@ -166,6 +167,7 @@ export type PeopleQuery = {
 
 /** Every call the web app makes. */
 export const api = {
+  search: (q: string) => get<SearchResponse>('/api/search', { q }),
   login: (email: string, password: string) =>
     post<{ home: Home; locale: string }>('/api/auth/login', { email, password }),
   logout: () =>

@@ -60,6 +60,7 @@ const TrendPage = page(wellbeing.trend, 'TrendPage');
 const TeamWellbeingPage = page(wellbeing.team, 'TeamWellbeingPage');
 const TaskReviewsPage = page(wellbeing.reviews, 'TaskReviewsPage');
 const TaskReviewPage = page(wellbeing.review, 'TaskReviewPage');
+const SearchPage = page(() => import('./search/search-page'), 'SearchPage');
 const CoachingPage = page(() => import('./coaching/coaching-page'), 'CoachingPage');
 const MailboxPage = page(() => import('./mail/mailbox-page'), 'MailboxPage', MAILBOX_NS);
 const StatisticsPage = page(() => import('./statistics/statistics-page'), 'StatisticsPage');
@@ -123,6 +124,7 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="departments" element={<RequireHr children={<DepartmentsPage />} />} />
               <Route path="import" element={<RequireHr children={<ImportPage />} />} />
               <Route path="settings" element={<SettingsPage />} />
+              <Route path="search" element={<SearchPage />} />
               <Route path="actions" element={<MyActionsPage />} />
               <Route path="one-on-ones/book/:personId" element={<BookSeriesPage />} />
               <Route path="one-on-ones/series/:id" element={<SeriesPage />} />

@@ -104,6 +104,20 @@ const rows: () => Row[] = () => [
     },
   },
   {
+    // Everyone signed in may search; what they find is only what they may read as one of a
+    // pair (test/integration/search.test.ts holds the visibility matrix of the results).
+    name: 'search',
+    call: (c) => c.get('/api/search?q=samtal'),
+    expect: {
+      employee: 200,
+      manager: 200,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+  {
     name: 'list people',
     call: (c) => c.get('/api/people'),
     expect: {

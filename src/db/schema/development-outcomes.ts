@@ -18,6 +18,7 @@ import type { Agreement } from '../../domain/development/versions';
 import { conversations } from './development';
 import { people } from './organisation';
 import { createdAt, orgId, ts, updatedAt } from './columns';
+import { goalDocument } from './search-vector';
 
 /** Goals of the organisation HR keeps, which personal goals may point at. */
 export const organisationGoals = pgTable(
@@ -98,6 +99,8 @@ export const developmentGoals = pgTable(
     index('development_goals_organisation_goal_idx')
       .on(t.orgId, t.organisationGoalId)
       .where(sql`${t.organisationGoalId} is not null`),
+    // Search (decision 027).
+    index('development_goals_search_idx').using('gin', goalDocument(t)),
   ],
 );
 

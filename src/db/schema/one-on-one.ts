@@ -23,6 +23,7 @@ import type {
 } from '../../domain/one-on-one/template';
 import { people } from './organisation';
 import { createdAt, orgId, ts, updatedAt } from './columns';
+import { actionDocument, minutesDocument, noteDocument, topicDocument } from './search-vector';
 
 /** Agenda templates HR adds for the organisation (built-in ones live in templates/*.json). */
 export const oneOnOneTemplates = pgTable(
@@ -226,6 +227,8 @@ export const oneOnOnePoints = pgTable(
       name: 'one_on_one_points_author_fk',
     }),
     index('one_on_one_points_meeting_idx').on(t.orgId, t.meetingId, t.position),
+    // Search (decision 027): the topics people added; template sections have no title.
+    index('one_on_one_points_search_idx').using('gin', topicDocument(t.title)),
   ],
 );
 
@@ -253,6 +256,8 @@ export const oneOnOneNotes = pgTable(
     }).onDelete('cascade'),
     uniqueIndex('one_on_one_notes_point_uq').on(t.orgId, t.pointId),
     index('one_on_one_notes_meeting_idx').on(t.orgId, t.meetingId),
+    // Search (decision 027): the shared note and its decision.
+    index('one_on_one_notes_search_idx').using('gin', noteDocument(t.decision, t.body)),
   ],
 );
 
@@ -359,6 +364,8 @@ export const oneOnOneActions = pgTable(
       .where(sql`${t.doneAt} is null`),
     index('one_on_one_actions_owner_idx').on(t.orgId, t.ownerId, t.doneAt, t.dueDate),
     index('one_on_one_actions_meeting_idx').on(t.orgId, t.meetingId),
+    // Search (decision 027).
+    index('one_on_one_actions_search_idx').using('gin', actionDocument(t.title)),
   ],
 );
 
@@ -384,6 +391,8 @@ export const oneOnOneMinutes = pgTable(
       name: 'one_on_one_minutes_meeting_fk',
     }),
     index('one_on_one_minutes_employee_idx').on(t.orgId, t.employeeId, t.createdAt),
+    // Search (decision 027): the decisions and the topics' titles and notes as sent.
+    index('one_on_one_minutes_search_idx').using('gin', minutesDocument(t.content)),
   ],
 );
 

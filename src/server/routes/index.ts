@@ -27,6 +27,7 @@ import { scimRoutes } from './scim.routes';
 import { scimAdminRoutes } from './scim-admin.routes';
 import { ssoRoutes } from './sso.routes';
 import { ssoAdminRoutes } from './sso-admin.routes';
+import { searchRoutes } from './search.routes';
 
 /** Routes of the feature modules; each new module adds one line here. */
 export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
@@ -58,4 +59,5 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(scimRoutes);
   await app.register(ssoRoutes);
   await app.register(ssoAdminRoutes);
+  await app.register(searchRoutes);
 }

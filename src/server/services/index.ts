@@ -28,6 +28,7 @@ import { createVaultService } from './vault.service';
 import { createScimService } from './scim.service';
 import { createScimTokenService } from './scim-token.service';
 import { createSsoService } from './sso.service';
+import { createSearchService } from './search.service';
 import { createOidcClient, type OidcClient } from '../sso/oidc-client';
 import type { SecretBox } from '../sso/secret-box';
 
@@ -111,6 +112,7 @@ export function createServices(
     competenceNeeds: createCompetenceNeedsService(db),
     wellbeing: createWellbeingServices(db, mail.live ?? null),
     vault: createVaultService(db),
+    search: createSearchService(db),
   };
 }
 

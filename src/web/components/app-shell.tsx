@@ -9,6 +9,7 @@ import { SIGNED_IN_NAMESPACES, loadNamespaces, namespacesLoaded, switchLanguage 
 import { ME_KEY, isHr, useMe } from '../session';
 import { LoadError, Loading } from './feedback';
 import { NoAccess } from './no-access';
+import { SearchBox } from '../search/search-box';
 
 /** Renders its children for a signed-in person; everyone else goes to the sign-in page. */
 export function RequireSignedIn({ children }: { children: ReactNode }) {
@@ -139,6 +140,7 @@ export function AppShell() {
                 ))}
               </ul>
             </nav>
+            <SearchBox />
             <div className="topbar__person">
               <span className="topbar__name">{me.name}</span>
               <button
