@@ -17,7 +17,7 @@ import {
 import type { SeriesRow } from '../repositories/one-on-one-series.repository';
 import { formatLocalDate, formatWhen } from './format';
 import { renderMail, type MailContent } from './layout';
-import type { Mailer } from './mailer';
+import type { Mailer, NotificationDraft } from './mailer';
 import { renderMinutesMail } from './minutes.mail';
 
 type MeetingRow = NonNullable<Awaited<ReturnType<typeof calendarRepository.meeting>>>;
@@ -130,6 +130,7 @@ export function createOneOnOneNotifier(deps: {
     dedupeKey: string,
     content: MailContent,
     calendar: { method: 'REQUEST' | 'CANCEL'; content: string } | null,
+    notification: NotificationDraft | null = null,
   ) {
     const rendered = renderMail(content, localeOf(to));
     await mailer.enqueue(tx, {
@@ -142,6 +143,7 @@ export function createOneOnOneNotifier(deps: {
       text: rendered.text,
       html: rendered.html,
       calendar,
+      notification,
     });
   }
 
@@ -206,6 +208,12 @@ export function createOneOnOneNotifier(deps: {
         {
           method: 'REQUEST',
           content: buildCalendar('REQUEST', events),
+        },
+        {
+          kind: `one_on_one.${what}`,
+          actorId: other.id,
+          seriesId: s.id,
+          params: { at: toInstant(s.startDate, s.localTime, s.timeZone).toISOString() },
         },
       );
       if (me.id === manager.id && s.reflectionBlockMinutes > 0 && what !== 'seriesEnded') {
@@ -341,6 +349,16 @@ export function createOneOnOneNotifier(deps: {
           method,
           content: buildCalendar(method, [event]),
         },
+        {
+          kind: `one_on_one.${what}`,
+          actorId: other.id,
+          meetingId: m.id,
+          seriesId: s.id,
+          params: {
+            from: (m.originalStartsAt ?? m.startsAt).toISOString(),
+            ...(what === 'moved' ? { to: m.startsAt.toISOString() } : {}),
+          },
+        },
       );
     }
   }
@@ -373,6 +391,7 @@ export function createOneOnOneNotifier(deps: {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        notification: { kind: 'one_on_one.minutes', meetingId: minutes.meetingId },
       });
     },
   };

@@ -8,7 +8,7 @@ import { calendarRepository, type CalendarPerson } from '../repositories/calenda
 import { remindersRepository } from '../repositories/reminders.repository';
 import { formatLocalDate, formatWhen } from './format';
 import { renderMail, type MailContent } from './layout';
-import type { Mailer } from './mailer';
+import type { Mailer, NotificationDraft } from './mailer';
 
 const BATCH = 2000;
 /** Days before a booked conversation that each of the pair is asked to prepare in writing. */
@@ -61,6 +61,7 @@ export async function sendDueReminders(
     kind: string,
     dedupeKey: string,
     content: MailContent,
+    notification: NotificationDraft,
   ) => {
     const r = renderMail(content, localeOf(to));
     const inserted = await db.transaction((tx) =>
@@ -73,6 +74,7 @@ export async function sendDueReminders(
         subject: r.subject,
         text: r.text,
         html: r.html,
+        notification,
       }),
     );
     if (inserted) sent++;
@@ -105,6 +107,11 @@ export async function sendDueReminders(
       paragraphs: [t('mail:addTopics.intro', { name: manager.name, when })],
       action: { label: t('mail:open'), url: `${publicUrl}/` },
       footer: t('mail:footer'),
+    }, {
+      kind: 'reminder.add_topics',
+      actorId: manager.id,
+      meetingId: m.id,
+      params: { at: m.starts_at.toISOString() },
     });
   }
 
@@ -150,6 +157,11 @@ export async function sendDueReminders(
       ],
       action: { label: t('mail:open'), url: `${publicUrl}/` },
       footer: t('mail:footer'),
+    }, {
+      kind: 'reminder.prepare',
+      actorId: employee.id,
+      meetingId: m.id,
+      params: { at: m.starts_at.toISOString(), topics: topics.length },
     });
   }
 
@@ -172,7 +184,7 @@ export async function sendDueReminders(
       paragraphs: [t('mail:reflect.intro')],
       action: { label: t('mail:open'), url: `${publicUrl}/` },
       footer: t('mail:footer'),
-    });
+    }, { kind: 'reminder.reflect', actorId: employee.id, meetingId: m.id });
   }
 
   // 4. Prepare a booked conversation in writing (each of the pair who has not submitted yet).
@@ -216,6 +228,12 @@ export async function sendDueReminders(
             url: `${publicUrl}/conversations/${c.conversation_id}`,
           },
           footer: t('mail:footer'),
+        },
+        {
+          kind: 'reminder.conversation_prepare',
+          actorId: other.id,
+          conversationId: c.conversation_id,
+          params: { at: c.starts_at.toISOString(), conversationKind: c.kind },
         },
       );
     }
@@ -266,6 +284,7 @@ export async function sendDueReminders(
         action: { label: t('mail:open'), url: `${publicUrl}/` },
         footer: t('mail:footer'),
       },
+      { kind: 'reminder.digest', params: { count: items.length } },
     );
   }
   return sent;

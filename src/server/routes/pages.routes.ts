@@ -43,6 +43,7 @@ export async function pageRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireActor(request);
       const page = await pages().meeting(actor, request.params.id);
+      const unreadNotifications = await app.services.notifications.unreadCount(actor);
       const { goals, plan, titles, progress } = page.goals;
       return {
         me: meOf(actor),
@@ -59,6 +60,7 @@ export async function pageRoutes(app: FastifyInstance) {
           goals: goals.map((g) => presentGoal(g, titles, progress)),
           plan: plan.map((p) => presentPlanItem(p, progress)),
         },
+        unreadNotifications,
       };
     },
   );
@@ -76,7 +78,9 @@ export async function pageRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireActor(request);
       const page = await pages().home(actor);
+      const unreadNotifications = await app.services.notifications.unreadCount(actor);
       const empty = {
+        unreadNotifications,
         team: null,
         overview: null,
         mine: null,

@@ -104,6 +104,12 @@ export function createConversationCalendar(deps: {
         text: rendered.text,
         html: rendered.html,
         calendar: { method, content: buildCalendar(method, [event]) },
+        notification: {
+          kind: `conversation.${what}`,
+          actorId: other.id,
+          conversationId: c.id,
+          params: { at: m.startsAt.toISOString(), conversationKind: c.kind },
+        },
       });
     }
   }
