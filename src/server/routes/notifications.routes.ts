@@ -57,10 +57,11 @@ export async function notificationRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const { limit, cursor, unread } = request.query;
-      const { rows, unread: count } = await app.services.notifications.list(
-        requireActor(request),
-        { limit: limit + 1, ...(cursor ? { before: cursor } : {}), unreadOnly: unread === 'true' },
-      );
+      const { rows, unread: count } = await app.services.notifications.list(requireActor(request), {
+        limit: limit + 1,
+        ...(cursor ? { before: cursor } : {}),
+        unreadOnly: unread === 'true',
+      });
       const { items, nextCursor } = mailPage(rows, limit);
       return {
         items: items.map(presentNotification).filter((x) => x !== null),

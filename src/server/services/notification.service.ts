@@ -23,13 +23,7 @@ export function createNotificationService(db: Db) {
 
     /** Marks one read (again: no change); someone else's is "not found". */
     async markRead(actor: Actor, id: string, now = new Date()) {
-      const row = await notificationRepository.markRead(
-        db,
-        actor.orgId,
-        actor.personId,
-        id,
-        now,
-      );
+      const row = await notificationRepository.markRead(db, actor.orgId, actor.personId, id, now);
       if (!row) throw new AppError('not_found');
       return notificationRepository.unreadCount(db, actor.orgId, actor.personId);
     },

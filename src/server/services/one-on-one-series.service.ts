@@ -128,7 +128,7 @@ export function createOneOnOneSeriesService(
             throw err;
           });
         await extendTo(tx, series, horizonEnd(rec.timeZone, now));
-        await notifier?.seriesBooked(tx, actor.orgId, series.id);
+        await notifier?.seriesBooked(tx, actor.orgId, series.id, actor.personId);
         return (await seriesRepo.findById(tx, actor.orgId, series.id))!;
       });
     },
@@ -247,7 +247,7 @@ export function createOneOnOneSeriesService(
             ? { reflectionBlockMinutes: patch.reflectionBlockMinutes }
             : {}),
         });
-        await notifier?.seriesUpdated(tx, actor.orgId, id);
+        await notifier?.seriesUpdated(tx, actor.orgId, id, actor.personId);
         return (await seriesRepo.findById(tx, actor.orgId, id))!;
       });
     },
@@ -264,7 +264,7 @@ export function createOneOnOneSeriesService(
           actorId: actor.personId,
           reason: input.reason.trim(),
         });
-        await notifier?.seriesEnded(tx, actor.orgId, id);
+        await notifier?.seriesEnded(tx, actor.orgId, id, actor.personId);
         return (await seriesRepo.findById(tx, actor.orgId, id))!;
       });
     },
@@ -304,7 +304,7 @@ export function createOneOnOneSeriesService(
           statusChangedBy: actor.personId,
           statusChangedAt: new Date(),
         }))!;
-        await notifier?.meetingMoved(tx, actor.orgId, meetingId);
+        await notifier?.meetingMoved(tx, actor.orgId, meetingId, actor.personId);
         return moved;
       });
     },
@@ -329,7 +329,7 @@ export function createOneOnOneSeriesService(
           statusChangedBy: actor.personId,
           statusChangedAt: new Date(),
         }))!;
-        await notifier?.meetingCancelled(tx, actor.orgId, meetingId);
+        await notifier?.meetingCancelled(tx, actor.orgId, meetingId, actor.personId);
         return cancelled;
       });
     },
