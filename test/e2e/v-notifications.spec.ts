@@ -73,6 +73,7 @@ test('Mads sees Sofie’s new topic under the bell, follows it to the 1:1, and t
 
   // Sofie adds a topic to the meeting.
   const sofiePage = await signedInPage(browser, 'medarbejder@samtal.demo');
+  await (await apiOf(sofiePage.page)).post('/api/me/notifications/read-all', {});
   await sofiePage.page.goto(`/one-on-ones/meetings/${meetingId}`);
   await sofiePage.page.getByLabel(da.meetings.agenda.newPoint).fill(TOPIC);
   await sofiePage.page.getByRole('button', { name: da.meetings.agenda.add, exact: true }).click();

@@ -107,6 +107,7 @@ export function NotificationsPage() {
                     : 'notifications__item notifications__item--unread'
                 }
               >
+                {n.readAt ? null : <span className="badge">{t('unread')}</span>}
                 <Link
                   to={n.link}
                   className="notifications__link"
@@ -115,7 +116,6 @@ export function NotificationsPage() {
                     void open(n);
                   }}
                 >
-                  {n.readAt ? null : <span className="badge">{t('unread')}</span>}{' '}
                   {textOf(n, t, fmt)}
                 </Link>
                 <time className="notifications__time muted" dateTime={n.createdAt}>
