@@ -9,6 +9,7 @@ import type {
   UnreadCountSchema,
 } from '../../contracts/notifications';
 import { http, type Wire } from '../api';
+import { UNREAD_NOTIFICATIONS_KEY } from '../session';
 
 export type AppNotification = Wire<z.infer<typeof NotificationSchema>>;
 export type NotificationList = Wire<z.infer<typeof NotificationListSchema>>;
@@ -16,12 +17,11 @@ export type UnreadCount = z.infer<typeof UnreadCountSchema>;
 
 export const notificationKeys = {
   all: ['notifications'] as const,
-  unread: ['notifications', 'unread'] as const,
+  unread: UNREAD_NOTIFICATIONS_KEY,
   list: ['notifications', 'list'] as const,
 };
 
 export const notificationApi = {
-  unread: () => http.get<UnreadCount>('/api/me/notifications/unread'),
   list: (cursor: string | null, limit = 30) =>
     http.get<NotificationList>('/api/me/notifications', { cursor, limit }),
   markRead: (id: string) =>

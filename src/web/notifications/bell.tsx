@@ -1,10 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { notificationApi, notificationKeys } from './api';
-
-/** How often the bell asks again while the page is open (no busy polling). */
-const REFRESH_MS = 60_000;
+import { useUnreadNotifications } from '../session';
 
 /**
  * The bell in the top bar: a link to the notifications with the unread count. The count
@@ -13,13 +9,7 @@ const REFRESH_MS = 60_000;
  */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const { data } = useQuery({
-    queryKey: notificationKeys.unread,
-    queryFn: notificationApi.unread,
-    staleTime: 30_000,
-    refetchInterval: REFRESH_MS,
-    refetchIntervalInBackground: false,
-  });
+  const { data } = useUnreadNotifications();
   const count = data?.unread ?? 0;
   return (
     <NavLink
