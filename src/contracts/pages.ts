@@ -28,6 +28,8 @@ export const MeetingPageSchema = z.object({
   vault: MyVaultSchema.shape.vault,
   /** As GET /api/goals?with=<the other one of the pair>. */
   goals: z.object({ goals: z.array(GoalSchema), plan: z.array(PlanItemSchema) }),
+  /** As GET /api/me/notifications/unread: the bell's count. */
+  unreadNotifications: z.int(),
 });
 
 /** The latest meeting begun in a series (as …/series/:id/meetings?when=past&limit=1). */
@@ -48,4 +50,6 @@ export const HomePageSchema = z.object({
   /** The names from the top unit down to the employee's own (employees with a unit). */
   departmentPath: z.array(z.string()).nullable(),
   latestMeetings: z.array(LatestSchema),
+  /** As GET /api/me/notifications/unread: the bell's count. */
+  unreadNotifications: z.int(),
 });

@@ -34,6 +34,7 @@ export const NAMESPACES = [
   'audit',
   'privacy',
   'sso',
+  'notifications',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

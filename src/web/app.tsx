@@ -77,6 +77,11 @@ const ConversationsPage = page(
 const ConversationPage = page(() => import('./development/conversation-page'), 'ConversationPage');
 const MailPage = page(() => import('./mail/mail-page'), 'MailPage', MAILBOX_NS);
 const MyMailListPage = page(() => import('./mail/my-mail-page'), 'MyMailListPage', MAILBOX_NS);
+const NotificationsPage = page(
+  () => import('./notifications/notifications-page'),
+  'NotificationsPage',
+  ['notifications', 'conversations'],
+);
 const OrganisationGoalsPage = page(
   () => import('./development/goals-organisation-page'),
   'OrganisationGoalsPage',
@@ -144,6 +149,7 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="statistics" element={<RequireHr children={<StatisticsPage />} />} />
               <Route path="mail" element={<MyMailListPage />} />
               <Route path="mail/:id" element={<MailPage />} />
+              <Route path="notifications" element={<NotificationsPage />} />
               <Route path="admin/audit" element={<AuditPage />} />
               <Route path="admin/single-sign-on" element={<SingleSignOnPage />} />
               <Route

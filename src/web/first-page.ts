@@ -13,6 +13,7 @@ import { conversationKeys } from './development/keys';
 import { goalKeys } from './development/goals-api';
 import { oneOnOneKeys } from './one-on-ones/api';
 import { keys } from './queries';
+import { notificationKeys } from './notifications/api';
 import { VAULT_KEY } from './vault/keys';
 import { wellbeingKeys } from './wellbeing/api';
 
@@ -42,6 +43,7 @@ export async function loadMeetingPage(client: QueryClient, meetingId: string) {
   if (page.reminders) client.setQueryData(oneOnOneKeys.reminders(meetingId), page.reminders);
   client.setQueryData(VAULT_KEY, { vault: page.vault });
   client.setQueryData(goalKeys.pair(other), page.goals);
+  client.setQueryData(notificationKeys.unread, { unread: page.unreadNotifications });
   return page;
 }
 
@@ -52,6 +54,7 @@ function fillHome(client: QueryClient, page: HomePage) {
   if (page.conversations) client.setQueryData(conversationKeys.summary, page.conversations);
   if (page.person) client.setQueryData(keys.person(page.me.id), page.person);
   client.setQueryData(departmentPathKey(page.me.id), page.departmentPath);
+  client.setQueryData(notificationKeys.unread, { unread: page.unreadNotifications });
   for (const { seriesId, items } of page.latestMeetings)
     client.setQueryData(oneOnOneKeys.lastMeeting(seriesId), { items, nextCursor: null });
 }

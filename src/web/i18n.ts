@@ -19,7 +19,7 @@ export const SIGNED_IN_NAMESPACES = ['home', 'meetings', 'oneOnOne', 'live'] as 
 
 // Only the web namespaces become chunks; the literal list must match the two lists above.
 const catalogs = import.meta.glob<Record<string, unknown>>(
-  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings,meetings,oneOnOne,mailbox,rounds,goals,wellbeing,coaching,conversations,statistics,live,audit,privacy,sso}.json',
+  '../i18n/locales/*/{common,errors,auth,people,departments,home,settings,meetings,oneOnOne,mailbox,rounds,goals,wellbeing,coaching,conversations,statistics,live,audit,privacy,sso,notifications}.json',
   { import: 'default' },
 );
 

@@ -1,7 +1,7 @@
 /** Who is signed in, as one cached query every component can read. */
 import { QueryCache, MutationCache, QueryClient, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Me } from './api';
+import { api, ApiError, http, type Me } from './api';
 import { formatter } from './format';
 
 export const ME_KEY = ['me'] as const;
@@ -61,3 +61,23 @@ export function createQueryClient(): QueryClient {
   }
   return client;
 }
+
+/** How often the bell asks again while the page is open (no busy polling). */
+const BELL_REFRESH_MS = 60_000;
+
+/**
+ * The bell's unread count (issue #15): seeded by the whole-page answers (home, meeting), asked
+ * again once a minute while the page is visible and when the window gets focus. Here beside
+ * useMe so the shell's chunk stays as it was.
+ */
+export function useUnreadNotifications() {
+  return useQuery({
+    queryKey: UNREAD_NOTIFICATIONS_KEY,
+    queryFn: () => http.get<{ unread: number }>('/api/me/notifications/unread'),
+    staleTime: 30_000,
+    refetchInterval: BELL_REFRESH_MS,
+    refetchIntervalInBackground: false,
+  });
+}
+
+export const UNREAD_NOTIFICATIONS_KEY = ['notifications', 'unread'] as const;

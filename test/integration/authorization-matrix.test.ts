@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn, testApp, type Client, type TestContext } from '../support/app';
-import { mailOutbox } from '../../src/db/schema/index';
+import { mailOutbox, notifications } from '../../src/db/schema/index';
 import { makeDepartment, makeOrg, makePerson } from '../support/factories';
 
 type Role = 'employee' | 'manager' | 'hr' | 'admin' | 'otherTenantHr' | 'anonymous';
@@ -20,7 +20,8 @@ const ids = {} as Record<
   | 'dep'
   | 'otherPerson'
   | 'otherDep'
-  | 'employeeMail',
+  | 'employeeMail'
+  | 'employeeNotification',
   string
 >;
 /** Each caller's own person id (the anonymous caller has none). */
@@ -59,6 +60,15 @@ beforeAll(async () => {
     otherPerson: otherPerson.id,
     otherDep: (await makeDepartment(db, other.id, 'Other unit')).id,
     employeeMail: crypto.randomUUID(),
+    employeeNotification: crypto.randomUUID(),
+  });
+  // A notification of the employee's: only they may mark it read (issue #15).
+  await db.insert(notifications).values({
+    orgId: org.id,
+    id: ids.employeeNotification,
+    personId: employee.id,
+    kind: 'one_on_one.topic_added',
+    actorId: manager.id,
   });
   // A mail to the employee with what was said in a meeting: only the employee may read it.
   await db.insert(mailOutbox).values({
@@ -367,6 +377,42 @@ const rows: () => Row[] = () => [
   {
     name: 'list one’s own mail',
     call: (c) => c.get('/api/me/mail'),
+    expect: {
+      employee: 200,
+      manager: 200,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'list one’s own notifications',
+    call: (c) => c.get('/api/me/notifications'),
+    expect: {
+      employee: 200,
+      manager: 200,
+      hr: 200,
+      admin: 200,
+      otherTenantHr: 200,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'mark a notification read (its person only)',
+    call: (c) => c.post(`/api/me/notifications/${ids.employeeNotification}/read`),
+    expect: {
+      employee: 200,
+      manager: 404,
+      hr: 404,
+      admin: 404,
+      otherTenantHr: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    name: 'mark all one’s own notifications read',
+    call: (c) => c.post('/api/me/notifications/read-all'),
     expect: {
       employee: 200,
       manager: 200,

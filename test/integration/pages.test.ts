@@ -83,6 +83,7 @@ describe('the meeting page in one request', () => {
             : null,
         vault: (await json(me, '/api/vault')).vault,
         goals: await json(me, `/api/goals?with=${other}`),
+        unreadNotifications: (await json(me, '/api/me/notifications/unread')).unread,
       });
       expect(page.checkIn.checkIn.comment).toBe('Bra vecka');
       expect(page.goals.goals[0].progress[0].body).toBe('På god väg');
@@ -160,6 +161,7 @@ describe('the homes in one request', () => {
           ).items,
         },
       ],
+      unreadNotifications: (await json(c.employee, '/api/me/notifications/unread')).unread,
     });
   });
 

@@ -1,7 +1,10 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   foreignKey,
+  index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -63,5 +66,51 @@ export const calendarFeeds = pgTable(
       foreignColumns: [people.orgId, people.id],
       name: 'calendar_feeds_person_fk',
     }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * In-app notifications (issue #15): what Samtal mails a person, and a few things it does not
+ * mail (a topic the other of the pair added, an action given to them), shown under the bell.
+ * Written in the same transaction as the mail, to the same recipient; never text: a kind, the
+ * ids it links to and minimal parameters, rendered in the reader's language by the app.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    kind: text('kind').notNull(),
+    /** Who caused it (the other of the pair), shown by name; null for Samtal itself. */
+    actorId: uuid('actor_id'),
+    meetingId: uuid('meeting_id'),
+    seriesId: uuid('series_id'),
+    conversationId: uuid('conversation_id'),
+    roundId: uuid('round_id'),
+    /** Minimal parameters for the text: a time, a count, a round's name. Never content. */
+    params: jsonb('params').$type<Record<string, string | number>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      columns: [t.orgId, t.personId],
+      foreignColumns: [people.orgId, people.id],
+      name: 'notifications_person_fk',
+    }).onDelete('cascade'),
+    // The list, newest first (keyset on created_at, id).
+    index('notifications_person_created_idx').on(t.orgId, t.personId, t.createdAt, t.id),
+    // The bell's count: only the unread ones.
+    index('notifications_person_unread_idx')
+      .on(t.orgId, t.personId, t.createdAt)
+      .where(sql`${t.readAt} is null`),
+    // Retention: read notifications past their time.
+    index('notifications_read_idx')
+      .on(t.readAt)
+      .where(sql`${t.readAt} is not null`),
   ],
 );

@@ -156,6 +156,10 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
     why: 'Mails to them go; mails to others that name them are scrubbed.',
   },
   notification_settings: { personColumns: { person_id: 'delete' }, why: 'Their choices.' },
+  notifications: {
+    personColumns: { person_id: 'delete', actor_id: 'keep' },
+    why: 'Their notifications go; in others\' the actor is the pseudonymised person (no text is stored).',
+  },
   calendar_feeds: { personColumns: { person_id: 'delete' }, why: 'Their feed.' },
   check_ins: {
     personColumns: { manager_id: 'keep', employee_id: 'keep', answered_by: 'keep' },

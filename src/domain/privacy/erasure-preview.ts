@@ -46,6 +46,7 @@ export const GONE_KIND: Record<string, ErasureGoneKind> = {
   sso_transactions: 'signIns',
   scim_identities: 'signIns',
   notification_settings: 'settings',
+  notifications: 'settings',
   calendar_feeds: 'settings',
   coaching_dismissals: 'settings',
   access_requests: 'other',

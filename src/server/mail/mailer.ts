@@ -4,6 +4,8 @@ import type { DbOrTx } from '../../db/client';
 import { defineJob, type JobQueue } from '../jobs/queue';
 import { MAIL_RETRY, nextAttemptAfterFailure, type RetrySchedule } from '../../domain/mail-retry';
 import { mailOutboxRepository } from '../repositories/mail-outbox.repository';
+import { notificationRepository } from '../repositories/notification.repository';
+import type { NotificationKind, NotificationTarget } from '../../domain/notifications';
 import type { MailTransport } from './transport';
 
 /**
@@ -44,6 +46,20 @@ export type OutgoingMail = {
   text: string;
   html: string;
   calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string } | null;
+  /**
+   * The in-app notification of this mail (issue #15): written with the mail, in the same
+   * transaction, to the same recipient, only when the mail is new. No text: a kind, ids and
+   * minimal parameters the app renders in the reader's language.
+   */
+  notification?: NotificationDraft | null;
+};
+
+/** What an in-app notification holds besides its recipient. */
+export type NotificationDraft = NotificationTarget & {
+  kind: NotificationKind;
+  /** The other person, whose name the text shows; null when Samtal itself speaks. */
+  actorId?: string | null;
+  params?: Record<string, string | number>;
 };
 
 /**
@@ -95,6 +111,18 @@ export function createMailer(opts: {
         calendarMethod: mail.calendar?.method ?? null,
         calendar: mail.calendar?.content ?? null,
       });
+      if (inserted && mail.notification)
+        await notificationRepository.insert(tx, {
+          orgId: mail.orgId,
+          personId: mail.recipientId,
+          kind: mail.notification.kind,
+          actorId: mail.notification.actorId ?? null,
+          meetingId: mail.notification.meetingId ?? null,
+          seriesId: mail.notification.seriesId ?? null,
+          conversationId: mail.notification.conversationId ?? null,
+          roundId: mail.notification.roundId ?? null,
+          params: mail.notification.params ?? {},
+        });
       if (inserted && queue)
         await queue.send(MAIL_DELIVER_JOB, { orgId: mail.orgId, outboxId: id }, { tx });
       return inserted;

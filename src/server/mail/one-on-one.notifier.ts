@@ -17,7 +17,7 @@ import {
 import type { SeriesRow } from '../repositories/one-on-one-series.repository';
 import { formatLocalDate, formatWhen } from './format';
 import { renderMail, type MailContent } from './layout';
-import type { Mailer } from './mailer';
+import type { Mailer, NotificationDraft } from './mailer';
 import { renderMinutesMail } from './minutes.mail';
 
 type MeetingRow = NonNullable<Awaited<ReturnType<typeof calendarRepository.meeting>>>;
@@ -130,6 +130,7 @@ export function createOneOnOneNotifier(deps: {
     dedupeKey: string,
     content: MailContent,
     calendar: { method: 'REQUEST' | 'CANCEL'; content: string } | null,
+    notification: NotificationDraft | null = null,
   ) {
     const rendered = renderMail(content, localeOf(to));
     await mailer.enqueue(tx, {
@@ -142,6 +143,7 @@ export function createOneOnOneNotifier(deps: {
       text: rendered.text,
       html: rendered.html,
       calendar,
+      notification,
     });
   }
 
@@ -151,6 +153,7 @@ export function createOneOnOneNotifier(deps: {
     orgId: string,
     seriesId: string,
     what: 'invitation' | 'updated' | 'seriesEnded',
+    actorId: string | null,
   ) {
     const seq =
       what === 'invitation' ? 0 : await calendarRepository.bumpSequence(tx, orgId, seriesId);
@@ -207,6 +210,15 @@ export function createOneOnOneNotifier(deps: {
           method: 'REQUEST',
           content: buildCalendar('REQUEST', events),
         },
+        // Who made the change gets the mail (their calendar), but no notification of it.
+        me.id === actorId
+          ? null
+          : {
+              kind: `one_on_one.${what}`,
+              actorId: other.id,
+              seriesId: s.id,
+              params: { at: toInstant(s.startDate, s.localTime, s.timeZone).toISOString() },
+            },
       );
       if (me.id === manager.id && s.reflectionBlockMinutes > 0 && what !== 'seriesEnded') {
         await reflectionBlock(tx, orgId, s, manager, employee, t, seq);
@@ -269,6 +281,7 @@ export function createOneOnOneNotifier(deps: {
     orgId: string,
     meetingId: string,
     what: 'moved' | 'cancelled',
+    actorId: string | null,
   ) {
     const m = await calendarRepository.meeting(tx, orgId, meetingId);
     // A conversation's meeting has no series; its invitations are the conversation notifier's.
@@ -341,24 +354,46 @@ export function createOneOnOneNotifier(deps: {
           method,
           content: buildCalendar(method, [event]),
         },
+        me.id === actorId
+          ? null
+          : {
+              kind: `one_on_one.${what}`,
+              actorId: other.id,
+              meetingId: m.id,
+              seriesId: s.id,
+              params: {
+                from: (m.originalStartsAt ?? m.startsAt).toISOString(),
+                ...(what === 'moved' ? { to: m.startsAt.toISOString() } : {}),
+              },
+            },
       );
     }
   }
 
   return {
-    seriesBooked: (tx: DbOrTx, orgId: string, seriesId: string) =>
-      seriesMail(tx, orgId, seriesId, 'invitation'),
-    seriesUpdated: (tx: DbOrTx, orgId: string, seriesId: string) =>
-      seriesMail(tx, orgId, seriesId, 'updated'),
-    seriesEnded: (tx: DbOrTx, orgId: string, seriesId: string) =>
-      seriesMail(tx, orgId, seriesId, 'seriesEnded'),
-    meetingMoved: (tx: DbOrTx, orgId: string, meetingId: string) =>
-      meetingMail(tx, orgId, meetingId, 'moved'),
-    meetingCancelled: (tx: DbOrTx, orgId: string, meetingId: string) =>
-      meetingMail(tx, orgId, meetingId, 'cancelled'),
+    seriesBooked: (tx: DbOrTx, orgId: string, seriesId: string, actorId: string | null = null) =>
+      seriesMail(tx, orgId, seriesId, 'invitation', actorId),
+    seriesUpdated: (tx: DbOrTx, orgId: string, seriesId: string, actorId: string | null = null) =>
+      seriesMail(tx, orgId, seriesId, 'updated', actorId),
+    seriesEnded: (tx: DbOrTx, orgId: string, seriesId: string, actorId: string | null = null) =>
+      seriesMail(tx, orgId, seriesId, 'seriesEnded', actorId),
+    meetingMoved: (tx: DbOrTx, orgId: string, meetingId: string, actorId: string | null = null) =>
+      meetingMail(tx, orgId, meetingId, 'moved', actorId),
+    meetingCancelled: (
+      tx: DbOrTx,
+      orgId: string,
+      meetingId: string,
+      actorId: string | null = null,
+    ) => meetingMail(tx, orgId, meetingId, 'cancelled', actorId),
 
     /** The decision minutes to the employee, in their language, with a link to acknowledge. */
-    async minutesReady(tx: DbOrTx, orgId: string, employeeId: string, minutes: MinutesContent) {
+    async minutesReady(
+      tx: DbOrTx,
+      orgId: string,
+      employeeId: string,
+      minutes: MinutesContent,
+      actorId: string | null = null,
+    ) {
       const [employee] = await calendarRepository.people(tx, orgId, [employeeId]);
       if (!employee) return;
       const settings = await calendarRepository.settings(tx, orgId, [employeeId]);
@@ -373,6 +408,10 @@ export function createOneOnOneNotifier(deps: {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        notification:
+          employeeId === actorId
+            ? null
+            : { kind: 'one_on_one.minutes', meetingId: minutes.meetingId },
       });
     },
   };

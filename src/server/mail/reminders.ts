@@ -8,7 +8,7 @@ import { calendarRepository, type CalendarPerson } from '../repositories/calenda
 import { remindersRepository } from '../repositories/reminders.repository';
 import { formatLocalDate, formatWhen } from './format';
 import { renderMail, type MailContent } from './layout';
-import type { Mailer } from './mailer';
+import type { Mailer, NotificationDraft } from './mailer';
 
 const BATCH = 2000;
 /** Days before a booked conversation that each of the pair is asked to prepare in writing. */
@@ -61,6 +61,7 @@ export async function sendDueReminders(
     kind: string,
     dedupeKey: string,
     content: MailContent,
+    notification: NotificationDraft,
   ) => {
     const r = renderMail(content, localeOf(to));
     const inserted = await db.transaction((tx) =>
@@ -73,6 +74,7 @@ export async function sendDueReminders(
         subject: r.subject,
         text: r.text,
         html: r.html,
+        notification,
       }),
     );
     if (inserted) sent++;
@@ -99,13 +101,25 @@ export async function sendDueReminders(
     if (!due(daysBefore(m.starts_at, s.addTopicsDays, employee.timeZone), employee, s)) continue;
     const t = await translator(localeOf(employee));
     const when = formatWhen(m.starts_at, localeOf(employee), employee.timeZone);
-    await enqueue(m.org_id, employee, 'reminder.add_topics', `reminder.add_topics:${m.id}`, {
-      subject: t('mail:addTopics.subject', { name: manager.name, date: when }),
-      heading: t('mail:addTopics.heading'),
-      paragraphs: [t('mail:addTopics.intro', { name: manager.name, when })],
-      action: { label: t('mail:open'), url: `${publicUrl}/` },
-      footer: t('mail:footer'),
-    });
+    await enqueue(
+      m.org_id,
+      employee,
+      'reminder.add_topics',
+      `reminder.add_topics:${m.id}`,
+      {
+        subject: t('mail:addTopics.subject', { name: manager.name, date: when }),
+        heading: t('mail:addTopics.heading'),
+        paragraphs: [t('mail:addTopics.intro', { name: manager.name, when })],
+        action: { label: t('mail:open'), url: `${publicUrl}/` },
+        footer: t('mail:footer'),
+      },
+      {
+        kind: 'reminder.add_topics',
+        actorId: manager.id,
+        meetingId: m.id,
+        params: { at: m.starts_at.toISOString() },
+      },
+    );
   }
 
   // 2. Prepare (manager), the day before, with the employee's topics and the open actions.
@@ -130,27 +144,42 @@ export async function sendDueReminders(
       employee.id,
     );
     const when = formatWhen(m.starts_at, locale, manager.timeZone);
-    await enqueue(m.org_id, manager, 'reminder.prepare', `reminder.prepare:${m.id}`, {
-      subject: t('mail:prepare.subject', { name: employee.name, date: when }),
-      heading: t('mail:prepare.heading', { name: employee.name }),
-      paragraphs: [
-        t('mail:prepare.intro', { name: employee.name, when }),
-        ...(topics.length ? [] : [t('mail:prepare.noTopics', { name: employee.name })]),
-      ],
-      lists: [
-        { title: t('mail:yourTopics', { name: employee.name }), items: topics },
-        {
-          title: t('mail:openActions'),
-          items: actions.map((a) =>
-            a.due_date
-              ? t('mail:digest.item', { title: a.title, due: formatLocalDate(a.due_date, locale) })
-              : a.title,
-          ),
-        },
-      ],
-      action: { label: t('mail:open'), url: `${publicUrl}/` },
-      footer: t('mail:footer'),
-    });
+    await enqueue(
+      m.org_id,
+      manager,
+      'reminder.prepare',
+      `reminder.prepare:${m.id}`,
+      {
+        subject: t('mail:prepare.subject', { name: employee.name, date: when }),
+        heading: t('mail:prepare.heading', { name: employee.name }),
+        paragraphs: [
+          t('mail:prepare.intro', { name: employee.name, when }),
+          ...(topics.length ? [] : [t('mail:prepare.noTopics', { name: employee.name })]),
+        ],
+        lists: [
+          { title: t('mail:yourTopics', { name: employee.name }), items: topics },
+          {
+            title: t('mail:openActions'),
+            items: actions.map((a) =>
+              a.due_date
+                ? t('mail:digest.item', {
+                    title: a.title,
+                    due: formatLocalDate(a.due_date, locale),
+                  })
+                : a.title,
+            ),
+          },
+        ],
+        action: { label: t('mail:open'), url: `${publicUrl}/` },
+        footer: t('mail:footer'),
+      },
+      {
+        kind: 'reminder.prepare',
+        actorId: employee.id,
+        meetingId: m.id,
+        params: { at: m.starts_at.toISOString(), topics: topics.length },
+      },
+    );
   }
 
   // 3. Notes and reflection (manager), once the meeting has ended.
@@ -166,13 +195,20 @@ export async function sendDueReminders(
     const s = dir3.settings(m.org_id, manager.id);
     if (!s.reflect || !due(m.ends_at, manager, s)) continue;
     const t = await translator(localeOf(manager));
-    await enqueue(m.org_id, manager, 'reminder.reflect', `reminder.reflect:${m.id}`, {
-      subject: t('mail:reflect.subject', { name: employee.name }),
-      heading: t('mail:reflect.heading'),
-      paragraphs: [t('mail:reflect.intro')],
-      action: { label: t('mail:open'), url: `${publicUrl}/` },
-      footer: t('mail:footer'),
-    });
+    await enqueue(
+      m.org_id,
+      manager,
+      'reminder.reflect',
+      `reminder.reflect:${m.id}`,
+      {
+        subject: t('mail:reflect.subject', { name: employee.name }),
+        heading: t('mail:reflect.heading'),
+        paragraphs: [t('mail:reflect.intro')],
+        action: { label: t('mail:open'), url: `${publicUrl}/` },
+        footer: t('mail:footer'),
+      },
+      { kind: 'reminder.reflect', actorId: employee.id, meetingId: m.id },
+    );
   }
 
   // 4. Prepare a booked conversation in writing (each of the pair who has not submitted yet).
@@ -216,6 +252,12 @@ export async function sendDueReminders(
             url: `${publicUrl}/conversations/${c.conversation_id}`,
           },
           footer: t('mail:footer'),
+        },
+        {
+          kind: 'reminder.conversation_prepare',
+          actorId: other.id,
+          conversationId: c.conversation_id,
+          params: { at: c.starts_at.toISOString(), conversationKind: c.kind },
         },
       );
     }
@@ -266,6 +308,7 @@ export async function sendDueReminders(
         action: { label: t('mail:open'), url: `${publicUrl}/` },
         footer: t('mail:footer'),
       },
+      { kind: 'reminder.digest', params: { count: items.length } },
     );
   }
   return sent;

@@ -79,6 +79,11 @@ async function enqueue(
       subject: content.subject,
       text: content.text,
       html: content.html,
+      notification: {
+        kind: 'round.reminder',
+        roundId: r.round_id,
+        params: { round: r.round_name, deadline: r.deadline, notBooked: r.notBooked },
+      },
     }),
   );
 }

@@ -44,6 +44,7 @@ export async function exportSections(
     mails,
     audit,
     notificationSettings,
+    notifications,
   ] = await Promise.all([
     q(sql`select p.id, p.name, p.email, p.employee_number, p.job_title, p.locale, p.time_zone,
             p.roles, p.active, p.deactivated_at, p.created_at, p.last_signed_in_at,
@@ -126,6 +127,12 @@ export async function exportSections(
           order by at`),
     q(sql`select invitations, add_topics, prepare, reflect, minutes, digest, quiet_start, quiet_end
           from notification_settings where org_id = ${orgId} and person_id = ${me}`),
+    // Their in-app notifications: kinds, links and parameters (no text is stored).
+    q(sql`select kind, meeting_id, series_id, conversation_id, round_id, params,
+            (select name from people where org_id = n.org_id and id = n.actor_id) as actor,
+            created_at, read_at
+          from notifications n where n.org_id = ${orgId} and n.person_id = ${me}
+          order by created_at`),
   ]);
   return {
     profile,
@@ -151,6 +158,7 @@ export async function exportSections(
     mails,
     auditEvents: audit,
     notificationSettings,
+    notifications,
   };
 }
 

@@ -11,6 +11,7 @@ import { oneOnOneHomeRoutes } from './one-on-one-home.routes';
 import { oneOnOneTemplateRoutes } from './one-on-one-templates.routes';
 import { calendarRoutes } from './calendar.routes';
 import { mailRoutes } from './mail.routes';
+import { notificationRoutes } from './notifications.routes';
 import { goalModuleRoutes } from './goal-module.routes';
 import { conversationRoutes } from './conversations.routes';
 import { conversationContentRoutes } from './conversation-content.routes';
@@ -43,6 +44,7 @@ export async function registerExtraRoutes(app: FastifyInstance): Promise<void> {
   await app.register(oneOnOneTemplateRoutes);
   await app.register(calendarRoutes);
   await app.register(mailRoutes);
+  await app.register(notificationRoutes);
   await app.register(goalModuleRoutes);
   await app.register(conversationRoutes);
   await app.register(conversationContentRoutes);

@@ -42,7 +42,10 @@ export async function pageRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const page = await pages().meeting(actor, request.params.id);
+      const [page, unreadNotifications] = await Promise.all([
+        pages().meeting(actor, request.params.id),
+        app.services.notifications.unreadCount(actor),
+      ]);
       const { goals, plan, titles, progress, steps } = page.goals;
       return {
         me: meOf(actor),
@@ -59,6 +62,7 @@ export async function pageRoutes(app: FastifyInstance) {
           goals: goals.map((g) => presentGoal(g, titles, progress, steps)),
           plan: plan.map((p) => presentPlanItem(p, progress)),
         },
+        unreadNotifications,
       };
     },
   );
@@ -75,8 +79,12 @@ export async function pageRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const page = await pages().home(actor);
+      const [page, unreadNotifications] = await Promise.all([
+        pages().home(actor),
+        app.services.notifications.unreadCount(actor),
+      ]);
       const empty = {
+        unreadNotifications,
         team: null,
         overview: null,
         mine: null,

@@ -79,7 +79,7 @@ export async function bookMeeting(
       statusChangedAt: new Date(),
       calendarSequence: existing.calendarSequence + 1,
     });
-    await calendar.send(tx, 'moved', c, moved, content);
+    await calendar.send(tx, 'moved', c, moved, content, actor.personId);
     return { conversation: c, meeting: moved };
   }
   const meeting = await repo.insertMeeting(tx, {
@@ -108,7 +108,7 @@ export async function bookMeeting(
     meetingId: meeting.id,
     bookedAt: new Date(),
   });
-  await calendar.send(tx, 'booked', conversation, meeting, content);
+  await calendar.send(tx, 'booked', conversation, meeting, content, actor.personId);
   return { conversation, meeting };
 }
 
@@ -130,6 +130,6 @@ export async function cancelMeeting(
     statusChangedAt: new Date(),
     calendarSequence: existing.calendarSequence + 1,
   });
-  await calendar.send(tx, 'cancelled', c, cancelled, content);
+  await calendar.send(tx, 'cancelled', c, cancelled, content, actor.personId);
   return repo.update(tx, c.orgId, c.id, { status: 'not_booked', meetingId: null, bookedAt: null });
 }

@@ -38,6 +38,8 @@ export function createConversationCalendar(deps: {
     c: ConversationRow,
     m: ConversationMeetingRow,
     content: ConversationTemplateContent,
+    /** Who made the change: their own mail goes, but no notification of their own doing. */
+    actorId: string | null = null,
   ) {
     if (!mailer) return;
     const pair = await calendarRepository.people(tx, c.orgId, [c.managerId, c.employeeId]);
@@ -104,6 +106,15 @@ export function createConversationCalendar(deps: {
         text: rendered.text,
         html: rendered.html,
         calendar: { method, content: buildCalendar(method, [event]) },
+        notification:
+          me.id === actorId
+            ? null
+            : {
+                kind: `conversation.${what}`,
+                actorId: other.id,
+                conversationId: c.id,
+                params: { at: m.startsAt.toISOString(), conversationKind: c.kind },
+              },
       });
     }
   }

@@ -3,6 +3,7 @@ import type { OneOnOneNotifier } from '../mail/one-on-one.notifier';
 import { createCalendarFeedService } from './calendar-feed.service';
 import { createMailboxService } from './mailbox.service';
 import { createNotificationSettingsService } from './notification-settings.service';
+import { createNotificationService } from './notification.service';
 import { createAuthService, type AuthSettings } from './auth.service';
 import { createDepartmentService } from './department.service';
 import { createOrganisationService } from './organisation.service';
@@ -102,6 +103,7 @@ export function createServices(
     calendarFeed: createCalendarFeedService(db, mail),
     mailbox: createMailboxService(db, mailer),
     notificationSettings: createNotificationSettingsService(db),
+    notifications: createNotificationService(db),
     peopleImport: createPeopleImportService(db, accountMail),
     scim: createScimService(db, accountMail),
     scimTokens: createScimTokenService(db),

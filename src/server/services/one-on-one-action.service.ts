@@ -9,6 +9,7 @@ import { oneOnOneMeetingRepository as meetingRepo } from '../repositories/one-on
 import { assertOpenForContent, loadMeeting, pairOf } from './one-on-one-access';
 import type { LiveEvents } from '../live/hub';
 import { changing } from './live-notify';
+import { notificationRepository } from '../repositories/notification.repository';
 
 export type ActionInput = {
   title: string;
@@ -53,6 +54,17 @@ export function createOneOnOneActionService(db: Db, live: LiveEvents | null = nu
           dueDate: input.dueDate ?? null,
           createdBy: actor.personId,
         });
+        // An action given to the other of the pair shows under their bell (not one's own).
+        if (input.ownerId !== actor.personId)
+          await notificationRepository.insert(tx, {
+            orgId: actor.orgId,
+            personId: input.ownerId,
+            kind: 'one_on_one.action_assigned',
+            actorId: actor.personId,
+            meetingId,
+            seriesId: series.id,
+            params: input.dueDate ? { due: input.dueDate } : {},
+          });
         return row;
       });
     },

@@ -18,6 +18,7 @@ import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/
 import { oneOnOnePageRepository } from '../repositories/one-on-one-page.repository';
 import type { LiveEvents } from '../live/hub';
 import { changing } from './live-notify';
+import { notificationRepository } from '../repositories/notification.repository';
 import {
   assertOpenForContent,
   ensureAgenda,
@@ -102,6 +103,17 @@ export function createOneOnOneMeetingService(db: Db, live: LiveEvents | null = n
           orderWithNewTopic(existing, id, sectionKey),
         );
         const position = orderWithNewTopic(existing, id, sectionKey).indexOf(id);
+        // The other of the pair sees that a topic came (never which: it is content).
+        const other = role === 'manager' ? series.employeeId : series.managerId;
+        await notificationRepository.insertUnlessUnread(tx, {
+          orgId: actor.orgId,
+          personId: other,
+          kind: 'one_on_one.topic_added',
+          actorId: actor.personId,
+          meetingId,
+          seriesId: series.id,
+          params: { at: meeting.startsAt.toISOString() },
+        });
         return { point: { ...point!, position }, snapshot, managerId: series.managerId };
       });
     },

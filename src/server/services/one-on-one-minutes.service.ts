@@ -134,7 +134,13 @@ export function createOneOnOneMinutesService(
           locale,
           content,
         });
-        await notifier?.minutesReady(tx, actor.orgId, series.employeeId, minutes.content);
+        await notifier?.minutesReady(
+          tx,
+          actor.orgId,
+          series.employeeId,
+          minutes.content,
+          actor.personId,
+        );
         return minutes;
       });
     },

@@ -143,7 +143,7 @@ export function createOneOnOneSeriesService(
             throw err;
           });
         await extendTo(tx, series, horizonEnd(rec.timeZone, now));
-        await notifier?.seriesBooked(tx, actor.orgId, series.id);
+        await notifier?.seriesBooked(tx, actor.orgId, series.id, actor.personId);
         return (await seriesRepo.findById(tx, actor.orgId, series.id))!;
       });
     },
@@ -262,7 +262,7 @@ export function createOneOnOneSeriesService(
             ? { reflectionBlockMinutes: patch.reflectionBlockMinutes }
             : {}),
         });
-        await notifier?.seriesUpdated(tx, actor.orgId, id);
+        await notifier?.seriesUpdated(tx, actor.orgId, id, actor.personId);
         return (await seriesRepo.findById(tx, actor.orgId, id))!;
       });
     },
@@ -279,7 +279,7 @@ export function createOneOnOneSeriesService(
           actorId: actor.personId,
           reason: input.reason.trim(),
         });
-        await notifier?.seriesEnded(tx, actor.orgId, id);
+        await notifier?.seriesEnded(tx, actor.orgId, id, actor.personId);
         return (await seriesRepo.findById(tx, actor.orgId, id))!;
       });
     },
@@ -319,7 +319,7 @@ export function createOneOnOneSeriesService(
           statusChangedBy: actor.personId,
           statusChangedAt: new Date(),
         }))!;
-        await notifier?.meetingMoved(tx, actor.orgId, meetingId);
+        await notifier?.meetingMoved(tx, actor.orgId, meetingId, actor.personId);
         return moved;
       });
     },
@@ -344,7 +344,7 @@ export function createOneOnOneSeriesService(
           statusChangedBy: actor.personId,
           statusChangedAt: new Date(),
         }))!;
-        await notifier?.meetingCancelled(tx, actor.orgId, meetingId);
+        await notifier?.meetingCancelled(tx, actor.orgId, meetingId, actor.personId);
         return cancelled;
       });
     },

@@ -39,6 +39,8 @@ import {
   type RetentionPass,
 } from '../repositories/privacy.repository';
 import { sessionRepository } from '../repositories/session.repository';
+import { READ_NOTIFICATION_RETENTION_DAYS } from '../../domain/notifications';
+import { notificationRepository } from '../repositories/notification.repository';
 import { recordAudit } from './audit.service';
 import { newSecret, normaliseEmail, sha256 } from './auth.service';
 
@@ -67,6 +69,7 @@ export const EXPORT_FILES = [
   'mails',
   'auditEvents',
   'notificationSettings',
+  'notifications',
 ] as const;
 
 async function orgLocale(db: Db, orgId: string): Promise<Locale> {
@@ -286,7 +289,28 @@ export async function applyRetention(
     }
     for (const k of Object.keys(totals) as (keyof RetentionCounts)[]) totals[k] += counts[k];
   }
+  await clearReadNotifications(db, now, batch, maxBatches);
   return totals;
+}
+
+/**
+ * Read notifications go after READ_NOTIFICATION_RETENTION_DAYS (issue #15): they hold no
+ * content, only that something happened; unread ones stay until read. Returns how many went.
+ */
+export async function clearReadNotifications(
+  db: Db,
+  now: Date,
+  batch = 1000,
+  maxBatches = 1000,
+): Promise<number> {
+  const before = new Date(now.getTime() - READ_NOTIFICATION_RETENTION_DAYS * 86_400_000);
+  let cleared = 0;
+  for (let i = 0; i < maxBatches; i++) {
+    const n = await notificationRepository.deleteReadBefore(db, before, batch);
+    cleared += n;
+    if (n < batch) break;
+  }
+  return cleared;
 }
 
 /** How many people were erased and, per kind, how many meetings/conversations/entries cleared. */
@@ -368,6 +392,7 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
           subject: content.subject,
           text: content.text,
           html: content.html,
+          notification: { kind: 'privacy.access_request' },
         });
         await recordAudit(tx, actor, {
           action: 'privacy.access_requested',

@@ -10,6 +10,7 @@ import { ME_KEY, isHr, useMe } from '../session';
 import { LoadError, Loading } from './feedback';
 import { NoAccess } from './no-access';
 import { SearchBox } from '../search/search-box';
+import { NotificationBell } from '../notifications/bell';
 
 /** Renders its children for a signed-in person; everyone else goes to the sign-in page. */
 export function RequireSignedIn({ children }: { children: ReactNode }) {
@@ -119,6 +120,7 @@ export function AppShell() {
             <span className="brand">Samtal</span>
             <span className="topbar__org">{me.organisation.name}</span>
           </div>
+          <NotificationBell />
           <button
             type="button"
             className="topbar__menu-button"

@@ -1,6 +1,12 @@
--- GET /api/pages/meeting/:id (manager): 2 statements
+-- GET /api/pages/meeting/:id (manager): 3 statements
 select "sessions"."org_id", "sessions"."id", "sessions"."person_id", "sessions"."created_at", "sessions"."last_seen_at", "sessions"."expires_at", "sessions"."user_agent", "sessions"."ip_address", "sessions"."sso_provider_id", "people"."org_id", "people"."id", "people"."email", "people"."name", "people"."employee_number", "people"."job_title", "people"."department_id", "people"."locale", "people"."time_zone", "people"."manager_id", "people"."roles", "people"."password_hash", "people"."recovery_email", "people"."last_signed_in_at", "people"."active", "people"."deactivated_at", "people"."erased_at", "people"."coaching_tips_hidden", "people"."created_at", "people"."updated_at", "people"."search_text", "organisations"."default_locale", "organisations"."name", "organisations"."default_time_zone", (select count(*)::int from "people" r
       where r.org_id = "people"."org_id" and r.manager_id = "people"."id" and r.active) from "sessions" inner join "people" on ("people"."org_id" = "sessions"."org_id" and "people"."id" = "sessions"."person_id") inner join "organisations" on "organisations"."id" = "sessions"."org_id" where ("sessions"."id" = $1 and "sessions"."expires_at" > $2 and "people"."active" = $3) limit $4;
+select count(*)::int as n from (
+        select 1 from "notifications"
+        where "notifications"."org_id" = $1 and "notifications"."person_id" = $2
+          and "notifications"."read_at" is null
+        limit $3
+      ) u;
 with pair as (
     select m.org_id, m.id,
       case when s.manager_id = $1::uuid then s.employee_id
@@ -114,19 +120,22 @@ with pair as (
       join people a on a.org_id = n.org_id and a.id = n.author_id
       where n.org_id = m.org_id
         and (n.goal_id in (select (g).id from goals) or n.plan_item_id in (select (p).id from plans))
-    ) as progress,
-    (select coalesce(json_agg(st order by st.goal_id, st.position, st.id), '[]')
-      from development_goal_steps st
-      where st.org_id = m.org_id and st.goal_id in (select (g).id from goals)) as steps
+    ) as progress
   from one_on_one_meetings m
   join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
   left join one_on_one_minutes mi on mi.org_id = m.org_id and mi.meeting_id = m.id
   where m.org_id = $15 and m.id = $16
   limit 1;
 
--- GET /api/pages/meeting/:id (employee): 2 statements
+-- GET /api/pages/meeting/:id (employee): 3 statements
 select "sessions"."org_id", "sessions"."id", "sessions"."person_id", "sessions"."created_at", "sessions"."last_seen_at", "sessions"."expires_at", "sessions"."user_agent", "sessions"."ip_address", "sessions"."sso_provider_id", "people"."org_id", "people"."id", "people"."email", "people"."name", "people"."employee_number", "people"."job_title", "people"."department_id", "people"."locale", "people"."time_zone", "people"."manager_id", "people"."roles", "people"."password_hash", "people"."recovery_email", "people"."last_signed_in_at", "people"."active", "people"."deactivated_at", "people"."erased_at", "people"."coaching_tips_hidden", "people"."created_at", "people"."updated_at", "people"."search_text", "organisations"."default_locale", "organisations"."name", "organisations"."default_time_zone", (select count(*)::int from "people" r
       where r.org_id = "people"."org_id" and r.manager_id = "people"."id" and r.active) from "sessions" inner join "people" on ("people"."org_id" = "sessions"."org_id" and "people"."id" = "sessions"."person_id") inner join "organisations" on "organisations"."id" = "sessions"."org_id" where ("sessions"."id" = $1 and "sessions"."expires_at" > $2 and "people"."active" = $3) limit $4;
+select count(*)::int as n from (
+        select 1 from "notifications"
+        where "notifications"."org_id" = $1 and "notifications"."person_id" = $2
+          and "notifications"."read_at" is null
+        limit $3
+      ) u;
 with pair as (
     select m.org_id, m.id,
       case when s.manager_id = $1::uuid then s.employee_id
@@ -240,23 +249,21 @@ with pair as (
       join people a on a.org_id = n.org_id and a.id = n.author_id
       where n.org_id = m.org_id
         and (n.goal_id in (select (g).id from goals) or n.plan_item_id in (select (p).id from plans))
-    ) as progress,
-    (select coalesce(json_agg(st order by st.goal_id, st.position, st.id), '[]')
-      from development_goal_steps st
-      where st.org_id = m.org_id and st.goal_id in (select (g).id from goals)) as steps
+    ) as progress
   from one_on_one_meetings m
   join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
   left join one_on_one_minutes mi on mi.org_id = m.org_id and mi.meeting_id = m.id
   where m.org_id = $15 and m.id = $16
   limit 1;
 
--- GET /api/pages/home (manager): 9 statements
+-- GET /api/pages/home (manager): 11 statements
 select "one_on_one_actions"."org_id", "one_on_one_actions"."id", "one_on_one_actions"."series_id", "one_on_one_actions"."meeting_id", "one_on_one_actions"."point_id", "one_on_one_actions"."manager_id", "one_on_one_actions"."employee_id", "one_on_one_actions"."origin_starts_at", "one_on_one_actions"."title", "one_on_one_actions"."owner_id", "one_on_one_actions"."due_date", "one_on_one_actions"."done_at", "one_on_one_actions"."created_by", "one_on_one_actions"."created_at", "one_on_one_actions"."updated_at", (select cp.name from people cp
   where cp.org_id = one_on_one_actions.org_id and cp.id = case
     when one_on_one_actions.owner_id = one_on_one_actions.manager_id
     then one_on_one_actions.employee_id else one_on_one_actions.manager_id end), "one_on_one_meetings"."local_date", case when one_on_one_meetings.kind = 'one_on_one'
   then null else (select c.id from conversations c where c.org_id = one_on_one_meetings.org_id
     and c.meeting_id = one_on_one_meetings.id limit 1) end from "one_on_one_actions" inner join "one_on_one_meetings" on ("one_on_one_meetings"."org_id" = "one_on_one_actions"."org_id" and "one_on_one_meetings"."id" = "one_on_one_actions"."meeting_id") where ("one_on_one_actions"."org_id" = $1 and "one_on_one_actions"."owner_id" = $2 and "one_on_one_actions"."done_at" is null) order by coalesce("one_on_one_actions"."due_date", '9999-12-31'::date) asc, "one_on_one_actions"."id" asc limit $3;
+select "org_id", "id", "manager_id", "employee_id", "cadence", "monthly_ordinal", "start_date", "local_time", "time_zone", "duration_minutes", "place_kind", "place_detail", "builtin_template_key", "template_id", "horizon_until", "calendar_sequence", "reflection_block_minutes", "ended_at", "end_reason", "created_at", "updated_at" from "one_on_one_series" where ("one_on_one_series"."ended_at" is null and "one_on_one_series"."horizon_until" < $1 and "one_on_one_series"."org_id" = $2 and ("one_on_one_series"."manager_id" = $3 or "one_on_one_series"."employee_id" = $4)) order by "one_on_one_series"."horizon_until" asc limit $5;
 select "org_id", "id", "manager_id", "employee_id", "cadence", "monthly_ordinal", "start_date", "local_time", "time_zone", "duration_minutes", "place_kind", "place_detail", "builtin_template_key", "template_id", "horizon_until", "calendar_sequence", "reflection_block_minutes", "ended_at", "end_reason", "created_at", "updated_at" from "one_on_one_series" where ("one_on_one_series"."ended_at" is null and "one_on_one_series"."horizon_until" < $1 and "one_on_one_series"."org_id" = $2 and ("one_on_one_series"."manager_id" = $3 or "one_on_one_series"."employee_id" = $4)) order by "one_on_one_series"."horizon_until" asc limit $5;
 select "org_id", "id", "manager_id", "employee_id", "cadence", "monthly_ordinal", "start_date", "local_time", "time_zone", "duration_minutes", "place_kind", "place_detail", "builtin_template_key", "template_id", "horizon_until", "calendar_sequence", "reflection_block_minutes", "ended_at", "end_reason", "created_at", "updated_at", (select p.name from people p where p.org_id = one_on_one_series.org_id and p.id = one_on_one_series.manager_id), (select p.name from people p where p.org_id = one_on_one_series.org_id and p.id = one_on_one_series.employee_id) from "one_on_one_series" where ("one_on_one_series"."org_id" = $1 and ("one_on_one_series"."manager_id" = $2 or "one_on_one_series"."employee_id" = $3) and "one_on_one_series"."ended_at" is null) order by "one_on_one_series"."ended_at" is not null, "one_on_one_series"."created_at" desc limit $4;
 select "org_id", "meeting_id", "series_id", "manager_id", "employee_id", "locale", "content", "created_at", "acknowledged_at" from "one_on_one_minutes" where ("one_on_one_minutes"."org_id" = $1 and "one_on_one_minutes"."employee_id" = $2) order by "one_on_one_minutes"."created_at" desc, "one_on_one_minutes"."meeting_id" desc limit $3;
@@ -265,6 +272,12 @@ select "sessions"."org_id", "sessions"."id", "sessions"."person_id", "sessions".
       where r.org_id = "people"."org_id" and r.manager_id = "people"."id" and r.active) from "sessions" inner join "people" on ("people"."org_id" = "sessions"."org_id" and "people"."id" = "sessions"."person_id") inner join "organisations" on "organisations"."id" = "sessions"."org_id" where ("sessions"."id" = $1 and "sessions"."expires_at" > $2 and "people"."active" = $3) limit $4;
 select count(*) filter (where "manager_id" = $1
           and "status" = 'not_booked')::int, count(*) filter (where "status" = 'booked')::int from "conversations" where ("conversations"."org_id" = $2 and ("conversations"."manager_id" = $3 or "conversations"."employee_id" = $4) and "conversations"."status" in ('not_booked', 'booked'));
+select count(*)::int as n from (
+        select 1 from "notifications"
+        where "notifications"."org_id" = $1 and "notifications"."person_id" = $2
+          and "notifications"."read_at" is null
+        limit $3
+      ) u;
 select distinct on ("one_on_one_meetings"."series_id") "org_id", "id", "kind", "series_id", "manager_id", "employee_id", "seq", "local_date", "time_zone", "starts_at", "ends_at", "original_starts_at", "duration_minutes", "place_kind", "place_detail", "status", "status_reason", "status_reason_code", "status_changed_by", "status_changed_at", "template_snapshot", "started_at", "started_by", "held_at", "held_on", "calendar_sequence", "created_at", "updated_at", exists (select 1 from one_on_one_minutes mi where mi.org_id = one_on_one_meetings.org_id and mi.meeting_id = one_on_one_meetings.id) from "one_on_one_meetings" where ("one_on_one_meetings"."org_id" = $1 and "one_on_one_meetings"."series_id" in ($2) and "one_on_one_meetings"."starts_at" < $3) order by "one_on_one_meetings"."series_id", "one_on_one_meetings"."starts_at" desc, "one_on_one_meetings"."id" desc;
 select p.id as person_id, p.name,
         s.id as series_id, s.cadence, s.start_date::text as start_date,
@@ -310,7 +323,7 @@ select p.id as person_id, p.name,
       order by p.name, p.id
       limit 2000;
 
--- GET /api/pages/home (employee): 9 statements
+-- GET /api/pages/home (employee): 10 statements
 select "one_on_one_actions"."org_id", "one_on_one_actions"."id", "one_on_one_actions"."series_id", "one_on_one_actions"."meeting_id", "one_on_one_actions"."point_id", "one_on_one_actions"."manager_id", "one_on_one_actions"."employee_id", "one_on_one_actions"."origin_starts_at", "one_on_one_actions"."title", "one_on_one_actions"."owner_id", "one_on_one_actions"."due_date", "one_on_one_actions"."done_at", "one_on_one_actions"."created_by", "one_on_one_actions"."created_at", "one_on_one_actions"."updated_at", (select cp.name from people cp
   where cp.org_id = one_on_one_actions.org_id and cp.id = case
     when one_on_one_actions.owner_id = one_on_one_actions.manager_id
@@ -326,10 +339,17 @@ select "sessions"."org_id", "sessions"."id", "sessions"."person_id", "sessions".
       where r.org_id = "people"."org_id" and r.manager_id = "people"."id" and r.active) from "sessions" inner join "people" on ("people"."org_id" = "sessions"."org_id" and "people"."id" = "sessions"."person_id") inner join "organisations" on "organisations"."id" = "sessions"."org_id" where ("sessions"."id" = $1 and "sessions"."expires_at" > $2 and "people"."active" = $3) limit $4;
 select count(*) filter (where "manager_id" = $1
           and "status" = 'not_booked')::int, count(*) filter (where "status" = 'booked')::int from "conversations" where ("conversations"."org_id" = $2 and ("conversations"."manager_id" = $3 or "conversations"."employee_id" = $4) and "conversations"."status" in ('not_booked', 'booked'));
+select count(*)::int as n from (
+        select 1 from "notifications"
+        where "notifications"."org_id" = $1 and "notifications"."person_id" = $2
+          and "notifications"."read_at" is null
+        limit $3
+      ) u;
 select distinct on ("one_on_one_meetings"."series_id") "org_id", "id", "kind", "series_id", "manager_id", "employee_id", "seq", "local_date", "time_zone", "starts_at", "ends_at", "original_starts_at", "duration_minutes", "place_kind", "place_detail", "status", "status_reason", "status_reason_code", "status_changed_by", "status_changed_at", "template_snapshot", "started_at", "started_by", "held_at", "held_on", "calendar_sequence", "created_at", "updated_at", exists (select 1 from one_on_one_minutes mi where mi.org_id = one_on_one_meetings.org_id and mi.meeting_id = one_on_one_meetings.id) from "one_on_one_meetings" where ("one_on_one_meetings"."org_id" = $1 and "one_on_one_meetings"."series_id" in ($2) and "one_on_one_meetings"."starts_at" < $3) order by "one_on_one_meetings"."series_id", "one_on_one_meetings"."starts_at" desc, "one_on_one_meetings"."id" desc;
 
--- POST /api/one-on-ones/meetings/:id/points (add a topic): 5 statements
+-- POST /api/one-on-ones/meetings/:id/points (add a topic): 6 statements
 insert into "one_on_one_points" ("org_id", "id", "meeting_id", "kind", "section_key", "title", "author_id", "position", "discussed_at", "carried_from_point_id", "carried_to_meeting_id", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, default, default, default, default, default) returning "org_id", "id", "meeting_id", "kind", "section_key", "title", "author_id", "position", "discussed_at", "carried_from_point_id", "carried_to_meeting_id", "created_at", "updated_at";
+select "id" from "notifications" where ("notifications"."org_id" = $1 and "notifications"."person_id" = $2 and "notifications"."read_at" is null and "notifications"."kind" = $3 and "notifications"."meeting_id" = $4) limit $5;
 select "one_on_one_meetings"."org_id", "one_on_one_meetings"."id", "one_on_one_meetings"."kind", "one_on_one_meetings"."series_id", "one_on_one_meetings"."manager_id", "one_on_one_meetings"."employee_id", "one_on_one_meetings"."seq", "one_on_one_meetings"."local_date", "one_on_one_meetings"."time_zone", "one_on_one_meetings"."starts_at", "one_on_one_meetings"."ends_at", "one_on_one_meetings"."original_starts_at", "one_on_one_meetings"."duration_minutes", "one_on_one_meetings"."place_kind", "one_on_one_meetings"."place_detail", "one_on_one_meetings"."status", "one_on_one_meetings"."status_reason", "one_on_one_meetings"."status_reason_code", "one_on_one_meetings"."status_changed_by", "one_on_one_meetings"."status_changed_at", "one_on_one_meetings"."template_snapshot", "one_on_one_meetings"."started_at", "one_on_one_meetings"."started_by", "one_on_one_meetings"."held_at", "one_on_one_meetings"."held_on", "one_on_one_meetings"."calendar_sequence", "one_on_one_meetings"."created_at", "one_on_one_meetings"."updated_at", "one_on_one_series"."org_id", "one_on_one_series"."id", "one_on_one_series"."manager_id", "one_on_one_series"."employee_id", "one_on_one_series"."cadence", "one_on_one_series"."monthly_ordinal", "one_on_one_series"."start_date", "one_on_one_series"."local_time", "one_on_one_series"."time_zone", "one_on_one_series"."duration_minutes", "one_on_one_series"."place_kind", "one_on_one_series"."place_detail", "one_on_one_series"."builtin_template_key", "one_on_one_series"."template_id", "one_on_one_series"."horizon_until", "one_on_one_series"."calendar_sequence", "one_on_one_series"."reflection_block_minutes", "one_on_one_series"."ended_at", "one_on_one_series"."end_reason", "one_on_one_series"."created_at", "one_on_one_series"."updated_at" from "one_on_one_meetings" inner join "one_on_one_series" on ("one_on_one_series"."org_id" = "one_on_one_meetings"."org_id" and "one_on_one_series"."id" = "one_on_one_meetings"."series_id") where ("one_on_one_meetings"."org_id" = $1 and "one_on_one_meetings"."id" = $2) limit $3 for update of "one_on_one_meetings";
 select "org_id", "id", "meeting_id", "kind", "section_key", "title", "author_id", "position", "discussed_at", "carried_from_point_id", "carried_to_meeting_id", "created_at", "updated_at" from "one_on_one_points" where ("one_on_one_points"."org_id" = $1 and "one_on_one_points"."meeting_id" = $2) order by "one_on_one_points"."position" asc, "one_on_one_points"."created_at" asc;
 select "sessions"."org_id", "sessions"."id", "sessions"."person_id", "sessions"."created_at", "sessions"."last_seen_at", "sessions"."expires_at", "sessions"."user_agent", "sessions"."ip_address", "sessions"."sso_provider_id", "people"."org_id", "people"."id", "people"."email", "people"."name", "people"."employee_number", "people"."job_title", "people"."department_id", "people"."locale", "people"."time_zone", "people"."manager_id", "people"."roles", "people"."password_hash", "people"."recovery_email", "people"."last_signed_in_at", "people"."active", "people"."deactivated_at", "people"."erased_at", "people"."coaching_tips_hidden", "people"."created_at", "people"."updated_at", "people"."search_text", "organisations"."default_locale", "organisations"."name", "organisations"."default_time_zone", (select count(*)::int from "people" r
