@@ -120,7 +120,10 @@ with pair as (
       join people a on a.org_id = n.org_id and a.id = n.author_id
       where n.org_id = m.org_id
         and (n.goal_id in (select (g).id from goals) or n.plan_item_id in (select (p).id from plans))
-    ) as progress
+    ) as progress,
+    (select coalesce(json_agg(st order by st.goal_id, st.position, st.id), '[]')
+      from development_goal_steps st
+      where st.org_id = m.org_id and st.goal_id in (select (g).id from goals)) as steps
   from one_on_one_meetings m
   join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
   left join one_on_one_minutes mi on mi.org_id = m.org_id and mi.meeting_id = m.id
@@ -249,21 +252,23 @@ with pair as (
       join people a on a.org_id = n.org_id and a.id = n.author_id
       where n.org_id = m.org_id
         and (n.goal_id in (select (g).id from goals) or n.plan_item_id in (select (p).id from plans))
-    ) as progress
+    ) as progress,
+    (select coalesce(json_agg(st order by st.goal_id, st.position, st.id), '[]')
+      from development_goal_steps st
+      where st.org_id = m.org_id and st.goal_id in (select (g).id from goals)) as steps
   from one_on_one_meetings m
   join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
   left join one_on_one_minutes mi on mi.org_id = m.org_id and mi.meeting_id = m.id
   where m.org_id = $15 and m.id = $16
   limit 1;
 
--- GET /api/pages/home (manager): 11 statements
+-- GET /api/pages/home (manager): 10 statements
 select "one_on_one_actions"."org_id", "one_on_one_actions"."id", "one_on_one_actions"."series_id", "one_on_one_actions"."meeting_id", "one_on_one_actions"."point_id", "one_on_one_actions"."manager_id", "one_on_one_actions"."employee_id", "one_on_one_actions"."origin_starts_at", "one_on_one_actions"."title", "one_on_one_actions"."owner_id", "one_on_one_actions"."due_date", "one_on_one_actions"."done_at", "one_on_one_actions"."created_by", "one_on_one_actions"."created_at", "one_on_one_actions"."updated_at", (select cp.name from people cp
   where cp.org_id = one_on_one_actions.org_id and cp.id = case
     when one_on_one_actions.owner_id = one_on_one_actions.manager_id
     then one_on_one_actions.employee_id else one_on_one_actions.manager_id end), "one_on_one_meetings"."local_date", case when one_on_one_meetings.kind = 'one_on_one'
   then null else (select c.id from conversations c where c.org_id = one_on_one_meetings.org_id
     and c.meeting_id = one_on_one_meetings.id limit 1) end from "one_on_one_actions" inner join "one_on_one_meetings" on ("one_on_one_meetings"."org_id" = "one_on_one_actions"."org_id" and "one_on_one_meetings"."id" = "one_on_one_actions"."meeting_id") where ("one_on_one_actions"."org_id" = $1 and "one_on_one_actions"."owner_id" = $2 and "one_on_one_actions"."done_at" is null) order by coalesce("one_on_one_actions"."due_date", '9999-12-31'::date) asc, "one_on_one_actions"."id" asc limit $3;
-select "org_id", "id", "manager_id", "employee_id", "cadence", "monthly_ordinal", "start_date", "local_time", "time_zone", "duration_minutes", "place_kind", "place_detail", "builtin_template_key", "template_id", "horizon_until", "calendar_sequence", "reflection_block_minutes", "ended_at", "end_reason", "created_at", "updated_at" from "one_on_one_series" where ("one_on_one_series"."ended_at" is null and "one_on_one_series"."horizon_until" < $1 and "one_on_one_series"."org_id" = $2 and ("one_on_one_series"."manager_id" = $3 or "one_on_one_series"."employee_id" = $4)) order by "one_on_one_series"."horizon_until" asc limit $5;
 select "org_id", "id", "manager_id", "employee_id", "cadence", "monthly_ordinal", "start_date", "local_time", "time_zone", "duration_minutes", "place_kind", "place_detail", "builtin_template_key", "template_id", "horizon_until", "calendar_sequence", "reflection_block_minutes", "ended_at", "end_reason", "created_at", "updated_at" from "one_on_one_series" where ("one_on_one_series"."ended_at" is null and "one_on_one_series"."horizon_until" < $1 and "one_on_one_series"."org_id" = $2 and ("one_on_one_series"."manager_id" = $3 or "one_on_one_series"."employee_id" = $4)) order by "one_on_one_series"."horizon_until" asc limit $5;
 select "org_id", "id", "manager_id", "employee_id", "cadence", "monthly_ordinal", "start_date", "local_time", "time_zone", "duration_minutes", "place_kind", "place_detail", "builtin_template_key", "template_id", "horizon_until", "calendar_sequence", "reflection_block_minutes", "ended_at", "end_reason", "created_at", "updated_at", (select p.name from people p where p.org_id = one_on_one_series.org_id and p.id = one_on_one_series.manager_id), (select p.name from people p where p.org_id = one_on_one_series.org_id and p.id = one_on_one_series.employee_id) from "one_on_one_series" where ("one_on_one_series"."org_id" = $1 and ("one_on_one_series"."manager_id" = $2 or "one_on_one_series"."employee_id" = $3) and "one_on_one_series"."ended_at" is null) order by "one_on_one_series"."ended_at" is not null, "one_on_one_series"."created_at" desc limit $4;
 select "org_id", "meeting_id", "series_id", "manager_id", "employee_id", "locale", "content", "created_at", "acknowledged_at" from "one_on_one_minutes" where ("one_on_one_minutes"."org_id" = $1 and "one_on_one_minutes"."employee_id" = $2) order by "one_on_one_minutes"."created_at" desc, "one_on_one_minutes"."meeting_id" desc limit $3;
@@ -355,8 +360,8 @@ select "org_id", "id", "meeting_id", "kind", "section_key", "title", "author_id"
 select "sessions"."org_id", "sessions"."id", "sessions"."person_id", "sessions"."created_at", "sessions"."last_seen_at", "sessions"."expires_at", "sessions"."user_agent", "sessions"."ip_address", "sessions"."sso_provider_id", "people"."org_id", "people"."id", "people"."email", "people"."name", "people"."employee_number", "people"."job_title", "people"."department_id", "people"."locale", "people"."time_zone", "people"."manager_id", "people"."roles", "people"."password_hash", "people"."recovery_email", "people"."last_signed_in_at", "people"."active", "people"."deactivated_at", "people"."erased_at", "people"."coaching_tips_hidden", "people"."created_at", "people"."updated_at", "people"."search_text", "organisations"."default_locale", "organisations"."name", "organisations"."default_time_zone", (select count(*)::int from "people" r
       where r.org_id = "people"."org_id" and r.manager_id = "people"."id" and r.active) from "sessions" inner join "people" on ("people"."org_id" = "sessions"."org_id" and "people"."id" = "sessions"."person_id") inner join "organisations" on "organisations"."id" = "sessions"."org_id" where ("sessions"."id" = $1 and "sessions"."expires_at" > $2 and "people"."active" = $3) limit $4;
 update one_on_one_points p set position = v.pos, updated_at = now()
-      from (values ($1::uuid, $2::int), ($3::uuid, $4::int), ($5::uuid, $6::int), ($7::uuid, $8::int), ($9::uuid, $10::int), ($11::uuid, $12::int), ($13::uuid, $14::int), ($15::uuid, $16::int), ($17::uuid, $18::int)) as v(id, pos)
-      where p.org_id = $19 and p.meeting_id = $20 and p.id = v.id;
+      from (values ($1::uuid, $2::int), ($3::uuid, $4::int), ($5::uuid, $6::int), ($7::uuid, $8::int), ($9::uuid, $10::int), ($11::uuid, $12::int), ($13::uuid, $14::int), ($15::uuid, $16::int), ($17::uuid, $18::int), ($19::uuid, $20::int), ($21::uuid, $22::int)) as v(id, pos)
+      where p.org_id = $23 and p.meeting_id = $24 and p.id = v.id;
 
 -- PUT /api/one-on-ones/points/:id/note (save a note): 6 statements
 insert into "one_on_one_note_revisions" ("org_id", "note_id", "version", "body", "decision", "saved_by", "saved_at") values ($1, $2, $3, $4, $5, $6, $7);
