@@ -129,6 +129,20 @@ export const SharedNoteSchema = z.object({
 
 export type SharedNoteDto = z.infer<typeof SharedNoteSchema>;
 
+/** What a 409 on a shared note carries (its `details`): the saved version and the refused one. */
+export const SharedNoteConflictSchema = z.object({
+  current: SharedNoteSchema,
+  yours: z.object({ body: z.string(), decision: z.string(), baseVersion: z.int() }),
+});
+export type SharedNoteConflict = z.infer<typeof SharedNoteConflictSchema>;
+
+/** What a 409 on a private note carries (its `details`): the saved version and the refused one. */
+export const PrivateNoteConflictSchema = z.object({
+  current: z.object({ body: z.string(), sealed: SealedSchema.nullable(), version: z.int() }),
+  yours: z.object({ body: z.string(), sealed: SealedSchema.nullable(), baseVersion: z.int() }),
+});
+export type PrivateNoteConflict = z.infer<typeof PrivateNoteConflictSchema>;
+
 export const PointSchema = z.object({
   id: z.uuid(),
   kind: z.enum(['section', 'topic']),

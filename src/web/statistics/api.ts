@@ -1,18 +1,17 @@
 /** The HR statistics calls of the web app; types come from the server's zod schemas. */
-import type { StatisticsDto, StatisticsRowDto } from '../../contracts/statistics';
+import type { z } from 'zod';
+import type {
+  StatisticsDto,
+  StatisticsQuerySchema,
+  StatisticsRowDto,
+} from '../../contracts/statistics';
 import { http } from '../api';
 
 export type Statistics = StatisticsDto;
 export type StatisticsRow = StatisticsRowDto;
 
 /** The page's filters, as in its address (and the CSV export's). */
-export type StatisticsFilters = {
-  period?: string | undefined;
-  weeks?: number | undefined;
-  round?: string | undefined;
-  department?: string | undefined;
-  manager?: string | undefined;
-};
+export type StatisticsFilters = Partial<z.infer<typeof StatisticsQuerySchema>>;
 
 export const statisticsKeys = {
   all: ['statistics'] as const,
