@@ -89,6 +89,30 @@ export default tseslint.config(
       ],
     },
   },
+  // Presented policies (CONVENTIONS 15): the web app shows or hides things from the `can` flags
+  // the server presents, never from its own copy of the role rules. Only the person form reads
+  // roles, because granting them is what it edits.
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    ignores: ['src/web/routes/person-form.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='roles']",
+          message:
+            'No role checks in the web app: use the `can` flags the server presents (on /api/me or on the resource).',
+        },
+        {
+          // `me.home` is the server's choice of home page, not a role.
+          selector:
+            "BinaryExpression[operator=/^[!=]==?$/]:not([left.property.name='home']) > Literal[value=/^(hr|admin)$/]",
+          message:
+            'No role checks in the web app: use the `can` flags the server presents (on /api/me or on the resource).',
+        },
+      ],
+    },
+  },
   {
     files: ['src/contracts/**/*.ts'],
     rules: {

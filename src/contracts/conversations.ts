@@ -66,8 +66,29 @@ export const PreparationSchema = z.object({
   updatedAt: iso,
 });
 
+/**
+ * What the viewer may do with a conversation, from the server's policies (src/server/policies).
+ * Whether the conversation's state allows it now (booked, closed, signed) is told by `status`.
+ */
+export const ConversationPolicySchema = z.object({
+  /** Book, move or cancel its time, and book the follow-up. */
+  book: z.boolean(),
+  /** Start the meeting. */
+  start: z.boolean(),
+  /** Close the agreement (it becomes version 1). */
+  close: z.boolean(),
+  /** Sign the closed agreement. */
+  sign: z.boolean(),
+  /** Correct a signed agreement (a new version). */
+  correct: z.boolean(),
+  /** Record the outcome of a salary conversation. */
+  writeSalaryOutcome: z.boolean(),
+});
+export type ConversationPolicy = z.infer<typeof ConversationPolicySchema>;
+
 export const ConversationPageSchema = ConversationListItemSchema.omit({ booked: true }).extend({
   myRole: RoleSchema,
+  can: ConversationPolicySchema,
   readOnly: z.boolean(),
   meeting: ConversationMeetingSchema.nullable(),
   template: z.object({ sections: z.array(TemplateSectionSchema) }),

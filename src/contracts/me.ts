@@ -26,6 +26,26 @@ export const MeSchema = z.object({
     manageScimTokens: z.boolean(),
     /** Whether provisioning creates missing units (HR and administrators). */
     manageScimSettings: z.boolean(),
+    /** People: the list, a person's page, new people (HR and administrators). */
+    managePeople: z.boolean(),
+    /** Importing people from a file (HR and administrators). */
+    importPeople: z.boolean(),
+    /** The organisation's units (HR and administrators). */
+    manageDepartments: z.boolean(),
+    /** Development-conversation rounds (HR and administrators). */
+    manageRounds: z.boolean(),
+    /** Conversation templates (HR and administrators). */
+    manageTemplates: z.boolean(),
+    /** HR statistics: counts and anonymous aggregates (decision 014). */
+    viewStatistics: z.boolean(),
+    /** The organisation's goals (HR and administrators; decision 012). */
+    manageOrganisationGoals: z.boolean(),
+    /** Every salary outcome of the organisation (the 'salary' role; decision 012). */
+    readSalaryOutcomes: z.boolean(),
+    /** The envelopes of the organisation's outgoing mail (administrators; decision 025). */
+    readMailbox: z.boolean(),
+    /** Identity providers and "single sign-on required" (administrators; decision 019). */
+    manageSso: z.boolean(),
   }),
   organisation: z.object({
     id: z.uuid(),

@@ -26,11 +26,47 @@ export const PlaceSchema = z.object({
 
 const PersonRefSchema = z.object({ id: z.uuid(), name: z.string() });
 
+/**
+ * What the viewer may do with a series, from the server's policies (src/server/policies): the
+ * web app shows or hides its buttons from these, never from its own copy of the rules.
+ */
+export const SeriesPolicySchema = z.object({
+  /** Edit or end the series. */
+  manage: z.boolean(),
+  /** Book, move and cancel its meetings. */
+  schedule: z.boolean(),
+  /** Keep one's own reflections on its meetings. */
+  reflect: z.boolean(),
+});
+export type SeriesPolicy = z.infer<typeof SeriesPolicySchema>;
+
+/** What the viewer may do with one meeting (see SeriesPolicySchema). */
+export const MeetingPolicySchema = z.object({
+  /** Move or cancel it. */
+  schedule: z.boolean(),
+  /** Finish it (the minutes are built), or take finishing back. */
+  finish: z.boolean(),
+  /** Start it: the timer and the live agenda. */
+  start: z.boolean(),
+  /** Add topics, write shared notes, add and close actions. */
+  contribute: z.boolean(),
+  /** Confirm having read the minutes. */
+  acknowledge: z.boolean(),
+  /** Write one's own reflection on how it went. */
+  reflect: z.boolean(),
+  /** Keep one's own "remember to ask" reminders. */
+  remind: z.boolean(),
+  /** The coaching help for whoever runs the 1:1: the traps guide and the question bank. */
+  coach: z.boolean(),
+});
+export type MeetingPolicy = z.infer<typeof MeetingPolicySchema>;
+
 export const SeriesSchema = z.object({
   id: z.uuid(),
   manager: PersonRefSchema,
   employee: PersonRefSchema,
   myRole: RoleSchema,
+  can: SeriesPolicySchema,
   cadence: z.enum(CADENCES),
   monthlyOrdinal: z.union(MONTHLY_ORDINALS.map((n) => z.literal(n))).nullable(),
   /** ISO weekday of the meetings, 1 = Monday. */
@@ -92,6 +128,20 @@ export const SharedNoteSchema = z.object({
 });
 
 export type SharedNoteDto = z.infer<typeof SharedNoteSchema>;
+
+/** What a 409 on a shared note carries (its `details`): the saved version and the refused one. */
+export const SharedNoteConflictSchema = z.object({
+  current: SharedNoteSchema,
+  yours: z.object({ body: z.string(), decision: z.string(), baseVersion: z.int() }),
+});
+export type SharedNoteConflict = z.infer<typeof SharedNoteConflictSchema>;
+
+/** What a 409 on a private note carries (its `details`): the saved version and the refused one. */
+export const PrivateNoteConflictSchema = z.object({
+  current: z.object({ body: z.string(), sealed: SealedSchema.nullable(), version: z.int() }),
+  yours: z.object({ body: z.string(), sealed: SealedSchema.nullable(), baseVersion: z.int() }),
+});
+export type PrivateNoteConflict = z.infer<typeof PrivateNoteConflictSchema>;
 
 export const PointSchema = z.object({
   id: z.uuid(),
@@ -288,6 +338,7 @@ export const MeetingDetailSchema = z.object({
   meeting: MeetingSchema,
   series: SeriesSchema,
   myRole: RoleSchema,
+  can: MeetingPolicySchema,
   template: z.object({ ref: z.string(), name: z.string() }),
   /** The agenda in order: template sections and added topics, each with its shared note. */
   agenda: z.array(PointSchema),

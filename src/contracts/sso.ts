@@ -45,3 +45,9 @@ export const ProviderInputSchema = z.object({
   trustEmail: z.boolean().default(false),
   createAccounts: z.boolean().default(false),
 });
+
+/** The sign-in page's choices for an organisation (GET /api/auth/sso/options). */
+export const SignInOptionsSchema = z.object({
+  ssoRequired: z.boolean(),
+  providers: z.array(z.object({ slug: z.string(), label: z.string() })),
+});

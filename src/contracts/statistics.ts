@@ -4,6 +4,23 @@ import { COMPETENCE_AREAS, PLAN_ACTIVITIES } from '../domain/development/goals';
 
 const Share = z.number().min(0).max(1).nullable();
 
+/** The filters of the statistics page; the CSV export takes the same. */
+export const StatisticsQuerySchema = z.object({
+  /** A calendar quarter such as 2026-Q3 (default: the current one in the viewer's zone). */
+  period: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/)
+    .optional(),
+  /** "Without a 1:1 in the last N weeks". */
+  weeks: z.coerce.number().int().min(1).max(52).default(6),
+  /** Show this unit and its sub-units (default: the top of the tree). */
+  department: z.uuid().optional(),
+  /** Show this manager's team, organisation and the managers below them. */
+  manager: z.uuid().optional(),
+  /** The conversation round to count (default: the latest). */
+  round: z.uuid().optional(),
+});
+
 export const StatisticsRowSchema = z.object({
   kind: z.enum(['all', 'department', 'team', 'organisation']),
   id: z.uuid().nullable(),

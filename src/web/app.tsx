@@ -1,7 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { AppShell, RequireHr, RequireSignedIn } from './components/app-shell';
+import { AppShell, RequireCan, RequireSignedIn } from './components/app-shell';
 import { Loading } from './components/feedback';
 import { NotFound } from './components/no-access';
 import { loadNamespaces } from './i18n';
@@ -123,11 +123,26 @@ export function App({ client }: { client: QueryClient }) {
             >
               <Route index element={<HomePage />} />
               <Route path="team" element={<TeamPage />} />
-              <Route path="people" element={<RequireHr children={<PeoplePage />} />} />
-              <Route path="people/new" element={<RequireHr children={<NewPersonPage />} />} />
-              <Route path="people/:id" element={<RequireHr children={<PersonPage />} />} />
-              <Route path="departments" element={<RequireHr children={<DepartmentsPage />} />} />
-              <Route path="import" element={<RequireHr children={<ImportPage />} />} />
+              <Route
+                path="people"
+                element={<RequireCan right="managePeople" children={<PeoplePage />} />}
+              />
+              <Route
+                path="people/new"
+                element={<RequireCan right="managePeople" children={<NewPersonPage />} />}
+              />
+              <Route
+                path="people/:id"
+                element={<RequireCan right="managePeople" children={<PersonPage />} />}
+              />
+              <Route
+                path="departments"
+                element={<RequireCan right="manageDepartments" children={<DepartmentsPage />} />}
+              />
+              <Route
+                path="import"
+                element={<RequireCan right="importPeople" children={<ImportPage />} />}
+              />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="search" element={<SearchPage />} />
               <Route path="actions" element={<MyActionsPage />} />
@@ -146,7 +161,10 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="conversations" element={<ConversationsPage />} />
               <Route path="conversations/:id" element={<ConversationPage />} />
               <Route path="admin/mailbox" element={<MailboxPage />} />
-              <Route path="statistics" element={<RequireHr children={<StatisticsPage />} />} />
+              <Route
+                path="statistics"
+                element={<RequireCan right="viewStatistics" children={<StatisticsPage />} />}
+              />
               <Route path="mail" element={<MyMailListPage />} />
               <Route path="mail/:id" element={<MailPage />} />
               <Route path="notifications" element={<NotificationsPage />} />
@@ -154,20 +172,37 @@ export function App({ client }: { client: QueryClient }) {
               <Route path="admin/single-sign-on" element={<SingleSignOnPage />} />
               <Route
                 path="organisation-goals"
-                element={<RequireHr children={<OrganisationGoalsPage />} />}
+                element={
+                  <RequireCan
+                    right="manageOrganisationGoals"
+                    children={<OrganisationGoalsPage />}
+                  />
+                }
               />
               <Route path="salary-outcomes" element={<SalaryOutcomesPage />} />
-              <Route path="rounds" element={<RequireHr children={<RoundsPage />} />} />
-              <Route path="rounds/new" element={<RequireHr children={<OpenRoundPage />} />} />
-              <Route path="rounds/:id" element={<RequireHr children={<RoundPage />} />} />
-              <Route path="templates" element={<RequireHr children={<TemplatesPage />} />} />
+              <Route
+                path="rounds"
+                element={<RequireCan right="manageRounds" children={<RoundsPage />} />}
+              />
+              <Route
+                path="rounds/new"
+                element={<RequireCan right="manageRounds" children={<OpenRoundPage />} />}
+              />
+              <Route
+                path="rounds/:id"
+                element={<RequireCan right="manageRounds" children={<RoundPage />} />}
+              />
+              <Route
+                path="templates"
+                element={<RequireCan right="manageTemplates" children={<TemplatesPage />} />}
+              />
               <Route
                 path="templates/new"
-                element={<RequireHr children={<TemplateEditorPage />} />}
+                element={<RequireCan right="manageTemplates" children={<TemplateEditorPage />} />}
               />
               <Route
                 path="templates/:id"
-                element={<RequireHr children={<TemplateEditorPage />} />}
+                element={<RequireCan right="manageTemplates" children={<TemplateEditorPage />} />}
               />
               <Route path="*" element={<NotFound />} />
             </Route>

@@ -29,11 +29,6 @@ export function useMe() {
   return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
 }
 
-/** True for people who see the HR pages. */
-export function isHr(me: Pick<Me, 'roles'> | null | undefined): boolean {
-  return !!me && (me.roles.includes('hr') || me.roles.includes('admin'));
-}
-
 /** Dates and numbers in the UI language and the signed-in person's time zone. */
 export function useFormat() {
   const { i18n } = useTranslation();

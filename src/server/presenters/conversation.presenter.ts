@@ -1,3 +1,5 @@
+import type { Actor } from '../../domain/roles';
+import { presentConversationPolicy } from './policy.presenter';
 import { z } from 'zod';
 import { type ConversationTemplateContent } from '../../domain/development/template';
 import { localParts } from '../../domain/one-on-one/occurrences';
@@ -93,34 +95,38 @@ export function presentPreparation(p: PreparationRow) {
   };
 }
 
-export function presentConversationPage(p: {
-  conversation: ConversationRow;
-  roundName: string | null;
-  roundDeadline: string | null;
-  salaryFirst: SalaryFirstRule | null;
-  salaryStatus: ConversationStatus | null;
-  managerName: string;
-  employeeName: string;
-  content: ConversationTemplateContent;
-  meetingRow: ConversationMeetingRow | null;
-  myRole: 'manager' | 'employee';
-  preparation: {
-    mine: PreparationRow | null;
-    other: PreparationRow | null;
-    otherSubmitted: boolean;
-    revealed: boolean;
-  };
-  points: { point: PointRow; note: NoteRow | null }[];
-  actions: { action: ActionRow; ownerTimeZone: string }[];
-  privateNote: PrivateNoteRow | null;
-  followUp: { proposedDate: string; conversationId: string | null } | null;
-}): ConversationPageDto {
+export function presentConversationPage(
+  viewer: Actor,
+  p: {
+    conversation: ConversationRow;
+    roundName: string | null;
+    roundDeadline: string | null;
+    salaryFirst: SalaryFirstRule | null;
+    salaryStatus: ConversationStatus | null;
+    managerName: string;
+    employeeName: string;
+    content: ConversationTemplateContent;
+    meetingRow: ConversationMeetingRow | null;
+    myRole: 'manager' | 'employee';
+    preparation: {
+      mine: PreparationRow | null;
+      other: PreparationRow | null;
+      otherSubmitted: boolean;
+      revealed: boolean;
+    };
+    points: { point: PointRow; note: NoteRow | null }[];
+    actions: { action: ActionRow; ownerTimeZone: string }[];
+    privateNote: PrivateNoteRow | null;
+    followUp: { proposedDate: string; conversationId: string | null } | null;
+  },
+): ConversationPageDto {
   const c = p.conversation;
   const { booked: _booked, ...item } = presentConversationListItem({ ...p, meeting: null });
   void _booked;
   return {
     ...item,
     myRole: p.myRole,
+    can: presentConversationPolicy(viewer, c),
     readOnly: c.status === 'closed' || c.status === 'signed',
     meeting: p.meetingRow ? presentConversationMeeting(p.meetingRow) : null,
     template: { sections: p.content.sections },

@@ -1,3 +1,5 @@
+import type { Actor } from '../../domain/roles';
+import { presentSeriesPolicy } from './policy.presenter';
 import { phaseOf } from '../../domain/one-on-one/meeting-state';
 import { Temporal } from 'temporal-polyfill';
 import { localParts } from '../../domain/one-on-one/occurrences';
@@ -15,13 +17,15 @@ const isoOrNull = (d: Date | null | undefined) => d?.toISOString() ?? null;
 export function presentSeries(
   s: SeriesRow,
   names: { managerName: string; employeeName: string },
-  viewerId: string,
+  viewer: Actor,
 ): SeriesDto {
+  const viewerId = viewer.personId;
   return {
     id: s.id,
     manager: { id: s.managerId, name: names.managerName },
     employee: { id: s.employeeId, name: names.employeeName },
     myRole: viewerId === s.managerId ? 'manager' : 'employee',
+    can: presentSeriesPolicy(viewer, s),
     cadence: s.cadence as SeriesDto['cadence'],
     monthlyOrdinal:
       s.cadence === 'monthly' ? (s.monthlyOrdinal as SeriesDto['monthlyOrdinal']) : null,

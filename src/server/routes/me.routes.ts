@@ -18,6 +18,16 @@ function canOf(actor: Actor): Me['can'] {
     manageRetention: can(actor, { do: 'org.manage', orgId: actor.orgId }),
     manageScimTokens: can(actor, { do: 'scim.tokens.manage', orgId: actor.orgId }),
     manageScimSettings: can(actor, { do: 'scim.settings.manage', orgId: actor.orgId }),
+    managePeople: can(actor, { do: 'people.list', orgId: actor.orgId }),
+    importPeople: can(actor, { do: 'people.import', orgId: actor.orgId }),
+    manageDepartments: can(actor, { do: 'department.manage', orgId: actor.orgId }),
+    manageRounds: can(actor, { do: 'round.manage', orgId: actor.orgId }),
+    manageTemplates: can(actor, { do: 'conversationTemplate.manage', orgId: actor.orgId }),
+    viewStatistics: can(actor, { do: 'statistics.read', orgId: actor.orgId }),
+    manageOrganisationGoals: can(actor, { do: 'organisationGoals.manage', orgId: actor.orgId }),
+    readSalaryOutcomes: can(actor, { do: 'salaryOutcome.list', orgId: actor.orgId }),
+    readMailbox: can(actor, { do: 'mailbox.read', orgId: actor.orgId }),
+    manageSso: can(actor, { do: 'sso.manage', orgId: actor.orgId }),
   };
 }
 

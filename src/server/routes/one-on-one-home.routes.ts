@@ -44,7 +44,7 @@ export function presentMine(
   now = new Date(),
 ): z.infer<typeof MineSchema> {
   return {
-    series: mine.series ? presentSeries(mine.series.series, mine.series, actor.personId) : null,
+    series: mine.series ? presentSeries(mine.series.series, mine.series, actor) : null,
     nextMeeting: mine.nextMeeting ? presentMeeting(mine.nextMeeting) : null,
     actions: mine.actions.map((x) => ({
       ...presentAction(x.action, actor.timeZone, now),

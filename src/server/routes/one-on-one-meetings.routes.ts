@@ -6,6 +6,7 @@ import { PrivateNoteInputSchema } from '../../contracts/vault';
 import type { Actor } from '../../domain/roles';
 import { localise } from '../../domain/one-on-one/template';
 import { requireActor } from '../plugins/auth';
+import { presentMeetingPolicy } from '../presenters/policy.presenter';
 import { presentAction } from '../presenters/one-on-one-action.presenter';
 import {
   presentMeeting,
@@ -29,12 +30,13 @@ type Detail = Awaited<ReturnType<OneOnOneMeetingService['get']>>;
 
 /** Shapes a meeting for one of its pair, in the viewer's language. */
 export function presentMeetingDetail(d: Detail, actor: Actor): z.infer<typeof MeetingDetailSchema> {
-  const series = presentSeries(d.series.series, d.series, actor.personId);
+  const series = presentSeries(d.series.series, d.series, actor);
   const ctx = { snapshot: d.snapshot, locale: actor.locale, managerId: d.series.series.managerId };
   return {
     meeting: presentMeeting(d.meeting, { hasMinutes: Boolean(d.minutes) }),
     series,
     myRole: series.myRole,
+    can: presentMeetingPolicy(actor, d.series.series),
     template: { ref: d.snapshot.ref, name: localise(d.snapshot.name, actor.locale) },
     agenda: d.points.map((p) => presentPoint(p.point, p.note, ctx)),
     followUp: d.followUp.map((a) => presentAction(a.action, a.ownerTimeZone)),

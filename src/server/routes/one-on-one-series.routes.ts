@@ -29,7 +29,7 @@ export async function oneOnOneSeriesRoutes(app: FastifyInstance) {
       const actor = requireActor(request);
       const row = await svc().create(actor, request.body);
       const full = await svc().get(actor, row.id);
-      return reply.status(201).send(presentSeries(full.series, full, actor.personId));
+      return reply.status(201).send(presentSeries(full.series, full, actor));
     },
   );
 
@@ -50,7 +50,7 @@ export async function oneOnOneSeriesRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireActor(request);
       const rows = await svc().list(actor, request.query.includeEnded);
-      return { items: rows.map((x) => presentSeries(x.series, x, actor.personId)) };
+      return { items: rows.map((x) => presentSeries(x.series, x, actor)) };
     },
   );
 
@@ -66,7 +66,7 @@ export async function oneOnOneSeriesRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireActor(request);
       const x = await svc().get(actor, request.params.id);
-      return presentSeries(x.series, x, actor.personId);
+      return presentSeries(x.series, x, actor);
     },
   );
 
@@ -84,7 +84,7 @@ export async function oneOnOneSeriesRoutes(app: FastifyInstance) {
       const actor = requireActor(request);
       await svc().update(actor, request.params.id, request.body);
       const x = await svc().get(actor, request.params.id);
-      return presentSeries(x.series, x, actor.personId);
+      return presentSeries(x.series, x, actor);
     },
   );
 
@@ -102,7 +102,7 @@ export async function oneOnOneSeriesRoutes(app: FastifyInstance) {
       const actor = requireActor(request);
       await svc().end(actor, request.params.id, request.body);
       const x = await svc().get(actor, request.params.id);
-      return presentSeries(x.series, x, actor.personId);
+      return presentSeries(x.series, x, actor);
     },
   );
 

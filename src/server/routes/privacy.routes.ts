@@ -2,51 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  RETENTION_COUNTRIES,
-  RETENTION_KIND_FIELDS,
-  RETENTION_MAX_DAYS,
-  RETENTION_MIN_DAYS,
-} from '../../domain/privacy/retention';
-import { ERASURE_GONE_KINDS, ERASURE_KEPT_KINDS } from '../../domain/privacy/erasure-preview';
+  AccessRequestSchema,
+  ErasurePreviewSchema,
+  RetentionInputSchema,
+  RetentionSchema,
+} from '../../contracts/privacy';
 import { requireActor } from '../plugins/auth';
 import { textLine } from '../../domain/text';
 import { ErrorSchema } from '../../contracts/common';
 import { errors } from './schemas';
 
-/** The envelope HR sees (decision 024): never the link, its secret or any content. */
-const AccessRequestSchema = z.object({
-  id: z.uuid(),
-  createdAt: z.date(),
-  /** When the data was downloaded (from Settings, or through the mailed link). */
-  fulfilledAt: z.date().nullable(),
-  /** A mailed link only: the address it went to, masked ("m•••@example.org"). */
-  sentTo: z.string().nullable(),
-  /** A mailed link only: when it stops working. */
-  expiresAt: z.date().nullable(),
-  state: z.enum(['waiting', 'downloaded', 'expired']),
-});
-
 const Email = textLine().trim().min(1).max(320).pipe(z.email());
-
-const Days = z.number().int().min(RETENTION_MIN_DAYS).max(RETENTION_MAX_DAYS);
-const KindDays = Object.fromEntries(RETENTION_KIND_FIELDS.map((f) => [f, Days.nullable()])) as {
-  [K in (typeof RETENTION_KIND_FIELDS)[number]]: z.ZodNullable<typeof Days>;
-};
-const AllDays = Object.fromEntries(RETENTION_KIND_FIELDS.map((f) => [f, Days])) as {
-  [K in (typeof RETENTION_KIND_FIELDS)[number]]: typeof Days;
-};
-/** Each kind's days after the meeting; null follows the country's default (decision 024). */
-const RetentionBody = z.object({
-  country: z.enum(RETENTION_COUNTRIES),
-  leaversAfterDays: Days,
-  ...KindDays,
-});
-const DaysInForce = z.object({ leaversAfterDays: Days, ...AllDays });
-const RetentionSchema = RetentionBody.extend({
-  isDefault: z.boolean(),
-  defaults: DaysInForce,
-  effective: DaysInForce,
-});
 
 /** Personal-data duties (decision 024): access and export, erasure, retention. */
 export async function privacyRoutes(app: FastifyInstance) {
@@ -151,10 +117,7 @@ export async function privacyRoutes(app: FastifyInstance) {
           'What erasing this person would delete and keep, in counts per kind (never content).',
         params: z.object({ id: z.uuid() }),
         response: {
-          200: z.object({
-            gone: z.array(z.object({ kind: z.enum(ERASURE_GONE_KINDS), count: z.number().int() })),
-            kept: z.array(z.object({ kind: z.enum(ERASURE_KEPT_KINDS), count: z.number().int() })),
-          }),
+          200: ErasurePreviewSchema,
           ...errors,
         },
       },
@@ -192,7 +155,7 @@ export async function privacyRoutes(app: FastifyInstance) {
 
   r.put(
     '/api/admin/retention',
-    { schema: { tags, body: RetentionBody, response: { 200: RetentionSchema, ...errors } } },
+    { schema: { tags, body: RetentionInputSchema, response: { 200: RetentionSchema, ...errors } } },
     async (request) => app.services.privacy.saveRetention(requireActor(request), request.body),
   );
 }

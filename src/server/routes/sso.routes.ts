@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { textLine } from '../../domain/text';
 import type { CallbackResult } from '../services/sso.service';
 import { writeDevice, writeSession } from './auth.routes';
-import { SlugSchema } from '../../contracts/sso';
+import { SignInOptionsSchema, SlugSchema } from '../../contracts/sso';
 
 /**
  * Binds a sign-in under way to the browser that started it (decision 019): the state, signed,
@@ -55,10 +55,7 @@ export async function ssoRoutes(app: FastifyInstance) {
           "The sign-in page's choices for an organisation: its enabled identity providers (label and slug) and whether single sign-on is required. An unknown organisation has none.",
         querystring: z.object({ org: SlugSchema }),
         response: {
-          200: z.object({
-            ssoRequired: z.boolean(),
-            providers: z.array(z.object({ slug: z.string(), label: z.string() })),
-          }),
+          200: SignInOptionsSchema,
         },
       },
     },

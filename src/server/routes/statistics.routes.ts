@@ -5,26 +5,13 @@ import { translator } from '../i18n';
 import { requireActor } from '../plugins/auth';
 import { statisticsCsv } from '../presenters/statistics-csv.presenter';
 import { presentStatistics } from '../presenters/statistics.presenter';
-import { CompetenceNeedsSchema, StatisticsSchema } from '../../contracts/statistics';
+import {
+  CompetenceNeedsSchema,
+  StatisticsQuerySchema as StatisticsQuery,
+  StatisticsSchema,
+} from '../../contracts/statistics';
 import { requestLocale } from '../request-locale';
 import { errors } from './schemas';
-
-/** The filters of the statistics page; the CSV export takes the same. */
-export const StatisticsQuery = z.object({
-  /** A calendar quarter such as 2026-Q3 (default: the current one in the viewer's zone). */
-  period: z
-    .string()
-    .regex(/^\d{4}-Q[1-4]$/)
-    .optional(),
-  /** "Without a 1:1 in the last N weeks". */
-  weeks: z.coerce.number().int().min(1).max(52).default(6),
-  /** Show this unit and its sub-units (default: the top of the tree). */
-  department: z.uuid().optional(),
-  /** Show this manager's team, organisation and the managers below them. */
-  manager: z.uuid().optional(),
-  /** The conversation round to count (default: the latest). */
-  round: z.uuid().optional(),
-});
 
 /** HR statistics (HR and admins only): counts per unit and manager, protected wellbeing. */
 export async function statisticsRoutes(app: FastifyInstance) {

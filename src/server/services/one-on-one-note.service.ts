@@ -5,7 +5,7 @@ import { mergeNote, type NoteText } from '../../domain/one-on-one/note-merge';
 import type { Actor } from '../../domain/roles';
 import { authorize } from '../policies/index';
 import { presentSharedNote, sealedOf } from '../presenters/one-on-one.presenter';
-import { type SharedNoteDto } from '../../contracts/one-on-ones';
+import type { PrivateNoteConflict, SharedNoteConflict } from '../../contracts/one-on-ones';
 import type { Sealed } from '../../domain/sealing/envelope';
 import { vaultRepository as vaultRepo } from '../repositories/vault.repository';
 import {
@@ -19,10 +19,7 @@ import { setNoteText, syncNotesFromStoredDoc } from '../live/meeting-doc';
 import { meetingDocRepository as docRepo } from '../repositories/meeting-doc.repository';
 
 /** What a 409 on a shared note carries: the saved version and the one that was refused. */
-export type NoteConflictDetails = {
-  current: SharedNoteDto;
-  yours: NoteText & { baseVersion: number };
-};
+export type NoteConflictDetails = SharedNoteConflict;
 
 /**
  * Saves a point's shared note, the caller having loaded and authorised the point and checked
@@ -112,10 +109,11 @@ export async function savePrivateNoteOn(
   const currentVersion = current?.version ?? 0;
   if (currentVersion !== input.baseVersion) {
     const { baseVersion, ...yours } = input;
-    throw new AppError('oneOnOne.note_conflict', {}, [], {
+    const details: PrivateNoteConflict = {
       current: { body: current?.body ?? '', sealed: sealedOf(current), version: currentVersion },
       yours: { body: '', sealed: null, ...yours, baseVersion },
-    });
+    };
+    throw new AppError('oneOnOne.note_conflict', {}, [], details);
   }
   if (!current) {
     const created = await meetingRepo.insertPrivateNote(tx, {

@@ -6,7 +6,7 @@ import { forgetOfflineData } from '../live/offline-data';
 import { forgetOnSignOut } from '../vault/remembered';
 import { api, type Me } from '../api';
 import { SIGNED_IN_NAMESPACES, loadNamespaces, namespacesLoaded, switchLanguage } from '../i18n';
-import { ME_KEY, isHr, useMe } from '../session';
+import { ME_KEY, useMe } from '../session';
 import { LoadError, Loading } from './feedback';
 import { NoAccess } from './no-access';
 import { SearchBox } from '../search/search-box';
@@ -38,10 +38,15 @@ export function RequireSignedIn({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** Renders its children for HR and admins; others see "no access". */
-export function RequireHr({ children }: { children: ReactNode }) {
+/** A right presented on `/api/me` (the server's policies decide; the app never re-derives them). */
+export type MeRight = {
+  [K in keyof Me['can']]: Me['can'][K] extends boolean ? K : never;
+}[keyof Me['can']];
+
+/** Renders its children when the server says the person may `right`; others see "no access". */
+export function RequireCan({ right, children }: { right: MeRight; children: ReactNode }) {
   const { data: me } = useMe();
-  return isHr(me) ? children : <NoAccess />;
+  return me?.can[right] ? children : <NoAccess />;
 }
 
 type NavItem = { to: string; label: string; end?: boolean };
@@ -53,23 +58,20 @@ function navItems(me: Me, t: (k: string) => string): NavItem[] {
   items.push({ to: '/actions', label: t('meetings:nav.actions') });
   // Everyone: managers book and hold them, everyone prepares their own.
   items.push({ to: '/conversations', label: t('nav.conversations') });
-  if (isHr(me)) {
-    items.push(
-      { to: '/people', label: t('nav.people') },
-      { to: '/departments', label: t('nav.departments') },
-      { to: '/import', label: t('nav.import') },
-      { to: '/rounds', label: t('nav.rounds') },
-      { to: '/templates', label: t('nav.templates') },
-      { to: '/statistics', label: t('nav.statistics') },
-      { to: '/organisation-goals', label: t('nav.organisationGoals') },
-    );
-  }
-  if (me.roles.includes('salary'))
+  const can = me.can;
+  if (can.managePeople) items.push({ to: '/people', label: t('nav.people') });
+  if (can.manageDepartments) items.push({ to: '/departments', label: t('nav.departments') });
+  if (can.importPeople) items.push({ to: '/import', label: t('nav.import') });
+  if (can.manageRounds) items.push({ to: '/rounds', label: t('nav.rounds') });
+  if (can.manageTemplates) items.push({ to: '/templates', label: t('nav.templates') });
+  if (can.viewStatistics) items.push({ to: '/statistics', label: t('nav.statistics') });
+  if (can.manageOrganisationGoals)
+    items.push({ to: '/organisation-goals', label: t('nav.organisationGoals') });
+  if (can.readSalaryOutcomes)
     items.push({ to: '/salary-outcomes', label: t('nav.salaryOutcomes') });
-  if (me.roles.includes('admin')) items.push({ to: '/admin/mailbox', label: t('nav.mailbox') });
-  if (me.can.readAudit) items.push({ to: '/admin/audit', label: t('nav.audit') });
-  if (me.roles.includes('admin'))
-    items.push({ to: '/admin/single-sign-on', label: t('nav.singleSignOn') });
+  if (can.readMailbox) items.push({ to: '/admin/mailbox', label: t('nav.mailbox') });
+  if (can.readAudit) items.push({ to: '/admin/audit', label: t('nav.audit') });
+  if (can.manageSso) items.push({ to: '/admin/single-sign-on', label: t('nav.singleSignOn') });
   // Everyone: what Samtal mailed them, readable here without a mail server (decision 025).
   items.push({ to: '/mail', label: t('nav.myMail') });
   items.push({ to: '/settings', label: t('nav.settings') });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { isHr, useMe } from '../session';
+import { useMe } from '../session';
 import { Page } from './page';
 
 /**
@@ -12,7 +12,7 @@ export function NoAccess({ need = 'hr' }: { need?: 'hr' | 'salary' }) {
   const me = useMe();
   const body =
     need === 'salary'
-      ? isHr(me.data)
+      ? me.data && me.data.home === 'hr'
         ? t('noAccess.salaryForHr')
         : t('noAccess.salary')
       : t('noAccess.body');

@@ -44,15 +44,14 @@ function ConversationScreen() {
 
 function Conversation({ page }: { page: Dto }) {
   const { t } = useTranslation('conversations');
-  const manager = page.myRole === 'manager';
-  const other = manager ? page.employee : page.manager;
+  const other = page.myRole === 'manager' ? page.employee : page.manager;
   const inMeeting = page.status !== 'not_booked' && page.status !== 'booked';
   const preparing = page.status === 'not_booked' || page.status === 'booked';
   return (
     <Page
       title={`${t(`kind.${page.kind}`)} – ${other.name}`}
       intro={page.round ? t('page.round', { name: page.round.name }) : undefined}
-      actions={manager && !page.readOnly ? <ManagerTools page={page} /> : null}
+      actions={page.can.book && !page.readOnly ? <ManagerTools page={page} /> : null}
     >
       <p>
         <Link to="/conversations">{t('page.back')}</Link>
@@ -130,7 +129,7 @@ function ManagerTools({ page }: { page: Dto }) {
       {page.salaryFirst && !page.salaryFirst.held ? (
         <SalaryFirstNote order={page.salaryFirst} />
       ) : null}
-      {booked ? (
+      {booked && page.can.start ? (
         <button type="button" className="button" onClick={() => setDialog('start')}>
           {t('page.start')}
         </button>
@@ -204,7 +203,7 @@ function FollowUpCard({ page }: { page: Dto }) {
       ) : (
         <>
           <p>{t('followUp.proposal', { date: localDate(f.proposedDate) })}</p>
-          {page.myRole === 'manager' ? (
+          {page.can.book ? (
             <button type="button" className="button" onClick={() => setOpen(true)}>
               {t('followUp.book')}
             </button>

@@ -23,6 +23,7 @@ import type {
   ProgressNoteSchema,
 } from '../../contracts/goals';
 import type { SalaryOutcomeSchema } from '../../contracts/salary-outcomes';
+import type { ConversationPageDto } from '../../contracts/conversations';
 import { http } from '../api';
 
 export type Goal = GoalDto;
@@ -35,12 +36,8 @@ export type VersionSummary = z.infer<typeof VersionSummarySchema>;
 export type Version = z.infer<typeof VersionSchema>;
 export type SalaryOutcome = z.infer<typeof SalaryOutcomeSchema>;
 
-/** What the panels need to know about the conversation they sit in (B1's page provides it). */
-export type ConversationRef = {
-  id: string;
-  kind: string;
-  status: SignOff['status'];
-  myRole: 'manager' | 'employee';
+/** What the panels need to know about the conversation they sit in (its page provides it). */
+export type ConversationRef = Pick<ConversationPageDto, 'id' | 'kind' | 'status' | 'can'> & {
   employeeName: string;
 };
 

@@ -6,7 +6,7 @@ import { TextField } from '../components/field';
 import { NoAccess } from '../components/no-access';
 import { Page } from '../components/page';
 import { useFormErrors } from '../components/use-form-errors';
-import { isHr, useMe } from '../session';
+import { useMe } from '../session';
 import { LOCALES, LOCALE_NAMES } from '../../i18n/index';
 import { goalKeys, goalsApi, type OrganisationGoal } from './goals-api';
 import './goals-section.css';
@@ -26,7 +26,7 @@ function OrganisationGoals() {
       goalsApi.updateOrganisationGoal(g.id, { archived: g.archived }),
     onSuccess: () => client.invalidateQueries({ queryKey: goalKeys.organisation }),
   });
-  if (me.data && !isHr(me.data)) return <NoAccess />;
+  if (me.data && !me.data.can.manageOrganisationGoals) return <NoAccess />;
   return (
     <Page title={t('organisationGoals.title')} intro={t('organisationGoals.intro')}>
       {q.isPending ? <Loading /> : null}

@@ -20,7 +20,7 @@ export function SalaryOutcomeSection({ conversation }: { conversation: Conversat
   });
   if (conversation.kind !== 'salary') return null;
   const editable =
-    conversation.myRole === 'manager' &&
+    conversation.can.writeSalaryOutcome &&
     conversation.status !== 'closed' &&
     conversation.status !== 'signed';
   return (

@@ -13,7 +13,7 @@ function SalaryOutcomes() {
   const { t } = useTranslation('goals');
   const me = useMe();
   const fmt = useFormat();
-  const allowed = me.data?.roles.includes('salary') ?? false;
+  const allowed = me.data?.can.readSalaryOutcomes ?? false;
   const list = useInfiniteQuery({
     queryKey: [...goalKeys.all, 'salary-list'],
     queryFn: ({ pageParam }) => goalsApi.salaryOutcomes(pageParam),

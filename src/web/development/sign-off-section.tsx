@@ -19,7 +19,7 @@ export function SignOffSection({ conversation }: { conversation: ConversationRef
     queryKey: goalKeys.signOff(conversation.id),
     queryFn: () => goalsApi.signOff(conversation.id),
   });
-  const manager = conversation.myRole === 'manager';
+  const { can } = conversation;
   const status = q.data?.status ?? conversation.status;
   return (
     <section className="card" aria-labelledby="sign-off-heading">
@@ -29,18 +29,18 @@ export function SignOffSection({ conversation }: { conversation: ConversationRef
       </p>
       {q.isPending ? <Loading /> : null}
       {q.error ? <LoadError error={q.error} retry={() => void q.refetch()} /> : null}
-      {manager && (status === 'booked' || status === 'held') ? (
+      {can.close && (status === 'booked' || status === 'held') ? (
         <CloseButton conversationId={conversation.id} />
       ) : null}
-      {!manager && (status === 'booked' || status === 'held') ? (
+      {can.sign && (status === 'booked' || status === 'held') ? (
         <p className="muted">{t('signOff.waitingForManager')}</p>
       ) : null}
-      {!manager && status === 'closed' ? <SignForm conversationId={conversation.id} /> : null}
+      {can.sign && status === 'closed' ? <SignForm conversationId={conversation.id} /> : null}
       {q.data && q.data.versions.length > 0 ? (
         <Versions
           conversationId={conversation.id}
           versions={q.data.versions}
-          mayCorrect={manager}
+          mayCorrect={can.correct}
           employeeName={conversation.employeeName}
         />
       ) : null}

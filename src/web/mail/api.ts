@@ -63,8 +63,3 @@ export const mailApi = {
   feed: () => http.get<CalendarFeedStatus>('/api/me/calendar-feed'),
   rotateFeed: () => http.post<CalendarFeedAddress>('/api/me/calendar-feed'),
 };
-
-/** True for people who may see the envelopes of the organisation's outgoing mail. */
-export function isAdmin(me: { roles: readonly string[] } | null | undefined): boolean {
-  return !!me && me.roles.includes('admin');
-}

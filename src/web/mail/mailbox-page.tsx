@@ -7,14 +7,7 @@ import { Alert, LoadError, Loading, useErrorText } from '../components/feedback'
 import { NoAccess } from '../components/no-access';
 import { Page } from '../components/page';
 import { useFormat, useMe } from '../session';
-import {
-  isAdmin,
-  mailApi,
-  mailKeys,
-  type MailboxFilter,
-  type MailEnvelope,
-  type MailStatus,
-} from './api';
+import { mailApi, mailKeys, type MailboxFilter, type MailEnvelope, type MailStatus } from './api';
 import { kindLabel, MAIL_KINDS, statusLabel } from './labels';
 import { StatusBadge } from './status-badge';
 import './mail.css';
@@ -28,7 +21,7 @@ const PAGE_SIZE = 30;
  */
 export function MailboxPage() {
   const { data: me } = useMe();
-  return isAdmin(me) ? <Mailbox /> : <NoAccess />;
+  return me?.can.readMailbox ? <Mailbox /> : <NoAccess />;
 }
 
 /** The filters, in the page's address so a filtered view can be linked and reloaded. */

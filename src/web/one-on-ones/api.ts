@@ -51,16 +51,8 @@ export type SeriesPatch = Partial<Omit<SeriesInput, 'employeeId'>>;
 export type ActionInput = z.input<typeof ActionInputSchema>;
 export type NoteText = { body: string; decision: string };
 
-/** What a 409 on a shared note carries (see NoteConflictDetails on the server). */
-export type SharedNoteConflict = {
-  current: SharedNote;
-  yours: NoteText & { baseVersion: number };
-};
-/** What a 409 on a private note carries. */
-export type PrivateNoteConflict = {
-  current: { body: string; sealed: Sealed | null; version: number };
-  yours: { body: string; sealed: Sealed | null; baseVersion: number };
-};
+/** What a 409 on a shared or private note carries (its details), as the contract says. */
+export type { PrivateNoteConflict, SharedNoteConflict } from '../../contracts/one-on-ones';
 /** A private note as sent: plain, or sealed once the author has a vault (decision 018). */
 export type PrivateNoteContent = { body: string } | { sealed: Sealed };
 

@@ -102,8 +102,9 @@ function Meeting({
   const { t } = useTranslation('meetings');
   const location = useLocation();
   const { meeting, series } = detail;
-  const manager = detail.myRole === 'manager';
-  const other = manager ? series.employee : series.manager;
+  const other = detail.myRole === 'manager' ? series.employee : series.manager;
+  // Whoever may finish the meeting runs it: it starts on their arrival; the other waits.
+  const runs = detail.can.finish;
   const open = meeting.status === 'planned' || meeting.status === 'moved';
   const start = useStartMeeting(meeting.id);
   const wantsStart = (location.state as { start?: boolean } | null)?.start === true;
@@ -111,8 +112,8 @@ function Meeting({
   const { mutate: startNow, isIdle } = start;
   // "Start" on the home page lands here and starts the meeting once.
   useEffect(() => {
-    if (wantsStart && manager && notStarted && isIdle) startNow();
-  }, [wantsStart, manager, notStarted, isIdle, startNow]);
+    if (wantsStart && runs && notStarted && isIdle) startNow();
+  }, [wantsStart, runs, notStarted, isIdle, startNow]);
   const startedAt =
     meeting.startedAt !== null ? Date.parse(meeting.startedAt) - clockOffsetMs : null;
 
@@ -124,7 +125,9 @@ function Meeting({
         open ? (
           <>
             {notStarted ? <StartMeetingButton start={start} primary /> : null}
-            {manager ? <ManagerTools detail={detail} live={live} /> : null}
+            {detail.can.schedule || detail.can.finish ? (
+              <ManagerTools detail={detail} live={live} />
+            ) : null}
           </>
         ) : null
       }
@@ -148,7 +151,7 @@ function Meeting({
         <MeetingTimer startedAt={startedAt} plannedMinutes={meeting.durationMinutes} />
       ) : null}
       {open ? <PhoneFocus detail={detail} /> : null}
-      {!manager && open && notStarted ? (
+      {!runs && open && notStarted ? (
         <Alert kind="info">
           <p>{t('meeting.employeePrompt', { name: series.manager.name })}</p>
         </Alert>
@@ -159,8 +162,10 @@ function Meeting({
           {meeting.status === 'cancelled' ? null : <Agenda detail={detail} editable={open} />}
         </div>
         <aside className="meeting-side" aria-label={t('meeting.side')}>
-          {manager && open ? <TrapsGuide /> : null}
-          {manager && meeting.status !== 'cancelled' ? <RemindersPanel detail={detail} /> : null}
+          {detail.can.coach && open ? <TrapsGuide /> : null}
+          {detail.can.remind && meeting.status !== 'cancelled' ? (
+            <RemindersPanel detail={detail} />
+          ) : null}
           <PrivateNotePanel
             meetingId={meeting.id}
             otherName={other.name}
@@ -197,7 +202,7 @@ function MeetingNotices({ detail }: { detail: MeetingDetail }) {
             </Link>
           ) : null}
         </p>
-        {detail.myRole === 'manager' ? <UndoFinish detail={detail} /> : null}
+        {detail.can.finish ? <UndoFinish detail={detail} /> : null}
       </Alert>
     );
   if (meeting.status === 'cancelled')
@@ -241,26 +246,36 @@ function ManagerTools({ detail, live }: { detail: MeetingDetail; live: LiveState
   });
   return (
     <>
-      <button type="button" className="button button--secondary" onClick={() => setDialog('move')}>
-        {t('schedule.move')}
-      </button>
-      <button
-        type="button"
-        className="button button--danger-outline"
-        onClick={() => setDialog('cancel')}
-      >
-        {t('schedule.cancel')}
-      </button>
-      <button
-        type="button"
-        className={detail.meeting.phase === 'planned' ? 'button button--secondary' : 'button'}
-        onClick={() => {
-          setUnsaved(false);
-          setDialog('finish');
-        }}
-      >
-        {t('meeting.finish')}
-      </button>
+      {detail.can.schedule ? (
+        <>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setDialog('move')}
+          >
+            {t('schedule.move')}
+          </button>
+          <button
+            type="button"
+            className="button button--danger-outline"
+            onClick={() => setDialog('cancel')}
+          >
+            {t('schedule.cancel')}
+          </button>
+        </>
+      ) : null}
+      {detail.can.finish ? (
+        <button
+          type="button"
+          className={detail.meeting.phase === 'planned' ? 'button button--secondary' : 'button'}
+          onClick={() => {
+            setUnsaved(false);
+            setDialog('finish');
+          }}
+        >
+          {t('meeting.finish')}
+        </button>
+      ) : null}
       {unsaved ? (
         <Alert focus>
           <p>{t('meeting.unsaved')}</p>

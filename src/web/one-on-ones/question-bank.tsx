@@ -40,7 +40,7 @@ export function QuestionBank({ detail, section }: { detail: MeetingDetail; secti
       await client.invalidateQueries({ queryKey: oneOnOneKeys.meeting(detail.meeting.id) });
     },
   });
-  if (detail.myRole !== 'manager' || !theme || !section.sectionKey) return null;
+  if (!detail.can.coach || !theme || !section.sectionKey) return null;
   const onAgenda = new Set(detail.agenda.map((p) => p.title.trim()));
   const headingId = `questions-${section.id}`;
   return (

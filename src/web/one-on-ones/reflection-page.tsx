@@ -35,7 +35,7 @@ export function ReflectionPage() {
   const reflection = useQuery({
     queryKey: oneOnOneKeys.reflection(id),
     queryFn: () => oneOnOneApi.reflection(id),
-    enabled: detail.data?.myRole === 'manager',
+    enabled: detail.data?.can.reflect ?? false,
   });
   const vault = useMyVault();
   const key = useVaultKey();
@@ -43,7 +43,7 @@ export function ReflectionPage() {
   if (detail.isPending) return <Loading />;
   if (detail.error) return <LoadError error={detail.error} retry={() => void detail.refetch()} />;
   const d = detail.data;
-  if (d.myRole !== 'manager')
+  if (!d.can.reflect)
     return (
       <Page title={t('reflection.title')}>
         <Alert>

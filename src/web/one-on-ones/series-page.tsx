@@ -36,7 +36,7 @@ export function SeriesPage() {
       title={t('series.title', { name: other.name })}
       intro={rule(s)}
       actions={
-        manager && !s.endedAt ? (
+        s.can.manage && !s.endedAt ? (
           <>
             <Link className="button button--secondary" to={`/one-on-ones/series/${s.id}/edit`}>
               {t('series.edit')}
@@ -96,7 +96,7 @@ export function SeriesPage() {
         <MeetingList series={s} when="upcoming" />
         <MeetingList series={s} when="past" />
       </div>
-      {manager ? (
+      {s.can.reflect ? (
         <p className="section">
           <Link to="/one-on-ones/reflections">{t('series.reflections')}</Link>
         </p>
@@ -150,7 +150,7 @@ function MeetingRow({ meeting: m, series }: { meeting: Meeting; series: Series }
   const fmt = useMeetingFormat();
   const [dialog, setDialog] = useState<'move' | 'cancel' | null>(null);
   const open = m.status === 'planned' || m.status === 'moved';
-  const canSchedule = series.myRole === 'manager' && open && !series.endedAt;
+  const canSchedule = series.can.schedule && open && !series.endedAt;
   const now = useNow();
   const when = t('when.dateTime', { date: fmt.longDate(m.startsAt), time: fmt.time(m.startsAt) });
   return (

@@ -1,30 +1,22 @@
 /** The personal-data calls of the web app (decision 024). */
-import type { ErasureGoneKind, ErasureKeptKind } from '../../domain/privacy/erasure-preview';
 import { http } from '../api';
 
-import type { Retention as RetentionChoice, RetentionDays } from '../../domain/privacy/retention';
+import type { z } from 'zod';
+import type {
+  AccessRequestSchema,
+  ErasurePreviewSchema,
+  RetentionInputSchema,
+  RetentionSchema,
+} from '../../contracts/privacy';
+import type { Wire } from '../api';
 
 /** What the organisation chose (a kind null follows the country), its defaults, and in force. */
-export type Retention = RetentionChoice & {
-  isDefault: boolean;
-  defaults: RetentionDays;
-  effective: RetentionDays;
-};
+export type Retention = z.infer<typeof RetentionSchema>;
+type RetentionChoice = z.infer<typeof RetentionInputSchema>;
 /** What erasing a person would delete and keep, in counts (GET /api/people/:id/erasure). */
-export type ErasurePreview = {
-  gone: { kind: ErasureGoneKind; count: number }[];
-  kept: { kind: ErasureKeptKind; count: number }[];
-};
+export type ErasurePreview = z.infer<typeof ErasurePreviewSchema>;
 /** The envelope of an access request (decision 024): never the link or any content. */
-export type AccessRequest = {
-  id: string;
-  createdAt: string;
-  fulfilledAt: string | null;
-  /** A leaver's mailed link only: the address, masked, and until when it works. */
-  sentTo: string | null;
-  expiresAt: string | null;
-  state: 'waiting' | 'downloaded' | 'expired';
-};
+export type AccessRequest = Wire<z.infer<typeof AccessRequestSchema>>;
 
 /** Defaults per country, as the server has them (domain/privacy/retention.ts). */
 export { RETENTION_DEFAULTS, RETENTION_KINDS, kindField } from '../../domain/privacy/retention';

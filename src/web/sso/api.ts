@@ -3,14 +3,12 @@ import type { z } from 'zod';
 import type {
   IdentityProviderSchema,
   ProviderInputSchema,
+  SignInOptionsSchema,
   SsoOverviewSchema,
 } from '../../contracts/sso';
 import { http } from '../api';
 
-export type SignInOptions = {
-  ssoRequired: boolean;
-  providers: { slug: string; label: string }[];
-};
+export type SignInOptions = z.infer<typeof SignInOptionsSchema>;
 
 export type IdentityProvider = z.infer<typeof IdentityProviderSchema>;
 export type SsoOverview = z.infer<typeof SsoOverviewSchema>;

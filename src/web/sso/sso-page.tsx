@@ -18,10 +18,10 @@ const FIELDS = ['slug', 'label', 'issuer', 'clientId', 'clientSecret', 'emailCla
 export function SingleSignOnPage() {
   const { t } = useTranslation('sso');
   const { data: me } = useMe();
-  const isAdmin = !!me?.roles.includes('admin');
-  const overview = useQuery({ queryKey: KEY, queryFn: ssoApi.overview, enabled: isAdmin });
+  const allowed = !!me?.can.manageSso;
+  const overview = useQuery({ queryKey: KEY, queryFn: ssoApi.overview, enabled: allowed });
   const [editing, setEditing] = useState<IdentityProvider | 'new' | null>(null);
-  if (!isAdmin) return <NoAccess />;
+  if (!allowed) return <NoAccess />;
   if (overview.isPending) return <Loading />;
   if (overview.error)
     return <LoadError error={overview.error} retry={() => void overview.refetch()} />;

@@ -1,7 +1,9 @@
 /** The HR statistics calls of the web app; types come from the server's zod schemas. */
+import type { z } from 'zod';
 import type {
   CompetenceNeedsDto,
   StatisticsDto,
+  StatisticsQuerySchema,
   StatisticsRowDto,
 } from '../../contracts/statistics';
 import { http } from '../api';
@@ -11,13 +13,7 @@ export type StatisticsRow = StatisticsRowDto;
 export type CompetenceNeeds = CompetenceNeedsDto;
 
 /** The page's filters, as in its address (and the CSV export's). */
-export type StatisticsFilters = {
-  period?: string | undefined;
-  weeks?: number | undefined;
-  round?: string | undefined;
-  department?: string | undefined;
-  manager?: string | undefined;
-};
+export type StatisticsFilters = Partial<z.infer<typeof StatisticsQuerySchema>>;
 
 export const statisticsKeys = {
   all: ['statistics'] as const,
