@@ -112,7 +112,7 @@ export const mailOutboxRepository = {
     id: string,
     status: Exclude<OutboxStatus, 'pending'>,
     error: string | null = null,
-    at: Date = new Date(),
+    at: Date,
     /**
      * The address a sent mail went to: kept with it, so sending it again reaches the same
      * inbox even if the person's address has changed since (decision 025).

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { oneOnOneTemplates } from '../../db/schema/index';
 import {
@@ -10,6 +10,7 @@ import {
   type TemplateInput,
   type TemplateSnapshot,
 } from '../../domain/one-on-one/template';
+import { touched } from './touched';
 
 export const TEMPLATES_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -100,13 +101,16 @@ export const oneOnOneTemplateRepository = {
   ): Promise<TemplateRow | undefined> {
     const [row] = await db
       .update(oneOnOneTemplates)
-      .set({
-        ...(patch.name ? { name: patch.name } : {}),
-        ...(patch.description !== undefined ? { description: patch.description } : {}),
-        ...(patch.sections ? { sections: patch.sections } : {}),
-        ...(patch.archived !== undefined ? { archivedAt: patch.archived ? new Date() : null } : {}),
-        updatedAt: new Date(),
-      })
+      .set(
+        touched({
+          ...(patch.name ? { name: patch.name } : {}),
+          ...(patch.description !== undefined ? { description: patch.description } : {}),
+          ...(patch.sections ? { sections: patch.sections } : {}),
+          ...(patch.archived !== undefined
+            ? { archivedAt: patch.archived ? sql`now()` : null }
+            : {}),
+        }),
+      )
       .where(and(eq(oneOnOneTemplates.orgId, orgId), eq(oneOnOneTemplates.id, id)))
       .returning();
     return row;

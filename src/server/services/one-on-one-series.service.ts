@@ -219,6 +219,7 @@ export function createOneOnOneSeriesService(
             plan.drop.filter((m) => m.hasContent).map((m) => m.id),
             REASON_SERIES_CHANGED,
             actor.personId,
+            now,
           );
           await occurrenceRepo.deleteEmptyMeetings(
             tx,
