@@ -27,6 +27,7 @@ import { meRoutes } from './routes/me.routes';
 import { organisationRoutes } from './routes/organisation.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { createServices } from './services/index';
+import type { Clock } from './clock';
 import type { JobQueue } from './jobs/queue';
 import { createMailer } from './mail/mailer';
 import { FAST_MAIL_RETRY } from '../domain/mail-retry';
@@ -97,7 +98,7 @@ async function secretBoxFor(
 export async function buildApp(
   config: Config,
   database: Database,
-  opts: { logStream?: NodeJS.WritableStream; queue?: JobQueue | null } = {},
+  opts: { logStream?: NodeJS.WritableStream; queue?: JobQueue | null; clock?: Clock } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -162,6 +163,7 @@ export async function buildApp(
         live: live.events,
       },
       { box, log: app.log },
+      opts.clock,
     ),
   );
   installErrorHandler(app);

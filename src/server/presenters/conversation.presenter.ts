@@ -93,28 +93,31 @@ export function presentPreparation(p: PreparationRow) {
   };
 }
 
-export function presentConversationPage(p: {
-  conversation: ConversationRow;
-  roundName: string | null;
-  roundDeadline: string | null;
-  salaryFirst: SalaryFirstRule | null;
-  salaryStatus: ConversationStatus | null;
-  managerName: string;
-  employeeName: string;
-  content: ConversationTemplateContent;
-  meetingRow: ConversationMeetingRow | null;
-  myRole: 'manager' | 'employee';
-  preparation: {
-    mine: PreparationRow | null;
-    other: PreparationRow | null;
-    otherSubmitted: boolean;
-    revealed: boolean;
-  };
-  points: { point: PointRow; note: NoteRow | null }[];
-  actions: { action: ActionRow; ownerTimeZone: string }[];
-  privateNote: PrivateNoteRow | null;
-  followUp: { proposedDate: string; conversationId: string | null } | null;
-}): ConversationPageDto {
+export function presentConversationPage(
+  p: {
+    conversation: ConversationRow;
+    roundName: string | null;
+    roundDeadline: string | null;
+    salaryFirst: SalaryFirstRule | null;
+    salaryStatus: ConversationStatus | null;
+    managerName: string;
+    employeeName: string;
+    content: ConversationTemplateContent;
+    meetingRow: ConversationMeetingRow | null;
+    myRole: 'manager' | 'employee';
+    preparation: {
+      mine: PreparationRow | null;
+      other: PreparationRow | null;
+      otherSubmitted: boolean;
+      revealed: boolean;
+    };
+    points: { point: PointRow; note: NoteRow | null }[];
+    actions: { action: ActionRow; ownerTimeZone: string }[];
+    privateNote: PrivateNoteRow | null;
+    followUp: { proposedDate: string; conversationId: string | null } | null;
+  },
+  now: Date,
+): ConversationPageDto {
   const c = p.conversation;
   const { booked: _booked, ...item } = presentConversationListItem({ ...p, meeting: null });
   void _booked;
@@ -138,7 +141,7 @@ export function presentConversationPage(p: {
         note: x.note ? presentSharedNote(x.note) : null,
       })),
     privateNote: p.meetingRow ? presentPrivateNote(p.meetingRow.id, p.privateNote) : null,
-    actions: p.actions.map((a) => presentAction(a.action, a.ownerTimeZone)),
+    actions: p.actions.map((a) => presentAction(a.action, a.ownerTimeZone, now)),
     followUp: p.followUp,
     heldAt: isoOrNull(c.heldAt),
   };

@@ -9,6 +9,7 @@ import { oneOnOneMeetingRepository as meetingRepo } from '../repositories/one-on
 import { assertOpenForContent, loadMeeting, pairOf } from './one-on-one-access';
 import type { LiveEvents } from '../live/hub';
 import { changing } from './live-notify';
+import { systemClock, type Clock } from '../clock';
 
 export type ActionInput = {
   title: string;
@@ -18,7 +19,11 @@ export type ActionInput = {
 };
 
 /** Actions agreed in 1:1s: created in a meeting, open until done, listed per owner. */
-export function createOneOnOneActionService(db: Db, live: LiveEvents | null = null) {
+export function createOneOnOneActionService(
+  db: Db,
+  live: LiveEvents | null = null,
+  clock: Clock = systemClock,
+) {
   return {
     async create(actor: Actor, meetingId: string, input: ActionInput) {
       return changing(db, live, async (tx, touch) => {
@@ -80,7 +85,7 @@ export function createOneOnOneActionService(db: Db, live: LiveEvents | null = nu
           ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
           ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
           ...(input.done !== undefined
-            ? { doneAt: input.done ? (action.doneAt ?? new Date()) : null }
+            ? { doneAt: input.done ? (action.doneAt ?? clock.now()) : null }
             : {}),
         });
       });

@@ -45,6 +45,7 @@ export {
   REASON_REPORTING_LINE,
   REASON_SERIES_CHANGED,
 } from './one-on-one-planning';
+import { systemClock, type Clock } from '../clock';
 
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
@@ -68,10 +69,11 @@ export function createOneOnOneSeriesService(
   db: Db,
   notifier: OneOnOneNotifier | null = null,
   live: LiveEvents | null = null,
+  clock: Clock = systemClock,
 ) {
   /** Lazily rolls the horizon forward for the given series (usually nothing to do). */
   async function ensureHorizons(scope: Parameters<typeof seriesRepo.dueForExtension>[2]) {
-    const now = new Date();
+    const now = clock.now();
     const threshold = Temporal.PlainDate.from(horizonFor(todayIn('UTC', now))).add({ days: 1 });
     const due = await seriesRepo.dueForExtension(db, threshold.toString(), scope, 200);
     for (const s of due) await extendSeries(db, s, now);
@@ -81,7 +83,7 @@ export function createOneOnOneSeriesService(
     ensureHorizons,
 
     async create(actor: Actor, input: SeriesInput): Promise<SeriesRow> {
-      const now = new Date();
+      const now = clock.now();
       const rec: Recurrence = {
         cadence: input.cadence,
         startDate: input.startDate,
@@ -158,7 +160,7 @@ export function createOneOnOneSeriesService(
       await loadSeries(db, actor, id, 'oneOnOne.series.read');
       if (opts.direction === 'upcoming')
         await ensureHorizons({ orgId: actor.orgId, seriesIds: [id] });
-      return occurrenceRepo.listMeetings(db, actor.orgId, id, { ...opts, now: new Date() });
+      return occurrenceRepo.listMeetings(db, actor.orgId, id, { ...opts, now: clock.now() });
     },
 
     /**
@@ -166,7 +168,7 @@ export function createOneOnOneSeriesService(
      * order; moved, cancelled, held and past meetings are left exactly as they were.
      */
     async update(actor: Actor, id: string, patch: SeriesPatch): Promise<SeriesRow> {
-      const now = new Date();
+      const now = clock.now();
       return db.transaction(async (tx) => {
         const series = await loadSeries(tx, actor, id, 'oneOnOne.series.manage', { lock: true });
         if (series.endedAt) throw new AppError('oneOnOne.series_ended');
@@ -261,7 +263,7 @@ export function createOneOnOneSeriesService(
       return db.transaction(async (tx) => {
         const series = await loadSeries(tx, actor, id, 'oneOnOne.series.manage', { lock: true });
         if (series.endedAt) throw new AppError('oneOnOne.series_ended');
-        await seriesRepo.endSeries(tx, actor.orgId, [id], REASON_ENDED, new Date(), {
+        await seriesRepo.endSeries(tx, actor.orgId, [id], REASON_ENDED, clock.now(), {
           actorId: actor.personId,
           reason: input.reason.trim(),
         });
@@ -303,7 +305,7 @@ export function createOneOnOneSeriesService(
           statusReason: input.reason?.trim() || null,
           statusReasonCode: null,
           statusChangedBy: actor.personId,
-          statusChangedAt: new Date(),
+          statusChangedAt: clock.now(),
         }))!;
         await notifier?.meetingMoved(tx, actor.orgId, meetingId);
         return moved;
@@ -328,7 +330,7 @@ export function createOneOnOneSeriesService(
           statusReason: input.reason.trim(),
           statusReasonCode: null,
           statusChangedBy: actor.personId,
-          statusChangedAt: new Date(),
+          statusChangedAt: clock.now(),
         }))!;
         await notifier?.meetingCancelled(tx, actor.orgId, meetingId);
         return cancelled;
