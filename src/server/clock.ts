@@ -8,18 +8,21 @@ export type Clock = { now(): Date };
 /** The machine's clock: what the app uses outside tests. */
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A clock a test sets and moves by hand; it starts at `start` (default: the real now). */
-export function testClock(start: Date = new Date()) {
-  let at = start.getTime();
+/**
+ * A clock a test moves by hand: it runs with the machine's time until told otherwise, then
+ * `advance` jumps ahead (or back) and `set` stops it at one instant (`advance` moves that one).
+ */
+export function testClock(start?: Date) {
+  let offset = 0;
+  let frozen = start ? start.getTime() : null;
   return {
-    now: () => new Date(at),
+    now: () => new Date(frozen ?? Date.now() + offset),
     set(to: Date) {
-      at = to.getTime();
+      frozen = to.getTime();
     },
     advance(ms: number) {
-      at += ms;
+      if (frozen === null) offset += ms;
+      else frozen += ms;
     },
   };
 }
-
-export type TestClock = ReturnType<typeof testClock>;
