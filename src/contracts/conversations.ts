@@ -22,7 +22,7 @@ const iso = z.iso.datetime();
 
 const PersonRefSchema = z.object({ id: z.uuid(), name: z.string() });
 
-export const ConversationMeetingSchema = z.object({
+const ConversationMeetingSchema = z.object({
   id: z.uuid(),
   status: z.enum(['planned', 'moved', 'cancelled', 'held']),
   startsAt: iso,

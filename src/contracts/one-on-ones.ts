@@ -17,7 +17,7 @@ const iso = z.iso.datetime();
 
 export const RoleSchema = z.enum(['manager', 'employee']);
 
-export const MEETING_STATUSES = ['planned', 'moved', 'cancelled', 'held'] as const;
+const MEETING_STATUSES = ['planned', 'moved', 'cancelled', 'held'] as const;
 
 export const PlaceSchema = z.object({
   kind: z.enum(['walk_and_talk', 'room', 'video']),
@@ -166,7 +166,7 @@ const MinutesActionSchema = z.object({
   dueDate: z.iso.date().nullable(),
 });
 
-export const MinutesContentSchema = z.object({
+const MinutesContentSchema = z.object({
   version: z.literal(1),
   locale: z.string(),
   meetingId: z.uuid(),
@@ -223,9 +223,9 @@ export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message
 
 export const IsoDate = z.iso.date();
 
-export const Cadence = z.enum(CADENCES);
+const Cadence = z.enum(CADENCES);
 
-export const MonthlyOrdinal = z.union(MONTHLY_ORDINALS.map((n) => z.literal(n)));
+const MonthlyOrdinal = z.union(MONTHLY_ORDINALS.map((n) => z.literal(n)));
 
 export const PlaceInput = z.object({
   kind: z.enum(PLACE_KINDS),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 const Share = z.number().min(0).max(1).nullable();
 
-export const StatisticsRowSchema = z.object({
+const StatisticsRowSchema = z.object({
   kind: z.enum(['all', 'department', 'team', 'organisation']),
   id: z.uuid().nullable(),
   name: z.string().nullable(),

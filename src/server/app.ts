@@ -43,12 +43,12 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const SECRET_QUERY = /([?&](?:code|state|id_token|access_token|session_state)=)[^&]*/g;
 
 /** A request URL as it may be logged. */
-export function loggableUrl(url: string): string {
+function loggableUrl(url: string): string {
   return url.replace(SECRET_QUERY, '$1[redacted]');
 }
 
 /** Log options: request ids, and never a password, token, cookie or note. */
-export function loggerOptions(level: string) {
+function loggerOptions(level: string) {
   return {
     level,
     serializers: {

@@ -26,8 +26,6 @@ export function formatter(lng: string, timeZone: string | undefined) {
   };
 }
 
-export type Formatter = ReturnType<typeof formatter>;
-
 /** The UTC offset of a zone right now, like "UTC+01:00", to show beside its name. */
 export function zoneOffset(timeZone: string, at = new Date()): string {
   try {

@@ -7,7 +7,6 @@ import { LOCALES, type Locale } from '../../i18n/index';
  * `employee_topics` is where the employee's own points go.
  */
 export const SECTION_KINDS = ['standard', 'follow_up', 'employee_topics'] as const;
-export type SectionKind = (typeof SECTION_KINDS)[number];
 
 /** A text in each language; at least one language, every value non-empty. */
 export const LocalisedTextSchema = z

@@ -41,7 +41,7 @@ function presentTime(m: MeetingBits) {
   };
 }
 
-export function presentConversationMeeting(m: ConversationMeetingRow) {
+function presentConversationMeeting(m: ConversationMeetingRow) {
   return {
     id: m.id,
     status: m.status,

@@ -14,7 +14,6 @@ import {
 import type { DbOrTx } from '../../db/client';
 import { mailOutbox, people } from '../../db/schema/index';
 
-export type OutboxRow = typeof mailOutbox.$inferSelect;
 export type NewOutboxRow = typeof mailOutbox.$inferInsert;
 export type OutboxStatus = 'pending' | 'sent' | 'kept' | 'failed' | 'cancelled';
 

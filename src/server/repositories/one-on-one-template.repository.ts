@@ -12,7 +12,7 @@ import {
 } from '../../domain/one-on-one/template';
 import { touched } from './touched';
 
-export const TEMPLATES_DIR = path.resolve(
+const TEMPLATES_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../../templates',
 );

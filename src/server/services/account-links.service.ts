@@ -17,12 +17,12 @@ import type { PasswordHasher } from './password';
 import { systemClock, type Clock } from '../clock';
 
 /** How long a first-time invitation works. */
-export const INVITATION_HOURS = 72;
+const INVITATION_HOURS = 72;
 /** How long a mailed reset link works. */
-export const RESET_MINUTES = 60;
+const RESET_MINUTES = 60;
 /** "Forgot password": requests per address, and mails per person, per hour. */
-export const FORGOT_PER_ADDRESS = 10;
-export const FORGOT_PER_PERSON = 3;
+const FORGOT_PER_ADDRESS = 10;
+const FORGOT_PER_PERSON = 3;
 
 export type LinkResult =
   { kind: 'invitation'; token: string; expiresAt: Date } | { kind: 'reset_sent'; expiresAt: Date };
@@ -192,5 +192,3 @@ export function createAccountLinksService(
     },
   };
 }
-
-export type AccountLinksService = ReturnType<typeof createAccountLinksService>;

@@ -87,5 +87,3 @@ export function createCalendarFeedService(
     },
   };
 }
-
-export type CalendarFeedService = ReturnType<typeof createCalendarFeedService>;

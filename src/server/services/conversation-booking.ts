@@ -16,7 +16,7 @@ import {
 import { oneOnOneMeetingRepository as meetingRepo } from '../repositories/one-on-one-meeting.repository';
 import type { ConversationCalendar } from './conversation-calendar';
 
-export type PlaceKind = 'walk_and_talk' | 'room' | 'video';
+type PlaceKind = 'walk_and_talk' | 'room' | 'video';
 
 /** A time for a conversation: a local date and time in the manager's zone, length and place. */
 export type BookingInput = {

@@ -114,5 +114,3 @@ export function createConversationMeetingService(db: Db, clock: Clock = systemCl
     },
   };
 }
-
-export type ConversationMeetingService = ReturnType<typeof createConversationMeetingService>;

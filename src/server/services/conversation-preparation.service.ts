@@ -78,7 +78,3 @@ export function createConversationPreparationService(db: Db, clock: Clock = syst
     submit: (actor: Actor, id: string, answers: Answers) => write(actor, id, answers, true),
   };
 }
-
-export type ConversationPreparationService = ReturnType<
-  typeof createConversationPreparationService
->;

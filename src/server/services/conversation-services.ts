@@ -23,5 +23,3 @@ export function createConversationServices(
     meeting: createConversationMeetingService(db, clock),
   };
 }
-
-export type ConversationServices = ReturnType<typeof createConversationServices>;

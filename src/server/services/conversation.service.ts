@@ -245,5 +245,3 @@ export function createConversationService(
     },
   };
 }
-
-export type ConversationService = ReturnType<typeof createConversationService>;

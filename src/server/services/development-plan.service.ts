@@ -78,5 +78,3 @@ export function createDevelopmentPlanService(db: Db, clock: Clock = systemClock)
     },
   };
 }
-
-export type DevelopmentPlanService = ReturnType<typeof createDevelopmentPlanService>;

@@ -254,5 +254,3 @@ export function createGoalService(db: Db, clock: Clock = systemClock) {
     },
   };
 }
-
-export type GoalService = ReturnType<typeof createGoalService>;

@@ -108,5 +108,3 @@ export function createOneOnOneActionService(
     },
   };
 }
-
-export type OneOnOneActionService = ReturnType<typeof createOneOnOneActionService>;

@@ -207,5 +207,3 @@ export function createOneOnOneMinutesService(
     },
   };
 }
-
-export type OneOnOneMinutesService = ReturnType<typeof createOneOnOneMinutesService>;

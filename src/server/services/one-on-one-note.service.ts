@@ -19,7 +19,7 @@ import { setNoteText, syncNotesFromStoredDoc } from '../live/meeting-doc';
 import { meetingDocRepository as docRepo } from '../repositories/meeting-doc.repository';
 
 /** What a 409 on a shared note carries: the saved version and the one that was refused. */
-export type NoteConflictDetails = {
+type NoteConflictDetails = {
   current: SharedNoteDto;
   yours: NoteText & { baseVersion: number };
 };
@@ -208,5 +208,3 @@ export function createOneOnOneNoteService(db: Db, live: LiveEvents | null = null
     },
   };
 }
-
-export type OneOnOneNoteService = ReturnType<typeof createOneOnOneNoteService>;

@@ -32,10 +32,10 @@ import {
 import { systemClock } from '../clock';
 
 /** Why the system ended a series or cancelled a meeting (translated in oneOnOne.reason.*). */
-export const REASON_REPORTING_LINE = 'reporting_line_changed';
+const REASON_REPORTING_LINE = 'reporting_line_changed';
 export const REASON_ENDED = 'series_ended';
 export const REASON_SERIES_CHANGED = 'series_changed';
-export const REASON_DEACTIVATED = 'person_deactivated';
+const REASON_DEACTIVATED = 'person_deactivated';
 
 export const recurrenceOf = (s: SeriesRow): Recurrence => ({
   cadence: s.cadence as Cadence,

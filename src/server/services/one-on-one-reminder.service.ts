@@ -13,7 +13,7 @@ import { loadMeeting, pairOf } from './one-on-one-access';
 import { systemClock, type Clock } from '../clock';
 
 /** Open reminders one manager may keep for one employee at a time. */
-export const OPEN_REMINDERS_MAX = 20;
+const OPEN_REMINDERS_MAX = 20;
 
 /**
  * The manager's "remember to ask" reminders (issue #15): written in a meeting, shown on it and
@@ -101,5 +101,3 @@ export function createOneOnOneReminderService(db: Db, clock: Clock = systemClock
     },
   };
 }
-
-export type OneOnOneReminderService = ReturnType<typeof createOneOnOneReminderService>;

@@ -38,16 +38,10 @@ import {
 } from './one-on-one-planning';
 import { PLACE_KINDS } from '../../domain/one-on-one/place';
 
-export {
-  endSeriesForChangedReportingLines,
-  extendHorizons,
-  REASON_ENDED,
-  REASON_REPORTING_LINE,
-  REASON_SERIES_CHANGED,
-} from './one-on-one-planning';
+export { endSeriesForChangedReportingLines, extendHorizons } from './one-on-one-planning';
 import { systemClock, type Clock } from '../clock';
 
-export type PlaceKind = (typeof PLACE_KINDS)[number];
+type PlaceKind = (typeof PLACE_KINDS)[number];
 
 export type SeriesInput = {
   employeeId: string;

@@ -71,5 +71,3 @@ export function createOneOnOneStateService(
     },
   };
 }
-
-export type OneOnOneStateService = ReturnType<typeof createOneOnOneStateService>;

@@ -134,5 +134,3 @@ export function createPageService(
     },
   };
 }
-
-export type PageService = ReturnType<typeof createPageService>;

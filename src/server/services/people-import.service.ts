@@ -173,5 +173,3 @@ export function createPeopleImportService(
     },
   };
 }
-
-export type PeopleImportService = ReturnType<typeof createPeopleImportService>;

@@ -85,7 +85,7 @@ export type PeopleWriter = {
 };
 
 /** The writer for a signed-in person using the people form. */
-export function formWriter(actor: Actor): PeopleWriter {
+function formWriter(actor: Actor): PeopleWriter {
   return {
     orgId: actor.orgId,
     actorId: actor.personId,
@@ -311,5 +311,3 @@ export function createPeopleService(
     },
   };
 }
-
-export type PeopleService = ReturnType<typeof createPeopleService>;

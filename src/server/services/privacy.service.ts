@@ -44,7 +44,7 @@ import { newSecret, normaliseEmail, sha256 } from './auth.service';
 import { systemClock, type Clock } from '../clock';
 
 /** The JSON files of an export, in the order the README lists them. */
-export const EXPORT_FILES = [
+const EXPORT_FILES = [
   'profile',
   'oneOnOneSeries',
   'meetings',
@@ -74,7 +74,7 @@ async function orgLocale(db: Db, orgId: string): Promise<Locale> {
 }
 
 /** "Former employee" in the organisation's language: what an erased person is shown as. */
-export async function formerEmployeeLabel(db: Db, orgId: string): Promise<string> {
+async function formerEmployeeLabel(db: Db, orgId: string): Promise<string> {
   return (await translator(await orgLocale(db, orgId)))('privacy:formerEmployee');
 }
 
@@ -289,7 +289,7 @@ export async function applyRetention(
 }
 
 /** How many people were erased and, per kind, how many meetings/conversations/entries cleared. */
-export type RetentionCounts = { erased: number } & Record<RetentionKind, number>;
+type RetentionCounts = { erased: number } & Record<RetentionKind, number>;
 const zeroKinds = (): Record<RetentionKind, number> => ({
   notes: 0,
   checkIns: 0,
@@ -582,5 +582,3 @@ function withDefaults(
     effective: effectiveRetention(r),
   };
 }
-
-export type PrivacyService = ReturnType<typeof createPrivacyService>;

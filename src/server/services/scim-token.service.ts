@@ -8,7 +8,7 @@ import { recordAudit } from './audit.service';
 import { systemClock, type Clock } from '../clock';
 
 /** What a token starts with, so a leaked one is recognisable (secret scanners, logs). */
-export const SCIM_TOKEN_PREFIX = 'samtal_scim_';
+const SCIM_TOKEN_PREFIX = 'samtal_scim_';
 
 /** The stored form of a token: its SHA-256, hex. A database dump cannot be replayed. */
 export function hashScimToken(token: string): string {
@@ -88,5 +88,3 @@ export function createScimTokenService(db: Db, clock: Clock = systemClock) {
     },
   };
 }
-
-export type ScimTokenService = ReturnType<typeof createScimTokenService>;

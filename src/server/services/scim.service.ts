@@ -44,8 +44,8 @@ import { systemClock, type Clock } from '../clock';
 export type ScimCaller = { orgId: string; tokenId: string; ip: string };
 
 /** Failed token attempts one address may make in the window before it has to wait. */
-export const SCIM_MAX_FAILURES = 20;
-export const SCIM_FAILURE_WINDOW_MINUTES = 15;
+const SCIM_MAX_FAILURES = 20;
+const SCIM_FAILURE_WINDOW_MINUTES = 15;
 /** `last_used_at` is written at most this often per token. */
 const TOUCH_EVERY_MS = 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -396,5 +396,3 @@ export function createScimService(
     },
   };
 }
-
-export type ScimService = ReturnType<typeof createScimService>;

@@ -216,5 +216,3 @@ export function createSignOffService(db: Db, clock: Clock = systemClock) {
     },
   };
 }
-
-export type SignOffService = ReturnType<typeof createSignOffService>;

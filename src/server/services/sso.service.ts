@@ -5,7 +5,6 @@ import type { Actor } from '../../domain/roles';
 import {
   changesConnection,
   emailFromClaims,
-  isSsoFailure,
   issuerProblem,
   matchSignIn,
   needsUserInfo,
@@ -27,7 +26,7 @@ import { sha256 } from './auth.service';
 import { systemClock, type Clock } from '../clock';
 
 /** How long a sign-in may take at the provider before its state expires. */
-export const TRANSACTION_MINUTES = 10;
+const TRANSACTION_MINUTES = 10;
 
 export type ProviderInput = {
   slug: string;
@@ -501,6 +500,3 @@ function describe(err: unknown): string {
   if (err instanceof Error) return `${err.name}: ${err.message}`.slice(0, 300);
   return 'unknown';
 }
-
-export type SsoService = ReturnType<typeof createSsoService>;
-export { isSsoFailure };

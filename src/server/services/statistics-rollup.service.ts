@@ -24,9 +24,9 @@ import {
 import { systemClock } from '../clock';
 
 /** The current quarter's counts are refreshed when older than this; past quarters daily. */
-export const CURRENT_FRESH_MS = 10 * 60_000;
-export const PAST_FRESH_MS = 24 * 3_600_000;
-export const ROUNDS = 'rounds';
+const CURRENT_FRESH_MS = 10 * 60_000;
+const PAST_FRESH_MS = 24 * 3_600_000;
+const ROUNDS = 'rounds';
 
 type Trees = {
   departmentParent: Map<string, string | null>;

@@ -222,5 +222,5 @@ export function createStatisticsService(db: Db, clock: Clock = systemClock) {
   };
 }
 
-export type StatisticsService = ReturnType<typeof createStatisticsService>;
+type StatisticsService = ReturnType<typeof createStatisticsService>;
 export type StatisticsOverview = Awaited<ReturnType<StatisticsService['overview']>>;

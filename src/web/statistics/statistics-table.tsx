@@ -4,7 +4,7 @@ import { intlLocale } from '../format';
 import type { StatisticsRow } from './api';
 
 /** Numbers and shares in the reader's language. */
-export function useNumbers() {
+function useNumbers() {
   const { i18n } = useTranslation();
   const locale = intlLocale(i18n.language);
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
