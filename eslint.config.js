@@ -67,6 +67,29 @@ export default tseslint.config(
     },
   },
   {
+    // One source of "now" (issue #17): services, repositories and presenters take it from the
+    // injected Clock (src/server/clock.ts), so tests move time instead of sleeping.
+    files: [
+      'src/server/services/**/*.ts',
+      'src/server/repositories/**/*.ts',
+      'src/server/presenters/**/*.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'NewExpression[callee.name="Date"][arguments.length=0]',
+          message: 'Take "now" from the injected Clock (src/server/clock.ts), not new Date().',
+        },
+        {
+          selector: 'CallExpression[callee.object.name="Date"][callee.property.name="now"]',
+          message: 'Take "now" from the injected Clock (src/server/clock.ts), not Date.now().',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/web/**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

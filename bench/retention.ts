@@ -63,7 +63,7 @@ if (values.erase) {
     [person.org_id, person.id],
   );
   const started = process.hrtime.bigint();
-  const counts = await erasePerson(database.db, person.org_id, person.id, null);
+  const counts = await erasePerson(database.db, person.org_id, person.id, null, new Date());
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(
     JSON.stringify({

@@ -19,7 +19,7 @@ function findProjectRoot(from: string): string {
   }
 }
 
-export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 /** A path inside the project, e.g. `projectPath('drizzle')`. */
 export function projectPath(...parts: string[]): string {

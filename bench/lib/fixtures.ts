@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 
-export type Session = { personId: string; cookie: string };
+type Session = { personId: string; cookie: string };
 export type Target = { user: Session; id: string; otherId?: string };
 
 export type Fixtures = {

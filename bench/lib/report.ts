@@ -17,7 +17,7 @@ export type Machine = {
 /** The same route with one connection: what a single user sees on an otherwise idle server. */
 export type Alone = { rps: number; p50: number; p99: number; requests: number };
 
-export type RouteResult = Measured & {
+type RouteResult = Measured & {
   alone: Alone | null;
   /** Requests per second as a share of the baseline's (1 = as fast as the bare route). */
   ofBaseline: number;

@@ -24,7 +24,7 @@ export type WebSize = {
 const GZIP_LEVEL = 6; // gzip's own default, and what reverse proxies are usually set to
 
 /** Static imports of a built ES module (`import … from "./x.js"`, `import "./x.js"`, `export … from`). */
-export function staticImports(code: string): string[] {
+function staticImports(code: string): string[] {
   const out = new Set<string>();
   const re = /(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+\.js)["']/g;
   for (const m of code.matchAll(re)) out.add(m[1]!);
@@ -32,7 +32,7 @@ export function staticImports(code: string): string[] {
 }
 
 /** Measures a built web app in `dist` (a folder with index.html and assets/). */
-export function measureWebDist(dist: string): WebSize {
+function measureWebDist(dist: string): WebSize {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const local = (ref: string) => path.join(dist, ref.replace(/^\//, ''));
   const entries = [

@@ -58,7 +58,7 @@ async function withAdmin<T>(adminUrl: string, f: (c: pg.Client) => Promise<T>): 
 }
 
 /** The marker of an existing benchmark database, or null. */
-export async function readMarker(adminUrl: string, database: string): Promise<SeedMarker | null> {
+async function readMarker(adminUrl: string, database: string): Promise<SeedMarker | null> {
   return withAdmin(adminUrl, async (c) => {
     const { rows } = await c.query<{ comment: string | null }>(
       `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`,

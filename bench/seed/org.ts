@@ -42,7 +42,7 @@ export function benchId(tag: string, table: keyof typeof TABLE, n: number): stri
 }
 
 /** mulberry32: the same seed gives the same organisation. */
-export function rng(seed: number) {
+function rng(seed: number) {
   let state = seed >>> 0;
   const random = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -68,7 +68,7 @@ export function rng(seed: number) {
 /** Team sizes; the mean is about 8.6, the largest team 22. */
 const SPANS = [2, 3, 4, 5, 5, 6, 6, 7, 7, 8, 8, 8, 9, 9, 10, 11, 12, 14, 17, 22];
 
-export type PlannedPerson = {
+type PlannedPerson = {
   id: string;
   email: string;
   name: string;
@@ -82,9 +82,9 @@ export type PlannedPerson = {
   active: boolean;
 };
 
-export type PlannedDepartment = { id: string; name: string; parentId: string | null };
+type PlannedDepartment = { id: string; name: string; parentId: string | null };
 
-export type PlannedSeries = {
+type PlannedSeries = {
   id: string;
   managerId: string;
   employeeId: string;

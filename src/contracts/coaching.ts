@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { SIGNAL_KEYS } from '../domain/coaching/signals';
 
-export const CoachingSignalSchema = z.object({
+const CoachingSignalSchema = z.object({
   key: z.enum(SIGNAL_KEYS),
   /** The report's id, or 'all'. */
   subject: z.string(),

@@ -22,7 +22,7 @@ const iso = z.iso.datetime();
 
 const PersonRefSchema = z.object({ id: z.uuid(), name: z.string() });
 
-export const ConversationMeetingSchema = z.object({
+const ConversationMeetingSchema = z.object({
   id: z.uuid(),
   status: z.enum(['planned', 'moved', 'cancelled', 'held']),
   startsAt: iso,
@@ -70,7 +70,7 @@ export const PreparationSchema = z.object({
  * What the viewer may do with a conversation, from the server's policies (src/server/policies).
  * Whether the conversation's state allows it now (booked, closed, signed) is told by `status`.
  */
-export const ConversationPolicySchema = z.object({
+const ConversationPolicySchema = z.object({
   /** Book, move or cancel its time, and book the follow-up. */
   book: z.boolean(),
   /** Start the meeting. */

@@ -17,7 +17,7 @@ const iso = z.iso.datetime();
 
 export const RoleSchema = z.enum(['manager', 'employee']);
 
-export const MEETING_STATUSES = ['planned', 'moved', 'cancelled', 'held'] as const;
+const MEETING_STATUSES = ['planned', 'moved', 'cancelled', 'held'] as const;
 
 export const PlaceSchema = z.object({
   kind: z.enum(['walk_and_talk', 'room', 'video']),
@@ -30,7 +30,7 @@ const PersonRefSchema = z.object({ id: z.uuid(), name: z.string() });
  * What the viewer may do with a series, from the server's policies (src/server/policies): the
  * web app shows or hides its buttons from these, never from its own copy of the rules.
  */
-export const SeriesPolicySchema = z.object({
+const SeriesPolicySchema = z.object({
   /** Edit or end the series. */
   manage: z.boolean(),
   /** Book, move and cancel its meetings. */
@@ -41,7 +41,7 @@ export const SeriesPolicySchema = z.object({
 export type SeriesPolicy = z.infer<typeof SeriesPolicySchema>;
 
 /** What the viewer may do with one meeting (see SeriesPolicySchema). */
-export const MeetingPolicySchema = z.object({
+const MeetingPolicySchema = z.object({
   /** Move or cancel it. */
   schedule: z.boolean(),
   /** Finish it (the minutes are built), or take finishing back. */
@@ -216,7 +216,7 @@ const MinutesActionSchema = z.object({
   dueDate: z.iso.date().nullable(),
 });
 
-export const MinutesContentSchema = z.object({
+const MinutesContentSchema = z.object({
   version: z.literal(1),
   locale: z.string(),
   meetingId: z.uuid(),
@@ -276,9 +276,9 @@ export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message
 
 export const IsoDate = z.iso.date();
 
-export const Cadence = z.enum(CADENCES);
+const Cadence = z.enum(CADENCES);
 
-export const MonthlyOrdinal = z.union(MONTHLY_ORDINALS.map((n) => z.literal(n)));
+const MonthlyOrdinal = z.union(MONTHLY_ORDINALS.map((n) => z.literal(n)));
 
 export const PlaceInput = z.object({
   kind: z.enum(PLACE_KINDS),

@@ -5,7 +5,7 @@ import { textLine } from '../domain/text';
 import { LocaleSchema } from './common';
 
 /** What the viewer may do with this person (the web app shows or hides controls by it). */
-export const PersonPolicySchema = z.object({
+const PersonPolicySchema = z.object({
   /** Roles the viewer may grant or remove here (none for themself, admin for admins only). */
   roles: z.array(z.enum(ROLES)),
   /** The link HR may ask for: an invitation to hand over, or a reset mailed to the person. */

@@ -11,7 +11,7 @@ const b64 = (max: number) =>
     .regex(/^[A-Za-z0-9+/]+={0,2}$/);
 
 /** A reminder as its author's browser seals it: 500 characters at most before sealing. */
-export const ReminderSealedSchema = SealedSchema.extend({ ciphertext: b64(2_800) });
+const ReminderSealedSchema = SealedSchema.extend({ ciphertext: b64(2_800) });
 
 export const NewReminderSchema = z.strictObject({ sealed: ReminderSealedSchema });
 export const ReminderDoneSchema = z.strictObject({ done: z.boolean() });

@@ -6,7 +6,7 @@ import { CONVERSATION_KINDS } from '../domain/development/template';
 import { LocalisedTextSchema } from '../domain/one-on-one/template';
 
 /** Counts per status: the only thing HR ever sees of the conversations. */
-export const StatusCountsSchema = z.object({
+const StatusCountsSchema = z.object({
   not_booked: z.number().int(),
   booked: z.number().int(),
   held: z.number().int(),

@@ -9,9 +9,9 @@ export const SearchQuerySchema = z.object({
 });
 
 /** A piece of found text; `match` is a found word. Plain text: render it, never as HTML. */
-export const SegmentSchema = z.object({ text: z.string(), match: z.boolean() });
+const SegmentSchema = z.object({ text: z.string(), match: z.boolean() });
 
-export const SearchResultSchema = z.object({
+const SearchResultSchema = z.object({
   kind: z.enum(SEARCH_KINDS),
   id: z.uuid(),
   /** The meeting it belongs to (topics, notes, actions, minutes). */

@@ -21,7 +21,7 @@ export const StatisticsQuerySchema = z.object({
   round: z.uuid().optional(),
 });
 
-export const StatisticsRowSchema = z.object({
+const StatisticsRowSchema = z.object({
   kind: z.enum(['all', 'department', 'team', 'organisation']),
   id: z.uuid().nullable(),
   name: z.string().nullable(),

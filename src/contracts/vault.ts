@@ -84,7 +84,7 @@ export const PasskeySchema = NewPasskeySchema.extend({
 
 export const PasskeysSchema = z.object({ items: z.array(PasskeySchema) });
 
-export const VaultSchema = z.object({
+const VaultSchema = z.object({
   keyVersion: z.int().min(1),
   passphrase: PassphraseWrapSchema,
   recovery: RecoveryWrapSchema,

@@ -16,7 +16,7 @@ import { projectPath } from '../project-root';
 
 export { DataDirLockedError };
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 /** The one database type the code sees, whichever driver is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle; repositories accept either. */
@@ -60,7 +60,7 @@ async function withStartupLock<T>(
   }
 }
 
-export const MIGRATIONS_DIR = projectPath('drizzle');
+const MIGRATIONS_DIR = projectPath('drizzle');
 
 /**
  * Opens PostgreSQL at `url` (a pool) and applies migrations. `statementTimeoutMs` cancels a

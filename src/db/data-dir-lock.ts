@@ -63,7 +63,7 @@ function processExists(pid: number): boolean {
 }
 
 /** Is the process the lock names still the one that took it? */
-export function holderAlive(holder: LockHolder, lockFile: string, now = Date.now()): boolean {
+function holderAlive(holder: LockHolder, lockFile: string, now = Date.now()): boolean {
   if (holder.host !== os.hostname()) {
     // Another machine sharing the folder: its processes cannot be seen, so the heartbeat says.
     try {

@@ -71,7 +71,7 @@ export function isAuditKind(value: string): value is AuditKind {
  * role, which fields changed, how many rows) and never a name, a text or an answer. The
  * presenter passes only these keys on.
  */
-export const AUDIT_DETAIL_KEYS = [
+const AUDIT_DETAIL_KEYS = [
   'role',
   'fields',
   'reason',

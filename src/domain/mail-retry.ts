@@ -5,7 +5,7 @@
  */
 
 /** The first retry comes this long after a failed attempt; each further one waits twice as long. */
-export const FIRST_RETRY_MS = 15_000;
+const FIRST_RETRY_MS = 15_000;
 /** The longest wait between two attempts. */
 export const LONGEST_RETRY_MS = 60 * 60_000;
 /** A mail still undelivered this long after it was written is marked failed (admins see it). */

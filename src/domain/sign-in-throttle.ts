@@ -20,9 +20,9 @@ export type SignInLimits = {
 };
 
 /** Failures from one address before it has to wait between attempts. */
-export const FREE_FAILURES_PER_ADDRESS = 3;
+const FREE_FAILURES_PER_ADDRESS = 3;
 /** The longest wait between two attempts from one address. */
-export const MAX_ADDRESS_DELAY_SECONDS = 60;
+const MAX_ADDRESS_DELAY_SECONDS = 60;
 
 /** Seconds an address must wait after its last failure, given its failures in the window. */
 export function addressDelaySeconds(failures: number): number {

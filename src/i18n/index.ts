@@ -36,11 +36,10 @@ export const NAMESPACES = [
   'sso',
   'notifications',
 ] as const;
-export type Namespace = (typeof NAMESPACES)[number];
 
 /** True when `value` is one of our locales. */
 /** The Intl locale for each language (English with day-month-year, as read in the Nordics). */
-export const INTL_LOCALES: Record<Locale, string> = {
+const INTL_LOCALES: Record<Locale, string> = {
   sv: 'sv-SE',
   da: 'da-DK',
   nb: 'nb-NO',

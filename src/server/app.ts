@@ -26,6 +26,7 @@ import { meRoutes } from './routes/me.routes';
 import { organisationRoutes } from './routes/organisation.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { createServices } from './services/index';
+import type { Clock } from './clock';
 import type { JobQueue } from './jobs/queue';
 import { createMailer } from './mail/mailer';
 import { FAST_MAIL_RETRY } from '../domain/mail-retry';
@@ -42,12 +43,12 @@ const WEB_DIST = projectPath('dist', 'web');
 const SECRET_QUERY = /([?&](?:code|state|id_token|access_token|session_state)=)[^&]*/g;
 
 /** A request URL as it may be logged. */
-export function loggableUrl(url: string): string {
+function loggableUrl(url: string): string {
   return url.replace(SECRET_QUERY, '$1[redacted]');
 }
 
 /** Log options: request ids, and never a password, token, cookie or note. */
-export function loggerOptions(level: string) {
+function loggerOptions(level: string) {
   return {
     level,
     serializers: {
@@ -97,7 +98,7 @@ async function secretBoxFor(
 export async function buildApp(
   config: Config,
   database: Database,
-  opts: { logStream?: NodeJS.WritableStream; queue?: JobQueue | null } = {},
+  opts: { logStream?: NodeJS.WritableStream; queue?: JobQueue | null; clock?: Clock } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -162,6 +163,7 @@ export async function buildApp(
         live: live.events,
       },
       { box, log: app.log },
+      opts.clock,
     ),
   );
   installErrorHandler(app);

@@ -26,7 +26,7 @@ let joined = false;
 let applying = false;
 
 /** True in a worker process of a cluster (its primary relays identity changes). */
-export function inClusterWorker(): boolean {
+function inClusterWorker(): boolean {
   return cluster.isWorker && typeof process.send === 'function';
 }
 

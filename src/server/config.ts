@@ -90,7 +90,7 @@ export type Config = {
 };
 
 /** A 32-byte key written as 64 hex digits or as base64, else null. */
-export function decodeKey(text: string): Buffer | null {
+function decodeKey(text: string): Buffer | null {
   const v = text.trim();
   const bytes = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
   return bytes.length === 32 ? bytes : null;

@@ -234,7 +234,7 @@ export function toAppError(error: FastifyError, request: FastifyRequest): AppErr
 }
 
 /** Sends `appError` in Samtal's shape, in the reader's language. */
-export async function sendError(
+async function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
   appError: AppError,

@@ -5,7 +5,7 @@ import { loadAllCatalogs } from '../i18n/catalogs';
 let shared: Promise<I18n> | undefined;
 
 /** The server's one i18next instance, with every catalog loaded once. */
-export function serverI18n(): Promise<I18n> {
+function serverI18n(): Promise<I18n> {
   shared ??= createI18n(loadAllCatalogs(), 'en');
   return shared;
 }

@@ -10,7 +10,7 @@ import type { ConversationTemplateContent } from '../../src/domain/development/t
 const text = (en: string) => ({ sv: en, da: en, nb: en, en });
 
 /** A small template with every answer type and every kind of preparer. */
-export const TEST_CONTENT: ConversationTemplateContent = {
+const TEST_CONTENT: ConversationTemplateContent = {
   sections: [
     {
       key: 'now',

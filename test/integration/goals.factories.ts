@@ -14,7 +14,7 @@ import type { ConversationTemplateContent } from '../../src/domain/development/t
 const text = (en: string, da = en) => ({ sv: en, da, nb: en, en });
 
 /** Two sections are enough to see agreed notes per section in the agreement. */
-export const GOALS_TEMPLATE: ConversationTemplateContent = {
+const GOALS_TEMPLATE: ConversationTemplateContent = {
   sections: [
     {
       key: 'now',

@@ -4,17 +4,20 @@
  */
 import { sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client';
 import { createVault, privateNoteContext, seal } from '../../src/domain/sealing/envelope';
 import { createMailer } from '../../src/server/mail/mailer';
 import type { OutgoingMessage } from '../../src/server/mail/transport';
+import { testClock } from '../../src/server/clock';
 import { Client, testApp, type TestContext } from '../support/app';
 import { makePerson } from '../support/factories';
 import { mailsTo, type OutboxMail } from '../support/mail';
 import { makePrivacyWorld, SECRETS } from './privacy.factories';
 
 let ctx: TestContext;
+// The app's clock: a link's seven days pass by moving it, not by faking the process's timers.
+const clock = testClock();
 let world: Awaited<ReturnType<typeof makePrivacyWorld>>;
 const GIVEN = 'Leaver.Private@Example.net';
 const url = (id: string) => `/api/people/${id}/export-links`;
@@ -23,7 +26,7 @@ const SEALED_SECRET = 'leaver-sealed-9a3c';
 let sealed: Awaited<ReturnType<typeof seal>>;
 
 beforeAll(async () => {
-  ctx = await testApp();
+  ctx = await testApp({}, { clock });
   world = await makePrivacyWorld(ctx, 'lvx');
   // Before leaving, the employee set up a vault and sealed a note on their next 1:1.
   const { c, w, seriesId, held } = world;
@@ -206,7 +209,8 @@ describe('a leaver’s data, mailed as a one-time link', () => {
     const { w, c } = world;
     expect((await c.hr!.post(url(w.employee.id), { email: GIVEN })).statusCode).toBe(201);
     const { token } = await newestLink();
-    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 7 * 86_400_000 + 60_000 });
+    const aWeekAndAMinute = 7 * 86_400_000 + 60_000;
+    clock.advance(aWeekAndAMinute);
     try {
       const res = await download(token);
       expect(res.statusCode).toBe(410);
@@ -214,7 +218,7 @@ describe('a leaver’s data, mailed as a one-time link', () => {
       const list = (await c.hr!.get(`/api/people/${w.employee.id}/access-requests`)).json();
       expect(list.items[0]).toMatchObject({ state: 'expired', fulfilledAt: null });
     } finally {
-      vi.useRealTimers();
+      clock.advance(-aWeekAndAMinute);
     }
   });
 

@@ -5,15 +5,17 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testClock } from '../../src/server/clock';
 import { signedIn, testApp, type TestContext } from '../support/app';
 import { makeOrg, makePerson } from '../support/factories';
 
 let ctx: TestContext;
 let orgId: string;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// The app's clock, moved past SESSION_CACHE_SECONDS instead of sleeping through it.
+const clock = testClock();
 
 beforeAll(async () => {
-  ctx = await testApp({ SESSION_CACHE_SECONDS: '1' });
+  ctx = await testApp({ SESSION_CACHE_SECONDS: '1' }, { clock });
   orgId = (await makeOrg(ctx.database.db)).id;
   // An administrator: the test grants admin, which only an administrator may (decision 016).
   await makePerson(ctx.database.db, orgId, { email: 'hr@example.test', roles: ['hr', 'admin'] });
@@ -55,7 +57,7 @@ describe('changes made behind its back hold within the bound', () => {
     expect((await cy.get('/api/me')).statusCode).toBe(200);
     await ctx.database.db.execute(sql`delete from sessions where org_id = ${orgId}
       and person_id = (select id from people where email = 'cy@example.test')`);
-    await sleep(1100);
+    clock.advance(1100);
     expect((await cy.get('/api/me')).statusCode).toBe(401);
   });
 
@@ -66,7 +68,7 @@ describe('changes made behind its back hold within the bound', () => {
     await ctx.database.db.execute(
       sql`update people set active = false where email = 'di@example.test'`,
     );
-    await sleep(1100);
+    clock.advance(1100);
     expect((await di.get('/api/me')).statusCode).toBe(401);
   });
 

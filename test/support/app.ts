@@ -2,16 +2,20 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Database } from '../../src/db/client';
 import { loadConfig } from '../../src/server/config';
 import { buildApp } from '../../src/server/app';
+import type { Clock } from '../../src/server/clock';
 import { freshDatabase } from './database';
 import { TEST_PASSWORD } from './factories';
 
 export type TestContext = { app: FastifyInstance; database: Database; close(): Promise<void> };
 
 /** The whole app, in-process, on a fresh database. */
-export async function testApp(env: Record<string, string> = {}): Promise<TestContext> {
+export async function testApp(
+  env: Record<string, string> = {},
+  opts: { clock?: Clock } = {},
+): Promise<TestContext> {
   const database = await freshDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp(config, database);
+  const app = await buildApp(config, database, opts);
   await app.ready();
   return {
     app,

@@ -13,7 +13,7 @@ import { SEARCH_CONFIGS } from '../../domain/search/search';
 type Weight = 'A' | 'B' | 'C' | 'D';
 
 /** The tsvector of `text` under every language, weighted; `text` must not be null. */
-export function searchVector(parts: readonly { text: SQL; weight: Weight }[]): SQL {
+function searchVector(parts: readonly { text: SQL; weight: Weight }[]): SQL {
   const vectors = SEARCH_CONFIGS.flatMap((config) =>
     parts.map(
       (p) =>

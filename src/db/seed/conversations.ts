@@ -69,6 +69,7 @@ export async function seedConversationsDemo(
       place: { kind: 'room', detail: 'Lilla mötesrummet' },
     },
     { send: async () => {} },
+    new Date(),
   );
   let texts = 0;
   const answers: Answers = {};

@@ -13,7 +13,7 @@ import { seedPastOneOnOnes, seedSignedMus } from './employees';
 import { Temporal } from 'temporal-polyfill';
 import { quarterOf, wellbeingQuarter } from '../../domain/statistics/periods';
 
-export const DEMO_SLUG = 'demo';
+const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'samtal-demo';
 
 type DemoPerson = {

@@ -15,7 +15,7 @@ export const SIGNAL_KEYS = [
 export type SignalKey = (typeof SIGNAL_KEYS)[number];
 
 /** When each signal fires. A signal needs enough meetings to say anything at all. */
-export const THRESHOLDS = {
+const THRESHOLDS = {
   /** Topics added in held 1:1s: at least this many, and the manager wrote this share or more. */
   managerLedTopics: { minTopics: 4, managerShare: 0.7 },
   /** Held 1:1s without a check-in and without notes under "how are you": share of held. */

@@ -1,5 +1,5 @@
 /** Seed 003: everyone has a development conversation at least once a year. */
-export const ANNUAL_MONTHS = 12;
+const ANNUAL_MONTHS = 12;
 
 /**
  * The instant a signed development conversation must be at or after to count as "within the

@@ -4,7 +4,7 @@ import type { ConversationKind, ConversationStatus } from './template';
 
 // A conversation's meeting carries the conversation's kind; every kind must be a meeting kind.
 type KindsAgree = ConversationKind extends MeetingKind ? true : never;
-export const CONVERSATION_KINDS_ARE_MEETING_KINDS: KindsAgree = true;
+const _kindsAgree: KindsAgree = true;
 
 /** Default minutes booked for a development conversation (seed 003: a calm hour). */
 export const DEFAULT_CONVERSATION_MINUTES = 60;
@@ -12,7 +12,7 @@ export const DEFAULT_CONVERSATION_MINUTES = 60;
 export const CONVERSATION_MINUTES_MIN = 15;
 export const CONVERSATION_MINUTES_MAX = 240;
 /** Months after a development conversation that its follow-up is proposed (seed 004). */
-export const FOLLOW_UP_MONTHS = 3;
+const FOLLOW_UP_MONTHS = 3;
 
 /** Notes, actions, points and preparation change only until the manager closes. */
 export function isWritable(status: ConversationStatus): boolean {

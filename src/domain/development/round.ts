@@ -63,7 +63,7 @@ export function roundDateIssues(
 }
 
 /** Reminder stages before a round's deadline: "book your conversations", then "hold them". */
-export const REMINDER_STAGES = [
+const REMINDER_STAGES = [
   { stage: 'book', daysBefore: 14, statuses: ['not_booked'] },
   { stage: 'hold', daysBefore: 3, statuses: ['not_booked', 'booked'] },
 ] as const;

@@ -18,7 +18,7 @@ export type SignOffRefusal =
   | 'auth.forbidden';
 
 /** Who of the pair takes each step. */
-export const SIGN_OFF_ROLES: Record<SignOffStep, PairRole> = {
+const SIGN_OFF_ROLES: Record<SignOffStep, PairRole> = {
   close: 'manager',
   sign: 'employee',
   correct: 'manager',

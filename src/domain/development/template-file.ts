@@ -10,8 +10,8 @@ import {
 } from './template';
 
 /** The marker every exported template file carries, so a wrong file is recognised at once. */
-export const TEMPLATE_FILE_FORMAT = 'samtal.conversation-template';
-export const TEMPLATE_FILE_VERSION = 1;
+const TEMPLATE_FILE_FORMAT = 'samtal.conversation-template';
+const TEMPLATE_FILE_VERSION = 1;
 
 /** What HR sends to create or change a template (kind, names and the content). */
 const inputShape = {

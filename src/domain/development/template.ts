@@ -21,10 +21,8 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
 /** Who fills a question in before the meeting. */
 export const PREPARERS = ['both', 'employee', 'manager'] as const;
-export type PreparedBy = (typeof PREPARERS)[number];
 
 export const ANSWER_TYPES = ['text', 'scale', 'yes_no', 'single', 'multiple'] as const;
-export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 const keySchema = z
   .string()
@@ -32,8 +30,7 @@ const keySchema = z
   .max(64)
   .regex(/^[a-z0-9_]+$/, { message: 'key' });
 
-export const ChoiceOptionSchema = z.object({ key: keySchema, label: LocalisedTextSchema });
-export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
+const ChoiceOptionSchema = z.object({ key: keySchema, label: LocalisedTextSchema });
 
 const optionsSchema = z
   .array(ChoiceOptionSchema)
@@ -41,7 +38,7 @@ const optionsSchema = z
   .max(20)
   .refine((o) => new Set(o.map((x) => x.key)).size === o.length, { message: 'duplicate_key' });
 
-export const AnswerSpecSchema = z.discriminatedUnion('type', [
+const AnswerSpecSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text') }),
   z.object({
     type: z.literal('scale'),
@@ -59,7 +56,7 @@ export const AnswerSpecSchema = z.discriminatedUnion('type', [
 ]);
 export type AnswerSpec = z.infer<typeof AnswerSpecSchema>;
 
-export const TemplateQuestionSchema = z.object({
+const TemplateQuestionSchema = z.object({
   key: keySchema,
   text: LocalisedTextSchema,
   help: LocalisedTextSchema.optional(),
@@ -110,7 +107,7 @@ export const ConversationTemplateContentSchema = z
   .superRefine((c, ctx) => uniqueKeyIssues(c.sections, ctx));
 export type ConversationTemplateContent = z.infer<typeof ConversationTemplateContentSchema>;
 
-export const TEXT_ANSWER_MAX = 10_000;
+const TEXT_ANSWER_MAX = 10_000;
 
 /** The value schema for one question: text, 1..5, boolean, option key or option keys. */
 export function answerValueSchema(question: Pick<TemplateQuestion, 'answer'>): z.ZodType {
@@ -131,7 +128,7 @@ export function answerValueSchema(question: Pick<TemplateQuestion, 'answer'>): z
   }
 }
 
-export type AnswerValue = string | number | boolean | string[];
+type AnswerValue = string | number | boolean | string[];
 export type Answers = Record<string, AnswerValue | null | undefined>;
 
 /** Every question of a template in order, with the section it belongs to. */

@@ -1,7 +1,7 @@
 import type { TemplateSnapshot } from './template';
 
 /** A point on the agenda: a standing section of the template, or a topic someone added. */
-export type PointKind = 'section' | 'topic';
+type PointKind = 'section' | 'topic';
 export type AgendaPoint = { id: string; kind: PointKind; sectionKey: string | null };
 
 /** The standing sections a meeting starts with, in template order. */

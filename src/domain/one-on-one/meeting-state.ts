@@ -27,7 +27,7 @@ export function phaseOf(m: Pick<MeetingState, 'status' | 'startedAt'>): MeetingP
   return m.startedAt ? 'in_progress' : 'planned';
 }
 
-export type Refusal =
+type Refusal =
   | 'oneOnOne.meeting_cancelled'
   | 'oneOnOne.meeting_held'
   | 'oneOnOne.not_held'

@@ -30,7 +30,7 @@ export type MinutesInput = {
   nextMeeting: { startsAt: Date; timeZone: string } | null;
 };
 
-export type MinutesAction = {
+type MinutesAction = {
   id: string;
   title: string;
   ownerId: string;

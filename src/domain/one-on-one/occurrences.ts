@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { datesBetween, type DateRule } from './cadence';
 
 /** Meetings are planned at least this far ahead; the horizon rolls forward by itself. */
-export const HORIZON_MONTHS = 6;
+const HORIZON_MONTHS = 6;
 /** When extending, go this much further, so reads do not write every day. */
 export const HORIZON_SLACK_DAYS = 28;
 
@@ -45,7 +45,7 @@ export function toInstant(date: string, time: string, timeZone: string): Date {
 }
 
 /** The slot of one date under a recurrence. */
-export function slotOn(rec: Recurrence, localDate: string): Slot {
+function slotOn(rec: Recurrence, localDate: string): Slot {
   const startsAt = toInstant(localDate, rec.localTime, rec.timeZone);
   return {
     localDate,

@@ -8,7 +8,6 @@ import { LOCALES, type Locale } from '../../i18n/index';
  * 1–5 motivation score for the meeting and its trend across the series (issue #15).
  */
 export const SECTION_KINDS = ['standard', 'follow_up', 'employee_topics', 'motivation'] as const;
-export type SectionKind = (typeof SECTION_KINDS)[number];
 
 /** A text in each language; at least one language, every value non-empty. */
 export const LocalisedTextSchema = z

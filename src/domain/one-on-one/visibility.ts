@@ -14,7 +14,7 @@ export function pairRoleOf(personId: string, pair: PairRef): PairRole | null {
 }
 
 /** Things one of the pair may do, and which of the two may do them. */
-export const ONE_ON_ONE_RULES = {
+const ONE_ON_ONE_RULES = {
   /** The series, its meetings, agenda, shared notes, actions and minutes. */
   read: ['manager', 'employee'],
   /** Book, edit, move, cancel and finish: the manager books and runs the 1:1. */

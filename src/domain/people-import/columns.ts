@@ -1,7 +1,7 @@
 import type { RowIssue } from './issues';
 
 /** The columns an import file may have, by their English name. */
-export const IMPORT_FIELDS = [
+const IMPORT_FIELDS = [
   'employee_number',
   'email',
   'name',
@@ -15,7 +15,7 @@ export const IMPORT_FIELDS = [
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** Columns without which no row can be read. */
-export const REQUIRED_FIELDS: readonly ImportField[] = ['email', 'name'];
+const REQUIRED_FIELDS: readonly ImportField[] = ['email', 'name'];
 
 /**
  * Header names we accept for each column, in normalised form (see normaliseHeader): English,
@@ -92,7 +92,7 @@ const BY_ALIAS = new Map<string, ImportField>(
 );
 
 /** Case, spaces, hyphens, underscores and dots do not matter: "E-post" = "epost". */
-export function normaliseHeader(header: string): string {
+function normaliseHeader(header: string): string {
   return header
     .normalize('NFC')
     .toLocaleLowerCase('sv')

@@ -344,7 +344,7 @@ function differs(a: ExistingPerson, b: PersonValues): boolean {
  * Orders new people so that a manager who is also new comes before their reports (the manager
  * key is checked per statement). Iterative: a reporting chain may be thousands deep.
  */
-export function managersFirst(people: PersonValues[]): PersonValues[] {
+function managersFirst(people: PersonValues[]): PersonValues[] {
   const byId = new Map(people.map((p) => [p.id, p]));
   const depth = new Map<string, number>();
   for (const p of people) {

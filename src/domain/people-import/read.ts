@@ -18,7 +18,7 @@ import {
 } from './values';
 
 /** More data rows than this is refused as too large (the body limit bounds bytes as well). */
-export const MAX_ROWS = 100_000;
+const MAX_ROWS = 100_000;
 
 /** One person as the file describes them, values cleaned and checked one by one. */
 export type ImportRow = {

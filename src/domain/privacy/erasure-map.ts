@@ -20,7 +20,7 @@
  * row itself, the append-only audit log, the sign-in throttle keyed by e-mail, and live
  * documents of the person's meetings (binary, rebuilt from the shared notes when opened).
  */
-export type ColumnRule = 'delete' | 'keep' | 'null';
+type ColumnRule = 'delete' | 'keep' | 'null';
 
 /**
  * Which rows of a table the scrub reads (decision 024). Reading every text of the organisation
@@ -33,8 +33,7 @@ export type ColumnRule = 'delete' | 'keep' | 'null';
  * - `{ via }`: rows whose column points at a row of `parent` in the person's reach (the
  *   parent's own reach, `pair` for a parent without one); several are alternatives.
  */
-export type ScrubReach =
-  'organisation' | 'pair' | { via: readonly { column: string; parent: string }[] };
+type ScrubReach = 'organisation' | 'pair' | { via: readonly { column: string; parent: string }[] };
 
 export type TableErasure = {
   personColumns: Record<string, ColumnRule>;
@@ -158,7 +157,7 @@ export const ERASURE_MAP: Record<string, TableErasure> = {
   notification_settings: { personColumns: { person_id: 'delete' }, why: 'Their choices.' },
   notifications: {
     personColumns: { person_id: 'delete', actor_id: 'keep' },
-    why: 'Their notifications go; in others\' the actor is the pseudonymised person (no text is stored).',
+    why: "Their notifications go; in others' the actor is the pseudonymised person (no text is stored).",
   },
   calendar_feeds: { personColumns: { person_id: 'delete' }, why: 'Their feed.' },
   check_ins: {

@@ -16,7 +16,7 @@ export function parseFilter(text: string): Filter {
 }
 
 /** An attribute path without the core schema's URN, lower-cased (names are case-insensitive). */
-export function attributeName(path: string): string {
+function attributeName(path: string): string {
   const lower = path.toLowerCase();
   const core = `${URN.user.toLowerCase()}:`;
   return lower.startsWith(core) ? lower.slice(core.length) : lower;

@@ -91,7 +91,7 @@ function text(value: unknown, attribute: string): string | null {
 }
 
 /** A boolean, also as Entra ID sends it: the strings "True" and "False". */
-export function bool(value: unknown, attribute: string): boolean {
+function bool(value: unknown, attribute: string): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string') {
     const v = value.trim().toLowerCase();

@@ -69,7 +69,7 @@ export function segmentsOf(marked: string): Segment[] {
 }
 
 /** How many searches one person may make in a window. */
-export const SEARCH_RATE = { perWindow: 30, windowSeconds: 60 } as const;
+const SEARCH_RATE = { perWindow: 30, windowSeconds: 60 } as const;
 
 /**
  * A sliding count of one person's recent searches: the times of those within the window.

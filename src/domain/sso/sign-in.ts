@@ -5,22 +5,16 @@
 import type { Role } from '../roles';
 
 /** The codes a sign-in through a provider can end with, shown translated on the sign-in page. */
-export const SSO_FAILURES = [
-  'sso.state_invalid',
-  'sso.failed',
-  'sso.unavailable',
-  'sso.denied',
-  'sso.unknown_person',
-  'sso.inactive',
-  'sso.email_unverified',
-  'sso.no_email',
-  'sso.linked_elsewhere',
-] as const;
-export type SsoFailure = (typeof SSO_FAILURES)[number];
-
-export function isSsoFailure(code: string): code is SsoFailure {
-  return (SSO_FAILURES as readonly string[]).includes(code);
-}
+export type SsoFailure =
+  | 'sso.state_invalid'
+  | 'sso.failed'
+  | 'sso.unavailable'
+  | 'sso.denied'
+  | 'sso.unknown_person'
+  | 'sso.inactive'
+  | 'sso.email_unverified'
+  | 'sso.no_email'
+  | 'sso.linked_elsewhere';
 
 type Candidate = { id: string; active: boolean; erased: boolean };
 
@@ -128,7 +122,7 @@ export function passwordAllowed(ssoRequired: boolean, roles: readonly (Role | st
 }
 
 /** The settings that decide where Samtal connects: changing one needs a new test sign-in. */
-export const CONNECTION_FIELDS = ['issuer', 'clientId', 'clientSecret'] as const;
+const CONNECTION_FIELDS = ['issuer', 'clientId', 'clientSecret'] as const;
 
 export function changesConnection(patch: Partial<Record<string, unknown>>): boolean {
   return CONNECTION_FIELDS.some((f) => patch[f] !== undefined);

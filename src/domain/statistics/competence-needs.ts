@@ -24,7 +24,7 @@ export type PersonNeeds = {
   activities: readonly PlanActivity[];
 };
 
-export type NeedCount<K extends string> = {
+type NeedCount<K extends string> = {
   key: K;
   status: Decision;
   /** People whose plan names it; null unless published. */

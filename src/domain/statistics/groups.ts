@@ -6,8 +6,7 @@
 import { decidePublication, isSafe, roundAverage, type Decision } from './disclosure';
 
 export type GroupKind = 'all' | 'department' | 'team' | 'organisation';
-export const groupKey = (kind: GroupKind, id: string | null) =>
-  kind === 'all' ? 'all' : `${kind}:${id}`;
+const groupKey = (kind: GroupKind, id: string | null) => (kind === 'all' ? 'all' : `${kind}:${id}`);
 
 /** The ids from `start` up to the root of a parent-pointer tree (a loop is cut where it closes). */
 export function chainUp(
@@ -42,9 +41,7 @@ export function rollUp<T>(
 }
 
 /** Managers whose reports include a manager: their organisation is more than their team. */
-export function managersWithIndirectReports(
-  managerOf: ReadonlyMap<string, string | null>,
-): Set<string> {
+function managersWithIndirectReports(managerOf: ReadonlyMap<string, string | null>): Set<string> {
   const managers = new Set<string>();
   for (const m of managerOf.values()) if (m) managers.add(m);
   const out = new Set<string>();

@@ -9,15 +9,11 @@ import { Temporal } from 'temporal-polyfill';
 export type Quarter = { key: string; from: string; to: string };
 
 /** Days after a quarter's end before its wellbeing figures are fixed and published. */
-export const WELLBEING_GRACE_DAYS = 7;
+const WELLBEING_GRACE_DAYS = 7;
 /** How many quarters back the period picker goes. */
-export const QUARTERS_BACK = 12;
+const QUARTERS_BACK = 12;
 
 const KEY = /^(\d{4})-Q([1-4])$/;
-
-export function isQuarterKey(key: string): boolean {
-  return KEY.test(key);
-}
 
 /** The quarter with key "YYYY-Qn": first and last date. */
 export function quarter(key: string): Quarter {

@@ -14,7 +14,7 @@ export function rng(seed: number) {
 }
 
 /** Rank of a 0/1 matrix (rows), by Gaussian elimination in floating point. */
-export function rank(rows: number[][]): number {
+function rank(rows: number[][]): number {
   const m = rows.map((r) => [...r]);
   let r = 0;
   const cols = m[0]?.length ?? 0;

@@ -11,7 +11,7 @@ export type TaskItem = {
   copiedFromItemId: string | null;
 };
 
-export type ItemChange = 'new' | 'grew' | 'shrank' | 'same';
+type ItemChange = 'new' | 'grew' | 'shrank' | 'same';
 
 export type ReviewComparison = {
   /**

@@ -23,7 +23,7 @@ const WEEKDAYS = [
   ICalWeekday.SU,
 ];
 
-export type IcsPerson = { name: string; email: string };
+type IcsPerson = { name: string; email: string };
 
 /** One VEVENT: a recurring series, a single meeting, or one changed occurrence of a series. */
 export type IcsEvent = {
@@ -56,7 +56,7 @@ export type IcsEvent = {
 const DST_HORIZON_YEARS = 10;
 
 /** The RRULE pieces of a date rule: weekly steps, or the nth/last weekday of the month. */
-export function repeatingOf(rule: DateRule): ICalRepeatingOptions {
+function repeatingOf(rule: DateRule): ICalRepeatingOptions {
   const start = Temporal.PlainDate.from(rule.startDate);
   const weekday = WEEKDAYS[start.dayOfWeek - 1]!;
   if (rule.cadence === 'monthly') {
@@ -75,7 +75,7 @@ export function repeatingOf(rule: DateRule): ICalRepeatingOptions {
  * (Europe/Stockholm → Europe/Berlin since tzdata 2022); the block must carry the TZID the
  * events use, so the name is put back.
  */
-export function vtimezone(tz: string): string | null {
+function vtimezone(tz: string): string | null {
   const block = tzlib_get_ical_block(tz)[0];
   if (!block) return null;
   return block
@@ -94,7 +94,7 @@ function zoned(date: string, time: string, timeZone: string): Temporal.ZonedDate
  * skipped in spring or the hour repeated in autumn. Calendar apps resolve such a time each
  * their own way (ical.js takes the other hour than Samtal's "compatible" rule, RFC 5545 §3.3.5).
  */
-export function isDaylightSavingAmbiguous(date: string, time: string, timeZone: string): boolean {
+function isDaylightSavingAmbiguous(date: string, time: string, timeZone: string): boolean {
   try {
     Temporal.PlainDate.from(date)
       .toPlainDateTime(Temporal.PlainTime.from(time))

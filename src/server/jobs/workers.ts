@@ -9,20 +9,20 @@ import { applyRetention } from '../services/privacy.service';
 import { refreshRecentStatistics } from '../services/statistics-rollup.service';
 import { defineJob, type JobDefinition, type JobQueue } from './queue';
 
-export const EXTEND_HORIZONS_JOB = defineJob({
+const EXTEND_HORIZONS_JOB = defineJob({
   name: 'series.extend-horizons',
   payload: z.object({}),
   retryLimit: 2,
 });
-export const PRUNE_JOB = defineJob({ name: 'auth.prune', payload: z.object({}), retryLimit: 1 });
-export const REMINDERS_JOB = defineJob({
+const PRUNE_JOB = defineJob({ name: 'auth.prune', payload: z.object({}), retryLimit: 1 });
+const REMINDERS_JOB = defineJob({
   name: 'reminders.tick',
   payload: z.object({}),
   retryLimit: 0,
   expireInSeconds: 240,
 });
 /** Managers behind in a round, as its deadline approaches (decision 010). */
-export const ROUND_REMINDERS_JOB = defineJob({
+const ROUND_REMINDERS_JOB = defineJob({
   name: 'rounds.remind',
   payload: z.object({}),
   retryLimit: 0,
@@ -30,7 +30,7 @@ export const ROUND_REMINDERS_JOB = defineJob({
 });
 
 /** HR statistics' stored counts, kept fresh (decision 014). */
-export const STATISTICS_REFRESH_JOB = defineJob({
+const STATISTICS_REFRESH_JOB = defineJob({
   name: 'statistics.refresh',
   payload: z.object({}),
   retryLimit: 0,
@@ -38,7 +38,7 @@ export const STATISTICS_REFRESH_JOB = defineJob({
 });
 
 /** Erases leavers and clears each kind of data past the organisation's retention (024). */
-export const RETENTION_JOB = defineJob({
+const RETENTION_JOB = defineJob({
   name: 'privacy.retention',
   payload: z.object({}),
   retryLimit: 1,

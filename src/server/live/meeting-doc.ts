@@ -24,7 +24,7 @@ export function docFromStored(stored: { state: Uint8Array; updates: { update: Ui
 }
 
 /** The plain text of one note field as the document has it, within the API's limits. */
-export function noteText(doc: Y.Doc, pointId: string, field: NoteField): string {
+function noteText(doc: Y.Doc, pointId: string, field: NoteField): string {
   return doc.getText(noteTextName(pointId, field)).toString().slice(0, NOTE_LIMITS[field]);
 }
 

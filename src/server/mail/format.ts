@@ -10,15 +10,6 @@ export function formatWhen(at: Date, locale: string, timeZone: string): string {
   }).format(at);
 }
 
-/** "24 mars" style short date in the reader's language and time zone. */
-export function formatDate(at: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    day: 'numeric',
-    month: 'long',
-    timeZone,
-  }).format(at);
-}
-
 /** A local date in the reader's language ("24 mars 2026"). */
 export function formatLocalDate(date: string, locale: string): string {
   const d = Temporal.PlainDate.from(date);

@@ -66,7 +66,7 @@ export type NotificationDraft = NotificationTarget & {
  * Mails that still go to a deactivated recipient: a leaver's download link goes to the address
  * they gave precisely because they can no longer sign in (decision 024).
  */
-export const MAIL_KINDS_FOR_LEAVERS: readonly string[] = ['privacy.export_link'];
+const MAIL_KINDS_FOR_LEAVERS: readonly string[] = ['privacy.export_link'];
 
 /** The states from which a mail may be sent again: any but one still on its way. */
 const RESENDABLE = ['sent', 'kept', 'failed', 'cancelled'] as const;
@@ -75,7 +75,7 @@ const RESENDABLE = ['sent', 'kept', 'failed', 'cancelled'] as const;
 const LEASE_MS = 90_000;
 
 /** Thrown when another worker holds the mail: the queue retries later, when its lease is over. */
-export class MailLeaseHeld extends Error {}
+class MailLeaseHeld extends Error {}
 
 /**
  * Writes mails to the outbox in the caller's transaction and, in the same transaction, queues

@@ -5,7 +5,7 @@ import type { MonthlyOrdinal, Cadence } from '../../domain/one-on-one/cadence';
 import type { MinutesContent } from '../../domain/one-on-one/minutes';
 import { localise } from '../../domain/one-on-one/template';
 import { toInstant } from '../../domain/one-on-one/occurrences';
-import { settingsFor, type NotificationSettings } from '../../domain/notification-settings';
+import { settingsFor } from '../../domain/notification-settings';
 import { isLocale, type Locale } from '../../i18n/index';
 import { buildCalendar, type IcsEvent } from '../calendar/ics';
 import { translator } from '../i18n';
@@ -418,4 +418,3 @@ export function createOneOnOneNotifier(deps: {
 }
 
 export type OneOnOneNotifier = ReturnType<typeof createOneOnOneNotifier>;
-export type { NotificationSettings };

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { idempotencyKeys } from '../../db/schema/index';
 import { AppError } from '../../domain/errors';
 
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
 /** A first request that has not answered in this time is taken to have died. */
 const STALE_MS = 2 * 60_000;

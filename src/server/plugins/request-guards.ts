@@ -46,7 +46,7 @@ export function installCsrfCheck(app: FastifyInstance): void {
  * routes read no cookie: they authenticate by that token alone. A SCIM request without one
  * is checked like any other, and refused.
  */
-export function isScimTokenRequest(request: FastifyRequest): boolean {
+function isScimTokenRequest(request: FastifyRequest): boolean {
   const route = request.routeOptions.url;
   if (route === undefined || !route.startsWith('/scim/v2/')) return false;
   return /^Bearer /i.test(request.headers.authorization ?? '');

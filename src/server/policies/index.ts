@@ -15,7 +15,7 @@ import { canRound, isRoundAction, type RoundAction } from './round.policies';
  * A resource always carries its organisation id: another tenant's resource is "not found",
  * never "forbidden", so its existence does not leak.
  */
-export type PersonRef = { orgId: string; id: string; managerId: string | null };
+type PersonRef = { orgId: string; id: string; managerId: string | null };
 
 export type Action =
   | { do: 'person.read'; person: PersonRef }

@@ -43,7 +43,7 @@ function presentTime(m: MeetingBits) {
   };
 }
 
-export function presentConversationMeeting(m: ConversationMeetingRow) {
+function presentConversationMeeting(m: ConversationMeetingRow) {
   return {
     id: m.id,
     status: m.status,
@@ -119,6 +119,7 @@ export function presentConversationPage(
     privateNote: PrivateNoteRow | null;
     followUp: { proposedDate: string; conversationId: string | null } | null;
   },
+  now: Date,
 ): ConversationPageDto {
   const c = p.conversation;
   const { booked: _booked, ...item } = presentConversationListItem({ ...p, meeting: null });
@@ -144,7 +145,7 @@ export function presentConversationPage(
         note: x.note ? presentSharedNote(x.note) : null,
       })),
     privateNote: p.meetingRow ? presentPrivateNote(p.meetingRow.id, p.privateNote) : null,
-    actions: p.actions.map((a) => presentAction(a.action, a.ownerTimeZone)),
+    actions: p.actions.map((a) => presentAction(a.action, a.ownerTimeZone, now)),
     followUp: p.followUp,
     heldAt: isoOrNull(c.heldAt),
   };

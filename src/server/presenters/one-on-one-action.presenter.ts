@@ -6,7 +6,7 @@ import type { ActionRow } from '../repositories/one-on-one-action.repository';
 import type { MinutesRow, ReflectionRow } from '../repositories/one-on-one-minutes.repository';
 import { ActionDto, MinutesSchema } from '../../contracts/one-on-ones';
 
-export function presentAction(a: ActionRow, ownerTimeZone: string, now = new Date()): ActionDto {
+export function presentAction(a: ActionRow, ownerTimeZone: string, now: Date): ActionDto {
   return {
     id: a.id,
     seriesId: a.seriesId,

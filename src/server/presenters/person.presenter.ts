@@ -15,7 +15,7 @@ export function grantableRoles(viewer: Actor): Role[] {
 }
 
 /** What `viewer` may do with person `p`: the same rules the services apply (decision 016). */
-export function personPolicy(viewer: Actor, p: PersonRow): PersonPolicy {
+function personPolicy(viewer: Actor, p: PersonRow): PersonPolicy {
   const erase = !p.active && !p.erasedAt && can(viewer, { do: 'person.erase', orgId: p.orgId });
   if (!can(viewer, { do: 'person.manage', orgId: p.orgId }))
     return { roles: [], link: null, requestAccess: false, sendExportLink: false, erase };

@@ -32,7 +32,7 @@ function presentFigures(f: Figures, weeks: number) {
 }
 
 /** One group's row. Hidden wellbeing carries its reason and no figures at all. */
-export function presentRow(r: StatisticsRow, weeks: number): StatisticsRowDto {
+function presentRow(r: StatisticsRow, weeks: number): StatisticsRowDto {
   const w = r.wellbeing;
   const shown = w?.status === 'published';
   return {

@@ -135,7 +135,7 @@ export const calendarRepository = {
       .values({ orgId, personId, tokenHash })
       .onConflictDoUpdate({
         target: [calendarFeeds.orgId, calendarFeeds.personId],
-        set: { tokenHash, createdAt: new Date() },
+        set: { tokenHash, createdAt: sql`now()` },
       });
   },
 

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { checkIns } from '../../db/schema/index';
+import { touched } from './touched';
 
 export type CheckInRow = typeof checkIns.$inferSelect;
 
@@ -45,15 +46,14 @@ export const checkInRepository = {
       .values(row)
       .onConflictDoUpdate({
         target: [checkIns.orgId, checkIns.meetingId],
-        set: {
+        set: touched({
           wellbeing: row.wellbeing,
           workload: row.workload,
           progress: row.progress,
           comment: row.comment,
           answeredBy: row.answeredBy,
           meetingStartsAt: row.meetingStartsAt,
-          updatedAt: new Date(),
-        },
+        }),
       })
       .returning();
     return saved!;

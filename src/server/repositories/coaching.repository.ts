@@ -140,7 +140,7 @@ export const coachingRepository = {
         ],
         set: {
           valueAtDismissal: row.valueAtDismissal,
-          dismissedAt: row.dismissedAt ?? new Date(),
+          dismissedAt: row.dismissedAt ?? sql`now()`,
           until: row.until,
         },
       });

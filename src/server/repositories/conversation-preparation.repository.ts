@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { conversationPreparations } from '../../db/schema/development-preparation';
 import type { PreparerRole } from '../../domain/development/reveal';
+import { touched } from './touched';
 
 export type PreparationRow = typeof conversationPreparations.$inferSelect;
 
@@ -62,7 +63,7 @@ export const conversationPreparationRepository = {
   async update(db: DbOrTx, orgId: string, id: string, patch: Partial<PreparationRow>) {
     const [row] = await db
       .update(conversationPreparations)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(conversationPreparations.orgId, orgId), eq(conversationPreparations.id, id)))
       .returning();
     return row!;

@@ -14,6 +14,7 @@ import {
   type ConversationTemplateFile,
 } from '../../domain/development/template-file';
 import { projectPath } from '../../project-root';
+import { touched } from './touched';
 
 const DIR = projectPath('templates', 'development');
 
@@ -246,13 +247,16 @@ export const conversationTemplateRepository = {
   ): Promise<ConversationTemplateRow | undefined> {
     const [row] = await db
       .update(conversationTemplates)
-      .set({
-        ...(patch.kind ? { kind: patch.kind } : {}),
-        ...(patch.name ? { name: patch.name } : {}),
-        ...(patch.description !== undefined ? { description: patch.description } : {}),
-        ...(patch.archived !== undefined ? { archivedAt: patch.archived ? sql`now()` : null } : {}),
-        updatedAt: new Date(),
-      })
+      .set(
+        touched({
+          ...(patch.kind ? { kind: patch.kind } : {}),
+          ...(patch.name ? { name: patch.name } : {}),
+          ...(patch.description !== undefined ? { description: patch.description } : {}),
+          ...(patch.archived !== undefined
+            ? { archivedAt: patch.archived ? sql`now()` : null }
+            : {}),
+        }),
+      )
       .where(and(eq(conversationTemplates.orgId, orgId), eq(conversationTemplates.id, id)))
       .returning();
     return row;

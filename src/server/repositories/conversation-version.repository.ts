@@ -9,6 +9,7 @@ import {
 import { conversationVersions } from '../../db/schema/development-outcomes';
 import { oneOnOneActions, oneOnOneNotes, oneOnOnePoints } from '../../db/schema/one-on-one';
 import { organisations, people } from '../../db/schema/organisation';
+import { touched } from './touched';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type VersionRow = typeof conversationVersions.$inferSelect;
@@ -64,7 +65,7 @@ export const conversationVersionRepository = {
   ) {
     await db
       .update(conversations)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)));
   },
 

@@ -8,6 +8,7 @@ import {
 } from '../../db/schema/development';
 import { oneOnOneMeetings } from '../../db/schema/one-on-one';
 import type { ConversationStatus } from '../../domain/development/template';
+import { touched } from './touched';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type ConversationMeetingRow = typeof oneOnOneMeetings.$inferSelect;
@@ -190,7 +191,7 @@ export const conversationRepository = {
   async update(db: DbOrTx, orgId: string, id: string, patch: Partial<ConversationRow>) {
     const [row] = await db
       .update(conversations)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(conversations.orgId, orgId), eq(conversations.id, id)))
       .returning();
     return row!;
@@ -268,7 +269,7 @@ export const conversationRepository = {
   ) {
     const [row] = await db
       .update(oneOnOneMeetings)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(oneOnOneMeetings.orgId, orgId), eq(oneOnOneMeetings.id, id)))
       .returning();
     return row!;

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { departments, people } from '../../db/schema/index';
+import { touched } from './touched';
 
 export type DepartmentRow = typeof departments.$inferSelect;
 
@@ -64,7 +65,7 @@ export const departmentRepository = {
   ): Promise<DepartmentRow | undefined> {
     const [row] = await db
       .update(departments)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(departments.orgId, orgId), eq(departments.id, id)))
       .returning();
     return row;

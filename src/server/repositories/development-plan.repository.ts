@@ -5,6 +5,7 @@ import {
   developmentPlanItems,
   developmentProgressNotes,
 } from '../../db/schema/development-outcomes';
+import { touched } from './touched';
 
 export type PlanItemRow = typeof developmentPlanItems.$inferSelect;
 
@@ -28,7 +29,7 @@ export const developmentPlanRepository = {
   async update(db: DbOrTx, orgId: string, id: string, patch: Partial<PlanItemRow>) {
     const [row] = await db
       .update(developmentPlanItems)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(developmentPlanItems.orgId, orgId), eq(developmentPlanItems.id, id)))
       .returning();
     return row!;

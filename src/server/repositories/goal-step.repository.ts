@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { developmentGoalSteps } from '../../db/schema/development-outcomes';
+import { touched } from './touched';
 
 export type GoalStepRow = typeof developmentGoalSteps.$inferSelect;
 
@@ -39,7 +40,7 @@ export const goalStepRepository = {
   async update(db: DbOrTx, orgId: string, id: string, patch: Partial<GoalStepRow>) {
     const [row] = await db
       .update(developmentGoalSteps)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(developmentGoalSteps.orgId, orgId), eq(developmentGoalSteps.id, id)))
       .returning();
     return row!;

@@ -8,6 +8,7 @@ import {
 } from '../../db/schema/development-outcomes';
 import { people } from '../../db/schema/organisation';
 import { localiseOrganisationGoal } from '../../domain/development/organisation-goal';
+import { touched } from './touched';
 
 export type GoalRow = typeof developmentGoals.$inferSelect;
 export type OrganisationGoalRow = typeof organisationGoals.$inferSelect;
@@ -35,7 +36,7 @@ export const goalRepository = {
   async update(db: DbOrTx, orgId: string, id: string, patch: Partial<GoalRow>) {
     const [row] = await db
       .update(developmentGoals)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(developmentGoals.orgId, orgId), eq(developmentGoals.id, id)))
       .returning();
     return row!;
@@ -201,7 +202,7 @@ export const goalRepository = {
   ) {
     const [row] = await db
       .update(organisationGoals)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(organisationGoals.orgId, orgId), eq(organisationGoals.id, id)))
       .returning();
     return row;

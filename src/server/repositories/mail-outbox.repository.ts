@@ -14,7 +14,6 @@ import {
 import type { DbOrTx } from '../../db/client';
 import { mailOutbox, people } from '../../db/schema/index';
 
-export type OutboxRow = typeof mailOutbox.$inferSelect;
 export type NewOutboxRow = typeof mailOutbox.$inferInsert;
 export type OutboxStatus = 'pending' | 'sent' | 'kept' | 'failed' | 'cancelled';
 
@@ -112,7 +111,7 @@ export const mailOutboxRepository = {
     id: string,
     status: Exclude<OutboxStatus, 'pending'>,
     error: string | null = null,
-    at: Date = new Date(),
+    at: Date,
     /**
      * The address a sent mail went to: kept with it, so sending it again reaches the same
      * inbox even if the person's address has changed since (decision 025).

@@ -1,6 +1,7 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { meetingDocUpdates, meetingDocs } from '../../db/schema/index';
+import { touched } from './touched';
 
 /** The stored live document of a meeting: a snapshot and the updates after it (decision 020). */
 export const meetingDocRepository = {
@@ -95,7 +96,7 @@ export const meetingDocRepository = {
   async compact(db: DbOrTx, orgId: string, meetingId: string, state: Uint8Array, uptoId: number) {
     await db
       .update(meetingDocs)
-      .set({ state, uptoId, updatedAt: new Date() })
+      .set(touched({ state, uptoId }))
       .where(and(eq(meetingDocs.orgId, orgId), eq(meetingDocs.meetingId, meetingId)));
     await db
       .delete(meetingDocUpdates)

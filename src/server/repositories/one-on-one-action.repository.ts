@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { oneOnOneActions, oneOnOneMeetings, people } from '../../db/schema/index';
+import { touched } from './touched';
 
 export type ActionRow = typeof oneOnOneActions.$inferSelect;
 
@@ -48,7 +49,7 @@ export const oneOnOneActionRepository = {
   async update(db: DbOrTx, orgId: string, id: string, patch: Partial<ActionRow>) {
     const [row] = await db
       .update(oneOnOneActions)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(oneOnOneActions.orgId, orgId), eq(oneOnOneActions.id, id)))
       .returning();
     return row!;

@@ -8,6 +8,7 @@ import {
   oneOnOnePrivateNotes,
 } from '../../db/schema/index';
 import type { TemplateSnapshot } from '../../domain/one-on-one/template';
+import { touched } from './touched';
 
 export type PointRow = typeof oneOnOnePoints.$inferSelect;
 export type NoteRow = typeof oneOnOneNotes.$inferSelect;
@@ -25,7 +26,7 @@ export const oneOnOneMeetingRepository = {
   async claimSnapshot(db: DbOrTx, orgId: string, meetingId: string, snapshot: TemplateSnapshot) {
     const rows = await db
       .update(oneOnOneMeetings)
-      .set({ templateSnapshot: snapshot, updatedAt: new Date() })
+      .set(touched({ templateSnapshot: snapshot }))
       .where(
         and(
           eq(oneOnOneMeetings.orgId, orgId),
@@ -78,7 +79,7 @@ export const oneOnOneMeetingRepository = {
   async updatePoint(db: DbOrTx, orgId: string, id: string, patch: Partial<PointRow>) {
     const [row] = await db
       .update(oneOnOnePoints)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(oneOnOnePoints.orgId, orgId), eq(oneOnOnePoints.id, id)))
       .returning();
     return row;
@@ -127,7 +128,7 @@ export const oneOnOneMeetingRepository = {
   ) {
     const [row] = await db
       .update(oneOnOneNotes)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(oneOnOneNotes.orgId, orgId), eq(oneOnOneNotes.id, id)))
       .returning();
     return row!;
@@ -208,7 +209,7 @@ export const oneOnOneMeetingRepository = {
   ) {
     const [row] = await db
       .update(oneOnOnePrivateNotes)
-      .set({ ...content, version, updatedAt: new Date() })
+      .set(touched({ ...content, version }))
       .where(and(eq(oneOnOnePrivateNotes.orgId, orgId), eq(oneOnOnePrivateNotes.id, id)))
       .returning();
     return row!;

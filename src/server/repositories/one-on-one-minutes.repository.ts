@@ -1,6 +1,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { oneOnOneMinutes, oneOnOneReflections } from '../../db/schema/index';
+import { touched } from './touched';
 
 export type MinutesRow = typeof oneOnOneMinutes.$inferSelect;
 export type ReflectionRow = typeof oneOnOneReflections.$inferSelect;
@@ -83,14 +84,13 @@ export const oneOnOneMinutesRepository = {
           oneOnOneReflections.meetingId,
           oneOnOneReflections.authorId,
         ],
-        set: {
+        set: touched({
           topics: row.topics,
           notes: row.notes,
           ciphertext: row.ciphertext ?? null,
           iv: row.iv ?? null,
           keyVersion: row.keyVersion ?? null,
-          updatedAt: new Date(),
-        },
+        }),
       })
       .returning();
     return saved!;

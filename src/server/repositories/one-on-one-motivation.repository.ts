@@ -2,6 +2,7 @@ import { and, desc, eq, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { oneOnOneMotivation } from '../../db/schema/index';
 import { MOTIVATION_TREND_LENGTH } from '../../domain/one-on-one/motivation';
+import { touched } from './touched';
 
 /** The employee's motivation scores per 1:1 meeting. Scoped by org id. */
 export const oneOnOneMotivationRepository = {
@@ -31,7 +32,7 @@ export const oneOnOneMotivationRepository = {
       .values(row)
       .onConflictDoUpdate({
         target: [oneOnOneMotivation.orgId, oneOnOneMotivation.meetingId],
-        set: { score: row.score, meetingStartsAt: row.meetingStartsAt, updatedAt: new Date() },
+        set: touched({ score: row.score, meetingStartsAt: row.meetingStartsAt }),
       });
   },
 };

@@ -9,6 +9,7 @@ import {
 import type { MeetingStatus } from '../../domain/one-on-one/actions';
 import type { Slot } from '../../domain/one-on-one/occurrences';
 import type { SeriesRow } from './one-on-one-series.repository';
+import { touched } from './touched';
 
 export type MeetingRow = typeof oneOnOneMeetings.$inferSelect;
 
@@ -89,7 +90,7 @@ export const oneOnOneOccurrenceRepository = {
   async updateMeeting(db: DbOrTx, orgId: string, id: string, patch: Partial<MeetingRow>) {
     const [row] = await db
       .update(oneOnOneMeetings)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(oneOnOneMeetings.orgId, orgId), eq(oneOnOneMeetings.id, id)))
       .returning();
     return row;
@@ -105,7 +106,7 @@ export const oneOnOneOccurrenceRepository = {
   ) {
     await db
       .update(oneOnOneMeetings)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(
         and(
           eq(oneOnOneMeetings.orgId, orgId),
@@ -136,17 +137,19 @@ export const oneOnOneOccurrenceRepository = {
     ids: string[],
     reasonCode: string,
     actorId: string | null,
+    at: Date,
   ) {
     if (ids.length === 0) return;
     await db
       .update(oneOnOneMeetings)
-      .set({
-        status: 'cancelled',
-        statusReasonCode: reasonCode,
-        statusChangedBy: actorId,
-        statusChangedAt: new Date(),
-        updatedAt: new Date(),
-      })
+      .set(
+        touched({
+          status: 'cancelled',
+          statusReasonCode: reasonCode,
+          statusChangedBy: actorId,
+          statusChangedAt: at,
+        }),
+      )
       .where(and(eq(oneOnOneMeetings.orgId, orgId), inArray(oneOnOneMeetings.id, ids)));
   },
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { oneOnOneReminders } from '../../db/schema/index';
+import { touched } from './touched';
 
 export type ReminderRow = typeof oneOnOneReminders.$inferSelect;
 
@@ -80,11 +81,12 @@ export const oneOnOneReminderRepository = {
   ) {
     const [row] = await db
       .update(oneOnOneReminders)
-      .set({
-        doneAt: done?.at ?? null,
-        doneMeetingId: done?.meetingId ?? null,
-        updatedAt: new Date(),
-      })
+      .set(
+        touched({
+          doneAt: done?.at ?? null,
+          doneMeetingId: done?.meetingId ?? null,
+        }),
+      )
       .where(and(eq(oneOnOneReminders.orgId, orgId), eq(oneOnOneReminders.id, id)))
       .returning();
     return row!;

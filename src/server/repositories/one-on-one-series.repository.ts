@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from '
 import type { DbOrTx } from '../../db/client';
 import { oneOnOneMeetings, oneOnOneSeries, people } from '../../db/schema/index';
 import type { MeetingStatus } from '../../domain/one-on-one/actions';
+import { touched } from './touched';
 
 export type SeriesRow = typeof oneOnOneSeries.$inferSelect;
 export type NewSeries = typeof oneOnOneSeries.$inferInsert;
@@ -84,7 +85,7 @@ export const oneOnOneSeriesRepository = {
   async update(db: DbOrTx, orgId: string, id: string, patch: Partial<NewSeries>) {
     const [row] = await db
       .update(oneOnOneSeries)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(oneOnOneSeries.orgId, orgId), eq(oneOnOneSeries.id, id)))
       .returning();
     return row;

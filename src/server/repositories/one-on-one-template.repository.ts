@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { oneOnOneTemplates } from '../../db/schema/index';
 import {
@@ -10,8 +10,9 @@ import {
   type TemplateSnapshot,
 } from '../../domain/one-on-one/template';
 import { projectPath } from '../../project-root';
+import { touched } from './touched';
 
-export const TEMPLATES_DIR = projectPath('templates');
+const TEMPLATES_DIR = projectPath('templates');
 
 export type TemplateRow = typeof oneOnOneTemplates.$inferSelect;
 
@@ -97,13 +98,16 @@ export const oneOnOneTemplateRepository = {
   ): Promise<TemplateRow | undefined> {
     const [row] = await db
       .update(oneOnOneTemplates)
-      .set({
-        ...(patch.name ? { name: patch.name } : {}),
-        ...(patch.description !== undefined ? { description: patch.description } : {}),
-        ...(patch.sections ? { sections: patch.sections } : {}),
-        ...(patch.archived !== undefined ? { archivedAt: patch.archived ? new Date() : null } : {}),
-        updatedAt: new Date(),
-      })
+      .set(
+        touched({
+          ...(patch.name ? { name: patch.name } : {}),
+          ...(patch.description !== undefined ? { description: patch.description } : {}),
+          ...(patch.sections ? { sections: patch.sections } : {}),
+          ...(patch.archived !== undefined
+            ? { archivedAt: patch.archived ? sql`now()` : null }
+            : {}),
+        }),
+      )
       .where(and(eq(oneOnOneTemplates.orgId, orgId), eq(oneOnOneTemplates.id, id)))
       .returning();
     return row;

@@ -4,6 +4,7 @@ import { queryRows, type DbOrTx } from '../../db/client';
 import { departments, organisations, people } from '../../db/schema/index';
 import { identityChanged } from './identity-changes';
 import { pgArray } from './people-import.repository';
+import { touched } from './touched';
 
 export type PersonRow = typeof people.$inferSelect;
 /**
@@ -286,7 +287,7 @@ export const peopleRepository = {
   ): Promise<PersonRow | undefined> {
     const [row] = await db
       .update(people)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(people.orgId, orgId), eq(people.id, id)))
       .returning();
     identityChanged();

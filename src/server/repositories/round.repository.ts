@@ -5,6 +5,7 @@ import { conversationRounds, conversations } from '../../db/schema/index';
 import type { RoundInput, RoundScope, SkipReason } from '../../domain/development/round';
 import { SALARY_HELD_STATUSES, type SalaryFirstRule } from '../../domain/development/salary-first';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../../domain/development/template';
+import { touched } from './touched';
 
 export type RoundRow = typeof conversationRounds.$inferSelect;
 export type StatusCounts = Record<ConversationStatus, number> & { total: number };
@@ -141,10 +142,11 @@ export const roundRepository = {
   async setClosed(db: DbOrTx, orgId: string, id: string, closed: boolean) {
     const [row] = await db
       .update(conversationRounds)
-      .set({
-        closedAt: closed ? sql`coalesce(${conversationRounds.closedAt}, now())` : null,
-        updatedAt: new Date(),
-      })
+      .set(
+        touched({
+          closedAt: closed ? sql`coalesce(${conversationRounds.closedAt}, now())` : null,
+        }),
+      )
       .where(and(eq(conversationRounds.orgId, orgId), eq(conversationRounds.id, id)))
       .returning();
     return row;

@@ -2,6 +2,7 @@ import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { salaryOutcomes } from '../../db/schema/development-outcomes';
 import { people } from '../../db/schema/organisation';
+import { touched } from './touched';
 
 export type SalaryOutcomeRow = typeof salaryOutcomes.$inferSelect;
 
@@ -26,7 +27,7 @@ export const salaryOutcomeRepository = {
       .values(row)
       .onConflictDoUpdate({
         target: [salaryOutcomes.orgId, salaryOutcomes.conversationId],
-        set: { ...rest, updatedAt: new Date() },
+        set: touched({ ...rest }),
       })
       .returning();
     return saved!;

@@ -4,6 +4,7 @@ import { people, scimIdentities, scimSettings, scimTokens } from '../../db/schem
 import type { UserLookup } from '../../domain/scim/filter';
 import type { PersonRow } from './people.repository';
 import { pgArray } from './people-import.repository';
+import { touched } from './touched';
 
 export type ScimTokenRow = typeof scimTokens.$inferSelect;
 export type ScimIdentityRow = typeof scimIdentities.$inferSelect;
@@ -103,7 +104,7 @@ export const scimRepository = {
       .values({ orgId, createDepartments, updatedBy: by })
       .onConflictDoUpdate({
         target: scimSettings.orgId,
-        set: { createDepartments, updatedBy: by, updatedAt: new Date() },
+        set: touched({ createDepartments, updatedBy: by }),
       });
   },
 
@@ -221,21 +222,19 @@ export const scimRepository = {
       deletedAt: Date | null;
     },
   ): Promise<void> {
-    const now = new Date();
     await db
       .insert(scimIdentities)
-      .values({ ...row, updatedAt: now })
+      .values(row)
       .onConflictDoUpdate({
         target: [scimIdentities.orgId, scimIdentities.personId],
-        set: {
+        set: touched({
           externalId: row.externalId,
           userName: row.userName,
           givenName: row.givenName,
           familyName: row.familyName,
           deletedAt: row.deletedAt,
           version: sql`${scimIdentities.version} + 1`,
-          updatedAt: now,
-        },
+        }),
       });
   },
 };

@@ -3,8 +3,6 @@ import type { DbOrTx } from '../../db/client';
 import { identityChanged } from './identity-changes';
 import { loginAttempts, organisations, people, sessions } from '../../db/schema/index';
 
-export type SessionRow = typeof sessions.$inferSelect;
-
 /** Sessions and sign-in throttling. */
 export const sessionRepository = {
   async create(db: DbOrTx, row: typeof sessions.$inferInsert): Promise<void> {

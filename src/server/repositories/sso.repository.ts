@@ -8,6 +8,7 @@ import {
   ssoIdentities,
   ssoTransactions,
 } from '../../db/schema/index';
+import { touched } from './touched';
 
 export type IdentityProviderRow = typeof identityProviders.$inferSelect;
 export type SsoTransactionRow = typeof ssoTransactions.$inferSelect;
@@ -82,7 +83,7 @@ export const ssoRepository = {
   ) {
     const [row] = await db
       .update(identityProviders)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(identityProviders.orgId, orgId), eq(identityProviders.id, id)))
       .returning();
     return row;

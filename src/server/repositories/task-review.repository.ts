@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { oneOnOneSeries, taskReviewItems, taskReviews } from '../../db/schema/index';
+import { touched } from './touched';
 
 export type TaskReviewRow = typeof taskReviews.$inferSelect;
 export type TaskReviewItemRow = typeof taskReviewItems.$inferSelect;
@@ -84,7 +85,7 @@ export const taskReviewRepository = {
   async update(db: DbOrTx, orgId: string, id: string, patch: Partial<TaskReviewRow>) {
     const [row] = await db
       .update(taskReviews)
-      .set({ ...patch, updatedAt: new Date() })
+      .set(touched(patch))
       .where(and(eq(taskReviews.orgId, orgId), eq(taskReviews.id, id)))
       .returning();
     return row!;

@@ -7,6 +7,7 @@ import {
   vaultPasskeys,
 } from '../../db/schema/index';
 import type { KeyWrap, Sealed } from '../../domain/sealing/envelope';
+import { touched } from './touched';
 
 export type VaultRow = typeof personVaults.$inferSelect;
 export type PasskeyRow = typeof vaultPasskeys.$inferSelect;
@@ -32,7 +33,7 @@ export const vaultRepository = {
   async setPassphraseWrap(db: DbOrTx, orgId: string, personId: string, wrap: KeyWrap) {
     const [row] = await db
       .update(personVaults)
-      .set({ passphraseWrap: wrap, updatedAt: new Date() })
+      .set(touched({ passphraseWrap: wrap }))
       .where(and(eq(personVaults.orgId, orgId), eq(personVaults.personId, personId)))
       .returning();
     return row!;

@@ -70,7 +70,7 @@ export async function auditRoutes(app: FastifyInstance) {
       const actor = requireActor(request);
       const rows = await app.services.audit.exportRows(actor, filterOf(actor, request.query));
       const csv = auditCsv(rows, await translator(requestLocale(request)));
-      const day = new Date().toISOString().slice(0, 10);
+      const day = app.services.clock.now().toISOString().slice(0, 10);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-${day}.csv"`)

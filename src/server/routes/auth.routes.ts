@@ -14,7 +14,7 @@ import { PasswordLinkSchema } from '../../contracts/auth';
  * It says "this browser has signed in to this account before", so its failed attempts count
  * against itself, not against the account.
  */
-export const DEVICE_COOKIE = 'samtal_device';
+const DEVICE_COOKIE = 'samtal_device';
 const DEVICE_MAX_AGE_SECONDS = 180 * 86_400;
 
 function readDevice(request: FastifyRequest): DeviceToken | null {

@@ -32,7 +32,7 @@ export async function conversationContentRoutes(app: FastifyInstance) {
   const meeting = () => app.services.conversations.meeting;
   const actionOf = async (actor: ReturnType<typeof requireActor>, id: string) => {
     const { action, ownerTimeZone } = await app.services.oneOnOne.actions.get(actor, id);
-    return presentAction(action, ownerTimeZone);
+    return presentAction(action, ownerTimeZone, app.services.clock.now());
   };
   const tags = ['conversations'];
 

@@ -22,7 +22,7 @@ export async function conversationRoutes(app: FastifyInstance) {
   const svc = () => app.services.conversations.conversations;
   const tags = ['conversations'];
   const pageOf = async (actor: ReturnType<typeof requireActor>, id: string) =>
-    presentConversationPage(actor, await svc().get(actor, id));
+    presentConversationPage(actor, await svc().get(actor, id), app.services.clock.now());
 
   r.get(
     '/api/conversations',

@@ -8,7 +8,7 @@ import { ErrorSchema } from '../../contracts/common';
 import { DepartmentSchema } from '../../contracts/departments';
 
 /** A department as the list shows it. */
-export const presentDepartment = (
+const presentDepartment = (
   d: { id: string; name: string; parentId: string | null },
   people = 0,
 ) => ({

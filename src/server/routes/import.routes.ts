@@ -11,9 +11,9 @@ import { ErrorSchema } from '../../contracts/common';
 import { ImportIssueSchema, ImportResultSchema } from '../../contracts/people-import';
 
 /** Large enough for 100,000 rows with every column filled. */
-export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
+const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
 /** Problems listed in a response; `count` tells how many lines have one in all. */
-export const IMPORT_ISSUES_LISTED = 200;
+const IMPORT_ISSUES_LISTED = 200;
 
 /** Browsers send a .csv file as text/csv, or as application/vnd.ms-excel on Windows. */
 const CSV_TYPES = [

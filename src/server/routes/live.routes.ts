@@ -11,7 +11,7 @@ import { IdParams } from './schemas';
  * WebSocket and a page cannot forge it, so this is the CSRF check of the live channel (the
  * session cookie would otherwise ride along from any site).
  */
-export function sameOrigin(request: FastifyRequest, publicUrl: string): boolean {
+function sameOrigin(request: FastifyRequest, publicUrl: string): boolean {
   const origin = request.headers.origin;
   if (!origin) return false;
   if (origin === new URL(publicUrl).origin) return true;

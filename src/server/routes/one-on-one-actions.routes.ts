@@ -28,7 +28,7 @@ export async function oneOnOneActionRoutes(app: FastifyInstance) {
       const actor = requireActor(request);
       const row = await actions().create(actor, request.params.id, request.body);
       const { ownerTimeZone } = await actions().get(actor, row.id);
-      return reply.status(201).send(presentAction(row, ownerTimeZone));
+      return reply.status(201).send(presentAction(row, ownerTimeZone, app.services.clock.now()));
     },
   );
 
@@ -48,7 +48,7 @@ export async function oneOnOneActionRoutes(app: FastifyInstance) {
       const actor = requireActor(request);
       await actions().update(actor, request.params.id, request.body);
       const { action, ownerTimeZone } = await actions().get(actor, request.params.id);
-      return presentAction(action, ownerTimeZone);
+      return presentAction(action, ownerTimeZone, app.services.clock.now());
     },
   );
 
@@ -80,7 +80,7 @@ export async function oneOnOneActionRoutes(app: FastifyInstance) {
         after: q.cursor,
         limit: q.limit + 1,
       });
-      const now = new Date();
+      const now = app.services.clock.now();
       const p = page(rows, q.limit, (x) => ({
         key:
           q.status === 'open' ? (x.action.dueDate ?? '9999-12-31') : x.action.doneAt!.toISOString(),

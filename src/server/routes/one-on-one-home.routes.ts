@@ -41,7 +41,7 @@ export function presentOverview(
 export function presentMine(
   actor: Actor,
   mine: Awaited<ReturnType<HomeService['mine']>>,
-  now = new Date(),
+  now: Date,
 ): z.infer<typeof MineSchema> {
   return {
     series: mine.series ? presentSeries(mine.series.series, mine.series, actor) : null,
@@ -74,7 +74,7 @@ export async function oneOnOneHomeRoutes(app: FastifyInstance) {
     { schema: { tags, response: { 200: MineSchema, ...errors } } },
     async (request) => {
       const actor = requireActor(request);
-      return presentMine(actor, await home().mine(actor));
+      return presentMine(actor, await home().mine(actor), app.services.clock.now());
     },
   );
 }

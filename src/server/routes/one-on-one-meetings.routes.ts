@@ -29,7 +29,11 @@ import { ErrorSchema } from '../../contracts/common';
 type Detail = Awaited<ReturnType<OneOnOneMeetingService['get']>>;
 
 /** Shapes a meeting for one of its pair, in the viewer's language. */
-export function presentMeetingDetail(d: Detail, actor: Actor): z.infer<typeof MeetingDetailSchema> {
+export function presentMeetingDetail(
+  d: Detail,
+  actor: Actor,
+  now: Date,
+): z.infer<typeof MeetingDetailSchema> {
   const series = presentSeries(d.series.series, d.series, actor);
   const ctx = { snapshot: d.snapshot, locale: actor.locale, managerId: d.series.series.managerId };
   return {
@@ -39,14 +43,14 @@ export function presentMeetingDetail(d: Detail, actor: Actor): z.infer<typeof Me
     can: presentMeetingPolicy(actor, d.series.series),
     template: { ref: d.snapshot.ref, name: localise(d.snapshot.name, actor.locale) },
     agenda: d.points.map((p) => presentPoint(p.point, p.note, ctx)),
-    followUp: d.followUp.map((a) => presentAction(a.action, a.ownerTimeZone)),
-    actions: d.actions.map((a) => presentAction(a.action, a.ownerTimeZone)),
+    followUp: d.followUp.map((a) => presentAction(a.action, a.ownerTimeZone, now)),
+    actions: d.actions.map((a) => presentAction(a.action, a.ownerTimeZone, now)),
     minutes: {
       available: Boolean(d.minutes),
       acknowledgedAt: d.minutes?.acknowledgedAt?.toISOString() ?? null,
     },
     nextMeeting: d.nextMeeting ? presentMeeting(d.nextMeeting) : null,
-    serverTime: new Date().toISOString(),
+    serverTime: now.toISOString(),
   };
 }
 
@@ -63,7 +67,11 @@ export async function oneOnOneMeetingRoutes(app: FastifyInstance) {
     { schema: { tags, params: IdParams, response: { 200: MeetingDetailSchema, ...errors } } },
     async (request) => {
       const actor = requireActor(request);
-      return presentMeetingDetail(await meetings().get(actor, request.params.id), actor);
+      return presentMeetingDetail(
+        await meetings().get(actor, request.params.id),
+        actor,
+        app.services.clock.now(),
+      );
     },
   );
 
@@ -134,7 +142,11 @@ export async function oneOnOneMeetingRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireActor(request);
       await meetings().reorder(actor, request.params.id, request.body.pointIds);
-      return presentMeetingDetail(await meetings().get(actor, request.params.id), actor);
+      return presentMeetingDetail(
+        await meetings().get(actor, request.params.id),
+        actor,
+        app.services.clock.now(),
+      );
     },
   );
 

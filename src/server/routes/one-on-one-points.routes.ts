@@ -33,7 +33,11 @@ export async function oneOnOnePointRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireActor(request);
       const point = await meetings().updatePoint(actor, request.params.id, request.body);
-      return presentMeetingDetail(await meetings().get(actor, point.meetingId), actor);
+      return presentMeetingDetail(
+        await meetings().get(actor, point.meetingId),
+        actor,
+        app.services.clock.now(),
+      );
     },
   );
 

@@ -28,7 +28,7 @@ export const PgInstantText = z
   .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/)
   .refine((s) => z.iso.date().safeParse(s.slice(0, 10)).success && Number(s.slice(11, 13)) < 24);
 
-export function encodeCursor(value: unknown): string {
+function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 

@@ -49,7 +49,7 @@ export async function pageRoutes(app: FastifyInstance) {
       const { goals, plan, titles, progress, steps } = page.goals;
       return {
         me: meOf(actor),
-        meeting: presentMeetingDetail(page.detail, actor),
+        meeting: presentMeetingDetail(page.detail, actor, app.services.clock.now()),
         checkIn: {
           checkIn: page.checkIn.checkIn ? presentCheckIn(page.checkIn.checkIn) : null,
           open: page.checkIn.open,
@@ -98,7 +98,7 @@ export async function pageRoutes(app: FastifyInstance) {
         seriesId,
         items: latest ? [presentMeeting(latest.meeting, { hasMinutes: latest.hasMinutes })] : [],
       }));
-      const mine = presentMine(actor, page.mine);
+      const mine = presentMine(actor, page.mine, app.services.clock.now());
       if (page.kind === 'manager') {
         return {
           me: meOf(actor),

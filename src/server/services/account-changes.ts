@@ -18,8 +18,8 @@ export async function emailChanged(
   newEmail: string,
   actor: { personId: string; name: string | null; ip?: string } | null,
   source: 'form' | 'api' | 'cli' | 'scim',
+  now: Date,
 ): Promise<void> {
-  const now = new Date();
   await passwordTokenRepository.voidUnused(tx, before.orgId, before.id, now);
   const oldAddress = before.recoveryEmail ?? before.email;
   if (accountMail && hasSignedIn(before) && before.active) {

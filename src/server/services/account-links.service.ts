@@ -14,14 +14,15 @@ import { sessionRepository } from '../repositories/session.repository';
 import { recordAudit } from './audit.service';
 import { checkPasswordRules, newDevice, newSecret, normaliseEmail, sha256 } from './auth.service';
 import type { PasswordHasher } from './password';
+import { systemClock, type Clock } from '../clock';
 
 /** How long a first-time invitation works. */
-export const INVITATION_HOURS = 72;
+const INVITATION_HOURS = 72;
 /** How long a mailed reset link works. */
-export const RESET_MINUTES = 60;
+const RESET_MINUTES = 60;
 /** "Forgot password": requests per address, and mails per person, per hour. */
-export const FORGOT_PER_ADDRESS = 10;
-export const FORGOT_PER_PERSON = 3;
+const FORGOT_PER_ADDRESS = 10;
+const FORGOT_PER_PERSON = 3;
 
 export type LinkResult =
   { kind: 'invitation'; token: string; expiresAt: Date } | { kind: 'reset_sent'; expiresAt: Date };
@@ -35,6 +36,7 @@ export type LinkResult =
 export function createAccountLinksService(
   db: Db,
   deps: { hasher: PasswordHasher; accountMail: AccountMail },
+  clock: Clock = systemClock,
 ) {
   const { hasher, accountMail } = deps;
 
@@ -46,7 +48,7 @@ export function createAccountLinksService(
   ): Promise<Date | null> {
     const to = recoveryAddress(person);
     if (!to) return null;
-    const now = new Date();
+    const now = clock.now();
     const expiresAt = new Date(now.getTime() + RESET_MINUTES * 60_000);
     const { token, hash } = newSecret();
     await passwordTokenRepository.voidUnused(tx, person.orgId, person.id, now);
@@ -96,7 +98,7 @@ export function createAccountLinksService(
           if (!expiresAt) throw new AppError('account.no_address');
           return { kind: 'reset_sent', expiresAt };
         }
-        const now = new Date();
+        const now = clock.now();
         const expiresAt = new Date(now.getTime() + INVITATION_HOURS * 3_600_000);
         const { token, hash } = newSecret();
         await passwordTokenRepository.voidUnused(tx, person.orgId, person.id, now);
@@ -128,7 +130,7 @@ export function createAccountLinksService(
      * limited per address (429) and mails per person (silently).
      */
     async forgotPassword(input: { email: string; ip: string }): Promise<void> {
-      const now = new Date();
+      const now = clock.now();
       const since = new Date(now.getTime() - 3_600_000);
       const addressKey = `reset-ip:${input.ip}`;
       if ((await sessionRepository.countFailures(db, addressKey, since)) >= FORGOT_PER_ADDRESS) {
@@ -158,7 +160,7 @@ export function createAccountLinksService(
       checkPasswordRules(password);
       const passwordHash = await hasher.hash(password);
       return db.transaction(async (tx) => {
-        const now = new Date();
+        const now = clock.now();
         const row = await passwordTokenRepository.spend(tx, sha256(token), now);
         if (!row) throw new AppError('auth.token_invalid');
         const person = await peopleRepository.findById(tx, row.orgId, row.personId);
@@ -190,5 +192,3 @@ export function createAccountLinksService(
     },
   };
 }
-
-export type AccountLinksService = ReturnType<typeof createAccountLinksService>;

@@ -48,7 +48,7 @@ export function recordExport(
 }
 
 /** The largest CSV the audit log exports at once; narrower filters fetch the rest. */
-export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+const AUDIT_EXPORT_MAX_ROWS = 100_000;
 const EXPORT_CHUNK = 5_000;
 
 /** The admin's reading of the audit log. Nobody may change or remove an entry (decision 016). */
@@ -86,5 +86,3 @@ export function createAuditService(db: Db) {
     },
   };
 }
-
-export type AuditService = ReturnType<typeof createAuditService>;

@@ -13,6 +13,7 @@ import { passwordAllowed } from '../../domain/sso/sign-in';
 import { recordAudit } from './audit.service';
 import { SessionCache } from './session-cache';
 import { needsRehash, PASSWORD_MAX, PASSWORD_MIN, type PasswordHasher } from './password';
+import { systemClock, type Clock } from '../clock';
 
 export type AuthSettings = {
   sessionDays: number;
@@ -65,6 +66,7 @@ export function createAuthService(
   db: Db,
   settings: AuthSettings,
   deps: { hasher: PasswordHasher; accountMail: AccountMail },
+  clock: Clock = systemClock,
 ) {
   const { hasher, accountMail } = deps;
   const limits = settings.login;
@@ -78,7 +80,7 @@ export function createAuthService(
     meta: { userAgent?: string; ip?: string; ssoProviderId?: string },
   ) {
     const { token, hash } = newSecret();
-    const now = new Date();
+    const now = clock.now();
     await sessionRepository.create(db, {
       id: hash,
       orgId,
@@ -123,7 +125,7 @@ export function createAuthService(
       device?: DeviceToken | null;
     }) {
       const email = normaliseEmail(input.email);
-      const now = new Date();
+      const now = clock.now();
       const since = new Date(now.getTime() - limits.windowMinutes * 60_000);
       const people = (await peopleRepository.findByEmailAnyOrg(db, email)).map((c) => c.person);
       const active = people.filter((p) => p.active);
@@ -233,7 +235,7 @@ export function createAuthService(
       provider: { id: string; slug: string },
       meta: { ip: string; userAgent?: string },
     ) {
-      const now = new Date();
+      const now = clock.now();
       await peopleRepository.recordSignIn(db, person.orgId, person.id, {
         at: now,
         email: person.email,
@@ -259,7 +261,7 @@ export function createAuthService(
      * in the last few seconds comes from the cache (see SessionCache for when it is dropped).
      */
     async actorForToken(token: string): Promise<Actor | undefined> {
-      const now = Date.now();
+      const now = clock.now().getTime();
       const id = sha256(token);
       const cached = cache.get(id, now);
       if (cached) {
@@ -318,7 +320,7 @@ export function createAuthService(
         db,
         actor.orgId,
         actor.personId,
-        new Date(),
+        clock.now(),
       );
       return rows.map((s) => ({
         id: s.id.slice(0, 16),
@@ -336,7 +338,7 @@ export function createAuthService(
         db,
         actor.orgId,
         actor.personId,
-        new Date(),
+        clock.now(),
       );
       const target = rows.find((s) => s.id.slice(0, 16) === publicId);
       if (!target) throw new AppError('not_found');
@@ -366,7 +368,7 @@ export function createAuthService(
         await peopleRepository.update(tx, actor.orgId, actor.personId, { passwordHash });
         await sessionRepository.deleteForPerson(tx, actor.orgId, actor.personId, actor.sessionId);
         await accountMail.passwordChanged(tx, person, {
-          at: new Date(),
+          at: clock.now(),
           toAddress: person.recoveryEmail ?? person.email,
         });
         await recordAudit(tx, actor, {

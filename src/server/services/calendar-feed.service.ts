@@ -7,12 +7,17 @@ import { calendarRepository } from '../repositories/calendar.repository';
 import { newSecret, sha256 } from './auth.service';
 import { isLocale } from '../../i18n/index';
 import { Temporal } from 'temporal-polyfill';
+import { systemClock, type Clock } from '../clock';
 
 const HISTORY_DAYS = 90;
 const MAX_EVENTS = 1000;
 
 /** Secret subscription feeds (.ics) of a person's 1:1s, for any calendar to subscribe to. */
-export function createCalendarFeedService(db: Db, opts: { publicUrl: string; uidDomain: string }) {
+export function createCalendarFeedService(
+  db: Db,
+  opts: { publicUrl: string; uidDomain: string },
+  clock: Clock = systemClock,
+) {
   const urlOf = (token: string) => `${opts.publicUrl}/calendar/${token}.ics`;
   return {
     /** Whether the actor has a feed (its URL is shown once, when made). */
@@ -40,7 +45,7 @@ export function createCalendarFeedService(db: Db, opts: { publicUrl: string; uid
       if (!me) throw new AppError('not_found');
       const locale = isLocale(me.locale) ? me.locale : 'sv';
       const t = await translator(locale);
-      const from = new Date(Date.now() - HISTORY_DAYS * 86_400_000);
+      const from = new Date(clock.now().getTime() - HISTORY_DAYS * 86_400_000);
       const meetings = await calendarRepository.meetingsOf(db, feed.orgId, me.id, from, MAX_EVENTS);
       const others = await calendarRepository.people(db, feed.orgId, [
         ...new Set(meetings.flatMap((m) => [m.managerId, m.employeeId])),
@@ -82,5 +87,3 @@ export function createCalendarFeedService(db: Db, opts: { publicUrl: string; uid
     },
   };
 }
-
-export type CalendarFeedService = ReturnType<typeof createCalendarFeedService>;

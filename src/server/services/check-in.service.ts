@@ -14,6 +14,7 @@ import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-o
 import { pairOf } from './one-on-one-access';
 import type { LiveEvents } from '../live/hub';
 import { changing } from './live-notify';
+import { systemClock, type Clock } from '../clock';
 
 export type CheckInInput = CheckInScores & {
   comment?: string;
@@ -22,7 +23,11 @@ export type CheckInInput = CheckInScores & {
 };
 
 /** The check-in of each 1:1 and the trends built from them: the pair's, nobody else's. */
-export function createCheckInService(db: Db, live: LiveEvents | null = null) {
+export function createCheckInService(
+  db: Db,
+  live: LiveEvents | null = null,
+  clock: Clock = systemClock,
+) {
   return {
     /** The meeting's check-in (or none yet) and whether it may still be changed. */
     async get(actor: Actor, meetingId: string) {
@@ -34,7 +39,7 @@ export function createCheckInService(db: Db, live: LiveEvents | null = null) {
       return {
         checkIn: checkIn ?? null,
         open: isCheckInOpen(row.meeting.status),
-        mayWrite: checkInWriteRule(role, row.meeting, new Date()),
+        mayWrite: checkInWriteRule(role, row.meeting, clock.now()),
       };
     },
 
@@ -42,7 +47,7 @@ export function createCheckInService(db: Db, live: LiveEvents | null = null) {
      * The employee answers (before or in the meeting, and corrects it afterwards); the manager
      * records the answers only while the two fill it in together (checkInWriteRule).
      */
-    async save(actor: Actor, meetingId: string, input: CheckInInput, now = new Date()) {
+    async save(actor: Actor, meetingId: string, input: CheckInInput, now = clock.now()) {
       return changing(db, live, async (tx, touch) => {
         const row = await occurrenceRepo.findMeeting(tx, actor.orgId, meetingId, true);
         if (!row) throw new AppError('not_found');
@@ -76,7 +81,7 @@ export function createCheckInService(db: Db, live: LiveEvents | null = null) {
     },
 
     /** The pair's check-ins over the last `months` months (any of their series). */
-    async trend(actor: Actor, seriesId: string, months: number, now = new Date()) {
+    async trend(actor: Actor, seriesId: string, months: number, now = clock.now()) {
       const series = await seriesRepo.findById(db, actor.orgId, seriesId);
       if (!series) throw new AppError('not_found');
       authorize(actor, { do: 'checkIn.read', pair: pairOf(series) });

@@ -15,6 +15,7 @@ import {
   coachingRepository as coachingRepo,
   type CoachingStatsRow,
 } from '../repositories/coaching.repository';
+import { systemClock, type Clock } from '../clock';
 
 const DAY_MS = 86_400_000;
 
@@ -38,7 +39,7 @@ function toStats(r: CoachingStatsRow): ReportStats {
 }
 
 /** Coaching signals from the manager's own 1:1s, for that manager's eyes only. */
-export function createCoachingService(db: Db) {
+export function createCoachingService(db: Db, clock: Clock = systemClock) {
   async function compute(actor: Actor, days: number, now: Date) {
     authorize(actor, { do: 'coaching.read', orgId: actor.orgId, managerId: actor.personId });
     const period = periodEnding(now, days);
@@ -48,7 +49,7 @@ export function createCoachingService(db: Db) {
 
   return {
     /** The signals that fire over the last `days` days, less those set aside. */
-    async list(actor: Actor, days: number, now = new Date()) {
+    async list(actor: Actor, days: number, now = clock.now()) {
       const [{ period, signals }, dismissals] = await Promise.all([
         compute(actor, days, now),
         coachingRepo.dismissals(db, actor.orgId, actor.personId),
@@ -64,7 +65,7 @@ export function createCoachingService(db: Db) {
     async dismiss(
       actor: Actor,
       input: { key: SignalKey; subject: string; days: number; forDays?: number },
-      now = new Date(),
+      now = clock.now(),
     ) {
       authorize(actor, { do: 'coaching.dismiss', orgId: actor.orgId, managerId: actor.personId });
       const { signals } = await compute(actor, input.days, now);

@@ -16,7 +16,7 @@ import {
 import { oneOnOneMeetingRepository as meetingRepo } from '../repositories/one-on-one-meeting.repository';
 import type { ConversationCalendar } from './conversation-calendar';
 
-export type PlaceKind = 'walk_and_talk' | 'room' | 'video';
+type PlaceKind = 'walk_and_talk' | 'room' | 'video';
 
 /** A time for a conversation: a local date and time in the manager's zone, length and place. */
 export type BookingInput = {
@@ -67,8 +67,9 @@ export async function bookMeeting(
   content: ConversationTemplateContent,
   input: BookingInput,
   calendar: ConversationCalendar,
+  now: Date,
 ): Promise<{ conversation: ConversationRow; meeting: ConversationMeetingRow }> {
-  const slot = slotOf(input, actor.timeZone, new Date());
+  const slot = slotOf(input, actor.timeZone, now);
   const existing = c.meetingId ? await repo.meetingOf(tx, c.orgId, c.meetingId) : undefined;
   if (existing && existing.status !== 'cancelled') {
     const moved = await repo.updateMeeting(tx, c.orgId, existing.id, {
@@ -76,7 +77,7 @@ export async function bookMeeting(
       status: 'moved',
       originalStartsAt: existing.originalStartsAt ?? existing.startsAt,
       statusChangedBy: actor.personId,
-      statusChangedAt: new Date(),
+      statusChangedAt: now,
       calendarSequence: existing.calendarSequence + 1,
     });
     await calendar.send(tx, 'moved', c, moved, content, actor.personId);
@@ -106,7 +107,7 @@ export async function bookMeeting(
   const conversation = await repo.update(tx, c.orgId, c.id, {
     status: 'booked',
     meetingId: meeting.id,
-    bookedAt: new Date(),
+    bookedAt: now,
   });
   await calendar.send(tx, 'booked', conversation, meeting, content, actor.personId);
   return { conversation, meeting };
@@ -120,6 +121,7 @@ export async function cancelMeeting(
   content: ConversationTemplateContent,
   reason: string | null,
   calendar: ConversationCalendar,
+  now: Date,
 ): Promise<ConversationRow> {
   const existing = c.meetingId ? await repo.meetingOf(tx, c.orgId, c.meetingId) : undefined;
   if (!existing || c.status !== 'booked') throw new AppError('oneOnOne.meeting_not_open');
@@ -127,7 +129,7 @@ export async function cancelMeeting(
     status: 'cancelled',
     statusReason: reason?.trim() || null,
     statusChangedBy: actor.personId,
-    statusChangedAt: new Date(),
+    statusChangedAt: now,
     calendarSequence: existing.calendarSequence + 1,
   });
   await calendar.send(tx, 'cancelled', c, cancelled, content, actor.personId);

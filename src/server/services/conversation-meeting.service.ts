@@ -14,6 +14,7 @@ import {
   saveSharedNoteOn,
   type PrivateNoteInput,
 } from './one-on-one-note.service';
+import { systemClock, type Clock } from '../clock';
 
 export type ClosingActionInput = { title: string; ownerId: string; dueDate?: string | null };
 
@@ -23,7 +24,7 @@ export type ClosingActionInput = { title: string; ownerId: string; dueDate?: str
  * and the closing plan is 1:1 actions of the pair (no series), so open ones show under
  * follow-up in the pair's next 1:1s. Everything is refused once the conversation is closed.
  */
-export function createConversationMeetingService(db: Db) {
+export function createConversationMeetingService(db: Db, clock: Clock = systemClock) {
   /** Locks the conversation, checks the write, and returns it with its booked meeting. */
   async function open(tx: DbOrTx, actor: Actor, id: string) {
     const row = await lockConversation(tx, actor, id, 'conversation.content.write');
@@ -106,12 +107,10 @@ export function createConversationMeetingService(db: Db) {
           ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
           ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
           ...(input.done !== undefined
-            ? { doneAt: input.done ? (action.doneAt ?? new Date()) : null }
+            ? { doneAt: input.done ? (action.doneAt ?? clock.now()) : null }
             : {}),
         });
       });
     },
   };
 }
-
-export type ConversationMeetingService = ReturnType<typeof createConversationMeetingService>;

@@ -6,6 +6,7 @@ import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import { conversationPreparationRepository as prepRepo } from '../repositories/conversation-preparation.repository';
 import { assertWritable, lockConversation, roleIn } from './conversation-access';
+import { systemClock, type Clock } from '../clock';
 
 /** Drops empty answers so a draft stores only what was written. */
 function compact(answers: Answers): Answers {
@@ -25,7 +26,7 @@ function compact(answers: Answers): Answers {
  * submitted once. Only the questions for the author's side (or both) may be answered; every
  * answer is checked against its type, with a translated message per question.
  */
-export function createConversationPreparationService(db: Db) {
+export function createConversationPreparationService(db: Db, clock: Clock = systemClock) {
   async function write(actor: Actor, id: string, answers: Answers, submit: boolean) {
     return db.transaction(async (tx) => {
       const { conversation: c, content } = await lockConversation(
@@ -47,7 +48,7 @@ export function createConversationPreparationService(db: Db) {
           {},
           issues.map((i) => ({ ...i, path: `answers.${i.path}` })),
         );
-      const submittedAt = submit ? new Date() : null;
+      const submittedAt = submit ? clock.now() : null;
       if (!current) {
         const created = await prepRepo.insert(tx, {
           orgId: actor.orgId,
@@ -77,7 +78,3 @@ export function createConversationPreparationService(db: Db) {
     submit: (actor: Actor, id: string, answers: Answers) => write(actor, id, answers, true),
   };
 }
-
-export type ConversationPreparationService = ReturnType<
-  typeof createConversationPreparationService
->;

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import type { Mailer } from '../mail/mailer';
+import { systemClock, type Clock } from '../clock';
 import { createConversationCalendar } from './conversation-calendar';
 import { createConversationMeetingService } from './conversation-meeting.service';
 import { createConversationPreparationService } from './conversation-preparation.service';
@@ -9,6 +10,7 @@ import { createConversationService } from './conversation.service';
 export function createConversationServices(
   db: Db,
   mail: { mailer?: Mailer | null; publicUrl: string; uidDomain: string },
+  clock: Clock = systemClock,
 ) {
   const calendar = createConversationCalendar({
     mailer: mail.mailer ?? null,
@@ -16,10 +18,8 @@ export function createConversationServices(
     uidDomain: mail.uidDomain,
   });
   return {
-    conversations: createConversationService(db, calendar),
-    preparation: createConversationPreparationService(db),
-    meeting: createConversationMeetingService(db),
+    conversations: createConversationService(db, calendar, clock),
+    preparation: createConversationPreparationService(db, clock),
+    meeting: createConversationMeetingService(db, clock),
   };
 }
-
-export type ConversationServices = ReturnType<typeof createConversationServices>;

@@ -181,5 +181,3 @@ export function createConversationTemplateService(db: Db) {
     },
   };
 }
-
-export type ConversationTemplateService = ReturnType<typeof createConversationTemplateService>;

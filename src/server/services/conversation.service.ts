@@ -33,9 +33,14 @@ import {
 } from './conversation-access';
 import { bookMeeting, cancelMeeting, type BookingInput } from './conversation-booking';
 import type { ConversationCalendar } from './conversation-calendar';
+import { systemClock, type Clock } from '../clock';
 
 /** Booking, the page of one conversation (with the reveal rule), starting and follow-up. */
-export function createConversationService(db: Db, calendar: ConversationCalendar) {
+export function createConversationService(
+  db: Db,
+  calendar: ConversationCalendar,
+  clock: Clock = systemClock,
+) {
   return {
     /** One page of the actor's conversations as manager (to book and hold) or as employee. */
     async list(
@@ -100,7 +105,7 @@ export function createConversationService(db: Db, calendar: ConversationCalendar
         privateNote: privateNote ?? null,
         followUp: proposesFollowUp(c.kind, c.status)
           ? {
-              proposedDate: followUpDate(c.heldAt ?? new Date(), actor.timeZone),
+              proposedDate: followUpDate(c.heldAt ?? clock.now(), actor.timeZone),
               conversationId: followUp?.id ?? null,
             }
           : null,
@@ -118,7 +123,7 @@ export function createConversationService(db: Db, calendar: ConversationCalendar
         );
         assertWritable(c);
         if (!mayBook(c.status)) throw new AppError('oneOnOne.meeting_not_open');
-        return bookMeeting(tx, actor, c, content, input, calendar);
+        return bookMeeting(tx, actor, c, content, input, calendar, clock.now());
       });
     },
 
@@ -132,7 +137,7 @@ export function createConversationService(db: Db, calendar: ConversationCalendar
           'conversation.book',
         );
         assertWritable(c);
-        return cancelMeeting(tx, actor, c, content, reason, calendar);
+        return cancelMeeting(tx, actor, c, content, reason, calendar, clock.now());
       });
     },
 
@@ -141,7 +146,7 @@ export function createConversationService(db: Db, calendar: ConversationCalendar
      * closed). Before the booked day this is refused unless the manager confirms holding it
      * now (`holdNow`), a rule of the server, not only of the page (decision 020).
      */
-    async start(actor: Actor, id: string, opts: { holdNow?: boolean } = {}, now = new Date()) {
+    async start(actor: Actor, id: string, opts: { holdNow?: boolean } = {}, now = clock.now()) {
       return db.transaction(async (tx) => {
         const { conversation: c } = await lockConversation(tx, actor, id, 'conversation.start');
         assertWritable(c);
@@ -200,6 +205,7 @@ export function createConversationService(db: Db, calendar: ConversationCalendar
           template.content,
           input.booking,
           calendar,
+          clock.now(),
         );
         await recordAudit(tx, actor, {
           action: 'conversation.created',
@@ -234,10 +240,8 @@ export function createConversationService(db: Db, calendar: ConversationCalendar
           managerId: parent.managerId,
           templateVersionId: template.id,
         });
-        return bookMeeting(tx, actor, created, template.content, input, calendar);
+        return bookMeeting(tx, actor, created, template.content, input, calendar, clock.now());
       });
     },
   };
 }
-
-export type ConversationService = ReturnType<typeof createConversationService>;

@@ -102,5 +102,3 @@ export function createDepartmentService(db: Db) {
     },
   };
 }
-
-export type DepartmentService = ReturnType<typeof createDepartmentService>;

@@ -5,6 +5,7 @@ import type { PlanItemInput } from '../../domain/development/goals';
 import type { Actor } from '../../domain/roles';
 import { developmentPlanRepository as plans } from '../repositories/development-plan.repository';
 import { assertNotSalary, assertWritable, loadConversationFor } from './goal-access';
+import { systemClock, type Clock } from '../clock';
 
 async function loadItem(db: DbOrTx, actor: Actor, id: string) {
   const item = await plans.findById(db, actor.orgId, id, true);
@@ -14,7 +15,7 @@ async function loadItem(db: DbOrTx, actor: Actor, id: string) {
 }
 
 /** The development plan of a conversation: competence, activity, support, due date. */
-export function createDevelopmentPlanService(db: Db) {
+export function createDevelopmentPlanService(db: Db, clock: Clock = systemClock) {
   return {
     async forConversation(actor: Actor, conversationId: string) {
       const { conversation: c } = await loadConversationFor(
@@ -63,7 +64,7 @@ export function createDevelopmentPlanService(db: Db) {
         if (Object.keys(texts).length > 0) assertWritable(conv.conversation.status);
         return plans.update(tx, actor.orgId, item.id, {
           ...texts,
-          ...(done !== undefined ? { doneAt: done ? (item.doneAt ?? new Date()) : null } : {}),
+          ...(done !== undefined ? { doneAt: done ? (item.doneAt ?? clock.now()) : null } : {}),
         });
       });
     },
@@ -77,5 +78,3 @@ export function createDevelopmentPlanService(db: Db) {
     },
   };
 }
-
-export type DevelopmentPlanService = ReturnType<typeof createDevelopmentPlanService>;

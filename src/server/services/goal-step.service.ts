@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/roles';
 import { goalRepository as goals } from '../repositories/goal.repository';
 import { goalStepRepository as steps } from '../repositories/goal-step.repository';
 import { loadConversationFor } from './goal-access';
+import { systemClock, type Clock } from '../clock';
 
 /**
  * Loads (and locks) a goal whose steps the actor changes: one of the pair only (anyone else
@@ -29,7 +30,7 @@ async function loadStep(db: DbOrTx, actor: Actor, stepId: string) {
 }
 
 /** Steps of goals: add, rename, tick, reorder, remove — by either of the pair. */
-export function createGoalStepService(db: Db) {
+export function createGoalStepService(db: Db, clock: Clock = systemClock) {
   return {
     async add(actor: Actor, goalId: string, title: string) {
       return db.transaction(async (tx) => {
@@ -56,7 +57,7 @@ export function createGoalStepService(db: Db) {
           input.done === undefined || input.done === (step.doneAt !== null)
             ? {}
             : input.done
-              ? { doneAt: new Date(), doneBy: actor.personId }
+              ? { doneAt: clock.now(), doneBy: actor.personId }
               : { doneAt: null, doneBy: null };
         return steps.update(tx, actor.orgId, step.id, {
           ...(input.title !== undefined ? { title: input.title } : {}),
@@ -90,5 +91,3 @@ export function createGoalStepService(db: Db) {
     },
   };
 }
-
-export type GoalStepService = ReturnType<typeof createGoalStepService>;

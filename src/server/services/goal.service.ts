@@ -17,6 +17,7 @@ import {
   conversationPair,
   loadConversationFor,
 } from './goal-access';
+import { systemClock, type Clock } from '../clock';
 
 /** Titles of the organisation goals a set of goals point at, in the reader's language. */
 function orgGoalTitles(db: DbOrTx, actor: Actor, rows: GoalRow[]) {
@@ -49,7 +50,7 @@ async function loadGoal(
 }
 
 /** Goals set and judged in development conversations, and HR's organisation goals. */
-export function createGoalService(db: Db) {
+export function createGoalService(db: Db, clock: Clock = systemClock) {
   return {
     /** Last period's goals (with their outcome) and this conversation's new goals. */
     async forConversation(actor: Actor, conversationId: string) {
@@ -155,7 +156,7 @@ export function createGoalService(db: Db) {
           outcomeComment: input.comment,
           outcomeConversationId: c.id,
           outcomeSetBy: actor.personId,
-          outcomeSetAt: new Date(),
+          outcomeSetAt: clock.now(),
         });
         return { goal: row, steps: await steps.forGoals(tx, actor.orgId, [row.id]) };
       });
@@ -260,12 +261,12 @@ export function createGoalService(db: Db) {
         ...(input.translations !== undefined
           ? { translations: cleanTranslations(input.translations) }
           : {}),
-        ...(input.archived !== undefined ? { archivedAt: input.archived ? new Date() : null } : {}),
+        ...(input.archived !== undefined
+          ? { archivedAt: input.archived ? clock.now() : null }
+          : {}),
       });
       if (!row) throw new AppError('not_found');
       return row;
     },
   };
 }
-
-export type GoalService = ReturnType<typeof createGoalService>;

@@ -32,6 +32,7 @@ import { createSsoService } from './sso.service';
 import { createSearchService } from './search.service';
 import { createOidcClient, type OidcClient } from '../sso/oidc-client';
 import type { SecretBox } from '../sso/secret-box';
+import { systemClock, type Clock } from '../clock';
 
 /** Every use case the routes may call, built once per app. */
 export function createServices(
@@ -56,6 +57,8 @@ export function createServices(
     box?: SecretBox;
     log?: { warn(obj: object, msg: string): void };
   } = {},
+  /** The one source of "now" (issue #17); tests pass a clock they move by hand. */
+  clock: Clock = systemClock,
 ) {
   // Account mails go through the outbox; without a mailer of the app's, one that only writes
   // the outbox (the app's sweep delivers them).
@@ -64,11 +67,11 @@ export function createServices(
     createMailer({ queue: null, transport: null, from: 'Samtal', messageIdDomain: mail.uidDomain });
   const accountMail = createAccountMail({ mailer, publicUrl: mail.publicUrl });
   const hasher = createPasswordHasher(settings.hashing ?? { concurrency: 1, queue: 32 });
-  const people = createPeopleService(db, accountMail);
+  const people = createPeopleService(db, accountMail, clock);
   const departments = createDepartmentService(db);
-  const oneOnOne = createOneOnOneServices(db, mail.notifier, mail.live ?? null);
-  const conversations = createConversationServices(db, mail);
-  const auth = createAuthService(db, settings, { hasher, accountMail });
+  const oneOnOne = createOneOnOneServices(db, mail.notifier, mail.live ?? null, clock);
+  const conversations = createConversationServices(db, mail, clock);
+  const auth = createAuthService(db, settings, { hasher, accountMail }, clock);
   const oidc =
     sso.oidc ??
     createOidcClient({
@@ -79,42 +82,51 @@ export function createServices(
     });
   return {
     auth,
-    sso: createSsoService(db, {
-      auth,
-      oidc,
-      box: sso.box,
-      publicUrl: mail.publicUrl,
-      ...(sso.log ? { log: sso.log } : {}),
-    }),
-    accountLinks: createAccountLinksService(db, { hasher, accountMail }),
+    sso: createSsoService(
+      db,
+      {
+        auth,
+        oidc,
+        box: sso.box,
+        publicUrl: mail.publicUrl,
+        ...(sso.log ? { log: sso.log } : {}),
+      },
+      clock,
+    ),
+    accountLinks: createAccountLinksService(db, { hasher, accountMail }, clock),
     audit: createAuditService(db),
-    privacy: createPrivacyService(db, { mailer, publicUrl: mail.publicUrl }),
+    privacy: createPrivacyService(db, { mailer, publicUrl: mail.publicUrl }, clock),
     people,
     departments,
     organisation: createOrganisationService(db),
     oneOnOne,
     conversations,
-    pages: createPageService(db, {
-      meetings: oneOnOne.meetings,
-      home: oneOnOne.home,
-      people,
-      conversations: conversations.conversations,
-    }),
-    calendarFeed: createCalendarFeedService(db, mail),
-    mailbox: createMailboxService(db, mailer),
+    pages: createPageService(
+      db,
+      {
+        meetings: oneOnOne.meetings,
+        home: oneOnOne.home,
+        people,
+        conversations: conversations.conversations,
+      },
+      clock,
+    ),
+    calendarFeed: createCalendarFeedService(db, mail, clock),
+    mailbox: createMailboxService(db, mailer, clock),
     notificationSettings: createNotificationSettingsService(db),
-    notifications: createNotificationService(db),
-    peopleImport: createPeopleImportService(db, accountMail),
-    scim: createScimService(db, accountMail),
-    scimTokens: createScimTokenService(db),
-    ...createGoalServices(db),
+    notifications: createNotificationService(db, clock),
+    peopleImport: createPeopleImportService(db, accountMail, clock),
+    scim: createScimService(db, accountMail, clock),
+    scimTokens: createScimTokenService(db, clock),
+    ...createGoalServices(db, clock),
     conversationTemplates: createConversationTemplateService(db),
     rounds: createRoundService(db),
-    statistics: createStatisticsService(db),
+    statistics: createStatisticsService(db, clock),
     competenceNeeds: createCompetenceNeedsService(db),
-    wellbeing: createWellbeingServices(db, mail.live ?? null),
+    wellbeing: createWellbeingServices(db, mail.live ?? null, clock),
     vault: createVaultService(db),
-    search: createSearchService(db),
+    search: createSearchService(db, clock),
+    clock,
   };
 }
 

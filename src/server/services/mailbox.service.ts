@@ -10,13 +10,14 @@ import {
   type Keyset,
 } from '../repositories/mail-outbox.repository';
 import { recordAudit } from './audit.service';
+import { systemClock, type Clock } from '../clock';
 
 /**
  * Outgoing mail, seen two ways (decision 025). Administrators see envelopes: who, what kind,
  * which state, attempts, the last error and the times, never a subject or a body, and may send
  * a mail again. Each person reads their own mails, as they were sent.
  */
-export function createMailboxService(db: Db, mailer: Mailer) {
+export function createMailboxService(db: Db, mailer: Mailer, clock: Clock = systemClock) {
   return {
     /** The admin's mailbox: envelopes, newest first. */
     async envelopes(actor: Actor, filter: EnvelopeFilter) {
@@ -28,7 +29,7 @@ export function createMailboxService(db: Db, mailer: Mailer) {
      * Sends a mail again now, as an administrator: pending at once, delivery queued, and the
      * retry written to the audit log (its kind, never its content), all in one transaction.
      */
-    async sendAgain(actor: Actor, id: string, now: Date = new Date()) {
+    async sendAgain(actor: Actor, id: string, now: Date = clock.now()) {
       authorize(actor, { do: 'mailbox.resend', orgId: actor.orgId });
       return db.transaction(async (tx) => {
         const mail = await mailOutboxRepository.envelopeState(tx, actor.orgId, id);

@@ -8,6 +8,7 @@ import {
 } from '../../domain/notification-settings';
 import type { Actor } from '../../domain/roles';
 import { calendarRepository } from '../repositories/calendar.repository';
+import { touched } from '../repositories/touched';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -30,7 +31,7 @@ export function createNotificationSettingsService(db: Db) {
         .values({ orgId: actor.orgId, personId: actor.personId, ...next })
         .onConflictDoUpdate({
           target: [notificationSettings.orgId, notificationSettings.personId],
-          set: { ...next, updatedAt: new Date() },
+          set: touched({ ...next }),
         });
       return next;
     },

@@ -10,6 +10,7 @@ import { assertOpenForContent, loadMeeting, pairOf } from './one-on-one-access';
 import type { LiveEvents } from '../live/hub';
 import { changing } from './live-notify';
 import { notificationRepository } from '../repositories/notification.repository';
+import { systemClock, type Clock } from '../clock';
 
 export type ActionInput = {
   title: string;
@@ -19,7 +20,11 @@ export type ActionInput = {
 };
 
 /** Actions agreed in 1:1s: created in a meeting, open until done, listed per owner. */
-export function createOneOnOneActionService(db: Db, live: LiveEvents | null = null) {
+export function createOneOnOneActionService(
+  db: Db,
+  live: LiveEvents | null = null,
+  clock: Clock = systemClock,
+) {
   return {
     async create(actor: Actor, meetingId: string, input: ActionInput) {
       return changing(db, live, async (tx, touch) => {
@@ -92,7 +97,7 @@ export function createOneOnOneActionService(db: Db, live: LiveEvents | null = nu
           ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
           ...(input.dueDate !== undefined ? { dueDate: input.dueDate } : {}),
           ...(input.done !== undefined
-            ? { doneAt: input.done ? (action.doneAt ?? new Date()) : null }
+            ? { doneAt: input.done ? (action.doneAt ?? clock.now()) : null }
             : {}),
         });
       });
@@ -115,5 +120,3 @@ export function createOneOnOneActionService(db: Db, live: LiveEvents | null = nu
     },
   };
 }
-
-export type OneOnOneActionService = ReturnType<typeof createOneOnOneActionService>;

@@ -13,15 +13,20 @@ import { oneOnOneMinutesRepository as minutesRepo } from '../repositories/one-on
 import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
 import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import type { OneOnOneSeriesService } from './one-on-one-series.service';
+import { systemClock, type Clock } from '../clock';
 
 /** What the manager's and the employee's home pages show about 1:1s. */
-export function createOneOnOneHomeService(db: Db, series: OneOnOneSeriesService) {
+export function createOneOnOneHomeService(
+  db: Db,
+  series: OneOnOneSeriesService,
+  clock: Clock = systemClock,
+) {
   return {
     /** Every direct report: next and last 1:1, days since, and the pair's open actions. */
     async overview(actor: Actor) {
       authorize(actor, { do: 'team.read', orgId: actor.orgId });
       await series.ensureHorizons({ orgId: actor.orgId, participantId: actor.personId });
-      const now = new Date();
+      const now = clock.now();
       const today = todayIn(actor.timeZone, now);
       const rows = await homeRepo.managerOverview(db, actor.orgId, actor.personId, now);
       return rows.map((r) => {
@@ -43,7 +48,7 @@ export function createOneOnOneHomeService(db: Db, series: OneOnOneSeriesService)
     /** The employee's side: their running series, next 1:1, open actions and past minutes. */
     async mine(actor: Actor) {
       await series.ensureHorizons({ orgId: actor.orgId, participantId: actor.personId });
-      const now = new Date();
+      const now = clock.now();
       const active = (
         await seriesRepo.listForParticipant(db, actor.orgId, actor.personId, false)
       ).find((s) => s.series.employeeId === actor.personId);

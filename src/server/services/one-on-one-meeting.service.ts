@@ -26,9 +26,14 @@ import {
   loadPoint,
   pairOf,
 } from './one-on-one-access';
+import { systemClock, type Clock } from '../clock';
 
 /** A meeting and its agenda: topics added, ordered, ticked off and carried over. */
-export function createOneOnOneMeetingService(db: Db, live: LiveEvents | null = null) {
+export function createOneOnOneMeetingService(
+  db: Db,
+  live: LiveEvents | null = null,
+  clock: Clock = systemClock,
+) {
   const page = oneOnOnePageRepository(db);
   return {
     /**
@@ -146,7 +151,7 @@ export function createOneOnOneMeetingService(db: Db, live: LiveEvents | null = n
           ...(input.title !== undefined ? { title: input.title.trim() } : {}),
           ...(input.sectionKey !== undefined ? { sectionKey: input.sectionKey } : {}),
           ...(input.discussed !== undefined
-            ? { discussedAt: input.discussed ? (point.discussedAt ?? new Date()) : null }
+            ? { discussedAt: input.discussed ? (point.discussedAt ?? clock.now()) : null }
             : {}),
         }))!;
       });

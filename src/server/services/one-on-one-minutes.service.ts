@@ -24,6 +24,7 @@ import { finishMeeting } from '../../domain/one-on-one/meeting-state';
 import type { LiveEvents } from '../live/hub';
 import { syncNotesFromStoredDoc } from '../live/meeting-doc';
 import { changing } from './live-notify';
+import { systemClock, type Clock } from '../clock';
 
 export type ReflectionInput =
   | {
@@ -37,6 +38,7 @@ export function createOneOnOneMinutesService(
   db: Db,
   notifier: OneOnOneNotifier | null = null,
   live: LiveEvents | null = null,
+  clock: Clock = systemClock,
 ) {
   return {
     /**
@@ -44,7 +46,7 @@ export function createOneOnOneMinutesService(
      * employee's language and queued for e-mail, all in one transaction. Finishing again
      * returns the same minutes and queues nothing new.
      */
-    async finish(actor: Actor, meetingId: string, now = new Date()) {
+    async finish(actor: Actor, meetingId: string, now = clock.now()) {
       return changing(db, live, async (tx, touch) => {
         const { meeting, series } = await loadMeeting(
           tx,
@@ -157,7 +159,7 @@ export function createOneOnOneMinutesService(
       await loadMeeting(db, actor, meetingId, 'oneOnOne.minutes.acknowledge');
       if (!(await minutesRepo.find(db, actor.orgId, meetingId)))
         throw new AppError('oneOnOne.not_held');
-      await minutesRepo.acknowledge(db, actor.orgId, meetingId, new Date());
+      await minutesRepo.acknowledge(db, actor.orgId, meetingId, clock.now());
       return (await minutesRepo.find(db, actor.orgId, meetingId))!;
     },
 
@@ -222,8 +224,6 @@ export function createOneOnOneMinutesService(
     },
   };
 }
-
-export type OneOnOneMinutesService = ReturnType<typeof createOneOnOneMinutesService>;
 
 /** Whether a save would store exactly what is stored already. */
 function unchanged(

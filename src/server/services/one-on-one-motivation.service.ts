@@ -8,12 +8,13 @@ import { authorize } from '../policies/index';
 import { oneOnOneMotivationRepository as motivationRepo } from '../repositories/one-on-one-motivation.repository';
 import type { MeetingRow, SeriesRow } from '../repositories/one-on-one-series.repository';
 import { loadMeeting, pairOf } from './one-on-one-access';
+import { systemClock, type Clock } from '../clock';
 
 /**
  * Motivation in the 1:1 (issue #15, seed 002): the employee scores it per meeting, both of the
  * pair see the trend across the series. Nobody else: not HR, not another manager.
  */
-export function createOneOnOneMotivationService(db: Db) {
+export function createOneOnOneMotivationService(db: Db, clock: Clock = systemClock) {
   async function present(actor: Actor, meeting: MeetingRow, series: SeriesRow, now: Date) {
     const rows = await motivationRepo.trend(db, actor.orgId, series.id, meeting.startsAt);
     const trend = motivationTrend(rows.map((r) => ({ ...r, startsAt: r.startsAt.toISOString() })));
@@ -27,7 +28,7 @@ export function createOneOnOneMotivationService(db: Db) {
 
   return {
     /** This meeting's score and the series' trend up to it. */
-    async get(actor: Actor, meetingId: string, now = new Date()) {
+    async get(actor: Actor, meetingId: string, now = clock.now()) {
       const { meeting, series } = await loadMeeting(
         db,
         actor,
@@ -38,7 +39,7 @@ export function createOneOnOneMotivationService(db: Db) {
     },
 
     /** The employee sets (or corrects) this meeting's score. */
-    async set(actor: Actor, meetingId: string, score: number, now = new Date()) {
+    async set(actor: Actor, meetingId: string, score: number, now = clock.now()) {
       const { meeting, series } = await db.transaction(async (tx) => {
         const loaded = await loadMeeting(tx, actor, meetingId, 'oneOnOne.motivation.write', {
           lock: true,

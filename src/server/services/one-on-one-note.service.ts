@@ -19,7 +19,7 @@ import { setNoteText, syncNotesFromStoredDoc } from '../live/meeting-doc';
 import { meetingDocRepository as docRepo } from '../repositories/meeting-doc.repository';
 
 /** What a 409 on a shared note carries: the saved version and the one that was refused. */
-export type NoteConflictDetails = SharedNoteConflict;
+type NoteConflictDetails = SharedNoteConflict;
 
 /**
  * Saves a point's shared note, the caller having loaded and authorised the point and checked
@@ -206,5 +206,3 @@ export function createOneOnOneNoteService(db: Db, live: LiveEvents | null = null
     },
   };
 }
-
-export type OneOnOneNoteService = ReturnType<typeof createOneOnOneNoteService>;

@@ -29,12 +29,13 @@ import {
   oneOnOneTemplateRepository,
   parseTemplateRef,
 } from '../repositories/one-on-one-template.repository';
+import { systemClock } from '../clock';
 
 /** Why the system ended a series or cancelled a meeting (translated in oneOnOne.reason.*). */
-export const REASON_REPORTING_LINE = 'reporting_line_changed';
+const REASON_REPORTING_LINE = 'reporting_line_changed';
 export const REASON_ENDED = 'series_ended';
 export const REASON_SERIES_CHANGED = 'series_changed';
-export const REASON_DEACTIVATED = 'person_deactivated';
+const REASON_DEACTIVATED = 'person_deactivated';
 
 export const recurrenceOf = (s: SeriesRow): Recurrence => ({
   cadence: s.cadence as Cadence,
@@ -91,7 +92,11 @@ export async function extendTo(tx: DbOrTx, series: SeriesRow, until: string): Pr
 }
 
 /** Extends every running series whose horizon is short; for a scheduled job. Returns the count. */
-export async function extendHorizons(db: Db, now = new Date(), batch = 500): Promise<number> {
+export async function extendHorizons(
+  db: Db,
+  now = systemClock.now(),
+  batch = 500,
+): Promise<number> {
   // A day of margin covers zones ahead of UTC; each series then uses its own zone.
   const threshold = Temporal.PlainDate.from(horizonFor(todayIn('UTC', now))).add({ days: 1 });
   const due = await seriesRepo.dueForExtension(db, threshold.toString(), null, batch);
@@ -113,7 +118,7 @@ export async function endSeriesForChangedReportingLines(
   tx: DbOrTx,
   orgId: string,
   personIds: string[],
-  now: Date = new Date(),
+  now: Date,
 ): Promise<number> {
   const changed = await seriesRepo.withChangedReportingLine(tx, orgId, personIds);
   await seriesRepo.endSeries(
@@ -131,7 +136,7 @@ export async function endSeriesForDeactivatedPeople(
   tx: DbOrTx,
   orgId: string,
   personIds: string[],
-  now: Date = new Date(),
+  now: Date,
 ): Promise<number> {
   const running = await seriesRepo.runningFor(tx, orgId, personIds);
   await seriesRepo.endSeries(

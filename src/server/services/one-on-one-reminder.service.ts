@@ -10,9 +10,10 @@ import {
 } from '../repositories/one-on-one-reminder.repository';
 import { vaultRepository as vaultRepo } from '../repositories/vault.repository';
 import { loadMeeting, pairOf } from './one-on-one-access';
+import { systemClock, type Clock } from '../clock';
 
 /** Open reminders one manager may keep for one employee at a time. */
-export const OPEN_REMINDERS_MAX = 20;
+const OPEN_REMINDERS_MAX = 20;
 
 /**
  * The manager's "remember to ask" reminders (issue #15): written in a meeting, shown on it and
@@ -21,7 +22,7 @@ export const OPEN_REMINDERS_MAX = 20;
  * told "not found". They are always sealed in the author's browser (decision 018): the
  * server takes only an envelope, under the author's current vault key.
  */
-export function createOneOnOneReminderService(db: Db) {
+export function createOneOnOneReminderService(db: Db, clock: Clock = systemClock) {
   /** The meeting, with the actor checked as the one who may keep reminders in its series. */
   async function meetingFor(actor: Actor, meetingId: string, write: boolean, tx: DbOrTx = db) {
     const { meeting, series } = await loadMeeting(tx, actor, meetingId, 'oneOnOne.meeting.read', {
@@ -76,7 +77,7 @@ export function createOneOnOneReminderService(db: Db) {
       meetingId: string,
       reminderId: string,
       done: boolean,
-      now = new Date(),
+      now = clock.now(),
     ): Promise<ReminderRow> {
       return db.transaction(async (tx) => {
         const { meeting, series } = await meetingFor(actor, meetingId, true, tx);
@@ -100,5 +101,3 @@ export function createOneOnOneReminderService(db: Db) {
     },
   };
 }
-
-export type OneOnOneReminderService = ReturnType<typeof createOneOnOneReminderService>;

@@ -38,15 +38,10 @@ import {
 } from './one-on-one-planning';
 import { PLACE_KINDS } from '../../domain/one-on-one/place';
 
-export {
-  endSeriesForChangedReportingLines,
-  extendHorizons,
-  REASON_ENDED,
-  REASON_REPORTING_LINE,
-  REASON_SERIES_CHANGED,
-} from './one-on-one-planning';
+export { endSeriesForChangedReportingLines, extendHorizons } from './one-on-one-planning';
+import { systemClock, type Clock } from '../clock';
 
-export type PlaceKind = (typeof PLACE_KINDS)[number];
+type PlaceKind = (typeof PLACE_KINDS)[number];
 
 export type SeriesInput = {
   employeeId: string;
@@ -68,10 +63,11 @@ export function createOneOnOneSeriesService(
   db: Db,
   notifier: OneOnOneNotifier | null = null,
   live: LiveEvents | null = null,
+  clock: Clock = systemClock,
 ) {
   /** Lazily rolls the horizon forward for the given series (usually nothing to do). */
   async function ensureHorizons(scope: Parameters<typeof seriesRepo.dueForExtension>[2]) {
-    const now = new Date();
+    const now = clock.now();
     const threshold = Temporal.PlainDate.from(horizonFor(todayIn('UTC', now))).add({ days: 1 });
     const due = await seriesRepo.dueForExtension(db, threshold.toString(), scope, 200);
     for (const s of due) await extendSeries(db, s, now);
@@ -96,7 +92,7 @@ export function createOneOnOneSeriesService(
     ensureHorizons: ensureHorizonsOnce,
 
     async create(actor: Actor, input: SeriesInput): Promise<SeriesRow> {
-      const now = new Date();
+      const now = clock.now();
       const rec: Recurrence = {
         cadence: input.cadence,
         startDate: input.startDate,
@@ -173,7 +169,7 @@ export function createOneOnOneSeriesService(
       await loadSeries(db, actor, id, 'oneOnOne.series.read');
       if (opts.direction === 'upcoming')
         await ensureHorizons({ orgId: actor.orgId, seriesIds: [id] });
-      return occurrenceRepo.listMeetings(db, actor.orgId, id, { ...opts, now: new Date() });
+      return occurrenceRepo.listMeetings(db, actor.orgId, id, { ...opts, now: clock.now() });
     },
 
     /**
@@ -181,7 +177,7 @@ export function createOneOnOneSeriesService(
      * order; moved, cancelled, held and past meetings are left exactly as they were.
      */
     async update(actor: Actor, id: string, patch: SeriesPatch): Promise<SeriesRow> {
-      const now = new Date();
+      const now = clock.now();
       return db.transaction(async (tx) => {
         const series = await loadSeries(tx, actor, id, 'oneOnOne.series.manage', { lock: true });
         if (series.endedAt) throw new AppError('oneOnOne.series_ended');
@@ -234,6 +230,7 @@ export function createOneOnOneSeriesService(
             plan.drop.filter((m) => m.hasContent).map((m) => m.id),
             REASON_SERIES_CHANGED,
             actor.personId,
+            now,
           );
           await occurrenceRepo.deleteEmptyMeetings(
             tx,
@@ -275,7 +272,7 @@ export function createOneOnOneSeriesService(
       return db.transaction(async (tx) => {
         const series = await loadSeries(tx, actor, id, 'oneOnOne.series.manage', { lock: true });
         if (series.endedAt) throw new AppError('oneOnOne.series_ended');
-        await seriesRepo.endSeries(tx, actor.orgId, [id], REASON_ENDED, new Date(), {
+        await seriesRepo.endSeries(tx, actor.orgId, [id], REASON_ENDED, clock.now(), {
           actorId: actor.personId,
           reason: input.reason.trim(),
         });
@@ -317,7 +314,7 @@ export function createOneOnOneSeriesService(
           statusReason: input.reason?.trim() || null,
           statusReasonCode: null,
           statusChangedBy: actor.personId,
-          statusChangedAt: new Date(),
+          statusChangedAt: clock.now(),
         }))!;
         await notifier?.meetingMoved(tx, actor.orgId, meetingId, actor.personId);
         return moved;
@@ -342,7 +339,7 @@ export function createOneOnOneSeriesService(
           statusReason: input.reason.trim(),
           statusReasonCode: null,
           statusChangedBy: actor.personId,
-          statusChangedAt: new Date(),
+          statusChangedAt: clock.now(),
         }))!;
         await notifier?.meetingCancelled(tx, actor.orgId, meetingId, actor.personId);
         return cancelled;

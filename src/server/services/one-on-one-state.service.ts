@@ -8,12 +8,17 @@ import { oneOnOneMinutesRepository as minutesRepo } from '../repositories/one-on
 import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import { changing } from './live-notify';
 import { loadMeeting, pairOf } from './one-on-one-access';
+import { systemClock, type Clock } from '../clock';
 
 /** Starting a meeting (the clock every device shows) and taking a finish back (decision 020). */
-export function createOneOnOneStateService(db: Db, live: LiveEvents | null = null) {
+export function createOneOnOneStateService(
+  db: Db,
+  live: LiveEvents | null = null,
+  clock: Clock = systemClock,
+) {
   return {
     /** Either of the pair starts the meeting; starting again keeps the first start. */
-    async start(actor: Actor, meetingId: string, now = new Date()) {
+    async start(actor: Actor, meetingId: string, now = clock.now()) {
       return changing(db, live, async (tx, touch) => {
         const { meeting, series } = await loadMeeting(
           tx,
@@ -38,7 +43,7 @@ export function createOneOnOneStateService(db: Db, live: LiveEvents | null = nul
      * employee read the minutes. The minutes and their mail are withdrawn; the meeting is in
      * progress again from its first start.
      */
-    async undoFinish(actor: Actor, meetingId: string, now = new Date()) {
+    async undoFinish(actor: Actor, meetingId: string, now = clock.now()) {
       return changing(db, live, async (tx, touch) => {
         const { meeting, series } = await loadMeeting(
           tx,
@@ -66,5 +71,3 @@ export function createOneOnOneStateService(db: Db, live: LiveEvents | null = nul
     },
   };
 }
-
-export type OneOnOneStateService = ReturnType<typeof createOneOnOneStateService>;

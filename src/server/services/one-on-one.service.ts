@@ -11,6 +11,7 @@ import { createOneOnOneSeriesService } from './one-on-one-series.service';
 import { createOneOnOneTemplateService } from './one-on-one-template.service';
 import { createOneOnOneStateService } from './one-on-one-state.service';
 import type { LiveEvents } from '../live/hub';
+import { systemClock, type Clock } from '../clock';
 
 export { endSeriesForChangedReportingLines, extendHorizons } from './one-on-one-series.service';
 export { endSeriesForDeactivatedPeople } from './one-on-one-planning';
@@ -20,18 +21,19 @@ export function createOneOnOneServices(
   db: Db,
   notifier: OneOnOneNotifier | null = null,
   live: LiveEvents | null = null,
+  clock: Clock = systemClock,
 ) {
-  const series = createOneOnOneSeriesService(db, notifier, live);
+  const series = createOneOnOneSeriesService(db, notifier, live, clock);
   return {
     series,
-    meetings: createOneOnOneMeetingService(db, live),
+    meetings: createOneOnOneMeetingService(db, live, clock),
     notes: createOneOnOneNoteService(db, live),
-    reminders: createOneOnOneReminderService(db),
-    motivation: createOneOnOneMotivationService(db),
-    actions: createOneOnOneActionService(db, live),
-    minutes: createOneOnOneMinutesService(db, notifier, live),
-    state: createOneOnOneStateService(db, live),
-    home: createOneOnOneHomeService(db, series),
+    reminders: createOneOnOneReminderService(db, clock),
+    motivation: createOneOnOneMotivationService(db, clock),
+    actions: createOneOnOneActionService(db, live, clock),
+    minutes: createOneOnOneMinutesService(db, notifier, live, clock),
+    state: createOneOnOneStateService(db, live, clock),
+    home: createOneOnOneHomeService(db, series, clock),
     templates: createOneOnOneTemplateService(db),
   };
 }

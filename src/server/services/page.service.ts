@@ -11,6 +11,7 @@ import type { createOneOnOneHomeService } from './one-on-one-home.service';
 import type { OneOnOneMeetingService } from './one-on-one-meeting.service';
 import { pairOf } from './one-on-one-access';
 import type { createPeopleService } from './people.service';
+import { systemClock, type Clock } from '../clock';
 
 /**
  * Whole pages: everything the first render of a page needs, in one request (decision 021).
@@ -26,6 +27,7 @@ export function createPageService(
     people: ReturnType<typeof createPeopleService>;
     conversations: ReturnType<typeof createConversationService>;
   },
+  clock: Clock = systemClock,
 ) {
   const whole = meetingPageRepository(db);
   /** Each series with the latest meeting begun in it, or null. */
@@ -84,7 +86,7 @@ export function createPageService(
           mayWrite: checkInWriteRule(
             actor.personId === series.managerId ? 'manager' : 'employee',
             meeting,
-            new Date(),
+            clock.now(),
           ),
         },
         privateNote: found.privateNote,
@@ -103,7 +105,7 @@ export function createPageService(
     async home(actor: Actor) {
       const kind = homeFor(actor);
       if (kind === 'hr') return { kind } as const;
-      const now = new Date();
+      const now = clock.now();
       if (kind === 'manager') {
         const [overview, team, mine, conversations] = await Promise.all([
           deps.home.overview(actor),
@@ -132,5 +134,3 @@ export function createPageService(
     },
   };
 }
-
-export type PageService = ReturnType<typeof createPageService>;

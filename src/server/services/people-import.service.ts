@@ -21,6 +21,7 @@ import { peopleImportRepository as repo } from '../repositories/people-import.re
 import { peopleRepository } from '../repositories/people.repository';
 import { emailChanged } from './account-changes';
 import { applyRoleChanges, roleChangeBy, type RoleChangeContext } from './role-changes';
+import { systemClock, type Clock } from '../clock';
 
 export type ImportResult = ImportCounts;
 
@@ -51,7 +52,11 @@ function invalid(issues: RowIssue[]): AppError {
  * the organisation (loaded once), and only a file without a single problem is written, in one
  * transaction with one audit event. Importing the same file again changes nothing.
  */
-export function createPeopleImportService(db: Db, accountMail: AccountMail | null) {
+export function createPeopleImportService(
+  db: Db,
+  accountMail: AccountMail | null,
+  clock: Clock = systemClock,
+) {
   async function run(
     orgId: string,
     actor: Actor | null,
@@ -118,13 +123,14 @@ export function createPeopleImportService(db: Db, accountMail: AccountMail | nul
       const updated = new Map(plan.update.map((v) => [v.id, v]));
       for (const old of moved) {
         const email = updated.get(old.id)!.email;
-        await emailChanged(tx, accountMail, old, email, actor, opts.source);
+        await emailChanged(tx, accountMail, old, email, actor, opts.source, clock.now());
       }
       // A new manager ends the running 1:1 series with the old one (as a manual edit does).
       await endSeriesForChangedReportingLines(
         tx,
         orgId,
         plan.update.map((p) => p.id),
+        clock.now(),
       );
       // Nothing changed, nothing recorded: a repeated import leaves no trace.
       if (total + plan.departments.length > 0) {
@@ -167,5 +173,3 @@ export function createPeopleImportService(db: Db, accountMail: AccountMail | nul
     },
   };
 }
-
-export type PeopleImportService = ReturnType<typeof createPeopleImportService>;

@@ -22,6 +22,7 @@ import {
   endSeriesForChangedReportingLines,
   endSeriesForDeactivatedPeople,
 } from './one-on-one.service';
+import { systemClock, type Clock } from '../clock';
 
 export type PersonInput = {
   name: string;
@@ -84,7 +85,7 @@ export type PeopleWriter = {
 };
 
 /** The writer for a signed-in person using the people form. */
-export function formWriter(actor: Actor): PeopleWriter {
+function formWriter(actor: Actor): PeopleWriter {
   return {
     orgId: actor.orgId,
     actorId: actor.personId,
@@ -155,6 +156,7 @@ export async function updatePersonIn(
   accountMail: AccountMail | null,
   id: string,
   input: Partial<PersonInput>,
+  now: Date,
 ): Promise<{ before: PersonRow; row: PersonRow }> {
   const existing = await peopleRepository.findById(tx, w.orgId, id);
   if (!existing) throw new AppError('not_found');
@@ -174,7 +176,7 @@ export async function updatePersonIn(
   const row = await peopleRepository.update(tx, w.orgId, id, patch).catch(translateUnique);
   if (!row) throw new AppError('not_found');
   if (row.managerId !== existing.managerId)
-    await endSeriesForChangedReportingLines(tx, w.orgId, [id]);
+    await endSeriesForChangedReportingLines(tx, w.orgId, [id], now);
   if (row.email !== existing.email)
     await emailChanged(
       tx,
@@ -183,6 +185,7 @@ export async function updatePersonIn(
       row.email,
       { personId: w.actorId, name: w.name, ip: w.ip ?? undefined },
       w.source,
+      now,
     );
   if (Object.keys(patch).length > 0)
     await auditBy(tx, w, 'person.updated', id, { fields: Object.keys(patch) });
@@ -199,6 +202,7 @@ export async function setActiveIn(
   w: PeopleWriter,
   id: string,
   active: boolean,
+  now: Date,
 ): Promise<PersonRow> {
   if (!active && id === w.personId) throw new AppError('person.cannot_deactivate_self');
   if (!active) await lockAdmins(tx, w.orgId);
@@ -206,20 +210,24 @@ export async function setActiveIn(
   if (before?.erasedAt) throw new AppError('privacy.already_erased');
   const row = await peopleRepository.update(tx, w.orgId, id, {
     active,
-    deactivatedAt: active ? null : new Date(),
+    deactivatedAt: active ? null : now,
   });
   if (!row) throw new AppError('not_found');
   if (!active) {
     if (row.roles.includes('admin')) await assertAdminRemains(tx, w.orgId);
     await sessionRepository.deleteForPerson(tx, w.orgId, id);
-    await endSeriesForDeactivatedPeople(tx, w.orgId, [id]);
+    await endSeriesForDeactivatedPeople(tx, w.orgId, [id], now);
   }
   await auditBy(tx, w, active ? 'person.reactivated' : 'person.deactivated', id);
   return row;
 }
 
 /** HR's management of people; reading is shared with managers and the person themself. */
-export function createPeopleService(db: Db, accountMail: AccountMail | null) {
+export function createPeopleService(
+  db: Db,
+  accountMail: AccountMail | null,
+  clock: Clock = systemClock,
+) {
   return {
     async get(actor: Actor, id: string): Promise<PersonRow> {
       const person = await peopleRepository.findById(db, actor.orgId, id);
@@ -263,7 +271,14 @@ export function createPeopleService(db: Db, accountMail: AccountMail | null) {
     async update(actor: Actor, id: string, input: Partial<PersonInput>): Promise<PersonRow> {
       authorize(actor, { do: 'person.manage', orgId: actor.orgId });
       return db.transaction(async (tx) => {
-        const { before, row } = await updatePersonIn(tx, formWriter(actor), accountMail, id, input);
+        const { before, row } = await updatePersonIn(
+          tx,
+          formWriter(actor),
+          accountMail,
+          id,
+          input,
+          clock.now(),
+        );
         if (input.roles === undefined) return row;
         await applyRoleChanges(tx, roleChangeBy(actor, 'form', accountMail), [
           { personId: id, before: before.roles, after: input.roles },
@@ -292,9 +307,7 @@ export function createPeopleService(db: Db, accountMail: AccountMail | null) {
     /** Deactivates: history is kept, sign-in stops at once (sessions revoked). */
     async setActive(actor: Actor, id: string, active: boolean): Promise<PersonRow> {
       authorize(actor, { do: 'person.manage', orgId: actor.orgId });
-      return db.transaction((tx) => setActiveIn(tx, formWriter(actor), id, active));
+      return db.transaction((tx) => setActiveIn(tx, formWriter(actor), id, active, clock.now()));
     },
   };
 }
-
-export type PeopleService = ReturnType<typeof createPeopleService>;

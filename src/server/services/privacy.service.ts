@@ -43,9 +43,10 @@ import { READ_NOTIFICATION_RETENTION_DAYS } from '../../domain/notifications';
 import { notificationRepository } from '../repositories/notification.repository';
 import { recordAudit } from './audit.service';
 import { newSecret, normaliseEmail, sha256 } from './auth.service';
+import { systemClock, type Clock } from '../clock';
 
 /** The JSON files of an export, in the order the README lists them. */
-export const EXPORT_FILES = [
+const EXPORT_FILES = [
   'profile',
   'oneOnOneSeries',
   'meetings',
@@ -78,7 +79,7 @@ async function orgLocale(db: Db, orgId: string): Promise<Locale> {
 }
 
 /** "Former employee" in the organisation's language: what an erased person is shown as. */
-export async function formerEmployeeLabel(db: Db, orgId: string): Promise<string> {
+async function formerEmployeeLabel(db: Db, orgId: string): Promise<string> {
   return (await translator(await orgLocale(db, orgId)))('privacy:formerEmployee');
 }
 
@@ -91,7 +92,7 @@ export async function erasePerson(
   orgId: string,
   personId: string,
   by: Actor | null,
-  now = new Date(),
+  now: Date,
 ) {
   const label = await formerEmployeeLabel(db, orgId);
   return db.transaction(async (tx) => {
@@ -197,7 +198,7 @@ export async function applyRetention(
     onStep?: (step: RetentionStep) => void;
   } = {},
 ) {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? systemClock.now();
   const batch = opts.batch ?? 100;
   const maxBatches = opts.maxBatches ?? 1000;
   const totals: RetentionCounts = { erased: 0, ...zeroKinds() };
@@ -314,7 +315,7 @@ export async function clearReadNotifications(
 }
 
 /** How many people were erased and, per kind, how many meetings/conversations/entries cleared. */
-export type RetentionCounts = { erased: number } & Record<RetentionKind, number>;
+type RetentionCounts = { erased: number } & Record<RetentionKind, number>;
 const zeroKinds = (): Record<RetentionKind, number> => ({
   notes: 0,
   checkIns: 0,
@@ -325,7 +326,11 @@ const zeroKinds = (): Record<RetentionKind, number> => ({
 });
 
 /** Access, export, erasure and retention settings (decision 024). */
-export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: string }) {
+export function createPrivacyService(
+  db: Db,
+  deps: { mailer: Mailer; publicUrl: string },
+  clock: Clock = systemClock,
+) {
   async function localeOf(orgId: string, own: string | null): Promise<Locale> {
     return isLocale(own) ? own : orgLocale(db, orgId);
   }
@@ -335,7 +340,7 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
      * The signed-in person's own data as a ZIP of JSON files and a README in their language.
      * Only ever for the actor themself: nobody else can fetch a person's export.
      */
-    async exportOwn(actor: Actor, now = new Date()): Promise<Uint8Array> {
+    async exportOwn(actor: Actor, now = clock.now()): Promise<Uint8Array> {
       const person = await peopleRepository.findById(db, actor.orgId, actor.personId);
       if (!person) throw new AppError('not_found');
       const locale = await localeOf(actor.orgId, person.locale);
@@ -356,7 +361,7 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
      * HR answers a subject access request as an envelope: the person is mailed how to
      * download their data; HR gets the request's id and dates, never the content.
      */
-    async requestAccess(actor: Actor, personId: string, now = new Date()) {
+    async requestAccess(actor: Actor, personId: string, now = clock.now()) {
       authorize(actor, { do: 'person.manage', orgId: actor.orgId });
       return db.transaction(async (tx) => {
         const person = await peopleRepository.findById(tx, actor.orgId, personId);
@@ -409,7 +414,7 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
      * address of anyone in the organisation, so it cannot reach HR or a colleague; HR gets the
      * envelope with the address masked, never the link or the data.
      */
-    async sendExportLink(actor: Actor, personId: string, email: string, now = new Date()) {
+    async sendExportLink(actor: Actor, personId: string, email: string, now = clock.now()) {
       authorize(actor, { do: 'person.manage', orgId: actor.orgId });
       const address = normaliseEmail(email);
       return db.transaction(async (tx) => {
@@ -476,7 +481,7 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
      * links are not found; used or expired ones are gone (410). Failed openings count against
      * the network address, as "forgot password" does (429 after too many in an hour).
      */
-    async downloadWithLink(token: string, ip: string, now = new Date()): Promise<Uint8Array> {
+    async downloadWithLink(token: string, ip: string, now = clock.now()): Promise<Uint8Array> {
       const key = `export-link-ip:${ip}`;
       const since = new Date(now.getTime() - 3_600_000);
       if ((await sessionRepository.countFailures(db, key, since)) >= EXPORT_LINK_FAILURES_PER_HOUR)
@@ -515,7 +520,7 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
      * The envelopes of a person's access requests (HR): when asked, when downloaded, and for a
      * mailed link the masked address and until when it works. Never a link or any content.
      */
-    async accessRequests(actor: Actor, personId: string, now = new Date()) {
+    async accessRequests(actor: Actor, personId: string, now = clock.now()) {
       authorize(actor, { do: 'person.manage', orgId: actor.orgId });
       const rows = await privacyRepository.accessRequestsOf(db, actor.orgId, personId);
       return rows.map((r) => presentRequest(r, now));
@@ -536,7 +541,7 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
     },
 
     /** Erases a deactivated person (HR or an admin); they confirm by typing the name. */
-    async erase(actor: Actor, personId: string, confirmName: string, now = new Date()) {
+    async erase(actor: Actor, personId: string, confirmName: string, now = clock.now()) {
       authorize(actor, { do: 'person.erase', orgId: actor.orgId });
       const person = await peopleRepository.findById(db, actor.orgId, personId);
       if (!person) throw new AppError('not_found');
@@ -556,7 +561,7 @@ export function createPrivacyService(db: Db, deps: { mailer: Mailer; publicUrl: 
       return withDefaults(r, !saved);
     },
 
-    async saveRetention(actor: Actor, r: Retention, now = new Date()) {
+    async saveRetention(actor: Actor, r: Retention, now = clock.now()) {
       authorize(actor, { do: 'org.manage', orgId: actor.orgId });
       await db.transaction(async (tx) => {
         await privacyRepository.saveRetention(tx, actor.orgId, r, actor.personId, now);
@@ -604,5 +609,3 @@ function withDefaults(
     effective: effectiveRetention(r),
   };
 }
-
-export type PrivacyService = ReturnType<typeof createPrivacyService>;

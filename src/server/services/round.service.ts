@@ -177,5 +177,3 @@ export function createRoundService(db: Db) {
     },
   };
 }
-
-export type RoundService = ReturnType<typeof createRoundService>;

@@ -69,5 +69,3 @@ export function createSalaryOutcomeService(db: Db) {
     },
   };
 }
-
-export type SalaryOutcomeService = ReturnType<typeof createSalaryOutcomeService>;

@@ -5,9 +5,10 @@ import type { Actor } from '../../domain/roles';
 import { authorize } from '../policies/index';
 import { scimRepository } from '../repositories/scim.repository';
 import { recordAudit } from './audit.service';
+import { systemClock, type Clock } from '../clock';
 
 /** What a token starts with, so a leaked one is recognisable (secret scanners, logs). */
-export const SCIM_TOKEN_PREFIX = 'samtal_scim_';
+const SCIM_TOKEN_PREFIX = 'samtal_scim_';
 
 /** The stored form of a token: its SHA-256, hex. A database dump cannot be replayed. */
 export function hashScimToken(token: string): string {
@@ -15,7 +16,7 @@ export function hashScimToken(token: string): string {
 }
 
 /** The administrator's provisioning tokens and HR's provisioning settings (decision 022). */
-export function createScimTokenService(db: Db) {
+export function createScimTokenService(db: Db, clock: Clock = systemClock) {
   return {
     async list(actor: Actor) {
       authorize(actor, { do: 'scim.tokens.manage', orgId: actor.orgId });
@@ -56,7 +57,7 @@ export function createScimTokenService(db: Db) {
           actor.orgId,
           id,
           actor.personId,
-          new Date(),
+          clock.now(),
         );
         await recordAudit(tx, actor, {
           action: 'scim.token_revoked',
@@ -87,5 +88,3 @@ export function createScimTokenService(db: Db) {
     },
   };
 }
-
-export type ScimTokenService = ReturnType<typeof createScimTokenService>;

@@ -38,13 +38,14 @@ import {
   type PersonInput,
 } from './people.service';
 import { hashScimToken } from './scim-token.service';
+import { systemClock, type Clock } from '../clock';
 
 /** Who calls: a provisioning token of one organisation (never a person, never a cookie). */
 export type ScimCaller = { orgId: string; tokenId: string; ip: string };
 
 /** Failed token attempts one address may make in the window before it has to wait. */
-export const SCIM_MAX_FAILURES = 20;
-export const SCIM_FAILURE_WINDOW_MINUTES = 15;
+const SCIM_MAX_FAILURES = 20;
+const SCIM_FAILURE_WINDOW_MINUTES = 15;
 /** `last_used_at` is written at most this often per token. */
 const TOUCH_EVERY_MS = 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -105,7 +106,11 @@ function parsed<T>(r: { ok: true; value: T } | { ok: false }, attribute: string)
 }
 
 /** SCIM 2.0 provisioning of Users (decision 022): every write goes through the people service. */
-export function createScimService(db: Db, accountMail: AccountMail | null) {
+export function createScimService(
+  db: Db,
+  accountMail: AccountMail | null,
+  clock: Clock = systemClock,
+) {
   /** The unit a `department` names (a path with " / ", or one name); created if HR allows. */
   async function departmentFor(
     tx: DbOrTx,
@@ -222,7 +227,7 @@ export function createScimService(db: Db, accountMail: AccountMail | null) {
         email,
         timeZone: input.timeZone ?? org?.defaultTimeZone ?? 'Europe/Stockholm',
       });
-      if (!s.active) await setActiveIn(tx, w, id, false);
+      if (!s.active) await setActiveIn(tx, w, id, false, clock.now());
     } else {
       const p = current.person;
       // Only what differs is written, so a repeated request leaves no trace in the log.
@@ -237,9 +242,10 @@ export function createScimService(db: Db, accountMail: AccountMail | null) {
       for (const [k, v] of Object.entries(input))
         if (k in same && same[k] === v) delete input[k as keyof PersonInput];
       // Reactivation first, so a manager and a unit can be given in the same request.
-      if (s.active && !p.active) await setActiveIn(tx, w, id, true);
-      if (Object.keys(input).length > 0) await updatePersonIn(tx, w, accountMail, id, input);
-      if (!s.active && p.active) await setActiveIn(tx, w, id, false);
+      if (s.active && !p.active) await setActiveIn(tx, w, id, true, clock.now());
+      if (Object.keys(input).length > 0)
+        await updatePersonIn(tx, w, accountMail, id, input, clock.now());
+      if (!s.active && p.active) await setActiveIn(tx, w, id, false, clock.now());
     }
     await scimRepository.saveIdentity(tx, {
       orgId: caller.orgId,
@@ -271,7 +277,7 @@ export function createScimService(db: Db, accountMail: AccountMail | null) {
     async authenticate(
       authorization: string | undefined,
       ip: string,
-      now = new Date(),
+      now = clock.now(),
     ): Promise<ScimCaller> {
       const key = `scim:${ip}`;
       const since = new Date(now.getTime() - SCIM_FAILURE_WINDOW_MINUTES * 60_000);
@@ -375,7 +381,7 @@ export function createScimService(db: Db, accountMail: AccountMail | null) {
       await db.transaction(async (tx) => {
         const current = await load(tx, caller, id);
         checkIfMatch(current, ifMatch);
-        if (current.person.active) await setActiveIn(tx, writerFor(caller), id, false);
+        if (current.person.active) await setActiveIn(tx, writerFor(caller), id, false, clock.now());
         const s = stateOf(current);
         await scimRepository.saveIdentity(tx, {
           orgId: caller.orgId,
@@ -384,11 +390,9 @@ export function createScimService(db: Db, accountMail: AccountMail | null) {
           userName: s.userName ?? current.person.email,
           givenName: s.givenName,
           familyName: s.familyName,
-          deletedAt: new Date(),
+          deletedAt: clock.now(),
         });
       });
     },
   };
 }
-
-export type ScimService = ReturnType<typeof createScimService>;

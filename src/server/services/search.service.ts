@@ -3,13 +3,14 @@ import { AppError } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import { queryConfigs, searchConfigFor, takeSearch } from '../../domain/search/search';
 import { searchRepository } from '../repositories/search.repository';
+import { systemClock, type Clock } from '../clock';
 
 /** Search across what the actor may read as one of a pair (decision 027). */
-export function createSearchService(db: Db) {
+export function createSearchService(db: Db, clock: Clock = systemClock) {
   /** Each person's recent searches (this instance's share; enough to stop a runaway client). */
   const recent = new Map<string, number[]>();
   return {
-    async search(actor: Actor, input: { q: string; limit: number }, now = Date.now()) {
+    async search(actor: Actor, input: { q: string; limit: number }, now = clock.now().getTime()) {
       const key = `${actor.orgId}:${actor.personId}`;
       const times = recent.get(key) ?? [];
       const wait = takeSearch(times, now);

@@ -14,11 +14,16 @@ import { conversationVersionRepository as repo } from '../repositories/conversat
 import { developmentPlanRepository as plans } from '../repositories/development-plan.repository';
 import { goalRepository as goals } from '../repositories/goal.repository';
 import { conversationPair, loadConversationFor } from './goal-access';
+import { systemClock, type Clock } from '../clock';
 
 type ConversationWithPeople = NonNullable<Awaited<ReturnType<typeof repo.findConversation>>>;
 
 /** Freezes what was agreed: section notes, judged and new goals, the plan and the actions. */
-async function buildAgreement(db: DbOrTx, row: ConversationWithPeople): Promise<Agreement> {
+async function buildAgreement(
+  db: DbOrTx,
+  row: ConversationWithPeople,
+  now: Date,
+): Promise<Agreement> {
   const c = row.conversation;
   // One after the other: `db` is a transaction here, one connection running one query at a time.
   const template = await repo.templateContent(db, c.orgId, c.templateVersionId);
@@ -39,7 +44,7 @@ async function buildAgreement(db: DbOrTx, row: ConversationWithPeople): Promise<
     conversationId: c.id,
     kind: c.kind,
     roundName: row.roundName,
-    heldAt: (c.heldAt ?? new Date()).toISOString(),
+    heldAt: (c.heldAt ?? now).toISOString(),
     employee: { id: c.employeeId, name: row.employeeName },
     manager: { id: c.managerId, name: row.managerName },
     sections: (template?.sections ?? []).map((s) => {
@@ -99,7 +104,7 @@ async function applyToLiveRows(db: DbOrTx, orgId: string, correction: Correction
 }
 
 /** Closing, signing and correcting the agreement; reading its versions (decision 012). */
-export function createSignOffService(db: Db) {
+export function createSignOffService(db: Db, clock: Clock = systemClock) {
   return {
     /** The manager closes: the agreement becomes version 1 and everything turns read-only. */
     async close(actor: Actor, conversationId: string) {
@@ -108,8 +113,8 @@ export function createSignOffService(db: Db) {
           lock: true,
         });
         const status = step(row, 'close', 'manager');
-        const now = new Date();
-        const agreement = await buildAgreement(tx, row);
+        const now = clock.now();
+        const agreement = await buildAgreement(tx, row, now);
         await repo.insertVersion(tx, {
           orgId: actor.orgId,
           conversationId,
@@ -135,7 +140,7 @@ export function createSignOffService(db: Db) {
         const status = step(row, 'sign', 'employee');
         const latest = await repo.findVersion(tx, actor.orgId, conversationId);
         if (!latest) throw new AppError('signOff.not_closed');
-        const now = new Date();
+        const now = clock.now();
         await repo.acknowledge(tx, actor.orgId, conversationId, latest.version, {
           by: actor.personId,
           at: now,
@@ -211,5 +216,3 @@ export function createSignOffService(db: Db) {
     },
   };
 }
-
-export type SignOffService = ReturnType<typeof createSignOffService>;

@@ -5,7 +5,6 @@ import type { Actor } from '../../domain/roles';
 import {
   changesConnection,
   emailFromClaims,
-  isSsoFailure,
   issuerProblem,
   matchSignIn,
   needsUserInfo,
@@ -24,9 +23,10 @@ import type { SecretBox } from '../sso/secret-box';
 import { recordAudit } from './audit.service';
 import type { AuthService } from './auth.service';
 import { sha256 } from './auth.service';
+import { systemClock, type Clock } from '../clock';
 
 /** How long a sign-in may take at the provider before its state expires. */
-export const TRANSACTION_MINUTES = 10;
+const TRANSACTION_MINUTES = 10;
 
 export type ProviderInput = {
   slug: string;
@@ -75,6 +75,7 @@ export function createSsoService(
     publicUrl: string;
     log?: { warn(obj: object, msg: string): void };
   },
+  clock: Clock = systemClock,
 ) {
   const { auth, oidc, box } = deps;
   const bound = (p: { orgId: string; id: string }) => `${p.orgId}:${p.id}`;
@@ -302,7 +303,7 @@ export function createSsoService(
         if (!input.actor) throw new AppError('auth.required');
         authorize(input.actor, { do: 'sso.manage', orgId: provider.orgId });
       } else if (!provider.enabled) return { failed: 'sso.unavailable' };
-      const now = new Date();
+      const now = clock.now();
       try {
         const started = await oidc.start(connection(provider));
         await ssoRepository.pruneTransactions(db, now);
@@ -361,7 +362,7 @@ export function createSsoService(
         await failure(provider.orgId, input.ip, code, provider, personId);
         return { kind: 'failed', code, orgSlug };
       };
-      if (tx.expiresAt.getTime() <= Date.now()) return fail('sso.state_invalid');
+      if (tx.expiresAt.getTime() <= clock.now().getTime()) return fail('sso.state_invalid');
       if (!testing && !provider.enabled) return fail('sso.unavailable');
       if (input.error) return fail(input.error === 'access_denied' ? 'sso.denied' : 'sso.failed');
 
@@ -391,7 +392,7 @@ export function createSsoService(
       try {
         const { subject, match, found } = await resolve(provider, claims);
         if (testing) {
-          const at = new Date();
+          const at = clock.now();
           await ssoRepository.markTested(db, provider.orgId, provider.id, at);
           await auditRepository.record(db, {
             orgId: provider.orgId,
@@ -416,7 +417,7 @@ export function createSsoService(
         let person: PersonRow | undefined;
         if (match.kind === 'linked') {
           person = await peopleRepository.findById(db, provider.orgId, match.personId);
-          await ssoRepository.touchLink(db, provider.orgId, provider.id, subject, new Date());
+          await ssoRepository.touchLink(db, provider.orgId, provider.id, subject, clock.now());
         } else if (match.kind === 'link') {
           person = found;
           await ssoRepository.link(db, {
@@ -499,6 +500,3 @@ function describe(err: unknown): string {
   if (err instanceof Error) return `${err.name}: ${err.message}`.slice(0, 300);
   return 'unknown';
 }
-
-export type SsoService = ReturnType<typeof createSsoService>;
-export { isSsoFailure };

@@ -21,11 +21,12 @@ import {
   statisticsRollupRepository as rollupRepo,
   type GroupFigures,
 } from '../repositories/statistics-rollup.repository';
+import { systemClock } from '../clock';
 
 /** The current quarter's counts are refreshed when older than this; past quarters daily. */
-export const CURRENT_FRESH_MS = 10 * 60_000;
-export const PAST_FRESH_MS = 24 * 3_600_000;
-export const ROUNDS = 'rounds';
+const CURRENT_FRESH_MS = 10 * 60_000;
+const PAST_FRESH_MS = 24 * 3_600_000;
+const ROUNDS = 'rounds';
 
 type Trees = {
   departmentParent: Map<string, string | null>;
@@ -121,7 +122,7 @@ export async function refreshStatistics(
   orgId: string,
   opts: { periods: readonly Quarter[]; rounds: boolean; now?: Date; recount?: boolean },
 ): Promise<void> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? systemClock.now();
   const sorted = [...opts.periods].sort((a, b) => a.from.localeCompare(b.from));
   let firstTime = false;
   await db.transaction(async (tx) => {
@@ -252,7 +253,9 @@ export async function ensureStatistics(
     age > (current ? CURRENT_FRESH_MS : PAST_FRESH_MS) ||
     now.getTime() - roundsAt.getTime() > CURRENT_FRESH_MS;
   if (stale)
-    background(() => refreshStatistics(db, orgId, { periods: [quarter(period)], rounds: true }));
+    background(() =>
+      refreshStatistics(db, orgId, { periods: [quarter(period)], rounds: true, now }),
+    );
   return at;
 }
 
@@ -262,7 +265,7 @@ export async function ensureStatistics(
  * computed today — in one pass, so HR rarely waits for a quarter on first look. Then tidies
  * the touch rows of the others.
  */
-export async function refreshRecentStatistics(db: Db, now = new Date()): Promise<number> {
+export async function refreshRecentStatistics(db: Db, now = systemClock.now()): Promise<number> {
   const orgs = await rollupRepo.recentlyUsed(db, new Date(now.getTime() - 30 * 86_400_000));
   for (const orgId of orgs) {
     const zone = await repo.organisationZone(db, orgId);

@@ -25,6 +25,7 @@ import {
 } from '../repositories/statistics-wellbeing.repository';
 import { ensureStatistics } from './statistics-rollup.service';
 import { fixWellbeingQuarter } from './statistics-wellbeing.service';
+import { systemClock, type Clock } from '../clock';
 
 export type StatisticsQuery = {
   period?: string | undefined;
@@ -60,7 +61,7 @@ const row = (kind: GroupKind, c: Child, level: number): StatisticsRow => ({
 const ref = (r: StatisticsRow): GroupRef => ({ kind: r.kind, key: r.id ?? 'all' });
 
 /** HR statistics: stored counts per department and manager, and protected wellbeing. */
-export function createStatisticsService(db: Db) {
+export function createStatisticsService(db: Db, clock: Clock = systemClock) {
   // One background refresh per organisation at a time in this process.
   const running = new Map<string, Promise<void>>();
   const background = (orgId: string) => (work: () => Promise<void>) => {
@@ -95,7 +96,7 @@ export function createStatisticsService(db: Db) {
       await Promise.all(running.values());
     },
 
-    async overview(actor: Actor, q: StatisticsQuery, now = new Date()) {
+    async overview(actor: Actor, q: StatisticsQuery, now = clock.now()) {
       authorize(actor, { do: 'statistics.read', orgId: actor.orgId });
       const orgId = actor.orgId;
       const today = todayIn(actor.timeZone, now);
@@ -210,7 +211,7 @@ export function createStatisticsService(db: Db) {
     },
 
     /** The overview for the CSV export: the same figures, and the export is recorded. */
-    async exportOverview(actor: Actor, q: StatisticsQuery, now = new Date()) {
+    async exportOverview(actor: Actor, q: StatisticsQuery, now = clock.now()) {
       const stats = await this.overview(actor, q, now);
       await recordExport(db, actor, 'statistics', {
         period: stats.period.key,
@@ -221,5 +222,5 @@ export function createStatisticsService(db: Db) {
   };
 }
 
-export type StatisticsService = ReturnType<typeof createStatisticsService>;
+type StatisticsService = ReturnType<typeof createStatisticsService>;
 export type StatisticsOverview = Awaited<ReturnType<StatisticsService['overview']>>;

@@ -8,6 +8,7 @@ import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/
 import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
 import { taskReviewRepository as reviewRepo } from '../repositories/task-review.repository';
 import { pairOf } from './one-on-one-access';
+import { systemClock, type Clock } from '../clock';
 
 export type TaskItemInput = {
   title: string;
@@ -19,7 +20,7 @@ export type TaskItemInput = {
 };
 
 /** Task-status reviews (seed 001): listed by the employee, gone through in a 1:1. */
-export function createTaskReviewService(db: Db) {
+export function createTaskReviewService(db: Db, clock: Clock = systemClock) {
   async function load(actor: Actor, id: string, action: 'taskReview.read' | 'taskReview.write') {
     const row = await reviewRepo.findWithSeries(db, actor.orgId, id);
     if (!row) throw new AppError('not_found');
@@ -138,7 +139,7 @@ export function createTaskReviewService(db: Db) {
           if (!m || m.series.id !== row.series.id)
             throw AppError.at('meetingId', 'taskReview.meeting_not_in_series');
         }
-        await reviewRepo.update(tx, actor.orgId, id, { reviewedAt: new Date(), meetingId });
+        await reviewRepo.update(tx, actor.orgId, id, { reviewedAt: clock.now(), meetingId });
       });
       return this.get(actor, id);
     },

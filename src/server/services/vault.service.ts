@@ -7,7 +7,7 @@ import { recordAudit } from './audit.service';
 import { vaultRepository as vaultRepo } from '../repositories/vault.repository';
 
 /** The most passkeys one person may keep for their vault. */
-export const MAX_PASSKEYS = 10;
+const MAX_PASSKEYS = 10;
 
 /** The most plain notes handed out (and taken back sealed) in one round trip. */
 export const SEAL_BATCH = 100;
@@ -169,5 +169,3 @@ export function createVaultService(db: Db) {
     },
   };
 }
-
-export type VaultService = ReturnType<typeof createVaultService>;

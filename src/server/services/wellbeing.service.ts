@@ -3,12 +3,17 @@ import { createCheckInService } from './check-in.service';
 import type { LiveEvents } from '../live/hub';
 import { createCoachingService } from './coaching.service';
 import { createTaskReviewService } from './task-review.service';
+import { systemClock, type Clock } from '../clock';
 
 /** Check-ins and trends, task-status reviews, and the manager's coaching signals. */
-export function createWellbeingServices(db: Db, live: LiveEvents | null = null) {
+export function createWellbeingServices(
+  db: Db,
+  live: LiveEvents | null = null,
+  clock: Clock = systemClock,
+) {
   return {
-    checkIns: createCheckInService(db, live),
-    taskReviews: createTaskReviewService(db),
-    coaching: createCoachingService(db),
+    checkIns: createCheckInService(db, live, clock),
+    taskReviews: createTaskReviewService(db, clock),
+    coaching: createCoachingService(db, clock),
   };
 }

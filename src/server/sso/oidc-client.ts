@@ -23,7 +23,7 @@ export type OidcSettings = {
 };
 
 /** The scopes asked for: the subject, the address and whether it is verified, a name. */
-export const SCOPES = 'openid email profile';
+const SCOPES = 'openid email profile';
 
 /**
  * The relying party, built on openid-client (decision 019): discovery (the issuer in the

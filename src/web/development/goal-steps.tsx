@@ -5,7 +5,7 @@ import { Alert, useErrorText } from '../components/feedback';
 import { goalsApi, type Goal, type GoalStep } from './goals-api';
 
 /** "2 of 3 steps done" with a bar; nothing for a goal without steps. */
-export function StepProgress({ goal }: { goal: Goal }) {
+function StepProgress({ goal }: { goal: Goal }) {
   const { t } = useTranslation('goals');
   const { done, total } = goal.stepProgress;
   if (total === 0) return null;

@@ -134,7 +134,7 @@ export function LiveNoteEditor({
 }
 
 /** "Saved", "Saving…" or "Kept on this device" for what is typed live. */
-export function LiveSaveStatus({ state }: { state: LiveState }) {
+function LiveSaveStatus({ state }: { state: LiveState }) {
   const { t } = useTranslation('live');
   const live = state.live!;
   const [unsaved, setUnsaved] = useState(live.unsaved);

@@ -80,7 +80,7 @@ if (typeof window !== 'undefined') {
   }, 3000);
 }
 
-export const PENDING_PREFIX = 'pending-';
+const PENDING_PREFIX = 'pending-';
 export const isPendingId = (id: string) => id.startsWith(PENDING_PREFIX);
 
 const newKey = () => `${PENDING_PREFIX}${crypto.randomUUID()}`;

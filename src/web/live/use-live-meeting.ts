@@ -13,7 +13,7 @@ import { replay } from './outbox';
  * - fallback: the save-and-merge autosave over HTTP, when no WebSocket can be had;
  * - pending: still finding out (a moment).
  */
-export type LiveMode = 'pending' | 'live' | 'fallback';
+type LiveMode = 'pending' | 'live' | 'fallback';
 
 export type LiveState = {
   live: LiveMeeting | null;

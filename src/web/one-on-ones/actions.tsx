@@ -10,12 +10,12 @@ import { isPendingId, writeOrKeep } from '../live/outbox';
 type Owner = { id: string; name: string };
 
 /** The two people an action can belong to, the employee first. */
-export function ownersOf(series: Pick<Series, 'manager' | 'employee'>): Owner[] {
+function ownersOf(series: Pick<Series, 'manager' | 'employee'>): Owner[] {
   return [series.employee, series.manager];
 }
 
 /** Marks an action done (or open again); everything 1:1 refreshes after. */
-export function useToggleAction(meetingId?: string) {
+function useToggleAction(meetingId?: string) {
   const client = useQueryClient();
   return useMutation({
     // Offline it runs too: the change is kept on the device (outbox).

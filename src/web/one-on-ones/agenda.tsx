@@ -92,7 +92,7 @@ export function Agenda({ detail, editable }: AgendaProps) {
 }
 
 /** Every open action of the pair from earlier meetings, until it is done. */
-export function FollowUp({ detail }: { detail: MeetingDetail }) {
+function FollowUp({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation('meetings');
   const fmt = useMeetingFormat();
   const names = ownerNames(detail);

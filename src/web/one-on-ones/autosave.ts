@@ -7,7 +7,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 
 export type Saved<T> = { text: T; version: number };
-export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
+type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
 export type AutosaveSnapshot<T> = {
   text: T;
   status: AutosaveStatus;
@@ -247,7 +247,7 @@ export async function flushAll(): Promise<boolean> {
 }
 
 /** True when some editor still holds text the server does not have. */
-export function hasUnsaved(): boolean {
+function hasUnsaved(): boolean {
   return [...live].some((a) => a.unsaved);
 }
 

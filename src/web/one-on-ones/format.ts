@@ -18,7 +18,7 @@ export function dateIn(at: string | Date, timeZone: string): string {
 }
 
 /** Whole days from `from` to `to` (ISO dates). */
-export function daysBetween(from: string, to: string): number {
+function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
 
@@ -154,5 +154,3 @@ export function meetingFormatter(
     isToday: (at: string) => dateIn(at, timeZone) === today(),
   };
 }
-
-export type MeetingFormatter = ReturnType<typeof meetingFormatter>;

@@ -27,12 +27,7 @@ function iso(year: number, month: number, day: number): string {
 }
 
 /** The nth (or last) `weekday` (1 = Monday) of a month (1–12). */
-export function nthWeekday(
-  year: number,
-  month: number,
-  weekday: number,
-  ordinal: MonthlyOrdinal,
-): string {
+function nthWeekday(year: number, month: number, weekday: number, ordinal: MonthlyOrdinal): string {
   if (ordinal === -1) {
     const last = iso(year, month, daysInMonth(year, month));
     return addDays(last, -((isoWeekday(last) - weekday + 7) % 7));

@@ -7,7 +7,7 @@ import { keys } from '../queries';
 import { ME_KEY, useFormat } from '../session';
 
 /** A short description of a browser from its user agent, e.g. "Chrome on Windows". */
-export function describeAgent(ua: string | null): { browser: string | null; os: string | null } {
+function describeAgent(ua: string | null): { browser: string | null; os: string | null } {
   if (!ua) return { browser: null, os: null };
   const browser = /Edg\//.test(ua)
     ? 'Edge'

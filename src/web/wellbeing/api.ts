@@ -24,7 +24,7 @@ export type Trend = z.infer<typeof TrendSchema>;
 export type TeamWellbeing = z.infer<typeof TeamWellbeingSchema>;
 export type TaskReview = z.infer<typeof TaskReviewSchema>;
 export type TaskReviewSummary = z.infer<typeof TaskReviewSummarySchema>;
-export type TaskItem = z.infer<typeof TaskItemSchema>;
+type TaskItem = z.infer<typeof TaskItemSchema>;
 export type TaskItemInput = Omit<TaskItem, 'id'>;
 export type CheckInInput = z.input<typeof CheckInInputSchema>;
 
