@@ -2,6 +2,7 @@ import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-quer
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, useErrorText } from '../components/feedback';
+import { InlineAddForm } from '../components/inline-add-form';
 import { goalsApi, type Goal, type GoalStep } from './goals-api';
 
 /** "2 of 3 steps done" with a bar; nothing for a goal without steps. */
@@ -204,7 +205,6 @@ function StepRow(props: {
 
 function NewStep({ goalId, onAdded }: { goalId: string; onAdded: () => Promise<unknown> }) {
   const { t } = useTranslation('goals');
-  const errorText = useErrorText();
   const [title, setTitle] = useState('');
   const add = useMutation({
     mutationFn: () => goalsApi.addStep(goalId, title.trim()),
@@ -213,36 +213,18 @@ function NewStep({ goalId, onAdded }: { goalId: string; onAdded: () => Promise<u
       await onAdded();
     },
   });
-  const id = `new-step-${goalId}`;
   return (
-    <>
-      <form
-        className="goal-progress__form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (title.trim()) add.mutate();
-        }}
-      >
-        <label htmlFor={id} className="visually-hidden">
-          {t('steps.new')}
-        </label>
-        <input
-          id={id}
-          type="text"
-          value={title}
-          maxLength={300}
-          placeholder={t('steps.new')}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-        <button type="submit" className="button button--small" disabled={add.isPending}>
-          {t('steps.add')}
-        </button>
-      </form>
-      {add.error ? (
-        <Alert>
-          <p>{errorText(add.error)}</p>
-        </Alert>
-      ) : null}
-    </>
+    <InlineAddForm
+      id={`new-step-${goalId}`}
+      label={t('steps.new')}
+      submitLabel={t('steps.add')}
+      placeholder={t('steps.new')}
+      maxLength={300}
+      value={title}
+      onChange={setTitle}
+      onSubmit={() => add.mutate()}
+      pending={add.isPending}
+      error={add.error}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, useErrorText } from '../components/feedback';
+import { InlineAddForm } from '../components/inline-add-form';
 import { goalKeys, goalsApi, type ProgressNote } from '../development/goals-api';
 import { GoalText } from '../development/goals-section';
 import { GoalSteps } from '../development/goal-steps';
@@ -63,7 +63,6 @@ function Progress(props: {
   const { t } = useTranslation('goals');
   const fmt = useFormat();
   const client = useQueryClient();
-  const errorText = useErrorText();
   const [body, setBody] = useState('');
   const add = useMutation({
     mutationFn: () => props.add(body.trim()),
@@ -86,33 +85,17 @@ function Progress(props: {
           ))}
         </ul>
       ) : null}
-      <form
-        className="goal-progress__form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (body.trim()) add.mutate();
-        }}
-      >
-        <label htmlFor={`progress-${props.id}`} className="visually-hidden">
-          {t('panel.addProgress')}
-        </label>
-        <input
-          id={`progress-${props.id}`}
-          type="text"
-          value={body}
-          maxLength={5000}
-          placeholder={t('panel.progressPlaceholder')}
-          onChange={(e) => setBody(e.target.value)}
-        />
-        <button type="submit" className="button button--small" disabled={add.isPending}>
-          {t('panel.addProgress')}
-        </button>
-      </form>
-      {add.error ? (
-        <Alert>
-          <p>{errorText(add.error)}</p>
-        </Alert>
-      ) : null}
+      <InlineAddForm
+        id={`progress-${props.id}`}
+        label={t('panel.addProgress')}
+        placeholder={t('panel.progressPlaceholder')}
+        maxLength={5000}
+        value={body}
+        onChange={setBody}
+        onSubmit={() => add.mutate()}
+        pending={add.isPending}
+        error={add.error}
+      />
     </div>
   );
 }
