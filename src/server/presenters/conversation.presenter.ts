@@ -97,14 +97,7 @@ export function presentPreparation(p: PreparationRow) {
 
 export function presentConversationPage(
   viewer: Actor,
-  p: {
-    conversation: ConversationRow;
-    roundName: string | null;
-    roundDeadline: string | null;
-    salaryFirst: SalaryFirstRule | null;
-    salaryStatus: ConversationStatus | null;
-    managerName: string;
-    employeeName: string;
+  p: Omit<ListRow, 'meeting'> & {
     content: ConversationTemplateContent;
     meetingRow: ConversationMeetingRow | null;
     myRole: 'manager' | 'employee';
