@@ -189,6 +189,32 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The input field each error about one field belongs to, when the code that throws it does not
+ * say (`AppError.at`): said once here, sent by the server as the error's `fields`, so a form
+ * never re-derives it (issue #17).
+ */
+export const FIELD_OF_CODE: Partial<Record<ErrorCode, string>> = {
+  'person.email_taken': 'email',
+  'person.employee_number_taken': 'employeeNumber',
+  'person.manager_self': 'managerId',
+  'person.manager_cycle': 'managerId',
+  'person.manager_not_found': 'managerId',
+  'person.manager_inactive': 'managerId',
+  'person.department_not_found': 'departmentId',
+  'person.time_zone_invalid': 'timeZone',
+  'department.name_taken': 'name',
+  'department.parent_not_found': 'parentId',
+  'department.cycle': 'parentId',
+  'auth.password_too_short': 'password',
+  'auth.password_too_long': 'password',
+  'oneOnOne.start_in_past': 'startDate',
+  'oneOnOne.time_not_exist': 'localTime',
+  'oneOnOne.duration_out_of_range': 'durationMinutes',
+  'oneOnOne.template_not_found': 'template',
+  'oneOnOne.owner_not_in_pair': 'ownerId',
+};
+
 /** Shorthand for a validation error about one field. */
 export function fieldError(path: string, code: string, params?: Record<string, unknown>): AppError {
   return new AppError('validation', {}, [{ path, code, ...(params ? { params } : {}) }]);

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyRequest } from 'fastify';
+import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { AppError, ERROR_CODES } from '../domain/errors';
-import { statusFor, toAppError } from './http-errors';
+import { AppError, ERROR_CODES, FIELD_OF_CODE, type ErrorCode } from '../domain/errors';
+import { errorBody, statusFor, toAppError } from './http-errors';
 
 const request = (config: Record<string, unknown> = {}) =>
   ({ routeOptions: { config } }) as unknown as FastifyRequest;
@@ -65,5 +66,23 @@ describe('statusFor', () => {
     expect(statusFor('internal')).toBe(500);
     for (const code of ERROR_CODES)
       if (code !== 'internal') expect(statusFor(code)).toBeLessThan(500);
+  });
+});
+
+describe('errorBody', () => {
+  const t = ((key: string) => `«${key}»`) as unknown as TFunction;
+
+  it('names the field of an error about one field, said once on the server', () => {
+    for (const [code, field] of Object.entries(FIELD_OF_CODE)) {
+      const body = errorBody(new AppError(code as ErrorCode), t);
+      expect(body.error.fields, code).toEqual([{ path: field, code, message: `«errors:${code}»` }]);
+    }
+  });
+
+  it('lets the thrower name another field, and names none for an error about no field', () => {
+    expect(errorBody(AppError.at('ownerId', 'person.email_taken'), t).error.fields).toEqual([
+      { path: 'ownerId', code: 'person.email_taken', message: '«errors:person.email_taken»' },
+    ]);
+    expect(errorBody(new AppError('conflict'), t).error.fields).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { TFunction } from 'i18next';
-import { AppError, type ErrorCode, type FieldIssue } from '../domain/errors';
+import { AppError, FIELD_OF_CODE, type ErrorCode, type FieldIssue } from '../domain/errors';
 import { SCIM_STATUS } from '../domain/scim/errors';
 import { translator } from './i18n';
 import { requestLocale } from './request-locale';
@@ -174,8 +174,9 @@ export function errorBody(err: AppError, t: TFunction): ErrorBody {
     }));
     if (err.code === 'validation') body.error.message = body.error.fields[0]?.message ?? '';
   }
-  if (err.field) {
-    body.error.fields = [{ path: err.field, code: err.code, message: body.error.message }];
+  const field = err.field ?? (err.issues.length ? undefined : FIELD_OF_CODE[err.code]);
+  if (field) {
+    body.error.fields = [{ path: field, code: err.code, message: body.error.message }];
   }
   if (err.details !== undefined) body.error.details = err.details;
   return body;

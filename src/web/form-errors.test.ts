@@ -23,9 +23,10 @@ describe('formErrors', () => {
     });
   });
 
-  it('places errors that name no field but are about one (a reporting cycle)', () => {
+  it('places an error about one field where the server says (a reporting cycle)', () => {
     const message = 'That manager reports, directly or further up, to this person.';
-    expect(formErrors({ code: 'person.manager_cycle', message, fields: [] }, FIELDS)).toEqual({
+    const fields = [{ path: 'managerId', code: 'person.manager_cycle', message }];
+    expect(formErrors({ code: 'person.manager_cycle', message, fields }, FIELDS)).toEqual({
       fields: { managerId: message },
       form: null,
     });
@@ -63,7 +64,14 @@ describe('formErrors', () => {
       form: 'Reload.',
     });
     expect(
-      formErrors({ code: 'person.email_taken', message: 'Taken', fields: [] }, ['name']),
+      formErrors(
+        {
+          code: 'person.email_taken',
+          message: 'Taken',
+          fields: [{ path: 'email', code: 'person.email_taken', message: 'Taken' }],
+        },
+        ['name'],
+      ),
     ).toEqual({
       fields: {},
       form: 'Taken',
