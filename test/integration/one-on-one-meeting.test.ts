@@ -53,6 +53,8 @@ describe('the agenda', () => {
       'Utmaningar',
       'Dina punkter',
       'Prioritering av uppgifter',
+      'Feedback åt båda hållen',
+      'Motivation',
       'Övrigt',
     ]);
     const da = await detail(meetings[0]!.id, c.employee);
