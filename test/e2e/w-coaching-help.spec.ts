@@ -14,7 +14,7 @@ import { ownSamtalFor } from './own-samtal';
 
 /** The Norwegian texts of the page, from the catalog itself. */
 const nb = JSON.parse(fs.readFileSync('src/i18n/locales/nb/meetings.json', 'utf8')) as {
-  questionBank: { title: string; add: string };
+  questionBank: { title: string; add: string; toNoteFor: string };
   remember: { title: string; label: string; add: string; added: string };
   shortcuts: { title: string; nextTopic: string; focusNotes: string; close: string };
   vault: { unlock: { submit: string } };
@@ -29,6 +29,8 @@ test.use({ baseURL: BASE });
 
 const PASSPHRASE = 'tre kråker over fjellet i mai';
 const REMINDER = 'Spør hvordan flyttingen til Bergen gikk';
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function unlock(page: Page) {
   const panel = page.locator('#private-notes');
@@ -101,6 +103,27 @@ test('Kari prepares with open questions, keeps a reminder for next time and runs
   const stored = JSON.stringify(await api.get(`/api/one-on-ones/meetings/${meetingId}/reminders`));
   expect(stored).not.toContain('Bergen');
   await shot(page, testInfo, 'w2-reminder');
+
+  // A question into her private note (open now): through the note's own editor, so sealed.
+  const toNoteLabel = nb.questionBank.toNoteFor.replace('{question}', '');
+  const toNote = bank.getByRole('button', { name: new RegExp(`^${escapeRe(toNoteLabel)}`) });
+  const copied = (await toNote.nth(1).getAttribute('aria-label'))!.replace(toNoteLabel, '');
+  await toNote.nth(1).click();
+  await expect(bank.getByRole('status')).toContainText(copied);
+  await expect(page.locator('#private-note')).toHaveValue(new RegExp(escapeRe(copied)));
+  await expect
+    .poll(
+      async () =>
+        JSON.stringify(await api.get(`/api/one-on-ones/meetings/${meetingId}/private-note`)),
+      {
+        timeout: 15_000,
+      },
+    )
+    .toContain('"sealed":{');
+  const sealedNote = JSON.stringify(
+    await api.get(`/api/one-on-ones/meetings/${meetingId}/private-note`),
+  );
+  expect(sealedNote).not.toContain(copied);
 
   // It comes back at the next 1:1 of the series, where she ticks it off.
   await page.locator('.next-meeting a').click();

@@ -20,6 +20,7 @@ import { useAutosave, type AutosaveAdapter, type Saved } from './autosave';
 import { useMe } from '../session';
 import { openNote, sealNote, useMyVault, useVaultKey } from '../vault/vault';
 import { SealedNote, VaultSetup, VaultUnlock } from '../vault/vault-panel';
+import { registerPrivateNoteInsert, withLine } from './private-note-insert';
 
 const sameNote = (a: NoteText, b: NoteText) => a.body === b.body && a.decision === b.decision;
 const mergeNote = (base: NoteText, theirs: NoteText, mine: NoteText): NoteText | null => {
@@ -450,6 +451,16 @@ function PrivateNoteEditor({
     sealing ? {} : { draftKey: `private.${meetingId}` },
   );
   const { controller } = note;
+  // The question bank may add a question to this note ("to my notes"): through this editor, so
+  // it is saved (and sealed) like anything typed.
+  const body = note.text.body;
+  useEffect(() => {
+    if (readOnly) return;
+    return registerPrivateNoteInsert(meetingId, (line) => {
+      controller.edit({ body: withLine(body, line), decision: '' });
+      document.getElementById('private-note')?.focus();
+    });
+  }, [meetingId, readOnly, controller, body]);
   return (
     <div className="note">
       <label htmlFor="private-note" className="note__label">

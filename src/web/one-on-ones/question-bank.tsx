@@ -5,17 +5,19 @@ import { QUESTION_KEYS, questionThemeFor } from '../../domain/coaching/question-
 import { useErrorText } from '../components/feedback';
 import { oneOnOneKeys, type MeetingDetail, type Point } from './api';
 import { writeOrKeep } from '../live/outbox';
+import { insertIntoPrivateNote } from './private-note-insert';
 
 /**
  * Seeds 000 and 002: open questions for a standing agenda item, offered to the manager while
  * preparing and running a 1:1. Folded by default beside the item; one click puts a question on
- * the agenda as the manager's own point under this item. The employee is never shown it.
+ * the agenda as the manager's own point under this item, or into their private note (through its
+ * editor, so sealed like anything typed there). The employee is never shown it.
  */
 export function QuestionBank({ detail, section }: { detail: MeetingDetail; section: Point }) {
   const { t } = useTranslation('meetings');
   const client = useQueryClient();
   const errorText = useErrorText();
-  const [added, setAdded] = useState<string | null>(null);
+  const [status, setStatus] = useState<string>('');
   const theme = questionThemeFor(section.sectionKey, section.sectionKind);
   const add = useMutation({
     // Offline it runs too, like any point added by hand (outbox).
@@ -36,7 +38,7 @@ export function QuestionBank({ detail, section }: { detail: MeetingDetail; secti
       );
     },
     onSuccess: async (_point, title) => {
-      setAdded(title);
+      setStatus(t('questionBank.added', { question: title }));
       await client.invalidateQueries({ queryKey: oneOnOneKeys.meeting(detail.meeting.id) });
     },
   });
@@ -67,12 +69,26 @@ export function QuestionBank({ detail, section }: { detail: MeetingDetail; secti
                   {t('questionBank.add')}
                 </button>
               )}
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                onClick={() =>
+                  setStatus(
+                    insertIntoPrivateNote(detail.meeting.id, question)
+                      ? t('questionBank.copied', { question })
+                      : t('questionBank.noteLocked'),
+                  )
+                }
+                aria-label={t('questionBank.toNoteFor', { question })}
+              >
+                {t('questionBank.toNote')}
+              </button>
             </li>
           );
         })}
       </ul>
       <p className="status" role="status">
-        {added ? t('questionBank.added', { question: added }) : ''}
+        {status}
       </p>
       {add.error ? <p className="field__error">{errorText(add.error)}</p> : null}
     </details>
