@@ -9,7 +9,7 @@ test('HR reads the statistics in Swedish: units drill down, small groups stay hi
 
   // The whole organisation: counts, and wellbeing of the last closed quarter (the demo has five
   // people who answered then: Ahmed and the four who meet the CEO).
-  const total = page.getByRole('table', { name: 'Hela organisationen' });
+  const total = page.getByRole('table', { name: 'Hela organisationen', exact: true });
   await expect(total.getByRole('rowheader')).toContainText('Hela organisationen');
   await expect(total).toContainText('5 har svarat');
   // Seed 003: who has gone a year without a signed development conversation, counted.

@@ -87,7 +87,7 @@ test('HR sees open rounds and what needs attention; the statistics fit; no "ask 
   await expect(page.getByText('Finns även på Dansk, Norsk bokmål, English.').first()).toBeVisible();
 
   await page.goto('/statistics');
-  await expect(page.getByRole('table', { name: 'Hela organisationen' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Hela organisationen', exact: true })).toBeVisible();
   const clipped = await page.evaluate(
     () =>
       [...document.querySelectorAll('.stats__scroll')].filter((e) => e.scrollWidth > e.clientWidth)
