@@ -13,6 +13,7 @@ import {
 import { PersonSchema } from './people';
 import { ReminderListSchema } from './reminders';
 import { MyVaultSchema } from './vault';
+import { MotivationSchema } from './motivation';
 
 export const MeetingPageSchema = z.object({
   me: MeSchema,
@@ -30,6 +31,8 @@ export const MeetingPageSchema = z.object({
   goals: z.object({ goals: z.array(GoalSchema), plan: z.array(PlanItemSchema) }),
   /** As GET /api/me/notifications/unread: the bell's count. */
   unreadNotifications: z.int(),
+  /** As GET /api/one-on-ones/meetings/:id/motivation, when the agenda has that item; else null. */
+  motivation: MotivationSchema.nullable(),
 });
 
 /** The latest meeting begun in a series (as …/series/:id/meetings?when=past&limit=1). */

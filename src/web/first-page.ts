@@ -44,6 +44,7 @@ export async function loadMeetingPage(client: QueryClient, meetingId: string) {
   client.setQueryData(VAULT_KEY, { vault: page.vault });
   client.setQueryData(goalKeys.pair(other), page.goals);
   client.setQueryData(notificationKeys.unread, { unread: page.unreadNotifications });
+  if (page.motivation) client.setQueryData(oneOnOneKeys.motivation(meetingId), page.motivation);
   return page;
 }
 

@@ -84,6 +84,7 @@ describe('the meeting page in one request', () => {
         vault: (await json(me, '/api/vault')).vault,
         goals: await json(me, `/api/goals?with=${other}`),
         unreadNotifications: (await json(me, '/api/me/notifications/unread')).unread,
+        motivation: await json(me, `/api/one-on-ones/meetings/${meetingId}/motivation`),
       });
       expect(page.checkIn.checkIn.comment).toBe('Bra vecka');
       expect(page.goals.goals[0].progress[0].body).toBe('På god väg');

@@ -47,9 +47,15 @@ export async function pageRoutes(app: FastifyInstance) {
         app.services.notifications.unreadCount(actor),
       ]);
       const { goals, plan, titles, progress, steps } = page.goals;
+      const meeting = presentMeetingDetail(page.detail, actor, app.services.clock.now());
+      // The motivation item's score and trend, where the agenda has that item: still one
+      // request for the page (a statement more only for those meetings).
+      const motivation = meeting.agenda.some((p) => p.sectionKind === 'motivation')
+        ? await app.services.oneOnOne.motivation.get(actor, request.params.id)
+        : null;
       return {
         me: meOf(actor),
-        meeting: presentMeetingDetail(page.detail, actor, app.services.clock.now()),
+        meeting,
         checkIn: {
           checkIn: page.checkIn.checkIn ? presentCheckIn(page.checkIn.checkIn) : null,
           open: page.checkIn.open,
@@ -63,6 +69,7 @@ export async function pageRoutes(app: FastifyInstance) {
           plan: plan.map((p) => presentPlanItem(p, progress)),
         },
         unreadNotifications,
+        motivation,
       };
     },
   );

@@ -157,6 +157,7 @@ export const oneOnOneKeys = {
   meeting: (meetingId: string) => ['1on1', 'meeting', meetingId] as const,
   privateNote: (meetingId: string) => ['1on1', 'meeting', meetingId, 'private'] as const,
   reminders: (meetingId: string) => ['1on1', 'meeting', meetingId, 'reminders'] as const,
+  motivation: (meetingId: string) => ['1on1', 'motivation', meetingId] as const,
   minutes: (meetingId: string) => ['1on1', 'minutes', meetingId] as const,
   reflection: (meetingId: string) => ['1on1', 'reflection', meetingId] as const,
   reflections: ['1on1', 'reflections'] as const,

@@ -4,7 +4,7 @@ import type { Motivation } from '../../contracts/motivation';
 import { MOTIVATION_MAX, MOTIVATION_MIN } from '../../domain/one-on-one/motivation';
 import { http } from '../api';
 import { LoadError, useErrorText } from '../components/feedback';
-import type { MeetingDetail } from './api';
+import { oneOnOneKeys, type MeetingDetail } from './api';
 import { useMeetingFormat } from './hooks';
 import '../wellbeing/wellbeing.css';
 
@@ -14,7 +14,6 @@ const SCORES = Array.from(
 );
 const path = (meetingId: string) =>
   `/api/one-on-ones/meetings/${encodeURIComponent(meetingId)}/motivation`;
-const key = (meetingId: string) => ['1on1', 'motivation', meetingId] as const;
 
 /**
  * The motivation item of the standing agenda (issue #15, seed 002): the employee gives a 1–5
@@ -27,12 +26,12 @@ export function MotivationPanel({ detail }: { detail: MeetingDetail }) {
   const client = useQueryClient();
   const meetingId = detail.meeting.id;
   const q = useQuery({
-    queryKey: key(meetingId),
+    queryKey: oneOnOneKeys.motivation(meetingId),
     queryFn: () => http.get<Motivation>(path(meetingId)),
   });
   const save = useMutation({
     mutationFn: (score: number) => http.put<Motivation>(path(meetingId), { score }),
-    onSuccess: (fresh) => client.setQueryData(key(meetingId), fresh),
+    onSuccess: (fresh) => client.setQueryData(oneOnOneKeys.motivation(meetingId), fresh),
   });
   if (q.isPending) return null;
   if (q.error) return <LoadError error={q.error} retry={() => void q.refetch()} />;
