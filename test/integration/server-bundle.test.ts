@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- plain JavaScript module of bin/, no declarations
 import { freshBundle } from '../../bin/server-bundle.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -31,7 +30,7 @@ afterAll(async () => {
 
 describe('the server bundle', () => {
   it('serves from dist/: migrations applied, templates and translated catalogs found', async () => {
-    const bundle = freshBundle(OUT) as string | null;
+    const bundle = freshBundle(OUT);
     expect(bundle).toBe(path.join(OUT, 'samtal.mjs'));
     child = spawn(process.execPath, [bundle!, 'serve'], {
       cwd: os.tmpdir(), // not the project: every file must be found from the bundle's place
