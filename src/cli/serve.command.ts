@@ -75,6 +75,10 @@ async function runServer(config: Config, demo: boolean): Promise<number> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  // Indexes too large to build before listening (the search indexes after an upgrade).
+  void database
+    .buildDeferredIndexes((line) => app.log.warn(line))
+    .catch((err: unknown) => app.log.error({ err }, 'building deferred indexes failed'));
   if (inCluster) return new Promise<number>(() => {});
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

@@ -10,6 +10,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { DataDirLockedError, lockDataDir } from './data-dir-lock';
+import {
+  buildDeferredIndexes,
+  buildInBackground,
+  deferredIndexDefinitions,
+} from './deferred-indexes';
 import * as schema from './schema/index';
 import { sqlTap } from './sql-tap';
 import { projectPath } from '../project-root';
@@ -39,6 +44,12 @@ export type Database = {
    * deadlocks when two instances do it at once, such as creating the job queues.
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Builds the indexes left after start-up because their tables are large (the search
+   * indexes, src/db/deferred-indexes.ts), concurrently, while Samtal serves; resolves when
+   * they are built or another process builds them. Nothing to do on PGlite or a small database.
+   */
+  buildDeferredIndexes(log: (line: string) => void): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -68,7 +79,7 @@ const MIGRATIONS_DIR = projectPath('drizzle');
  */
 export async function openPostgres(
   url: string,
-  opts: { max?: number; statementTimeoutMs?: number } = {},
+  opts: { max?: number; statementTimeoutMs?: number; deferredIndexSmallBytes?: number } = {},
 ): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -81,16 +92,24 @@ export async function openPostgres(
     if (err.code !== '57P01') console.warn(`PostgreSQL connection error: ${err.message}`);
   });
   const db = drizzlePg(pool, { schema, logger: sqlTap }) as unknown as Db;
+  const deferred = deferredIndexDefinitions(MIGRATIONS_DIR);
   // Several instances may start at once: one migrates while the others wait on the lock.
-  await withStartupLock(pool, async (conn) => {
+  const left = await withStartupLock(pool, async (conn) => {
     try {
       // A migration may build an index on a large table: no statement timeout for it.
       await conn.query('set statement_timeout = 0');
       await migratePg(drizzlePg(conn, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+      const query = (text: string, values?: unknown[]) => conn.query(text, values);
+      return await buildDeferredIndexes(query, deferred, {
+        concurrently: false,
+        onlySmall: true,
+        smallBytes: opts.deferredIndexSmallBytes,
+      });
     } finally {
       await conn.query('reset statement_timeout').catch(() => undefined);
     }
   });
+  let background: ReturnType<typeof buildInBackground> | undefined;
   return {
     db,
     kind: 'postgres',
@@ -99,7 +118,24 @@ export async function openPostgres(
     },
     executeSql: (text, values) => pool.query(text, values as unknown[]),
     exclusive: (fn) => withStartupLock(pool, fn),
-    close: () => pool.end(),
+    buildDeferredIndexes: async (log) => {
+      if (left.length === 0) return;
+      background ??= buildInBackground(
+        async () => {
+          const client = new pg.Client({ connectionString: url });
+          client.on('error', () => undefined);
+          await client.connect();
+          return { query: (text, values) => client.query(text, values), end: () => client.end() };
+        },
+        deferred.filter((d) => left.includes(d.name)),
+        log,
+      );
+      await background.done;
+    },
+    close: async () => {
+      await background?.stop();
+      await pool.end();
+    },
   };
 }
 
@@ -123,6 +159,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     await client.waitReady;
     const db = drizzlePglite(client, { schema, logger: sqlTap }) as unknown as Db;
     await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+    // One process, and the embedded database serves small organisations: all at once.
+    await buildDeferredIndexes(
+      (text, values) => client.query(text, values),
+      deferredIndexDefinitions(MIGRATIONS_DIR),
+      { concurrently: false, onlySmall: false },
+    );
     return {
       db,
       kind: 'pglite',
@@ -136,6 +178,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
         return results[results.length - 1] ?? { rows: [] };
       },
       exclusive: (fn) => fn(),
+      buildDeferredIndexes: async () => undefined,
       close: async () => {
         await client.close();
         await release?.();
