@@ -6,7 +6,8 @@ test.use({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
 /**
  * Search in Danish (issue #15, decision 027): "/" puts the cursor in the search field, a word
  * in another form finds it ("skabeloner" finds "skabelon"), results come grouped by kind with
- * the found words marked, and each leads to its meeting. Reads demo data only.
+ * the found words marked, and each leads to its meeting; a revealed preparation of a development
+ * conversation is found too and leads to the conversation. Reads demo data only.
  */
 test('a Danish manager finds a word in their 1:1s in its own forms', async ({ page }, testInfo) => {
   await signIn(page, 'leder@samtal.demo');
@@ -34,6 +35,15 @@ test('a Danish manager finds a word in their 1:1s in its own forms', async ({ pa
   await expect(page).toHaveURL(/\/one-on-ones\/meetings\/[0-9a-f-]+$/);
   await expect(page.getByRole('heading', { level: 1, name: '1:1 med Sofie Hansen' })).toBeVisible();
   await expect(box).toHaveValue('');
+
+  // A development conversation's preparation: Lars's answer, revealed since both submitted.
+  await box.fill('testautomatisering');
+  await box.press('Enter');
+  const preparations = page.getByRole('region', { name: /^Forberedelser/ });
+  await expect(preparations.locator('mark').first()).toHaveText('testautomatisering');
+  await expect(preparations).toContainText('Med Lars Poulsen');
+  await preparations.getByRole('link', { name: 'Forberedelse' }).first().click();
+  await expect(page).toHaveURL(/\/conversations\/[0-9a-f-]+$/);
 
   // Nothing found: said so, in Danish.
   await box.fill('flodhest');

@@ -3,7 +3,10 @@
  * who finds what — only what the reader may read as one of a pair; never private notes,
  * reflections or sealed reminders, never HR or an admin by their role, never another tenant.
  */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conversationPreparations } from '../../src/db/schema';
 import type { SearchResult } from '../../src/contracts/search';
 import { segmentsOf, type SearchConfig } from '../../src/domain/search/search';
 import { searchRepository } from '../../src/server/repositories/search.repository';
@@ -236,6 +239,79 @@ describe('search: who finds what', () => {
       expect(await found(c[who], PRIVATE_WORD), who).toEqual([]);
       expect(await found(c[who], REFLECTION_WORD), who).toEqual([]);
     }
+  });
+});
+
+describe('search: development-conversation preparations', () => {
+  const EMPLOYEE_WORD = 'kompetensväxlingen';
+  const MANAGER_WORD = 'ledarskapsresan';
+  const DRAFT_WORD = 'utkastsmeningen';
+  let booked: string;
+
+  beforeAll(async () => {
+    const db = ctx.database.db;
+    const pair = { managerId: w.manager.id, employeeId: w.employee.id };
+    booked = (await makeHeldConversation(db, w.org.id, pair, { status: 'booked', heldAt: null }))
+      .id;
+    const held = (await makeHeldConversation(db, w.org.id, pair)).id;
+    const prep = (
+      conversationId: string,
+      role: 'employee' | 'manager',
+      text: string,
+      submitted: boolean,
+    ) => ({
+      orgId: w.org.id,
+      id: randomUUID(),
+      conversationId,
+      authorId: role === 'employee' ? w.employee.id : w.manager.id,
+      authorRole: role,
+      answers: { how: `Jag vill prata om ${text}.`, focus: 'Mer tid.', scale: 4, pick: 'course' },
+      submittedAt: submitted ? new Date() : null,
+    });
+    await db
+      .insert(conversationPreparations)
+      .values([
+        prep(booked, 'employee', EMPLOYEE_WORD, true),
+        prep(booked, 'manager', MANAGER_WORD, false),
+        prep(held, 'manager', DRAFT_WORD, false),
+      ]);
+  });
+
+  const finds = async (who: Client, q: string) =>
+    (await found(who, q)).filter((i) => i.kind === 'preparation');
+
+  it('finds one’s own preparation, and the other’s only after the reveal', async () => {
+    // Only the employee has submitted: each finds their own, neither the other's.
+    expect(await finds(c.employee, EMPLOYEE_WORD)).toHaveLength(1);
+    expect(await finds(c.manager, MANAGER_WORD)).toHaveLength(1);
+    expect(await finds(c.manager, EMPLOYEE_WORD)).toEqual([]);
+    expect(await finds(c.employee, MANAGER_WORD)).toEqual([]);
+    const [own] = await finds(c.employee, EMPLOYEE_WORD);
+    expect(own!.conversationId).toBe(booked);
+    expect(own!.with.id).toBe(w.manager.id);
+    // The free-text answers in the template's order; a scale or a choice is not text.
+    expect(plain(own!.snippet)).toMatch(
+      new RegExp(`^Jag vill prata om ${EMPLOYEE_WORD}. · Mer tid`),
+    );
+    expect(plain(own!.snippet)).not.toMatch(/course|4/);
+    // Both submitted: both see both.
+    await ctx.database.db
+      .update(conversationPreparations)
+      .set({ submittedAt: new Date() })
+      .where(eq(conversationPreparations.conversationId, booked));
+    expect(await finds(c.manager, EMPLOYEE_WORD)).toHaveLength(1);
+    expect(await finds(c.employee, MANAGER_WORD)).toHaveLength(1);
+  });
+
+  it('never finds a draft of the other, even after the meeting, nor anyone’s for HR or others', async () => {
+    expect(await finds(c.employee, DRAFT_WORD)).toEqual([]);
+    expect(await finds(c.manager, DRAFT_WORD)).toHaveLength(1);
+    for (const who of ['otherManager', 'hr', 'admin', 'stranger'] as const) {
+      for (const q of [EMPLOYEE_WORD, MANAGER_WORD, DRAFT_WORD]) {
+        expect(await finds(c[who], q), `${who} ${q}`).toEqual([]);
+      }
+    }
+    expect(await finds(c.tenant2, EMPLOYEE_WORD)).toEqual([]);
   });
 });
 

@@ -11,7 +11,7 @@ export type RevealState = {
 };
 
 /** Statuses in which the meeting has started (or is over): preparation is then shown openly. */
-const STARTED: readonly ConversationStatus[] = ['held', 'closed', 'signed'];
+export const STARTED: readonly ConversationStatus[] = ['held', 'closed', 'signed'];
 
 /** True once the meeting has been started, whatever the preparation. */
 export function meetingStarted(status: ConversationStatus): boolean {

@@ -4,7 +4,7 @@
  */
 
 /** What search finds, in the order the results page groups them. */
-export const SEARCH_KINDS = ['topic', 'note', 'action', 'minutes', 'goal'] as const;
+export const SEARCH_KINDS = ['topic', 'note', 'action', 'minutes', 'goal', 'preparation'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** The longest query accepted. */

@@ -15,6 +15,7 @@ import {
   noteDocument,
   topicDocument,
 } from '../../db/schema/search-vector';
+import { STARTED } from '../../domain/development/reveal';
 import type { SearchConfig, SearchKind } from '../../domain/search/search';
 
 export type SearchRow = {
@@ -65,6 +66,22 @@ export const searchRepository = {
       sql` || `,
     );
     const h = cfg(input.headlineConfig);
+    // Development-conversation preparations, their free-text answers in the template's order
+    // (scales and choices are not words): the reveal rule of domain/development/reveal.ts
+    // (own always; the other's once submitted and either the meeting started or both
+    // submitted), by the reader's role in the pair. Not indexed: a person has few
+    // conversations, and the statement starts from them.
+    const myRole = sql`case when c.employee_id = ${me} then 'employee' else 'manager' end`;
+    const started = sql`(${sql.join(
+      STARTED.map((s) => sql`${s}`),
+      sql`, `,
+    )})`;
+    const prepDoc = sql.join(
+      input.queryConfigs.map(
+        (c) => sql`setweight(to_tsvector(${cfg(c)}, coalesce(answers.text, '')), 'C')`,
+      ),
+      sql` || `,
+    );
     const other = (m: SQL | Column, e: SQL | Column) =>
       sql`case when ${m} = ${me} then ${e} else ${m} end`;
     return queryRows<SearchRow>(
@@ -122,12 +139,35 @@ export const searchRepository = {
         where ${goals.orgId} = ${orgId}
           and (${goals.managerId} = ${me} or ${goals.employeeId} = ${me})
           and ${goalDocument(goals)} @@ q.query
+        union all
+        select 'preparation', cp.id, c.meeting_id,
+          ${other(sql`c.manager_id`, sql`c.employee_id`)},
+          coalesce(c.held_at, cp.submitted_at, cp.updated_at),
+          ts_rank(${prepDoc}, q.query), null::text, answers.text
+        from conversations c
+        join conversation_preparations cp on cp.org_id = c.org_id and cp.conversation_id = c.id
+        join conversation_template_versions tv
+          on tv.org_id = c.org_id and tv.id = c.template_version_id
+        cross join lateral (
+          select string_agg(cp.answers ->> (k.key #>> '{}'), ' · ' order by k.n) as text
+          from jsonb_path_query(tv.content, '$.sections[*].questions[*] ? (@.answer.type == "text").key')
+            with ordinality k(key, n)
+          where coalesce(cp.answers ->> (k.key #>> '{}'), '') <> ''
+        ) answers
+        cross join q
+        where c.org_id = ${orgId} and (c.employee_id = ${me} or c.manager_id = ${me})
+          and (cp.author_role = ${myRole}
+            or (cp.submitted_at is not null and (c.status in ${started}
+              or exists (select 1 from conversation_preparations mine_prep
+                where mine_prep.org_id = c.org_id and mine_prep.conversation_id = c.id
+                  and mine_prep.author_role = ${myRole} and mine_prep.submitted_at is not null))))
+          and ${prepDoc} @@ q.query
       ),
       best as (
         select * from hits order by rank desc, at desc, id limit ${input.limit}
       )
       select best.kind, best.id, best.meeting_id,
-        coalesce(c.id, g.conversation_id) as conversation_id,
+        coalesce(c.id, g.conversation_id, cp.conversation_id) as conversation_id,
         best.with_id, p.name as with_name, best.at, best.rank::float8 as rank,
         case when best.title is not null
           then ts_headline(${h}, ${clean(sql`best.title`)}, q.query, ${TITLE_OPTIONS}) end as title,
@@ -137,6 +177,8 @@ export const searchRepository = {
       join people p on p.org_id = ${orgId} and p.id = best.with_id
       left join conversations c on c.org_id = ${orgId} and c.meeting_id = best.meeting_id
       left join development_goals g on best.kind = 'goal' and g.org_id = ${orgId} and g.id = best.id
+      left join conversation_preparations cp
+        on best.kind = 'preparation' and cp.org_id = ${orgId} and cp.id = best.id
       order by best.rank desc, best.at desc, best.id`,
     );
   },
