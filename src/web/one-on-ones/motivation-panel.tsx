@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Motivation } from '../../contracts/motivation';
@@ -29,13 +30,17 @@ export function MotivationPanel({ detail }: { detail: MeetingDetail }) {
     queryKey: oneOnOneKeys.motivation(meetingId),
     queryFn: () => http.get<Motivation>(path(meetingId)),
   });
+  // The score just picked, set in the click itself: a controlled radio whose new state came
+  // only with the mutation's next render was put back unchecked for a moment.
+  const [picked, setPicked] = useState<number | null>(null);
   const save = useMutation({
     mutationFn: (score: number) => http.put<Motivation>(path(meetingId), { score }),
     onSuccess: (fresh) => client.setQueryData(oneOnOneKeys.motivation(meetingId), fresh),
+    onSettled: () => setPicked(null),
   });
   if (q.isPending) return null;
   if (q.error) return <LoadError error={q.error} retry={() => void q.refetch()} />;
-  const m = save.isPending ? { ...q.data, score: save.variables } : q.data;
+  const m = picked !== null ? { ...q.data, score: picked } : q.data;
   return (
     <div className="motivation">
       {m.mayScore ? (
@@ -50,7 +55,10 @@ export function MotivationPanel({ detail }: { detail: MeetingDetail }) {
                   value={n}
                   checked={m.score === n}
                   disabled={save.isPending}
-                  onChange={() => save.mutate(n)}
+                  onChange={() => {
+                    setPicked(n);
+                    save.mutate(n);
+                  }}
                 />
                 <span className="check-in__number" aria-hidden="true">
                   {n}
