@@ -91,7 +91,11 @@ export const oneOnOneMeetingRepository = {
       .where(and(eq(oneOnOnePoints.orgId, orgId), eq(oneOnOnePoints.id, id)));
   },
 
-  /** Rewrites the positions of a meeting's points to the given order, in one statement. */
+  /**
+   * Puts a meeting's points in the given order, in one statement, writing only the rows whose
+   * position changes: a written row is a new version in each of the table's indexes, the
+   * search index's four word vectors included.
+   */
   async setOrder(db: DbOrTx, orgId: string, meetingId: string, ids: string[]) {
     if (ids.length === 0) return;
     const values = sql.join(
@@ -101,7 +105,8 @@ export const oneOnOneMeetingRepository = {
     await db.execute(sql`
       update one_on_one_points p set position = v.pos, updated_at = now()
       from (values ${values}) as v(id, pos)
-      where p.org_id = ${orgId} and p.meeting_id = ${meetingId} and p.id = v.id`);
+      where p.org_id = ${orgId} and p.meeting_id = ${meetingId} and p.id = v.id
+        and p.position <> v.pos`);
   },
 
   async lockNote(db: DbOrTx, orgId: string, pointId: string): Promise<NoteRow | undefined> {

@@ -89,6 +89,8 @@ export function createOneOnOneMeetingService(
         if (sectionKey && !snapshot.sections.some((s) => s.key === sectionKey)) sectionKey = null;
         const existing = await meetingRepo.points(tx, actor.orgId, meetingId);
         const id = randomUUID();
+        const order = orderWithNewTopic(existing, id, sectionKey);
+        const position = order.indexOf(id);
         const [point] = await meetingRepo.insertPoints(tx, [
           {
             orgId: actor.orgId,
@@ -98,16 +100,13 @@ export function createOneOnOneMeetingService(
             sectionKey,
             title: input.title.trim(),
             authorId: actor.personId,
-            position: existing.length,
+            position,
           },
         ]);
-        await meetingRepo.setOrder(
-          tx,
-          actor.orgId,
-          meetingId,
-          orderWithNewTopic(existing, id, sectionKey),
-        );
-        const position = orderWithNewTopic(existing, id, sectionKey).indexOf(id);
+        // Only the points after it move down (setOrder writes the changed rows only).
+        if (position < existing.length) {
+          await meetingRepo.setOrder(tx, actor.orgId, meetingId, order);
+        }
         // The other of the pair sees that a topic came (never which: it is content).
         const other = role === 'manager' ? series.employeeId : series.managerId;
         await notificationRepository.insertUnlessUnread(tx, {

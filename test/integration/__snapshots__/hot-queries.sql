@@ -365,7 +365,8 @@ select "sessions"."org_id", "sessions"."id", "sessions"."person_id", "sessions".
       where r.org_id = "people"."org_id" and r.manager_id = "people"."id" and r.active) from "sessions" inner join "people" on ("people"."org_id" = "sessions"."org_id" and "people"."id" = "sessions"."person_id") inner join "organisations" on "organisations"."id" = "sessions"."org_id" where ("sessions"."id" = $1 and "sessions"."expires_at" > $2 and "people"."active" = $3) limit $4;
 update one_on_one_points p set position = v.pos, updated_at = now()
       from (values ($1::uuid, $2::int), ($3::uuid, $4::int), ($5::uuid, $6::int), ($7::uuid, $8::int), ($9::uuid, $10::int), ($11::uuid, $12::int), ($13::uuid, $14::int), ($15::uuid, $16::int), ($17::uuid, $18::int), ($19::uuid, $20::int), ($21::uuid, $22::int)) as v(id, pos)
-      where p.org_id = $23 and p.meeting_id = $24 and p.id = v.id;
+      where p.org_id = $23 and p.meeting_id = $24 and p.id = v.id
+        and p.position <> v.pos;
 
 -- PUT /api/one-on-ones/points/:id/note (save a note): 6 statements
 insert into "one_on_one_note_revisions" ("org_id", "note_id", "version", "body", "decision", "saved_by", "saved_at") values ($1, $2, $3, $4, $5, $6, $7);
