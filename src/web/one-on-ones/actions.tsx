@@ -161,7 +161,8 @@ export function ActionForm({
       setDueDate('');
       setMissing(false);
       await client.invalidateQueries({ queryKey: oneOnOneKeys.all });
-      if (prompt) await client.invalidateQueries({ queryKey: wellbeingKeys.workloadPrompt(meetingId) });
+      if (prompt)
+        await client.invalidateQueries({ queryKey: wellbeingKeys.workloadPrompt(meetingId) });
       onDone?.();
     },
   });

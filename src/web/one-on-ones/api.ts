@@ -107,8 +107,7 @@ export const oneOnOneApi = {
   updatePoint: (
     pointId: string,
     input: { title?: string; discussed?: boolean; plannedMinutes?: number | null },
-  ) =>
-    http.patch<MeetingDetail>(`${P}/points/${id(pointId)}`, input),
+  ) => http.patch<MeetingDetail>(`${P}/points/${id(pointId)}`, input),
   deletePoint: (pointId: string) => http.del<{ ok: true }>(`${P}/points/${id(pointId)}`),
   carryOver: (pointId: string) =>
     http.post<{ pointId: string; meetingId: string }>(`${P}/points/${id(pointId)}/carry-over`),

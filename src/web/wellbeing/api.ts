@@ -44,9 +44,7 @@ export const wellbeingApi = {
   workloadPrompt: (meetingId: string) =>
     http.get<WorkloadPrompt>(`/api/one-on-ones/meetings/${id(meetingId)}/workload-prompt`),
   dismissWorkloadPrompt: (meetingId: string) =>
-    http.post<WorkloadPrompt>(
-      `/api/one-on-ones/meetings/${id(meetingId)}/workload-prompt/dismiss`,
-    ),
+    http.post<WorkloadPrompt>(`/api/one-on-ones/meetings/${id(meetingId)}/workload-prompt/dismiss`),
 
   reviews: (seriesId: string, cursor?: string | null) =>
     http.get<Page<TaskReviewSummary>>(`/api/one-on-ones/series/${id(seriesId)}/task-reviews`, {
