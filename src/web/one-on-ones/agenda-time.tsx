@@ -82,30 +82,32 @@ function PlannedMinutesField({ point, detail }: { point: Point; detail: MeetingD
         : null;
   return (
     <span className="planned-minutes-field">
-      <label htmlFor={id} className="visually-hidden">
-        {t('agendaTime.minutesFor', { title: point.title })}
-      </label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={PLANNED_MINUTES_MIN}
-        max={PLANNED_MINUTES_MAX}
-        value={value}
-        placeholder="–"
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
-        onChange={(e) => setValue(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            commit();
-          }
-        }}
-      />
-      <span aria-hidden="true" className="muted small">
-        {t('agendaTime.minutes')}
+      <span className="planned-minutes-field__row">
+        <label htmlFor={id} className="visually-hidden">
+          {t('agendaTime.minutesFor', { title: point.title })}
+        </label>
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={PLANNED_MINUTES_MIN}
+          max={PLANNED_MINUTES_MAX}
+          value={value}
+          placeholder="–"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-error` : undefined}
+          onChange={(e) => setValue(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              commit();
+            }
+          }}
+        />
+        <span aria-hidden="true" className="muted small">
+          {t('agendaTime.minutes')}
+        </span>
       </span>
       {problem ? (
         <span className="field__error" id={`${id}-error`} role="alert">

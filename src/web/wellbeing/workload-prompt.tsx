@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../components/feedback';
 import { ActionForm } from '../one-on-ones/actions';
@@ -22,6 +22,15 @@ export function WorkloadPrompt({ detail }: { detail: MeetingDetail }) {
     queryFn: () => wellbeingApi.workloadPrompt(meetingId),
     enabled: open,
   });
+  // The other of the pair may agree the action (live, or seen on the next poll): ask again
+  // when the meeting's actions change, not when the page opens (it came with the page).
+  const client = useQueryClient();
+  const actionCount = useRef(detail.actions.length);
+  useEffect(() => {
+    if (actionCount.current === detail.actions.length) return;
+    actionCount.current = detail.actions.length;
+    void client.invalidateQueries({ queryKey: wellbeingKeys.workloadPrompt(meetingId) });
+  }, [detail.actions.length, client, meetingId]);
   if (!open || !ready || !query.data?.show || !detail.can.contribute) return null;
   return <PromptCard detail={detail} />;
 }
