@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, shot, signIn, test } from './support';
 import { apiOf } from './meeting-api';
+import { expectAccessible } from './axe';
 import { ownSamtalFor } from './own-samtal';
 
 const sv = {
@@ -96,6 +97,7 @@ test('Erik’s high workload leads to an agreed action, and the agenda’s minut
     erikPrompt.getByRole('button', { name: sv.wellbeing.workloadPrompt.agree }),
   ).toBeVisible();
   await shot(ep, testInfo, 'ww1-prompt-employee');
+  await expectAccessible(ep, 'the meeting page with the workload prompt');
 
   // 2. Maria sees it too, opens the form prefilled, changes the title and adds the action.
   await page.goto(`/one-on-ones/meetings/${second}`);
@@ -140,6 +142,7 @@ test('Erik’s high workload leads to an agreed action, and the agenda’s minut
   await expect(summary).toHaveClass(/agenda-time--over/);
   await summary.scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'ww4-minutes-over');
+  await expectAccessible(page, 'the agenda with planned minutes over the meeting');
 
   // More than two hours for one item is refused, in Swedish, and nothing changes.
   await minutesField(page, a!).fill('150');
