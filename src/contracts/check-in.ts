@@ -32,6 +32,12 @@ export const MeetingCheckInSchema = z.object({
   mayWrite: z.enum(['answer', 'together', 'correct']).nullable(),
 });
 
+/**
+ * The meeting page's workload prompt (domain/wellbeing/workload.ts): whether to ask the pair to
+ * agree an action about a workload that has been high in the latest check-ins.
+ */
+export const WorkloadPromptSchema = z.object({ show: z.boolean() });
+
 export const TrendSchema = z.object({
   seriesId: z.uuid(),
   employeeId: z.uuid(),

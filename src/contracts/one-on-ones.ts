@@ -12,6 +12,8 @@ import {
 import { SealedSchema } from './vault';
 import { PLACE_KINDS } from '../domain/one-on-one/place';
 import { textBlock, textLine } from '../domain/text';
+import { PLANNED_MINUTES_MAX, PLANNED_MINUTES_MIN } from '../domain/one-on-one/agenda-time';
+import { ACTION_PROMPTS } from '../domain/wellbeing/workload';
 
 const iso = z.iso.datetime();
 
@@ -157,7 +159,18 @@ export const PointSchema = z.object({
   discussedAt: iso.nullable(),
   carriedFromPointId: z.uuid().nullable(),
   carriedToMeetingId: z.uuid().nullable(),
+  /** Minutes the pair plans for it (1–120), or null. */
+  plannedMinutes: z.int().nullable(),
   note: SharedNoteSchema.nullable(),
+});
+
+/** Changes to an agenda point (PATCH /api/one-on-ones/points/:id). */
+export const PointUpdateSchema = z.object({
+  title: textLine().trim().min(1).max(500).optional(),
+  discussed: z.boolean().optional(),
+  sectionKey: textLine().max(64).nullable().optional(),
+  /** Minutes planned for the point, 1–120; null takes the plan away. */
+  plannedMinutes: z.int().min(PLANNED_MINUTES_MIN).max(PLANNED_MINUTES_MAX).nullable().optional(),
 });
 
 export type PointDto = z.infer<typeof PointSchema>;
@@ -359,4 +372,6 @@ export const ActionInputSchema = z.object({
   dueDate: IsoDate.nullable().optional(),
   /** The agenda point it came from, if any. */
   pointId: z.uuid().nullable().optional(),
+  /** Agreed from a prompt of the meeting page ("workload": the high-workload prompt). */
+  prompt: z.enum(ACTION_PROMPTS).nullable().optional(),
 });

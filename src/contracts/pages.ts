@@ -1,6 +1,6 @@
 /** Whole pages in one answer: the home page and the meeting page. */
 import { z } from 'zod';
-import { MeetingCheckInSchema } from './check-in';
+import { MeetingCheckInSchema, WorkloadPromptSchema } from './check-in';
 import { GoalSchema, PlanItemSchema } from './goals';
 import { MeSchema } from './me';
 import {
@@ -21,6 +21,8 @@ export const MeetingPageSchema = z.object({
   meeting: MeetingDetailSchema,
   /** As GET /api/one-on-ones/meetings/:id/check-in. */
   checkIn: MeetingCheckInSchema,
+  /** As GET /api/one-on-ones/meetings/:id/workload-prompt. */
+  workloadPrompt: WorkloadPromptSchema,
   /** As GET /api/one-on-ones/meetings/:id/private-note. */
   privateNote: PrivateNoteSchema,
   /** As GET /api/one-on-ones/meetings/:id/reminders, for the manager of the pair; else null. */

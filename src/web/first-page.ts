@@ -39,6 +39,7 @@ export async function loadMeetingPage(client: QueryClient, meetingId: string) {
     meeting.myRole === 'manager' ? meeting.series.employee.id : meeting.series.manager.id;
   client.setQueryData(oneOnOneKeys.meeting(meetingId), meeting);
   client.setQueryData(wellbeingKeys.checkIn(meetingId), page.checkIn);
+  client.setQueryData(wellbeingKeys.workloadPrompt(meetingId), page.workloadPrompt);
   client.setQueryData(oneOnOneKeys.privateNote(meetingId), page.privateNote);
   if (page.reminders) client.setQueryData(oneOnOneKeys.reminders(meetingId), page.reminders);
   client.setQueryData(VAULT_KEY, { vault: page.vault });

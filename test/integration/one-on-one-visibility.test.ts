@@ -132,6 +132,21 @@ const rows: () => Row[] = () => [
     expect: { ...pairOnly, manager: 403 },
   },
   {
+    name: 'workload prompt',
+    call: (x) => x.get(`/api/one-on-ones/meetings/${ids.open}/workload-prompt`),
+    expect: pairOnly,
+  },
+  {
+    name: 'set the workload prompt aside',
+    call: (x) => x.post(`/api/one-on-ones/meetings/${ids.open}/workload-prompt/dismiss`),
+    expect: pairOnly,
+  },
+  {
+    name: 'plan minutes for a point',
+    call: (x) => x.patch(`/api/one-on-ones/points/${ids.openPoint}`, { plannedMinutes: 10 }),
+    expect: pairOnly,
+  },
+  {
     name: 'update an action',
     call: (x) => x.patch(`/api/actions/${ids.action}`, { title: 'Do it now' }),
     expect: pairOnly,

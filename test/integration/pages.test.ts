@@ -75,6 +75,7 @@ describe('the meeting page in one request', () => {
         me: await json(me, '/api/me'),
         meeting: timeless(await json(me, `/api/one-on-ones/meetings/${meetingId}`)),
         checkIn: await json(me, `/api/one-on-ones/meetings/${meetingId}/check-in`),
+        workloadPrompt: await json(me, `/api/one-on-ones/meetings/${meetingId}/workload-prompt`),
         privateNote: await json(me, `/api/one-on-ones/meetings/${meetingId}/private-note`),
         // The manager's own reminders; the employee has none, not even an empty list.
         reminders:

@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { MeetingKind, MeetingStatus } from '../../domain/one-on-one/actions';
+import type { ActionPrompt } from '../../domain/wellbeing/workload';
 import type { Cadence } from '../../domain/one-on-one/cadence';
 import type { MinutesContent } from '../../domain/one-on-one/minutes';
 import type {
@@ -144,6 +145,8 @@ export const oneOnOneMeetings = pgTable(
     heldOn: date('held_on', { mode: 'string' }),
     /** iCalendar SEQUENCE of a conversation's single event (a series keeps its own). */
     calendarSequence: integer('calendar_sequence').notNull().default(0),
+    /** When the pair set the high-workload prompt aside for this meeting (issue #15). */
+    workloadPromptDismissedAt: ts('workload_prompt_dismissed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -211,6 +214,8 @@ export const oneOnOnePoints = pgTable(
     discussedAt: ts('discussed_at'),
     carriedFromPointId: uuid('carried_from_point_id'),
     carriedToMeetingId: uuid('carried_to_meeting_id'),
+    /** Minutes the pair plans for this point (1–120), if they planned any. */
+    plannedMinutes: smallint('planned_minutes'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -340,6 +345,8 @@ export const oneOnOneActions = pgTable(
     ownerId: uuid('owner_id').notNull(),
     dueDate: date('due_date', { mode: 'string' }),
     doneAt: ts('done_at'),
+    /** The meeting page's prompt it was agreed from (issue #15: high workload), if any. */
+    prompt: text('prompt').$type<ActionPrompt>(),
     createdBy: uuid('created_by').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -104,6 +104,7 @@ export function presentPoint(
     discussedAt: isoOrNull(p.discussedAt),
     carriedFromPointId: p.carriedFromPointId,
     carriedToMeetingId: p.carriedToMeetingId,
+    plannedMinutes: p.plannedMinutes,
     note: note ? presentSharedNote(note) : null,
   };
 }

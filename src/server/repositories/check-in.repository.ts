@@ -39,6 +39,34 @@ export const checkInRepository = {
     return row;
   },
 
+  /**
+   * What the workload prompt of a meeting rests on (domain/wellbeing/workload.ts), in one
+   * statement: the pair's latest workload answers up to the meeting (newest first) and whether
+   * an action of the meeting was agreed from the prompt. The meeting page reads the same in
+   * its own statement (meeting-page.repository.ts).
+   */
+  async workloadSignal(
+    db: DbOrTx,
+    orgId: string,
+    meeting: { id: string; managerId: string; employeeId: string; startsAt: Date },
+    limit: number,
+  ) {
+    const [row] = await queryRows<{ workloads: number[]; prompted: boolean }>(
+      db,
+      sql`select
+        (select coalesce(json_agg(c.workload order by c.meeting_starts_at desc), '[]')
+          from (select workload, meeting_starts_at from check_ins
+            where org_id = ${orgId} and manager_id = ${meeting.managerId}
+              and employee_id = ${meeting.employeeId}
+              and meeting_starts_at <= ${meeting.startsAt}
+            order by meeting_starts_at desc limit ${limit}) c) as workloads,
+        exists (select 1 from one_on_one_actions a
+          where a.org_id = ${orgId} and a.meeting_id = ${meeting.id}
+            and a.prompt = 'workload') as prompted`,
+    );
+    return { workloads: row?.workloads ?? [], actionFromPrompt: row?.prompted === true };
+  },
+
   /** One check-in per meeting: the second answer replaces the first. */
   async upsert(db: DbOrTx, row: typeof checkIns.$inferInsert): Promise<CheckInRow> {
     const [saved] = await db

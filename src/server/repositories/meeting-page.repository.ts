@@ -19,6 +19,7 @@ import {
   type PageRow,
 } from './one-on-one-page.repository';
 import { REMINDERS_SHOWN } from './one-on-one-reminder.repository';
+import { HIGH_WORKLOAD_CHECK_INS } from '../../domain/wellbeing/workload';
 
 type Json = Record<string, unknown>;
 
@@ -93,6 +94,14 @@ const WHOLE_PAGE = sql`
   select ${MEETING_PAGE_COLUMNS},
     (select to_json(c) from check_ins c
       where c.org_id = m.org_id and c.meeting_id = m.id limit 1) as check_in,
+    -- The pair's latest workload answers up to this meeting, newest first, for the workload
+    -- prompt (as checkInRepository.workloadSignal reads them).
+    (select coalesce(json_agg(w.workload order by w.meeting_starts_at desc), '[]') from (
+      select c.workload, c.meeting_starts_at from check_ins c
+      where c.org_id = m.org_id and c.manager_id = s.manager_id
+        and c.employee_id = s.employee_id and c.meeting_starts_at <= m.starts_at
+      order by c.meeting_starts_at desc
+      limit ${HIGH_WORKLOAD_CHECK_INS}) w) as workloads,
     (select to_json(pn) from one_on_one_private_notes pn
       where pn.org_id = m.org_id and pn.meeting_id = m.id
         and pn.author_id = ${sql.placeholder('viewerId')}
@@ -129,6 +138,7 @@ const WHOLE_PAGE = sql`
 
 type WholePageRow = PageRow & {
   check_in: Json | null;
+  workloads: number[];
   private_note: Json | null;
   reminders: Json[];
   vault: Json | null;
@@ -165,6 +175,7 @@ export function meetingPageRepository(db: Db) {
       return {
         ...pageFromRow(row),
         checkIn: row.check_in ? checkInRow(row.check_in) : null,
+        workloads: row.workloads,
         privateNote: row.private_note ? privateNoteRow(row.private_note) : null,
         reminders: row.reminders.map((r) => reminderRow(r)),
         // The viewer's own vault (wrapped keys only), so a sealed note opens without a 2nd call.

@@ -9,6 +9,7 @@ import {
   MeetingCheckInSchema,
   TeamWellbeingSchema,
   TrendSchema,
+  WorkloadPromptSchema,
 } from '../../contracts/check-in';
 import { IdParams, errors } from './schemas';
 
@@ -42,6 +43,38 @@ export async function checkInRoutes(app: FastifyInstance) {
     },
     async (request) =>
       presentCheckIn(await checkIns().save(requireActor(request), request.params.id, request.body)),
+  );
+
+  r.get(
+    '/api/one-on-ones/meetings/:id/workload-prompt',
+    {
+      schema: {
+        tags,
+        description:
+          'Whether the meeting page asks the pair to agree an action about a workload that has been high in the latest check-ins.',
+        params: IdParams,
+        response: { 200: WorkloadPromptSchema, ...errors },
+      },
+    },
+    async (request) => ({
+      show: await checkIns().workloadPrompt(requireActor(request), request.params.id),
+    }),
+  );
+
+  r.post(
+    '/api/one-on-ones/meetings/:id/workload-prompt/dismiss',
+    {
+      schema: {
+        tags,
+        description: 'Either of the pair sets the workload prompt aside for this meeting.',
+        params: IdParams,
+        response: { 200: WorkloadPromptSchema, ...errors },
+      },
+    },
+    async (request) => {
+      await checkIns().dismissWorkloadPrompt(requireActor(request), request.params.id);
+      return { show: false };
+    },
   );
 
   r.get(

@@ -38,7 +38,7 @@ export async function oneOnOneActionRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: ActionInputSchema.omit({ pointId: true })
+        body: ActionInputSchema.omit({ pointId: true, prompt: true })
           .partial()
           .extend({ done: z.boolean().optional() }),
         response: { 200: ActionSchema, ...errors },

@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { textBlock, textLine } from '../../domain/text';
+import { textBlock } from '../../domain/text';
 import { requireActor } from '../plugins/auth';
 import { presentSharedNote } from '../presenters/one-on-one.presenter';
-import { MeetingDetailSchema, SharedNoteSchema } from '../../contracts/one-on-ones';
+import {
+  MeetingDetailSchema,
+  PointUpdateSchema,
+  SharedNoteSchema,
+} from '../../contracts/one-on-ones';
 import { presentMeetingDetail } from './one-on-one-meetings.routes';
 import { IdParams, Ok, errors } from './schemas';
 import { ErrorSchema } from '../../contracts/common';
@@ -22,11 +26,7 @@ export async function oneOnOnePointRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParams,
-        body: z.object({
-          title: textLine().trim().min(1).max(500).optional(),
-          discussed: z.boolean().optional(),
-          sectionKey: textLine().max(64).nullable().optional(),
-        }),
+        body: PointUpdateSchema,
         response: { 200: MeetingDetailSchema, ...errors },
       },
     },

@@ -11,7 +11,8 @@ import { authorize } from '../policies/index';
 import { checkInRepository as checkInRepo } from '../repositories/check-in.repository';
 import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
-import { pairOf } from './one-on-one-access';
+import { assertOpenForContent, pairOf } from './one-on-one-access';
+import { HIGH_WORKLOAD_CHECK_INS, showWorkloadPrompt } from '../../domain/wellbeing/workload';
 import type { LiveEvents } from '../live/hub';
 import { changing } from './live-notify';
 import { systemClock, type Clock } from '../clock';
@@ -76,6 +77,44 @@ export function createCheckInService(
           progress: input.progress,
           comment: input.comment?.trim() ?? '',
           answeredBy: actor.personId,
+        });
+      });
+    },
+
+    /**
+     * Whether the meeting page asks the pair to agree an action about a workload that has been
+     * high over time (domain/wellbeing/workload.ts); the pair's only, like the check-ins.
+     */
+    async workloadPrompt(actor: Actor, meetingId: string) {
+      const row = await occurrenceRepo.findMeeting(db, actor.orgId, meetingId);
+      if (!row) throw new AppError('not_found');
+      authorize(actor, { do: 'checkIn.read', pair: pairOf(row.series) });
+      const { meeting } = row;
+      const signal = await checkInRepo.workloadSignal(
+        db,
+        actor.orgId,
+        { ...meeting, managerId: row.series.managerId, employeeId: row.series.employeeId },
+        HIGH_WORKLOAD_CHECK_INS,
+      );
+      return showWorkloadPrompt({
+        meetingStatus: meeting.status,
+        ...signal,
+        dismissed: meeting.workloadPromptDismissedAt !== null,
+      });
+    },
+
+    /** Either of the pair sets the workload prompt aside for this meeting (not for later ones). */
+    async dismissWorkloadPrompt(actor: Actor, meetingId: string) {
+      await changing(db, live, async (tx, touch) => {
+        const row = await occurrenceRepo.findMeeting(tx, actor.orgId, meetingId, true);
+        if (!row) throw new AppError('not_found');
+        authorize(actor, { do: 'checkIn.read', pair: pairOf(row.series) });
+        authorize(actor, { do: 'oneOnOne.action.write', pair: pairOf(row.series) });
+        touch(row.series);
+        assertOpenForContent(row.meeting);
+        if (row.meeting.workloadPromptDismissedAt) return;
+        await occurrenceRepo.updateMeeting(tx, actor.orgId, meetingId, {
+          workloadPromptDismissedAt: clock.now(),
         });
       });
     },

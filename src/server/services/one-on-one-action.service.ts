@@ -11,12 +11,15 @@ import type { LiveEvents } from '../live/hub';
 import { changing } from './live-notify';
 import { notificationRepository } from '../repositories/notification.repository';
 import { systemClock, type Clock } from '../clock';
+import type { ActionPrompt } from '../../domain/wellbeing/workload';
 
 export type ActionInput = {
   title: string;
   ownerId: string;
   dueDate?: string | null;
   pointId?: string | null;
+  /** Agreed from a prompt of the meeting page (the workload prompt ends with it). */
+  prompt?: ActionPrompt | null;
 };
 
 /** Actions agreed in 1:1s: created in a meeting, open until done, listed per owner. */
@@ -57,6 +60,7 @@ export function createOneOnOneActionService(
           title: input.title.trim(),
           ownerId: input.ownerId,
           dueDate: input.dueDate ?? null,
+          prompt: input.prompt ?? null,
           createdBy: actor.personId,
         });
         // An action given to the other of the pair shows under their bell (not one's own).
@@ -78,7 +82,7 @@ export function createOneOnOneActionService(
     async update(
       actor: Actor,
       id: string,
-      input: Partial<Omit<ActionInput, 'pointId'>> & { done?: boolean },
+      input: Partial<Omit<ActionInput, 'pointId' | 'prompt'>> & { done?: boolean },
     ) {
       return changing(db, live, async (tx, touch) => {
         const action = await actionRepo.findById(tx, actor.orgId, id, true);

@@ -126,7 +126,13 @@ export function createOneOnOneMeetingService(
     async updatePoint(
       actor: Actor,
       pointId: string,
-      input: { title?: string; discussed?: boolean; sectionKey?: string | null },
+      input: {
+        title?: string;
+        discussed?: boolean;
+        sectionKey?: string | null;
+        /** Both of the pair plan the time of any point, as they arrange the agenda. */
+        plannedMinutes?: number | null;
+      },
     ): Promise<PointRow> {
       return changing(db, live, async (tx, touch) => {
         const { point, meeting, series } = await loadPoint(
@@ -149,6 +155,7 @@ export function createOneOnOneMeetingService(
         return (await meetingRepo.updatePoint(tx, actor.orgId, pointId, {
           ...(input.title !== undefined ? { title: input.title.trim() } : {}),
           ...(input.sectionKey !== undefined ? { sectionKey: input.sectionKey } : {}),
+          ...(input.plannedMinutes !== undefined ? { plannedMinutes: input.plannedMinutes } : {}),
           ...(input.discussed !== undefined
             ? { discussedAt: input.discussed ? (point.discussedAt ?? clock.now()) : null }
             : {}),

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import { homeFor, type Actor } from '../../domain/roles';
 import { checkInWriteRule, isCheckInOpen } from '../../domain/wellbeing/check-in';
+import { showWorkloadPrompt } from '../../domain/wellbeing/workload';
 import { authorize } from '../policies/index';
 import { departmentRepository } from '../repositories/department.repository';
 import { meetingPageRepository } from '../repositories/meeting-page.repository';
@@ -89,6 +90,13 @@ export function createPageService(
             clock.now(),
           ),
         },
+        // The workload prompt, from the same statement (domain/wellbeing/workload.ts).
+        workloadPrompt: showWorkloadPrompt({
+          meetingStatus: meeting.status,
+          workloads: found.workloads,
+          actionFromPrompt: found.actions.some((a) => a.action.prompt === 'workload'),
+          dismissed: meeting.workloadPromptDismissedAt !== null,
+        }),
         privateNote: found.privateNote,
         reminders,
         vault: found.vault,

@@ -22,6 +22,7 @@ export type OfflineOp =
       ownerRole: 'manager' | 'employee';
       dueDate: string | null;
       pointId: string | null;
+      prompt?: 'workload' | null;
     }
   | { kind: 'actionDone'; actionId: string; done: boolean }
   /** The check-in answered: the form keeps showing what was chosen until it is sent. */

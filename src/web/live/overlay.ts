@@ -36,6 +36,7 @@ export function applyOutbox(detail: MeetingDetail, pending: readonly OutboxEntry
             discussedAt: null,
             carriedFromPointId: null,
             carriedToMeetingId: null,
+            plannedMinutes: null,
             note: null,
           },
         ];

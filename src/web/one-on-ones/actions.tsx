@@ -6,6 +6,7 @@ import { oneOnOneApi, oneOnOneKeys, type Action, type Series } from './api';
 import { useMeetingFormat } from './hooks';
 import { useInstantCheck } from '../components/use-instant-check';
 import { isPendingId, writeOrKeep } from '../live/outbox';
+import { wellbeingKeys } from '../wellbeing/api';
 
 type Owner = { id: string; name: string };
 
@@ -110,6 +111,10 @@ type ActionFormProps = {
   onDone?: () => void;
   /** Focus the title when the form opens. */
   autoFocus?: boolean;
+  /** A suggested title the person can change. */
+  initialTitle?: string;
+  /** The meeting page's prompt the action is agreed from (it goes away once there is one). */
+  prompt?: 'workload';
 };
 
 /** A new action: what, who (either of the pair) and, if agreed, by when. */
@@ -119,12 +124,14 @@ export function ActionForm({
   pointId = null,
   onDone,
   autoFocus,
+  initialTitle = '',
+  prompt,
 }: ActionFormProps) {
   const { t } = useTranslation('meetings');
   const client = useQueryClient();
   const errorText = useErrorText();
   const base = useId();
-  const [title, setTitle] = useState('');
+  const [title, setTitle] = useState(initialTitle);
   const [ownerId, setOwnerId] = useState(series.employee.id);
   const [dueDate, setDueDate] = useState('');
   const [missing, setMissing] = useState(false);
@@ -132,7 +139,13 @@ export function ActionForm({
     // Offline it runs too: the change is kept on the device (outbox).
     networkMode: 'always',
     mutationFn: () => {
-      const input = { title: title.trim(), ownerId, dueDate: dueDate || null, pointId };
+      const input = {
+        title: title.trim(),
+        ownerId,
+        dueDate: dueDate || null,
+        pointId,
+        ...(prompt ? { prompt } : {}),
+      };
       const ownerRole = ownerId === series.manager.id ? 'manager' : 'employee';
       // Kept on the device when offline (a walk), sent exactly once when back.
       return writeOrKeep(
@@ -148,6 +161,8 @@ export function ActionForm({
       setDueDate('');
       setMissing(false);
       await client.invalidateQueries({ queryKey: oneOnOneKeys.all });
+      if (prompt)
+        await client.invalidateQueries({ queryKey: wellbeingKeys.workloadPrompt(meetingId) });
       onDone?.();
     },
   });

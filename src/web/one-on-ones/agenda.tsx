@@ -15,6 +15,7 @@ import { useLive } from '../live/use-live-meeting';
 import { withReaderTitles } from './reader-titles';
 import { QuestionBank } from './question-bank';
 import { MotivationPanel } from './motivation-panel';
+import { AgendaTimeSummary, PlannedMinutes } from './agenda-time';
 
 type AgendaProps = { detail: MeetingDetail; editable: boolean };
 
@@ -61,6 +62,7 @@ export function Agenda({ detail, editable }: AgendaProps) {
         <h2 id="agenda-heading">{t('agenda.title')}</h2>
         <p className="muted small">{detail.template.name}</p>
       </div>
+      <AgendaTimeSummary detail={detail} />
       {editable ? <AddPointForm detail={{ ...detail, agenda: points }} /> : null}
       {reorder.error ? (
         <Alert>
@@ -248,9 +250,11 @@ function PointCard({ point: p, detail, editable: open, first, last, onMove }: Po
             </span>
           ) : null}
           {p.carriedFromPointId ? <span className="badge">{t('agenda.carriedFrom')}</span> : null}
+          {editable ? null : <PlannedMinutes point={p} detail={detail} editable={false} />}
         </div>
         {editable ? (
           <div className="point__tools">
+            <PlannedMinutes point={p} detail={detail} editable />
             <span className="point__check">
               <input
                 type="checkbox"

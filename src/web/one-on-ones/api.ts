@@ -104,8 +104,10 @@ export const oneOnOneApi = {
   tickReminder: (meetingId: string, reminderId: string, done: boolean) =>
     http.patch<Reminder>(`${P}/meetings/${id(meetingId)}/reminders/${id(reminderId)}`, { done }),
 
-  updatePoint: (pointId: string, input: { title?: string; discussed?: boolean }) =>
-    http.patch<MeetingDetail>(`${P}/points/${id(pointId)}`, input),
+  updatePoint: (
+    pointId: string,
+    input: { title?: string; discussed?: boolean; plannedMinutes?: number | null },
+  ) => http.patch<MeetingDetail>(`${P}/points/${id(pointId)}`, input),
   deletePoint: (pointId: string) => http.del<{ ok: true }>(`${P}/points/${id(pointId)}`),
   carryOver: (pointId: string) =>
     http.post<{ pointId: string; meetingId: string }>(`${P}/points/${id(pointId)}/carry-over`),

@@ -26,6 +26,7 @@ import {
 import { PresenceBar } from '../live/presence-bar';
 import { wellbeingKeys } from '../wellbeing/api';
 import { CheckInPanel } from '../wellbeing/check-in-panel';
+import { WorkloadPrompt } from '../wellbeing/workload-prompt';
 import { GoalsPanel } from './goals-panel';
 import { TrapsGuide } from './traps-guide';
 import { MeetingShortcuts } from './meeting-shortcuts';
@@ -157,6 +158,7 @@ function Meeting({
         </Alert>
       ) : null}
       <CheckInPanel detail={detail} />
+      <WorkloadPrompt detail={detail} />
       <div className="meeting-layout">
         <div className="meeting-main">
           {meeting.status === 'cancelled' ? null : <Agenda detail={detail} editable={open} />}

@@ -9,6 +9,7 @@ import type {
   MeetingCheckInSchema,
   TeamWellbeingSchema,
   TrendSchema,
+  WorkloadPromptSchema,
 } from '../../contracts/check-in';
 import type {
   TaskItemSchema,
@@ -27,6 +28,7 @@ export type TaskReviewSummary = z.infer<typeof TaskReviewSummarySchema>;
 type TaskItem = z.infer<typeof TaskItemSchema>;
 export type TaskItemInput = Omit<TaskItem, 'id'>;
 export type CheckInInput = z.input<typeof CheckInInputSchema>;
+type WorkloadPrompt = z.infer<typeof WorkloadPromptSchema>;
 
 export const MEASURES = CHECK_IN_MEASURES;
 export type Measure = CheckInMeasure;
@@ -39,6 +41,10 @@ export const wellbeingApi = {
   trend: (seriesId: string, months: number) =>
     http.get<Trend>(`/api/one-on-ones/series/${id(seriesId)}/check-ins`, { months }),
   team: () => http.get<TeamWellbeing>('/api/wellbeing/team'),
+  workloadPrompt: (meetingId: string) =>
+    http.get<WorkloadPrompt>(`/api/one-on-ones/meetings/${id(meetingId)}/workload-prompt`),
+  dismissWorkloadPrompt: (meetingId: string) =>
+    http.post<WorkloadPrompt>(`/api/one-on-ones/meetings/${id(meetingId)}/workload-prompt/dismiss`),
 
   reviews: (seriesId: string, cursor?: string | null) =>
     http.get<Page<TaskReviewSummary>>(`/api/one-on-ones/series/${id(seriesId)}/task-reviews`, {
@@ -57,6 +63,8 @@ export const wellbeingApi = {
 export const wellbeingKeys = {
   all: ['wellbeing'] as const,
   checkIn: (meetingId: string) => ['wellbeing', 'check-in', meetingId] as const,
+  /** Refreshed with every check-in saved (under "wellbeing"), and after an action from it. */
+  workloadPrompt: (meetingId: string) => ['wellbeing', 'workload-prompt', meetingId] as const,
   trend: (seriesId: string, months: number) => ['wellbeing', 'trend', seriesId, months] as const,
   team: () => ['wellbeing', 'team'] as const,
   reviews: (seriesId: string) => ['wellbeing', 'reviews', seriesId] as const,
