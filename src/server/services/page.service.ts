@@ -22,8 +22,9 @@ function latestOf<T extends { meeting: { seriesId: string | null } }>(
 
 /**
  * Whole pages: everything the first render of a page needs, in one request (decision 021).
- * The meeting page is one statement; the homes call the same services their single routes do,
- * side by side. One place for the pages, so the parts other work adds (sealed private notes,
+ * The meeting page and each home are one statement each, reading the rows their parts' own
+ * routes read; the policies and the pure parts of the services are the routes' own. One place
+ * for the pages, so the parts other work adds (sealed private notes,
  * live meeting state) are added here once.
  */
 export function createPageService(
