@@ -3,7 +3,10 @@
  * what the single routes a page used to call answer together, for both of the pair, and
  * nothing to anyone else.
  */
+import { eq } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oneOnOneSeries } from '../../src/db/schema/index';
 import { testApp, type Client, type TestContext } from '../support/app';
 import {
   bookSeries,
@@ -178,6 +181,30 @@ describe('the homes in one request', () => {
     expect(page.departmentPath).toEqual(['Omsorg', 'Hemtjänst']);
     expect(page).not.toHaveProperty('departments');
   });
+
+  it.each(['manager', 'employee'] as const)(
+    "extends the %s's series whose meetings run out soon before answering, as the home's routes do",
+    async (who) => {
+      const horizon = async () =>
+        (
+          await ctx.database.db
+            .select({ until: oneOnOneSeries.horizonUntil })
+            .from(oneOnOneSeries)
+            .where(eq(oneOnOneSeries.employeeId, w.employee.id))
+        )[0]!.until;
+      const before = await horizon();
+      const soon = Temporal.Now.plainDateISO('UTC').add({ days: 20 }).toString();
+      await ctx.database.db
+        .update(oneOnOneSeries)
+        .set({ horizonUntil: soon })
+        .where(eq(oneOnOneSeries.employeeId, w.employee.id));
+      const page = await json(c[who], '/api/pages/home');
+      expect(await horizon()).toBe(before);
+      expect(page.mine).toEqual(await json(c[who], '/api/one-on-ones/mine'));
+      if (who === 'manager')
+        expect(page.overview).toEqual(await json(c.manager, '/api/one-on-ones/overview'));
+    },
+  );
 
   it('gives HR only who is signed in (their home reads its own lists)', async () => {
     const page = await json(c.hr, '/api/pages/home');

@@ -1,4 +1,3 @@
-import { Temporal } from 'temporal-polyfill';
 import { todayIn } from './occurrences';
 
 export type Pair = { managerId: string; employeeId: string };
@@ -15,8 +14,8 @@ export function isOverdue(
   now: Date = new Date(),
 ): boolean {
   if (action.doneAt || !action.dueDate) return false;
-  const today = Temporal.PlainDate.from(todayIn(ownerTimeZone, now));
-  return Temporal.PlainDate.compare(Temporal.PlainDate.from(action.dueDate), today) < 0;
+  // ISO dates ("YYYY-MM-DD") order as text as they do as dates.
+  return action.dueDate < todayIn(ownerTimeZone, now);
 }
 
 /**

@@ -92,9 +92,10 @@ export function cadenceHealth(input: {
   seriesStartDate: string;
   today: string;
 }): { daysSinceLastHeld: number | null; overdue: boolean } {
-  const today = Temporal.PlainDate.from(input.today);
-  const since = (d: string) =>
-    Temporal.PlainDate.from(d).until(today, { largestUnit: 'days' }).days;
+  // Whole days between two ISO dates: both parse as UTC midnights (no Temporal objects on
+  // every row of a manager's overview).
+  const today = Date.parse(input.today);
+  const since = (d: string) => Math.round((today - Date.parse(d)) / 86_400_000);
   const limit = 2 * cadenceIntervalDays(input.cadence);
   if (input.lastHeldDate) {
     const days = since(input.lastHeldDate);

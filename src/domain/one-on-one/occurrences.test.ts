@@ -155,3 +155,42 @@ describe('planRecurrenceChange', () => {
     expect(more.drop).toEqual([]);
   });
 });
+
+describe('local time from the zone spans kept in memory (decision 021)', () => {
+  const viaTemporal = (ms: number, zone: string) => {
+    const zdt = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
+    return {
+      date: zdt.toPlainDate().toString(),
+      time: zdt.toPlainTime().toString({ smallestUnit: 'minute' }),
+    };
+  };
+  const zones = [
+    'Europe/Stockholm',
+    'Europe/Copenhagen',
+    'Europe/Oslo',
+    'Europe/Helsinki',
+    'Atlantic/Reykjavik',
+    'Atlantic/Faroe',
+    'UTC',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+  ];
+
+  it.each(zones)('gives what Temporal gives in %s, at and around every transition', (zone) => {
+    let t: Temporal.ZonedDateTime | null = Temporal.Instant.fromEpochMilliseconds(
+      Date.UTC(1900, 0, 1),
+    ).toZonedDateTimeISO(zone);
+    // Far in the past and future first, so the spans are met out of order.
+    for (const ms of [Date.UTC(2070, 5, 1), Date.UTC(1901, 0, 1), Date.UTC(2026, 2, 29, 1)])
+      expect(localParts(new Date(ms), zone)).toEqual(viaTemporal(ms, zone));
+    for (let k = 0; k < 300 && t; k++) {
+      t = t.getTimeZoneTransition('next');
+      if (!t) break;
+      for (const d of [-3_600_001, -60_000, -1, 0, 1, 60_000, 3_600_000]) {
+        const ms = t.epochMilliseconds + d;
+        expect(localParts(new Date(ms), zone)).toEqual(viaTemporal(ms, zone));
+        expect(todayIn(zone, new Date(ms))).toBe(viaTemporal(ms, zone).date);
+      }
+    }
+  });
+});

@@ -19,10 +19,42 @@ export type Slot = { localDate: string; startsAt: Date; endsAt: Date };
 
 /** Today's date in a zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return Temporal.Instant.fromEpochMilliseconds(now.getTime())
-    .toZonedDateTimeISO(timeZone)
-    .toPlainDate()
-    .toString();
+  return localIso(now.getTime(), timeZone).slice(0, 10);
+}
+
+/**
+ * A zone's UTC offset is constant between two of its transitions: each zone keeps the spans
+ * it has met (from Temporal, exact to the transition instant), so turning an instant into
+ * local time is a lookup and arithmetic instead of building Temporal objects (these ran for
+ * every meeting and action on every page; decision 021). At most SPANS_PER_ZONE a zone.
+ */
+type OffsetSpan = { from: number; to: number; offsetMs: number };
+const spansByZone = new Map<string, OffsetSpan[]>();
+const SPANS_PER_ZONE = 64;
+
+function offsetMsAt(ms: number, timeZone: string): number {
+  let spans = spansByZone.get(timeZone);
+  if (spans) for (const s of spans) if (ms >= s.from && ms < s.to) return s.offsetMs;
+  const zdt = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone);
+  const offsetNs = zdt.offsetNanoseconds;
+  const prev = zdt.getTimeZoneTransition('previous');
+  const next = zdt.getTimeZoneTransition('next');
+  // The previous transition starts this span unless `ms` is itself a transition instant.
+  const from = !prev
+    ? -Infinity
+    : prev.offsetNanoseconds === offsetNs
+      ? prev.epochMilliseconds
+      : ms;
+  const span = { from, to: next ? next.epochMilliseconds : Infinity, offsetMs: offsetNs / 1e6 };
+  if (!spans) spansByZone.set(timeZone, (spans = []));
+  if (spans.length >= SPANS_PER_ZONE) spans.shift();
+  spans.push(span);
+  return span.offsetMs;
+}
+
+/** "YYYY-MM-DDTHH:MM:SS.sssZ" of the local wall-clock time (the Z is meaningless here). */
+function localIso(ms: number, timeZone: string): string {
+  return new Date(ms + offsetMsAt(ms, timeZone)).toISOString();
 }
 
 /** True when the wall-clock time exists on that date in that zone (not inside a DST gap). */
@@ -81,11 +113,8 @@ export function nextDay(date: string): string {
 
 /** Local date and "HH:MM" of an instant in a zone. */
 export function localParts(at: Date, timeZone: string): { date: string; time: string } {
-  const zdt = Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(timeZone);
-  return {
-    date: zdt.toPlainDate().toString(),
-    time: zdt.toPlainTime().toString({ smallestUnit: 'minute' }),
-  };
+  const iso = localIso(at.getTime(), timeZone);
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Actor } from '../../domain/roles';
 import { presentSeriesPolicy } from './policy.presenter';
 import { phaseOf } from '../../domain/one-on-one/meeting-state';
-import { Temporal } from 'temporal-polyfill';
 import { localParts } from '../../domain/one-on-one/occurrences';
 import { localise, type TemplateSnapshot } from '../../domain/one-on-one/template';
 import type {
@@ -13,6 +12,11 @@ import type { MeetingRow, SeriesRow } from '../repositories/one-on-one-series.re
 import { MeetingDto, PointDto, SeriesDto, SharedNoteDto } from '../../contracts/one-on-ones';
 
 const isoOrNull = (d: Date | null | undefined) => d?.toISOString() ?? null;
+/** ISO day of the week (1 = Monday … 7 = Sunday) of an ISO date, as Temporal's dayOfWeek. */
+function isoWeekday(date: string): number {
+  return ((new Date(Date.parse(date)).getUTCDay() + 6) % 7) + 1;
+}
+
 /** A series for one of its pair; `myRole` tells the web which side it is showing. */
 export function presentSeries(
   s: SeriesRow,
@@ -29,7 +33,7 @@ export function presentSeries(
     cadence: s.cadence as SeriesDto['cadence'],
     monthlyOrdinal:
       s.cadence === 'monthly' ? (s.monthlyOrdinal as SeriesDto['monthlyOrdinal']) : null,
-    weekday: Temporal.PlainDate.from(s.startDate).dayOfWeek,
+    weekday: isoWeekday(s.startDate),
     startDate: s.startDate,
     localTime: s.localTime,
     timeZone: s.timeZone,
@@ -45,14 +49,15 @@ export function presentSeries(
 }
 
 export function presentMeeting(m: MeetingRow, extra: { hasMinutes?: boolean } = {}): MeetingDto {
+  const local = localParts(m.startsAt, m.timeZone);
   return {
     id: m.id,
     // 1:1 paths only ever load meetings of a series (they join it); conversation meetings
     // have their own presenter.
     seriesId: m.seriesId!,
     number: m.seq!,
-    localDate: localParts(m.startsAt, m.timeZone).date,
-    localTime: localParts(m.startsAt, m.timeZone).time,
+    localDate: local.date,
+    localTime: local.time,
     timeZone: m.timeZone,
     startsAt: m.startsAt.toISOString(),
     endsAt: m.endsAt.toISOString(),

@@ -20,6 +20,8 @@ import {
 } from './one-on-one-page.repository';
 import { REMINDERS_SHOWN } from './one-on-one-reminder.repository';
 import { HIGH_WORKLOAD_CHECK_INS } from '../../domain/wellbeing/workload';
+import { UNREAD_COUNT_CAP } from './notification.repository';
+import { MOTIVATION_TREND_LENGTH } from '../../domain/one-on-one/motivation';
 
 type Json = Record<string, unknown>;
 
@@ -133,7 +135,22 @@ const WHOLE_PAGE = sql`
     ) as progress,
     (select coalesce(json_agg(st order by st.goal_id, st.position, st.id), '[]')
       from development_goal_steps st
-      where st.org_id = m.org_id and st.goal_id in (select (g).id from goals)) as steps
+      where st.org_id = m.org_id and st.goal_id in (select (g).id from goals)) as steps,
+    -- The series' motivation scores up to this meeting, newest first (as
+    -- oneOnOneMotivationRepository.trend reads them; the route shows them only where the
+    -- agenda has the motivation item).
+    (select coalesce(json_agg(json_build_array(mo.meeting_id, mo.meeting_starts_at, mo.score)
+        order by mo.meeting_starts_at desc), '[]') from (
+      select mo.meeting_id, mo.meeting_starts_at, mo.score from one_on_one_motivation mo
+      where mo.org_id = m.org_id and mo.series_id = s.id and mo.meeting_starts_at <= m.starts_at
+      order by mo.meeting_starts_at desc
+      limit ${MOTIVATION_TREND_LENGTH}) mo) as motivation,
+    -- The viewer's unread notifications (the bell), as notificationRepository.unreadCount.
+    (select count(*)::int from (
+      select 1 from notifications nf
+      where nf.org_id = m.org_id and nf.person_id = ${sql.placeholder('viewerId')}
+        and nf.read_at is null
+      limit ${UNREAD_COUNT_CAP}) nf) as unread_notifications
   ${MEETING_PAGE_FROM}`;
 
 type WholePageRow = PageRow & {
@@ -147,6 +164,8 @@ type WholePageRow = PageRow & {
   plans: Json[];
   progress: [Json, string][];
   steps: Json[];
+  motivation: [string, string, number][];
+  unread_notifications: number;
 };
 
 const checkInRow = rowFromJson(checkIns);
@@ -189,6 +208,12 @@ export function meetingPageRepository(db: Db) {
           progress: row.progress.map(([n, authorName]) => ({ ...progressRow(n), authorName })),
           steps: row.steps.map((st) => stepRow(st)),
         },
+        motivation: row.motivation.map(([meetingId, startsAt, score]) => ({
+          meetingId,
+          startsAt: new Date(startsAt),
+          score,
+        })),
+        unreadNotifications: row.unread_notifications,
       };
     },
   };

@@ -5,6 +5,9 @@ import type { Keyset } from './mail-outbox.repository';
 
 export type NewNotificationRow = typeof notifications.$inferInsert;
 
+/** How far the bell counts unread notifications (it shows "99+" beyond). */
+export const UNREAD_COUNT_CAP = 100;
+
 /** `created_at` to the microsecond, for the next page's cursor (as the outbox's). */
 const AT_KEY = sql<string>`to_char(${notifications.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -77,7 +80,12 @@ export const notificationRepository = {
   },
 
   /** How many are unread (the bell), counted up to `cap` (the bell shows "99+" beyond). */
-  async unreadCount(db: DbOrTx, orgId: string, personId: string, cap = 100): Promise<number> {
+  async unreadCount(
+    db: DbOrTx,
+    orgId: string,
+    personId: string,
+    cap = UNREAD_COUNT_CAP,
+  ): Promise<number> {
     const rows = await queryRows<{ n: number }>(
       db,
       sql`

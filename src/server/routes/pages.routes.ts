@@ -42,17 +42,22 @@ export async function pageRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const [page, unreadNotifications] = await Promise.all([
-        pages().meeting(actor, request.params.id),
-        app.services.notifications.unreadCount(actor),
-      ]);
+      const page = await pages().meeting(actor, request.params.id);
       const { goals, plan, titles, progress, steps } = page.goals;
-      const meeting = presentMeetingDetail(page.detail, actor, app.services.clock.now());
-      // The motivation item's score and trend, where the agenda has that item: still one
-      // request for the page (a statement more only for those meetings).
+      const now = app.services.clock.now();
+      const meeting = presentMeetingDetail(page.detail, actor, now);
+      // The motivation item's score and trend, where the agenda has that item (read with the
+      // page, in its one statement).
       const motivation = meeting.agenda.some((p) => p.sectionKind === 'motivation')
-        ? await app.services.oneOnOne.motivation.get(actor, request.params.id)
+        ? app.services.oneOnOne.motivation.ofPage(
+            actor,
+            page.detail.meeting,
+            page.detail.series.series,
+            page.motivation,
+            now,
+          )
         : null;
+      const unreadNotifications = page.unreadNotifications;
       return {
         me: meOf(actor),
         meeting,
@@ -87,10 +92,12 @@ export async function pageRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const [page, unreadNotifications] = await Promise.all([
-        pages().home(actor),
-        app.services.notifications.unreadCount(actor),
-      ]);
+      const page = await pages().home(actor);
+      // HR's home reads nothing else: its bell on its own.
+      const unreadNotifications =
+        page.kind === 'hr'
+          ? await app.services.notifications.unreadCount(actor)
+          : page.unreadNotifications;
       const empty = {
         unreadNotifications,
         team: null,

@@ -106,8 +106,7 @@ export function createServices(
       {
         meetings: oneOnOne.meetings,
         home: oneOnOne.home,
-        people,
-        conversations: conversations.conversations,
+        series: oneOnOne.series,
       },
       clock,
     ),

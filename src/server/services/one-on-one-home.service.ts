@@ -8,6 +8,7 @@ import { oneOnOneActionRepository as actionRepo } from '../repositories/one-on-o
 import {
   RUNNING_GRACE_MS,
   oneOnOneHomeRepository as homeRepo,
+  type OverviewItemRow,
 } from '../repositories/one-on-one-home.repository';
 import { oneOnOneMinutesRepository as minutesRepo } from '../repositories/one-on-one-minutes.repository';
 import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
@@ -21,29 +22,36 @@ export function createOneOnOneHomeService(
   series: OneOnOneSeriesService,
   clock: Clock = systemClock,
 ) {
+  /** The overview from its rows as managerOverview reads them (the home page reads them too). */
+  function overviewOf(actor: Actor, rows: OverviewItemRow[], now: Date) {
+    const today = todayIn(actor.timeZone, now);
+    return rows.map((r) => {
+      const health = cadenceHealth({
+        cadence: (r.cadence ?? 'monthly') as Cadence,
+        lastHeldDate: r.last_date,
+        seriesStartDate: r.start_date ?? today,
+        today,
+      });
+      // Without a running series there is no cadence to compare with: no flag.
+      return {
+        row: r,
+        health: { ...health, overdue: r.series_id !== null && health.overdue },
+        developmentDue: developmentConversationDue(r.development_signed_at, now),
+      };
+    });
+  }
+
   return {
     /** Every direct report: next and last 1:1, days since, and the pair's open actions. */
     async overview(actor: Actor) {
       authorize(actor, { do: 'team.read', orgId: actor.orgId });
       await series.ensureHorizons({ orgId: actor.orgId, participantId: actor.personId });
       const now = clock.now();
-      const today = todayIn(actor.timeZone, now);
       const rows = await homeRepo.managerOverview(db, actor.orgId, actor.personId, now);
-      return rows.map((r) => {
-        const health = cadenceHealth({
-          cadence: (r.cadence ?? 'monthly') as Cadence,
-          lastHeldDate: r.last_date,
-          seriesStartDate: r.start_date ?? today,
-          today,
-        });
-        // Without a running series there is no cadence to compare with: no flag.
-        return {
-          row: r,
-          health: { ...health, overdue: r.series_id !== null && health.overdue },
-          developmentDue: developmentConversationDue(r.development_signed_at, now),
-        };
-      });
+      return overviewOf(actor, rows, now);
     },
+
+    overviewOf,
 
     /** The employee's side: their running series, next 1:1, open actions and past minutes. */
     async mine(actor: Actor) {

@@ -10,6 +10,8 @@ import type { MeetingRow, SeriesRow } from '../repositories/one-on-one-series.re
 import { loadMeeting, pairOf } from './one-on-one-access';
 import { systemClock, type Clock } from '../clock';
 
+type MotivationRow = { meetingId: string; startsAt: Date; score: number };
+
 /**
  * Motivation in the 1:1 (issue #15, seed 002): the employee scores it per meeting, both of the
  * pair see the trend across the series. Nobody else: not HR, not another manager.
@@ -17,6 +19,17 @@ import { systemClock, type Clock } from '../clock';
 export function createOneOnOneMotivationService(db: Db, clock: Clock = systemClock) {
   async function present(actor: Actor, meeting: MeetingRow, series: SeriesRow, now: Date) {
     const rows = await motivationRepo.trend(db, actor.orgId, series.id, meeting.startsAt);
+    return fromRows(actor, meeting, series, rows, now);
+  }
+
+  /** The answer from the series' scores as oneOnOneMotivationRepository.trend reads them. */
+  function fromRows(
+    actor: Actor,
+    meeting: MeetingRow,
+    series: SeriesRow,
+    rows: MotivationRow[],
+    now: Date,
+  ) {
     const trend = motivationTrend(rows.map((r) => ({ ...r, startsAt: r.startsAt.toISOString() })));
     return {
       score: rows.find((r) => r.meetingId === meeting.id)?.score ?? null,
@@ -27,6 +40,15 @@ export function createOneOnOneMotivationService(db: Db, clock: Clock = systemClo
   }
 
   return {
+    /**
+     * The same answer from rows another statement read (the meeting page reads them with the
+     * page): the caller has read the meeting and its series; the pair is checked here.
+     */
+    ofPage(actor: Actor, meeting: MeetingRow, series: SeriesRow, rows: MotivationRow[], now: Date) {
+      authorize(actor, { do: 'oneOnOne.motivation.read', pair: pairOf(series) });
+      return fromRows(actor, meeting, series, rows, now);
+    },
+
     /** This meeting's score and the series' trend up to it. */
     async get(actor: Actor, meetingId: string, now = clock.now()) {
       const { meeting, series } = await loadMeeting(

@@ -58,6 +58,21 @@ export type SeriesInput = {
 };
 export type SeriesPatch = Partial<Omit<SeriesInput, 'employeeId'>>;
 
+/** The day from which a series' horizon is far enough ahead, by UTC day (computed once a day). */
+let thresholdOf: { day: string; threshold: string } | null = null;
+/** Series planned up to a day before this one are due for extension (ensureHorizons). */
+function horizonThreshold(now: Date): string {
+  const day = now.toISOString().slice(0, 10);
+  if (thresholdOf?.day !== day)
+    thresholdOf = {
+      day,
+      threshold: Temporal.PlainDate.from(horizonFor(todayIn('UTC', now)))
+        .add({ days: 1 })
+        .toString(),
+    };
+  return thresholdOf.threshold;
+}
+
 /** Booking and changing 1:1 series, moving and cancelling single meetings. */
 export function createOneOnOneSeriesService(
   db: Db,
@@ -68,8 +83,7 @@ export function createOneOnOneSeriesService(
   /** Lazily rolls the horizon forward for the given series (usually nothing to do). */
   async function ensureHorizons(scope: Parameters<typeof seriesRepo.dueForExtension>[2]) {
     const now = clock.now();
-    const threshold = Temporal.PlainDate.from(horizonFor(todayIn('UTC', now))).add({ days: 1 });
-    const due = await seriesRepo.dueForExtension(db, threshold.toString(), scope, 200);
+    const due = await seriesRepo.dueForExtension(db, horizonThreshold(now), scope, 200);
     for (const s of due) await extendSeries(db, s, now);
   }
 
@@ -90,6 +104,7 @@ export function createOneOnOneSeriesService(
 
   return {
     ensureHorizons: ensureHorizonsOnce,
+    horizonThreshold,
 
     async create(actor: Actor, input: SeriesInput): Promise<SeriesRow> {
       const now = clock.now();

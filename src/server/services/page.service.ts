@@ -4,20 +4,28 @@ import { homeFor, type Actor } from '../../domain/roles';
 import { checkInWriteRule, isCheckInOpen } from '../../domain/wellbeing/check-in';
 import { showWorkloadPrompt } from '../../domain/wellbeing/workload';
 import { authorize } from '../policies/index';
-import { departmentRepository } from '../repositories/department.repository';
+import { homePageRepository } from '../repositories/home-page.repository';
 import { meetingPageRepository } from '../repositories/meeting-page.repository';
-import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
-import type { createConversationService } from './conversation.service';
 import type { createOneOnOneHomeService } from './one-on-one-home.service';
 import type { OneOnOneMeetingService } from './one-on-one-meeting.service';
 import { pairOf } from './one-on-one-access';
-import type { createPeopleService } from './people.service';
+import type { OneOnOneSeriesService } from './one-on-one-series.service';
 import { systemClock, type Clock } from '../clock';
+
+/** Each series with the latest meeting begun in it, or null, in the order of `seriesIds`. */
+function latestOf<T extends { meeting: { seriesId: string | null } }>(
+  seriesIds: string[],
+  rows: T[],
+) {
+  const bySeries = new Map(rows.map((r) => [r.meeting.seriesId, r]));
+  return seriesIds.map((seriesId) => ({ seriesId, latest: bySeries.get(seriesId) ?? null }));
+}
 
 /**
  * Whole pages: everything the first render of a page needs, in one request (decision 021).
- * The meeting page is one statement; the homes call the same services their single routes do,
- * side by side. One place for the pages, so the parts other work adds (sealed private notes,
+ * The meeting page and each home are one statement each, reading the rows their parts' own
+ * routes read; the policies and the pure parts of the services are the routes' own. One place
+ * for the pages, so the parts other work adds (sealed private notes,
  * live meeting state) are added here once.
  */
 export function createPageService(
@@ -25,18 +33,12 @@ export function createPageService(
   deps: {
     meetings: OneOnOneMeetingService;
     home: ReturnType<typeof createOneOnOneHomeService>;
-    people: ReturnType<typeof createPeopleService>;
-    conversations: ReturnType<typeof createConversationService>;
+    series: OneOnOneSeriesService;
   },
   clock: Clock = systemClock,
 ) {
   const whole = meetingPageRepository(db);
-  /** Each series with the latest meeting begun in it, or null. */
-  async function latestOf(actor: Actor, seriesIds: string[], now: Date) {
-    const rows = await occurrenceRepo.latestPast(db, actor.orgId, seriesIds, now);
-    const bySeries = new Map(rows.map((r) => [r.meeting.seriesId, r]));
-    return seriesIds.map((seriesId) => ({ seriesId, latest: bySeries.get(seriesId) ?? null }));
-  }
+  const homes = homePageRepository(db);
   return {
     /**
      * The meeting page: the meeting as GET /api/one-on-ones/meetings/:id gives it, its
@@ -101,6 +103,8 @@ export function createPageService(
         reminders,
         vault: found.vault,
         goals: found.goals,
+        motivation: found.motivation,
+        unreadNotifications: found.unreadNotifications,
       };
     },
 
@@ -114,31 +118,49 @@ export function createPageService(
       const kind = homeFor(actor);
       if (kind === 'hr') return { kind } as const;
       const now = clock.now();
+      const threshold = deps.series.horizonThreshold(now);
+      /** Reads the home; a series due for more meetings is extended first and read again. */
+      async function read<T extends { horizonsDue: boolean }>(
+        one: (orgId: string, viewerId: string, now: Date, threshold: string) => Promise<T>,
+      ): Promise<T> {
+        const first = await one(actor.orgId, actor.personId, now, threshold);
+        if (!first.horizonsDue) return first;
+        await deps.series.ensureHorizons({ orgId: actor.orgId, participantId: actor.personId });
+        return one(actor.orgId, actor.personId, now, threshold);
+      }
       if (kind === 'manager') {
-        const [overview, team, mine, conversations] = await Promise.all([
-          deps.home.overview(actor),
-          deps.people.team(actor),
-          deps.home.mine(actor),
-          deps.conversations.counts(actor),
-        ]);
+        authorize(actor, { do: 'team.read', orgId: actor.orgId });
+        authorize(actor, { do: 'conversation.list', orgId: actor.orgId });
+        const page = await read(homes.manager);
+        const overview = deps.home.overviewOf(actor, page.overview, now);
         const seriesIds = [
           ...overview.flatMap((o) => (o.row.series_id ? [o.row.series_id] : [])),
-          ...(mine.series ? [mine.series.series.id] : []),
+          ...(page.mine.series ? [page.mine.series.series.id] : []),
         ];
-        const latest = await latestOf(actor, seriesIds, now);
-        return { kind, overview, team, mine, conversations, latest } as const;
+        return {
+          kind,
+          overview,
+          team: page.team,
+          mine: page.mine,
+          conversations: page.conversations,
+          latest: latestOf(seriesIds, page.latest),
+          unreadNotifications: page.unreadNotifications,
+        } as const;
       }
-      const [mine, conversations, person] = await Promise.all([
-        deps.home.mine(actor),
-        deps.conversations.counts(actor),
-        deps.people.getWithNames(actor, actor.personId),
-      ]);
-      // The path of the person's own unit, not the whole tree (5,809 units at 50,000 people).
-      const departmentPath = person.person.departmentId
-        ? await departmentRepository.pathNames(db, actor.orgId, person.person.departmentId)
-        : null;
-      const latest = await latestOf(actor, mine.series ? [mine.series.series.id] : [], now);
-      return { kind, mine, conversations, person, departmentPath, latest } as const;
+      authorize(actor, { do: 'conversation.list', orgId: actor.orgId });
+      const page = await read(homes.employee);
+      if (!page.person) throw new AppError('not_found');
+      authorize(actor, { do: 'person.read', person: page.person.person });
+      return {
+        kind,
+        mine: page.mine,
+        conversations: page.conversations,
+        person: page.person,
+        // The path of the person's own unit, not the whole tree (5,809 units at 50,000 people).
+        departmentPath: page.person.person.departmentId ? (page.departmentPath ?? []) : null,
+        latest: latestOf(page.mine.series ? [page.mine.series.series.id] : [], page.latest),
+        unreadNotifications: page.unreadNotifications,
+      } as const;
     },
   };
 }

@@ -1,14 +1,6 @@
--- GET /api/pages/meeting/:id (manager): 5 statements
-select "meeting_id", "meeting_starts_at", "score" from "one_on_one_motivation" where ("one_on_one_motivation"."org_id" = $1 and "one_on_one_motivation"."series_id" = $2 and "one_on_one_motivation"."meeting_starts_at" <= $3) order by "one_on_one_motivation"."meeting_starts_at" desc limit $4;
-select "one_on_one_meetings"."org_id", "one_on_one_meetings"."id", "one_on_one_meetings"."kind", "one_on_one_meetings"."series_id", "one_on_one_meetings"."manager_id", "one_on_one_meetings"."employee_id", "one_on_one_meetings"."seq", "one_on_one_meetings"."local_date", "one_on_one_meetings"."time_zone", "one_on_one_meetings"."starts_at", "one_on_one_meetings"."ends_at", "one_on_one_meetings"."original_starts_at", "one_on_one_meetings"."duration_minutes", "one_on_one_meetings"."place_kind", "one_on_one_meetings"."place_detail", "one_on_one_meetings"."status", "one_on_one_meetings"."status_reason", "one_on_one_meetings"."status_reason_code", "one_on_one_meetings"."status_changed_by", "one_on_one_meetings"."status_changed_at", "one_on_one_meetings"."template_snapshot", "one_on_one_meetings"."started_at", "one_on_one_meetings"."started_by", "one_on_one_meetings"."held_at", "one_on_one_meetings"."held_on", "one_on_one_meetings"."calendar_sequence", "one_on_one_meetings"."workload_prompt_dismissed_at", "one_on_one_meetings"."created_at", "one_on_one_meetings"."updated_at", "one_on_one_series"."org_id", "one_on_one_series"."id", "one_on_one_series"."manager_id", "one_on_one_series"."employee_id", "one_on_one_series"."cadence", "one_on_one_series"."monthly_ordinal", "one_on_one_series"."start_date", "one_on_one_series"."local_time", "one_on_one_series"."time_zone", "one_on_one_series"."duration_minutes", "one_on_one_series"."place_kind", "one_on_one_series"."place_detail", "one_on_one_series"."builtin_template_key", "one_on_one_series"."template_id", "one_on_one_series"."horizon_until", "one_on_one_series"."calendar_sequence", "one_on_one_series"."reflection_block_minutes", "one_on_one_series"."ended_at", "one_on_one_series"."end_reason", "one_on_one_series"."created_at", "one_on_one_series"."updated_at" from "one_on_one_meetings" inner join "one_on_one_series" on ("one_on_one_series"."org_id" = "one_on_one_meetings"."org_id" and "one_on_one_series"."id" = "one_on_one_meetings"."series_id") where ("one_on_one_meetings"."org_id" = $1 and "one_on_one_meetings"."id" = $2) limit $3;
+-- GET /api/pages/meeting/:id (manager): 2 statements
 select "sessions"."org_id", "sessions"."id", "sessions"."person_id", "sessions"."created_at", "sessions"."last_seen_at", "sessions"."expires_at", "sessions"."user_agent", "sessions"."ip_address", "sessions"."sso_provider_id", "people"."org_id", "people"."id", "people"."email", "people"."name", "people"."employee_number", "people"."job_title", "people"."department_id", "people"."locale", "people"."time_zone", "people"."manager_id", "people"."roles", "people"."password_hash", "people"."recovery_email", "people"."last_signed_in_at", "people"."active", "people"."deactivated_at", "people"."erased_at", "people"."coaching_tips_hidden", "people"."created_at", "people"."updated_at", "people"."search_text", "organisations"."default_locale", "organisations"."name", "organisations"."default_time_zone", (select count(*)::int from "people" r
       where r.org_id = "people"."org_id" and r.manager_id = "people"."id" and r.active) from "sessions" inner join "people" on ("people"."org_id" = "sessions"."org_id" and "people"."id" = "sessions"."person_id") inner join "organisations" on "organisations"."id" = "sessions"."org_id" where ("sessions"."id" = $1 and "sessions"."expires_at" > $2 and "people"."active" = $3) limit $4;
-select count(*)::int as n from (
-        select 1 from "notifications"
-        where "notifications"."org_id" = $1 and "notifications"."person_id" = $2
-          and "notifications"."read_at" is null
-        limit $3
-      ) u;
 with pair as (
     select m.org_id, m.id,
       case when s.manager_id = $1::uuid then s.employee_id
@@ -133,24 +125,31 @@ with pair as (
     ) as progress,
     (select coalesce(json_agg(st order by st.goal_id, st.position, st.id), '[]')
       from development_goal_steps st
-      where st.org_id = m.org_id and st.goal_id in (select (g).id from goals)) as steps
+      where st.org_id = m.org_id and st.goal_id in (select (g).id from goals)) as steps,
+    -- The series' motivation scores up to this meeting, newest first (as
+    -- oneOnOneMotivationRepository.trend reads them; the route shows them only where the
+    -- agenda has the motivation item).
+    (select coalesce(json_agg(json_build_array(mo.meeting_id, mo.meeting_starts_at, mo.score)
+        order by mo.meeting_starts_at desc), '[]') from (
+      select mo.meeting_id, mo.meeting_starts_at, mo.score from one_on_one_motivation mo
+      where mo.org_id = m.org_id and mo.series_id = s.id and mo.meeting_starts_at <= m.starts_at
+      order by mo.meeting_starts_at desc
+      limit $16) mo) as motivation,
+    -- The viewer's unread notifications (the bell), as notificationRepository.unreadCount.
+    (select count(*)::int from (
+      select 1 from notifications nf
+      where nf.org_id = m.org_id and nf.person_id = $17
+        and nf.read_at is null
+      limit $18) nf) as unread_notifications
   from one_on_one_meetings m
   join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
   left join one_on_one_minutes mi on mi.org_id = m.org_id and mi.meeting_id = m.id
-  where m.org_id = $16 and m.id = $17
+  where m.org_id = $19 and m.id = $20
   limit 1;
 
--- GET /api/pages/meeting/:id (employee): 5 statements
-select "meeting_id", "meeting_starts_at", "score" from "one_on_one_motivation" where ("one_on_one_motivation"."org_id" = $1 and "one_on_one_motivation"."series_id" = $2 and "one_on_one_motivation"."meeting_starts_at" <= $3) order by "one_on_one_motivation"."meeting_starts_at" desc limit $4;
-select "one_on_one_meetings"."org_id", "one_on_one_meetings"."id", "one_on_one_meetings"."kind", "one_on_one_meetings"."series_id", "one_on_one_meetings"."manager_id", "one_on_one_meetings"."employee_id", "one_on_one_meetings"."seq", "one_on_one_meetings"."local_date", "one_on_one_meetings"."time_zone", "one_on_one_meetings"."starts_at", "one_on_one_meetings"."ends_at", "one_on_one_meetings"."original_starts_at", "one_on_one_meetings"."duration_minutes", "one_on_one_meetings"."place_kind", "one_on_one_meetings"."place_detail", "one_on_one_meetings"."status", "one_on_one_meetings"."status_reason", "one_on_one_meetings"."status_reason_code", "one_on_one_meetings"."status_changed_by", "one_on_one_meetings"."status_changed_at", "one_on_one_meetings"."template_snapshot", "one_on_one_meetings"."started_at", "one_on_one_meetings"."started_by", "one_on_one_meetings"."held_at", "one_on_one_meetings"."held_on", "one_on_one_meetings"."calendar_sequence", "one_on_one_meetings"."workload_prompt_dismissed_at", "one_on_one_meetings"."created_at", "one_on_one_meetings"."updated_at", "one_on_one_series"."org_id", "one_on_one_series"."id", "one_on_one_series"."manager_id", "one_on_one_series"."employee_id", "one_on_one_series"."cadence", "one_on_one_series"."monthly_ordinal", "one_on_one_series"."start_date", "one_on_one_series"."local_time", "one_on_one_series"."time_zone", "one_on_one_series"."duration_minutes", "one_on_one_series"."place_kind", "one_on_one_series"."place_detail", "one_on_one_series"."builtin_template_key", "one_on_one_series"."template_id", "one_on_one_series"."horizon_until", "one_on_one_series"."calendar_sequence", "one_on_one_series"."reflection_block_minutes", "one_on_one_series"."ended_at", "one_on_one_series"."end_reason", "one_on_one_series"."created_at", "one_on_one_series"."updated_at" from "one_on_one_meetings" inner join "one_on_one_series" on ("one_on_one_series"."org_id" = "one_on_one_meetings"."org_id" and "one_on_one_series"."id" = "one_on_one_meetings"."series_id") where ("one_on_one_meetings"."org_id" = $1 and "one_on_one_meetings"."id" = $2) limit $3;
+-- GET /api/pages/meeting/:id (employee): 2 statements
 select "sessions"."org_id", "sessions"."id", "sessions"."person_id", "sessions"."created_at", "sessions"."last_seen_at", "sessions"."expires_at", "sessions"."user_agent", "sessions"."ip_address", "sessions"."sso_provider_id", "people"."org_id", "people"."id", "people"."email", "people"."name", "people"."employee_number", "people"."job_title", "people"."department_id", "people"."locale", "people"."time_zone", "people"."manager_id", "people"."roles", "people"."password_hash", "people"."recovery_email", "people"."last_signed_in_at", "people"."active", "people"."deactivated_at", "people"."erased_at", "people"."coaching_tips_hidden", "people"."created_at", "people"."updated_at", "people"."search_text", "organisations"."default_locale", "organisations"."name", "organisations"."default_time_zone", (select count(*)::int from "people" r
       where r.org_id = "people"."org_id" and r.manager_id = "people"."id" and r.active) from "sessions" inner join "people" on ("people"."org_id" = "sessions"."org_id" and "people"."id" = "sessions"."person_id") inner join "organisations" on "organisations"."id" = "sessions"."org_id" where ("sessions"."id" = $1 and "sessions"."expires_at" > $2 and "people"."active" = $3) limit $4;
-select count(*)::int as n from (
-        select 1 from "notifications"
-        where "notifications"."org_id" = $1 and "notifications"."person_id" = $2
-          and "notifications"."read_at" is null
-        limit $3
-      ) u;
 with pair as (
     select m.org_id, m.id,
       case when s.manager_id = $1::uuid then s.employee_id
@@ -275,102 +274,223 @@ with pair as (
     ) as progress,
     (select coalesce(json_agg(st order by st.goal_id, st.position, st.id), '[]')
       from development_goal_steps st
-      where st.org_id = m.org_id and st.goal_id in (select (g).id from goals)) as steps
+      where st.org_id = m.org_id and st.goal_id in (select (g).id from goals)) as steps,
+    -- The series' motivation scores up to this meeting, newest first (as
+    -- oneOnOneMotivationRepository.trend reads them; the route shows them only where the
+    -- agenda has the motivation item).
+    (select coalesce(json_agg(json_build_array(mo.meeting_id, mo.meeting_starts_at, mo.score)
+        order by mo.meeting_starts_at desc), '[]') from (
+      select mo.meeting_id, mo.meeting_starts_at, mo.score from one_on_one_motivation mo
+      where mo.org_id = m.org_id and mo.series_id = s.id and mo.meeting_starts_at <= m.starts_at
+      order by mo.meeting_starts_at desc
+      limit $16) mo) as motivation,
+    -- The viewer's unread notifications (the bell), as notificationRepository.unreadCount.
+    (select count(*)::int from (
+      select 1 from notifications nf
+      where nf.org_id = m.org_id and nf.person_id = $17
+        and nf.read_at is null
+      limit $18) nf) as unread_notifications
   from one_on_one_meetings m
   join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
   left join one_on_one_minutes mi on mi.org_id = m.org_id and mi.meeting_id = m.id
-  where m.org_id = $16 and m.id = $17
+  where m.org_id = $19 and m.id = $20
   limit 1;
 
--- GET /api/pages/home (manager): 10 statements
-select "one_on_one_actions"."org_id", "one_on_one_actions"."id", "one_on_one_actions"."series_id", "one_on_one_actions"."meeting_id", "one_on_one_actions"."point_id", "one_on_one_actions"."manager_id", "one_on_one_actions"."employee_id", "one_on_one_actions"."origin_starts_at", "one_on_one_actions"."title", "one_on_one_actions"."owner_id", "one_on_one_actions"."due_date", "one_on_one_actions"."done_at", "one_on_one_actions"."prompt", "one_on_one_actions"."created_by", "one_on_one_actions"."created_at", "one_on_one_actions"."updated_at", (select cp.name from people cp
-  where cp.org_id = one_on_one_actions.org_id and cp.id = case
-    when one_on_one_actions.owner_id = one_on_one_actions.manager_id
-    then one_on_one_actions.employee_id else one_on_one_actions.manager_id end), "one_on_one_meetings"."local_date", case when one_on_one_meetings.kind = 'one_on_one'
-  then null else (select c.id from conversations c where c.org_id = one_on_one_meetings.org_id
-    and c.meeting_id = one_on_one_meetings.id limit 1) end from "one_on_one_actions" inner join "one_on_one_meetings" on ("one_on_one_meetings"."org_id" = "one_on_one_actions"."org_id" and "one_on_one_meetings"."id" = "one_on_one_actions"."meeting_id") where ("one_on_one_actions"."org_id" = $1 and "one_on_one_actions"."owner_id" = $2 and "one_on_one_actions"."done_at" is null) order by coalesce("one_on_one_actions"."due_date", '9999-12-31'::date) asc, "one_on_one_actions"."id" asc limit $3;
-select "org_id", "id", "manager_id", "employee_id", "cadence", "monthly_ordinal", "start_date", "local_time", "time_zone", "duration_minutes", "place_kind", "place_detail", "builtin_template_key", "template_id", "horizon_until", "calendar_sequence", "reflection_block_minutes", "ended_at", "end_reason", "created_at", "updated_at" from "one_on_one_series" where ("one_on_one_series"."ended_at" is null and "one_on_one_series"."horizon_until" < $1 and "one_on_one_series"."org_id" = $2 and ("one_on_one_series"."manager_id" = $3 or "one_on_one_series"."employee_id" = $4)) order by "one_on_one_series"."horizon_until" asc limit $5;
-select "org_id", "id", "manager_id", "employee_id", "cadence", "monthly_ordinal", "start_date", "local_time", "time_zone", "duration_minutes", "place_kind", "place_detail", "builtin_template_key", "template_id", "horizon_until", "calendar_sequence", "reflection_block_minutes", "ended_at", "end_reason", "created_at", "updated_at", (select p.name from people p where p.org_id = one_on_one_series.org_id and p.id = one_on_one_series.manager_id), (select p.name from people p where p.org_id = one_on_one_series.org_id and p.id = one_on_one_series.employee_id) from "one_on_one_series" where ("one_on_one_series"."org_id" = $1 and ("one_on_one_series"."manager_id" = $2 or "one_on_one_series"."employee_id" = $3) and "one_on_one_series"."ended_at" is null) order by "one_on_one_series"."ended_at" is not null, "one_on_one_series"."created_at" desc limit $4;
-select "org_id", "meeting_id", "series_id", "manager_id", "employee_id", "locale", "content", "created_at", "acknowledged_at" from "one_on_one_minutes" where ("one_on_one_minutes"."org_id" = $1 and "one_on_one_minutes"."employee_id" = $2) order by "one_on_one_minutes"."created_at" desc, "one_on_one_minutes"."meeting_id" desc limit $3;
-select "people"."org_id", "people"."id", "people"."email", "people"."name", "people"."employee_number", "people"."job_title", "people"."department_id", "people"."locale", "people"."time_zone", "people"."manager_id", "people"."roles", "people"."password_hash", "people"."recovery_email", "people"."last_signed_in_at", "people"."active", "people"."deactivated_at", "people"."erased_at", "people"."coaching_tips_hidden", "people"."created_at", "people"."updated_at", "people"."search_text", "departments"."name", manager.name from (select "id", "name" from "people" "h" where ("h"."org_id" = $1 and "h"."active" = $2 and "h"."manager_id" = $3) order by "h"."name" asc, "h"."id" asc limit $4) "page" inner join "people" on ("people"."org_id" = $5 and "people"."id" = "page"."id") left join "departments" on ("departments"."org_id" = "people"."org_id" and "departments"."id" = "people"."department_id") left join "people" as manager on manager.org_id = "people"."org_id" and manager.id = "people"."manager_id" order by "page"."name" asc, "page"."id" asc;
+-- GET /api/pages/home (manager): 2 statements
 select "sessions"."org_id", "sessions"."id", "sessions"."person_id", "sessions"."created_at", "sessions"."last_seen_at", "sessions"."expires_at", "sessions"."user_agent", "sessions"."ip_address", "sessions"."sso_provider_id", "people"."org_id", "people"."id", "people"."email", "people"."name", "people"."employee_number", "people"."job_title", "people"."department_id", "people"."locale", "people"."time_zone", "people"."manager_id", "people"."roles", "people"."password_hash", "people"."recovery_email", "people"."last_signed_in_at", "people"."active", "people"."deactivated_at", "people"."erased_at", "people"."coaching_tips_hidden", "people"."created_at", "people"."updated_at", "people"."search_text", "organisations"."default_locale", "organisations"."name", "organisations"."default_time_zone", (select count(*)::int from "people" r
       where r.org_id = "people"."org_id" and r.manager_id = "people"."id" and r.active) from "sessions" inner join "people" on ("people"."org_id" = "sessions"."org_id" and "people"."id" = "sessions"."person_id") inner join "organisations" on "organisations"."id" = "sessions"."org_id" where ("sessions"."id" = $1 and "sessions"."expires_at" > $2 and "people"."active" = $3) limit $4;
-select count(*) filter (where "manager_id" = $1
-          and "status" = 'not_booked')::int, count(*) filter (where "status" = 'booked')::int from "conversations" where ("conversations"."org_id" = $2 and ("conversations"."manager_id" = $3 or "conversations"."employee_id" = $4) and "conversations"."status" in ('not_booked', 'booked'));
-select count(*)::int as n from (
-        select 1 from "notifications"
-        where "notifications"."org_id" = $1 and "notifications"."person_id" = $2
-          and "notifications"."read_at" is null
-        limit $3
-      ) u;
-select distinct on ("one_on_one_meetings"."series_id") "org_id", "id", "kind", "series_id", "manager_id", "employee_id", "seq", "local_date", "time_zone", "starts_at", "ends_at", "original_starts_at", "duration_minutes", "place_kind", "place_detail", "status", "status_reason", "status_reason_code", "status_changed_by", "status_changed_at", "template_snapshot", "started_at", "started_by", "held_at", "held_on", "calendar_sequence", "workload_prompt_dismissed_at", "created_at", "updated_at", exists (select 1 from one_on_one_minutes mi where mi.org_id = one_on_one_meetings.org_id and mi.meeting_id = one_on_one_meetings.id) from "one_on_one_meetings" where ("one_on_one_meetings"."org_id" = $1 and "one_on_one_meetings"."series_id" in ($2) and "one_on_one_meetings"."starts_at" < $3) order by "one_on_one_meetings"."series_id", "one_on_one_meetings"."starts_at" desc, "one_on_one_meetings"."id" desc;
-select p.id as person_id, p.name,
-        s.id as series_id, s.cadence, s.start_date::text as start_date,
-        nx.id as next_id, nx.starts_at as next_at,
-        lh.id as last_id, lh.starts_at as last_at, lh.local_date::text as last_date,
-        coalesce(ac.open_actions, 0)::int as open_actions,
-        coalesce(ac.overdue_actions, 0)::int as overdue_actions,
-        dv.signed_at as development_signed_at
-      from people p
-      left join one_on_one_series s
-        on s.org_id = p.org_id and s.employee_id = p.id and s.manager_id = $1
-        and s.ended_at is null
-      left join lateral (
-        select m.id, m.starts_at from one_on_one_meetings m
-        where m.org_id = p.org_id and m.employee_id = p.id and m.manager_id = $2
-          and m.kind = 'one_on_one' and m.status in ('planned', 'moved') and m.starts_at > $3
-        order by m.starts_at limit 1) nx on true
-      left join lateral (
-        -- The day it actually took place (decision 020): started, or finished early.
-        select m.id,
-          coalesce(m.started_at, case when m.held_at < m.starts_at then m.held_at end, m.starts_at)
-            as starts_at,
-          coalesce(m.held_on, m.local_date) as local_date
+with own as (
+    select * from one_on_one_series s
+    where s.org_id = $1 and s.employee_id = $2 and s.ended_at is null
+    order by s.created_at desc
+    limit 1),
+  ov as (
+      select p.id as person_id, p.name,
+      s.id as series_id, s.cadence, s.start_date::text as start_date,
+      nx.id as next_id, nx.starts_at as next_at,
+      lh.id as last_id, lh.starts_at as last_at, lh.local_date::text as last_date,
+      coalesce(ac.open_actions, 0)::int as open_actions,
+      coalesce(ac.overdue_actions, 0)::int as overdue_actions,
+      dv.signed_at as development_signed_at
+    from people p
+    left join one_on_one_series s
+      on s.org_id = p.org_id and s.employee_id = p.id and s.manager_id = $3
+      and s.ended_at is null
+    left join lateral (
+      select m.id, m.starts_at from one_on_one_meetings m
+      where m.org_id = p.org_id and m.employee_id = p.id and m.manager_id = $4
+        and m.kind = 'one_on_one' and m.status in ('planned', 'moved') and m.starts_at > $5::timestamptz
+      order by m.starts_at limit 1) nx on true
+    left join lateral (
+      -- The day it actually took place (decision 020): started, or finished early.
+      select m.id,
+        coalesce(m.started_at, case when m.held_at < m.starts_at then m.held_at end, m.starts_at)
+          as starts_at,
+        coalesce(m.held_on, m.local_date) as local_date
+      from one_on_one_meetings m
+      where m.org_id = p.org_id and m.employee_id = p.id and m.manager_id = $6
+        and m.kind = 'one_on_one' and m.status = 'held'
+      order by m.starts_at desc limit 1) lh on true
+    left join lateral (
+      select count(*) as open_actions,
+        count(*) filter (
+          where a.due_date < ($7::timestamptz at time zone o.time_zone)::date
+        ) as overdue_actions
+      from one_on_one_actions a
+      join people o on o.org_id = a.org_id and o.id = a.owner_id
+      where a.org_id = p.org_id and a.manager_id = $8 and a.employee_id = p.id
+        and a.done_at is null) ac on true
+    left join lateral (
+      -- The latest signed development conversation, with any manager (seed 003: yearly).
+      select max(c.signed_at) as signed_at from conversations c
+      where c.org_id = p.org_id and c.employee_id = p.id and c.kind = 'development'
+        and c.status = 'signed') dv on true
+    where p.org_id = $9 and p.manager_id = $10 and p.active
+    order by p.name, p.id
+    limit 2000)
+  select
+    (select coalesce(json_agg(ov order by ov.name, ov.person_id), '[]') from ov) as overview,
+    (select coalesce(json_agg(json_build_array(to_json(pp), dd.name, mg.name) order by h.name, h.id), '[]') from (
+      select h.id, h.name from people h
+      where h.org_id = $11 and h.active = true and h.manager_id = $12
+      order by h.name, h.id
+      limit 1000) h
+  join people pp on pp.org_id = $13 and pp.id = h.id
+  left join departments dd on dd.org_id = pp.org_id and dd.id = pp.department_id
+  left join people mg on mg.org_id = pp.org_id and mg.id = pp.manager_id) as team,
+    exists (select 1 from one_on_one_series hz
+      where hz.org_id = $14 and hz.ended_at is null
+        and hz.horizon_until < $15::date
+        and (hz.manager_id = $16 or hz.employee_id = $17)
+    ) as horizons_due,
+    (select json_build_array(to_json(own), mn.name, en.name) from own
+      left join people mn on mn.org_id = own.org_id and mn.id = own.manager_id
+      left join people en on en.org_id = own.org_id and en.id = own.employee_id) as own_series,
+    (select to_json(nm) from own, one_on_one_meetings nm
+      where nm.org_id = own.org_id and nm.series_id = own.id
+        and nm.status in ('planned', 'moved') and nm.starts_at > $18::timestamptz
+      order by nm.starts_at
+      limit 1) as next_meeting,
+    (select coalesce(json_agg(json_build_array(x.a, x.counterpart_name, x.local_date,
+        x.conversation_id) order by x.due_key, (x.a).id), '[]') from (
+      select a, coalesce(a.due_date, '9999-12-31'::date) as due_key,
+        (select cp.name from people cp where cp.org_id = a.org_id and cp.id = case
+          when a.owner_id = a.manager_id then a.employee_id else a.manager_id end)
+          as counterpart_name,
+        am.local_date,
+        case when am.kind = 'one_on_one' then null
+          else (select c.id from conversations c where c.org_id = am.org_id
+            and c.meeting_id = am.id limit 1) end as conversation_id
+      from one_on_one_actions a
+      join one_on_one_meetings am on am.org_id = a.org_id and am.id = a.meeting_id
+      where a.org_id = $19 and a.owner_id = $20 and a.done_at is null
+      order by coalesce(a.due_date, '9999-12-31'::date), a.id
+      limit 50) x) as actions,
+    (select coalesce(json_agg(mi order by mi.created_at desc, mi.meeting_id desc), '[]') from (
+      select * from one_on_one_minutes mi
+      where mi.org_id = $21 and mi.employee_id = $22
+      order by mi.created_at desc, mi.meeting_id desc
+      limit 10) mi) as minutes,
+    (select json_build_array(
+        count(*) filter (where cv.manager_id = $23 and cv.status = 'not_booked')::int,
+        count(*) filter (where cv.status = 'booked')::int)
+      from conversations cv
+      where cv.org_id = $24
+        and (cv.manager_id = $25 or cv.employee_id = $26)
+        and cv.status in ('not_booked', 'booked')) as conversation_counts,
+    (select count(*)::int from (
+      select 1 from notifications nf
+      where nf.org_id = $27 and nf.person_id = $28 and nf.read_at is null
+      limit $29) nf) as unread_notifications,
+    (select coalesce(json_agg(json_build_array(lm.m, lm.has_minutes)), '[]')
+      from (select ov.series_id from ov where ov.series_id is not null
+      union all select own.id from own) ls(series_id)
+      cross join lateral (
+        select to_json(m) as m, exists (select 1 from one_on_one_minutes mi
+          where mi.org_id = m.org_id and mi.meeting_id = m.id) as has_minutes
         from one_on_one_meetings m
-        where m.org_id = p.org_id and m.employee_id = p.id and m.manager_id = $4
-          and m.kind = 'one_on_one' and m.status = 'held'
-        order by m.starts_at desc limit 1) lh on true
-      left join lateral (
-        select count(*) as open_actions,
-          count(*) filter (
-            where a.due_date < ($5::timestamptz at time zone o.time_zone)::date
-          ) as overdue_actions
-        from one_on_one_actions a
-        join people o on o.org_id = a.org_id and o.id = a.owner_id
-        where a.org_id = p.org_id and a.manager_id = $6 and a.employee_id = p.id
-          and a.done_at is null) ac on true
-      left join lateral (
-        -- The latest signed development conversation, with any manager (seed 003: yearly).
-        select max(c.signed_at) as signed_at from conversations c
-        where c.org_id = p.org_id and c.employee_id = p.id and c.kind = 'development'
-          and c.status = 'signed') dv on true
-      where p.org_id = $7 and p.manager_id = $8 and p.active
-      order by p.name, p.id
-      limit 2000;
+        where m.org_id = $30 and m.series_id = ls.series_id
+          and m.starts_at < $31::timestamptz
+        order by m.starts_at desc, m.id desc
+        limit 1) lm) as latest;
 
--- GET /api/pages/home (employee): 10 statements
-select "one_on_one_actions"."org_id", "one_on_one_actions"."id", "one_on_one_actions"."series_id", "one_on_one_actions"."meeting_id", "one_on_one_actions"."point_id", "one_on_one_actions"."manager_id", "one_on_one_actions"."employee_id", "one_on_one_actions"."origin_starts_at", "one_on_one_actions"."title", "one_on_one_actions"."owner_id", "one_on_one_actions"."due_date", "one_on_one_actions"."done_at", "one_on_one_actions"."prompt", "one_on_one_actions"."created_by", "one_on_one_actions"."created_at", "one_on_one_actions"."updated_at", (select cp.name from people cp
-  where cp.org_id = one_on_one_actions.org_id and cp.id = case
-    when one_on_one_actions.owner_id = one_on_one_actions.manager_id
-    then one_on_one_actions.employee_id else one_on_one_actions.manager_id end), "one_on_one_meetings"."local_date", case when one_on_one_meetings.kind = 'one_on_one'
-  then null else (select c.id from conversations c where c.org_id = one_on_one_meetings.org_id
-    and c.meeting_id = one_on_one_meetings.id limit 1) end from "one_on_one_actions" inner join "one_on_one_meetings" on ("one_on_one_meetings"."org_id" = "one_on_one_actions"."org_id" and "one_on_one_meetings"."id" = "one_on_one_actions"."meeting_id") where ("one_on_one_actions"."org_id" = $1 and "one_on_one_actions"."owner_id" = $2 and "one_on_one_actions"."done_at" is null) order by coalesce("one_on_one_actions"."due_date", '9999-12-31'::date) asc, "one_on_one_actions"."id" asc limit $3;
-select "org_id", "id", "kind", "series_id", "manager_id", "employee_id", "seq", "local_date", "time_zone", "starts_at", "ends_at", "original_starts_at", "duration_minutes", "place_kind", "place_detail", "status", "status_reason", "status_reason_code", "status_changed_by", "status_changed_at", "template_snapshot", "started_at", "started_by", "held_at", "held_on", "calendar_sequence", "workload_prompt_dismissed_at", "created_at", "updated_at" from "one_on_one_meetings" where ("one_on_one_meetings"."org_id" = $1 and "one_on_one_meetings"."series_id" = $2 and "one_on_one_meetings"."status" in ($3, $4) and "one_on_one_meetings"."starts_at" > $5) order by "one_on_one_meetings"."starts_at" asc limit $6;
-select "org_id", "id", "manager_id", "employee_id", "cadence", "monthly_ordinal", "start_date", "local_time", "time_zone", "duration_minutes", "place_kind", "place_detail", "builtin_template_key", "template_id", "horizon_until", "calendar_sequence", "reflection_block_minutes", "ended_at", "end_reason", "created_at", "updated_at" from "one_on_one_series" where ("one_on_one_series"."ended_at" is null and "one_on_one_series"."horizon_until" < $1 and "one_on_one_series"."org_id" = $2 and ("one_on_one_series"."manager_id" = $3 or "one_on_one_series"."employee_id" = $4)) order by "one_on_one_series"."horizon_until" asc limit $5;
-select "org_id", "id", "manager_id", "employee_id", "cadence", "monthly_ordinal", "start_date", "local_time", "time_zone", "duration_minutes", "place_kind", "place_detail", "builtin_template_key", "template_id", "horizon_until", "calendar_sequence", "reflection_block_minutes", "ended_at", "end_reason", "created_at", "updated_at", (select p.name from people p where p.org_id = one_on_one_series.org_id and p.id = one_on_one_series.manager_id), (select p.name from people p where p.org_id = one_on_one_series.org_id and p.id = one_on_one_series.employee_id) from "one_on_one_series" where ("one_on_one_series"."org_id" = $1 and ("one_on_one_series"."manager_id" = $2 or "one_on_one_series"."employee_id" = $3) and "one_on_one_series"."ended_at" is null) order by "one_on_one_series"."ended_at" is not null, "one_on_one_series"."created_at" desc limit $4;
-select "org_id", "meeting_id", "series_id", "manager_id", "employee_id", "locale", "content", "created_at", "acknowledged_at" from "one_on_one_minutes" where ("one_on_one_minutes"."org_id" = $1 and "one_on_one_minutes"."employee_id" = $2) order by "one_on_one_minutes"."created_at" desc, "one_on_one_minutes"."meeting_id" desc limit $3;
-select "people"."org_id", "people"."id", "people"."email", "people"."name", "people"."employee_number", "people"."job_title", "people"."department_id", "people"."locale", "people"."time_zone", "people"."manager_id", "people"."roles", "people"."password_hash", "people"."recovery_email", "people"."last_signed_in_at", "people"."active", "people"."deactivated_at", "people"."erased_at", "people"."coaching_tips_hidden", "people"."created_at", "people"."updated_at", "people"."search_text", "departments"."name", manager.name from (select "id", "name" from "people" "h" where ("h"."org_id" = $1 and "h"."id" = $2) order by "h"."name" asc, "h"."id" asc limit $3) "page" inner join "people" on ("people"."org_id" = $4 and "people"."id" = "page"."id") left join "departments" on ("departments"."org_id" = "people"."org_id" and "departments"."id" = "people"."department_id") left join "people" as manager on manager.org_id = "people"."org_id" and manager.id = "people"."manager_id" order by "page"."name" asc, "page"."id" asc;
+-- GET /api/pages/home (employee): 2 statements
 select "sessions"."org_id", "sessions"."id", "sessions"."person_id", "sessions"."created_at", "sessions"."last_seen_at", "sessions"."expires_at", "sessions"."user_agent", "sessions"."ip_address", "sessions"."sso_provider_id", "people"."org_id", "people"."id", "people"."email", "people"."name", "people"."employee_number", "people"."job_title", "people"."department_id", "people"."locale", "people"."time_zone", "people"."manager_id", "people"."roles", "people"."password_hash", "people"."recovery_email", "people"."last_signed_in_at", "people"."active", "people"."deactivated_at", "people"."erased_at", "people"."coaching_tips_hidden", "people"."created_at", "people"."updated_at", "people"."search_text", "organisations"."default_locale", "organisations"."name", "organisations"."default_time_zone", (select count(*)::int from "people" r
       where r.org_id = "people"."org_id" and r.manager_id = "people"."id" and r.active) from "sessions" inner join "people" on ("people"."org_id" = "sessions"."org_id" and "people"."id" = "sessions"."person_id") inner join "organisations" on "organisations"."id" = "sessions"."org_id" where ("sessions"."id" = $1 and "sessions"."expires_at" > $2 and "people"."active" = $3) limit $4;
-select count(*) filter (where "manager_id" = $1
-          and "status" = 'not_booked')::int, count(*) filter (where "status" = 'booked')::int from "conversations" where ("conversations"."org_id" = $2 and ("conversations"."manager_id" = $3 or "conversations"."employee_id" = $4) and "conversations"."status" in ('not_booked', 'booked'));
-select count(*)::int as n from (
-        select 1 from "notifications"
-        where "notifications"."org_id" = $1 and "notifications"."person_id" = $2
-          and "notifications"."read_at" is null
-        limit $3
-      ) u;
-select distinct on ("one_on_one_meetings"."series_id") "org_id", "id", "kind", "series_id", "manager_id", "employee_id", "seq", "local_date", "time_zone", "starts_at", "ends_at", "original_starts_at", "duration_minutes", "place_kind", "place_detail", "status", "status_reason", "status_reason_code", "status_changed_by", "status_changed_at", "template_snapshot", "started_at", "started_by", "held_at", "held_on", "calendar_sequence", "workload_prompt_dismissed_at", "created_at", "updated_at", exists (select 1 from one_on_one_minutes mi where mi.org_id = one_on_one_meetings.org_id and mi.meeting_id = one_on_one_meetings.id) from "one_on_one_meetings" where ("one_on_one_meetings"."org_id" = $1 and "one_on_one_meetings"."series_id" in ($2) and "one_on_one_meetings"."starts_at" < $3) order by "one_on_one_meetings"."series_id", "one_on_one_meetings"."starts_at" desc, "one_on_one_meetings"."id" desc;
+with recursive own as (
+    select * from one_on_one_series s
+    where s.org_id = $1 and s.employee_id = $2 and s.ended_at is null
+    order by s.created_at desc
+    limit 1),
+  up as (
+    select d.id, d.parent_id, d.name, 0 as depth from departments d
+      join people me on me.org_id = d.org_id and me.department_id = d.id
+      where d.org_id = $3 and me.id = $4
+    union all
+    select d.id, d.parent_id, d.name, up.depth + 1 from departments d
+      join up on d.org_id = $5 and d.id = up.parent_id
+      where up.depth < 100)
+  select
+    (select json_build_array(to_json(pp), dd.name, mg.name) from (
+      select h.id from people h where h.org_id = $6 and h.id = $7) h
+  join people pp on pp.org_id = $8 and pp.id = h.id
+  left join departments dd on dd.org_id = pp.org_id and dd.id = pp.department_id
+  left join people mg on mg.org_id = pp.org_id and mg.id = pp.manager_id) as person,
+    (select json_agg(up.name order by up.depth desc) from up) as department_path,
+    exists (select 1 from one_on_one_series hz
+      where hz.org_id = $9 and hz.ended_at is null
+        and hz.horizon_until < $10::date
+        and (hz.manager_id = $11 or hz.employee_id = $12)
+    ) as horizons_due,
+    (select json_build_array(to_json(own), mn.name, en.name) from own
+      left join people mn on mn.org_id = own.org_id and mn.id = own.manager_id
+      left join people en on en.org_id = own.org_id and en.id = own.employee_id) as own_series,
+    (select to_json(nm) from own, one_on_one_meetings nm
+      where nm.org_id = own.org_id and nm.series_id = own.id
+        and nm.status in ('planned', 'moved') and nm.starts_at > $13::timestamptz
+      order by nm.starts_at
+      limit 1) as next_meeting,
+    (select coalesce(json_agg(json_build_array(x.a, x.counterpart_name, x.local_date,
+        x.conversation_id) order by x.due_key, (x.a).id), '[]') from (
+      select a, coalesce(a.due_date, '9999-12-31'::date) as due_key,
+        (select cp.name from people cp where cp.org_id = a.org_id and cp.id = case
+          when a.owner_id = a.manager_id then a.employee_id else a.manager_id end)
+          as counterpart_name,
+        am.local_date,
+        case when am.kind = 'one_on_one' then null
+          else (select c.id from conversations c where c.org_id = am.org_id
+            and c.meeting_id = am.id limit 1) end as conversation_id
+      from one_on_one_actions a
+      join one_on_one_meetings am on am.org_id = a.org_id and am.id = a.meeting_id
+      where a.org_id = $14 and a.owner_id = $15 and a.done_at is null
+      order by coalesce(a.due_date, '9999-12-31'::date), a.id
+      limit 50) x) as actions,
+    (select coalesce(json_agg(mi order by mi.created_at desc, mi.meeting_id desc), '[]') from (
+      select * from one_on_one_minutes mi
+      where mi.org_id = $16 and mi.employee_id = $17
+      order by mi.created_at desc, mi.meeting_id desc
+      limit 10) mi) as minutes,
+    (select json_build_array(
+        count(*) filter (where cv.manager_id = $18 and cv.status = 'not_booked')::int,
+        count(*) filter (where cv.status = 'booked')::int)
+      from conversations cv
+      where cv.org_id = $19
+        and (cv.manager_id = $20 or cv.employee_id = $21)
+        and cv.status in ('not_booked', 'booked')) as conversation_counts,
+    (select count(*)::int from (
+      select 1 from notifications nf
+      where nf.org_id = $22 and nf.person_id = $23 and nf.read_at is null
+      limit $24) nf) as unread_notifications,
+    (select coalesce(json_agg(json_build_array(lm.m, lm.has_minutes)), '[]')
+      from (select own.id from own) ls(series_id)
+      cross join lateral (
+        select to_json(m) as m, exists (select 1 from one_on_one_minutes mi
+          where mi.org_id = m.org_id and mi.meeting_id = m.id) as has_minutes
+        from one_on_one_meetings m
+        where m.org_id = $25 and m.series_id = ls.series_id
+          and m.starts_at < $26::timestamptz
+        order by m.starts_at desc, m.id desc
+        limit 1) lm) as latest;
 
 -- POST /api/one-on-ones/meetings/:id/points (add a topic): 6 statements
 insert into "one_on_one_points" ("org_id", "id", "meeting_id", "kind", "section_key", "title", "author_id", "position", "discussed_at", "carried_from_point_id", "carried_to_meeting_id", "planned_minutes", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, default, default, default, default, default, default) returning "org_id", "id", "meeting_id", "kind", "section_key", "title", "author_id", "position", "discussed_at", "carried_from_point_id", "carried_to_meeting_id", "planned_minutes", "created_at", "updated_at";
