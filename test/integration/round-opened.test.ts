@@ -114,7 +114,10 @@ describe('a round has opened', () => {
     expect(toEmil.textBody).toContain('Anna Chef');
     expect(await roundNotifications(w.emp2.id)).toEqual([]);
     // Bo is both: a manager in the round and an employee in it.
-    expect((await listOf(bo)).map((i) => i.kind).sort()).toEqual(['round.included', 'round.opened']);
+    expect((await listOf(bo)).map((i) => i.kind).sort()).toEqual([
+      'round.included',
+      'round.opened',
+    ]);
   });
 
   it('HR, who opened it and is in no conversation of it, gets nothing', async () => {

@@ -149,7 +149,7 @@ export async function announceRound(
   };
   let written = 0;
 
-  for (let after = FIRST_ID; ; ) {
+  for (let after = FIRST_ID; ;) {
     const page = await roundRepository.managersPage(db, orgId, roundId, after, BATCH);
     if (page.length === 0) break;
     after = page[page.length - 1]!.managerId;
@@ -167,7 +167,7 @@ export async function announceRound(
     written += await db.transaction((tx) => deps.mailer.enqueueMany(tx, mails));
   }
 
-  for (let after = FIRST_ID; ; ) {
+  for (let after = FIRST_ID; ;) {
     const page = await roundRepository.employeesPage(db, orgId, roundId, after, BATCH);
     if (page.length === 0) break;
     after = page[page.length - 1]!.employeeId;

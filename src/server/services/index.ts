@@ -123,7 +123,11 @@ export function createServices(
     scimTokens: createScimTokenService(db, clock),
     ...createGoalServices(db, clock),
     conversationTemplates: createConversationTemplateService(db),
-    rounds: createRoundService(db, { mailer, publicUrl: mail.publicUrl, queue: mail.queue ?? null }),
+    rounds: createRoundService(db, {
+      mailer,
+      publicUrl: mail.publicUrl,
+      queue: mail.queue ?? null,
+    }),
     statistics: createStatisticsService(db, clock),
     competenceNeeds: createCompetenceNeedsService(db),
     wellbeing: createWellbeingServices(db, mail.live ?? null, clock),

@@ -74,7 +74,11 @@ export function createRoundService(
    */
   async function announceIn(tx: DbOrTx, round: RoundRow) {
     if (announce?.queue)
-      await announce.queue.send(ROUND_OPENED_JOB, { orgId: round.orgId, roundId: round.id }, { tx });
+      await announce.queue.send(
+        ROUND_OPENED_JOB,
+        { orgId: round.orgId, roundId: round.id },
+        { tx },
+      );
   }
   async function announceAfter(round: RoundRow) {
     if (announce && !announce.queue) await announceRound(db, announce, round.orgId, round.id);
