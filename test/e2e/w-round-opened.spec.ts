@@ -14,7 +14,13 @@ const read = (ns: string) =>
     string,
     Record<string, string>
   >;
-const da = { common: read('common'), rounds: read('rounds'), notifications: read('notifications') };
+const da = {
+  common: read('common'),
+  rounds: read('rounds'),
+  notifications: JSON.parse(fs.readFileSync('src/i18n/locales/da/notifications.json', 'utf8')) as {
+    caption: string;
+  },
+};
 
 // Its own Samtal (with its job worker): the bell counts what happened to Mads.
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 58;
@@ -109,6 +115,7 @@ test('HR opens a round; Mads sees it under the bell and follows it to his conver
   expect(await fitsWidth(sofie.page)).toBe(true);
   await hers.click();
   await expect(sofie.page).toHaveURL(/\/conversations\/[0-9a-f-]{36}$/);
+  await expect(sofie.page.getByText('Mads Jensen').first()).toBeVisible();
   await shot(sofie.page, testInfo, 'w-round-opened-5-employee');
 
   await Promise.all([mads.context.close(), hr.context.close(), sofie.context.close()]);

@@ -4,7 +4,7 @@
  * longest words); at 1024 px and on a phone it stays usable (nothing sideways, the menu opens).
  */
 import type { Page } from '@playwright/test';
-import { expect, fitsWidth, shot, signIn, test } from './support';
+import { expect, fitsWidth, openAdminMenu, openPersonMenu, shot, signIn, test } from './support';
 
 /** The top bar's items all sit on one row, and the bar is no higher than one row. */
 async function expectOneLine(page: Page) {
@@ -50,8 +50,20 @@ for (const p of PEOPLE) {
     await page.setViewportSize({ width: 1280, height: 800 });
     await signIn(page, p.email);
     if (p.locale) await setLocale(page, p.locale);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectOneLine(page);
     await shot(page, testInfo, `topbar-${p.who}-1280`);
+    // The menus under HR's "Administration" and the person's name drop down over the page.
+    if (p.who.startsWith('hr')) {
+      await openAdminMenu(page);
+      await expect(page.locator('#admin-menu').getByRole('link').first()).toBeVisible();
+      await shot(page, testInfo, `topbar-${p.who}-1280-admin-menu`);
+      await page.keyboard.press('Escape');
+      await expect(page.locator('#admin-menu')).toBeHidden();
+    }
+    await openPersonMenu(page);
+    await expect(page.locator('#person-menu').getByRole('button')).toBeVisible();
+    await page.keyboard.press('Escape');
 
     await page.setViewportSize({ width: 1024, height: 800 });
     expect(await fitsWidth(page)).toBe(true);

@@ -5,7 +5,7 @@
  * reopened or the mails are written again; the person's round-mail switch respected; HR, who
  * opened it, gets nothing of anyone's.
  */
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   conversations,
@@ -13,7 +13,13 @@ import {
   notifications,
   notificationSettings,
 } from '../../src/db/schema/index';
+import { queryRows } from '../../src/db/client';
+import type { Actor } from '../../src/domain/roles';
+import { FAST_TIMING, JobQueue } from '../../src/server/jobs/queue';
+import { JOB_KINDS } from '../../src/server/jobs/workers';
+import { createMailer } from '../../src/server/mail/mailer';
 import { announceRound } from '../../src/server/mail/round-opened';
+import { createRoundService } from '../../src/server/services/round.service';
 import { signedIn, testApp, type Client, type TestContext } from '../support/app';
 import { makePerson } from '../support/factories';
 import { makeRoundWorld, roundBody, roundClients, type RoundWorld } from './rounds.factories';
@@ -158,5 +164,76 @@ describe('a round has opened', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]!.subject).toBe('MUS 2027: din medarbeidersamtale med Bo Mellanchef');
     expect((await roundMails(w.bo.id)).filter((m) => m.kind === 'round.opened')).toHaveLength(1);
+  });
+});
+
+describe('with a job queue', () => {
+  it('opening queues one job in the round’s transaction; the job writes the mails and their deliveries in batches', async () => {
+    const queue = new JobQueue(ctx.database, FAST_TIMING);
+    await queue.start(JOB_KINDS);
+    try {
+      const mailer = createMailer({
+        queue,
+        transport: null,
+        from: 'x@y',
+        messageIdDomain: 'samtal.test',
+      });
+      const rounds = createRoundService(ctx.database.db, {
+        mailer,
+        publicUrl: 'https://samtal.test',
+        queue,
+      });
+      const hr: Actor = {
+        orgId: w.org.id,
+        personId: w.hr.id,
+        name: 'Hanna HR',
+        email: w.hr.email,
+        roles: ['hr'],
+        locale: 'sv',
+        timeZone: 'Europe/Stockholm',
+        sessionId: 'test',
+        directReports: 0,
+      };
+      const template = (await c.hr.get('/api/conversation-templates'))
+        .json()
+        .items.find((t: { kind: string }) => t.kind === 'wellbeing');
+      const { round } = await rounds.open(
+        hr,
+        roundBody(
+          template.id,
+          { type: 'manager', managerId: w.bo.id },
+          {
+            kind: 'wellbeing',
+            name: 'Trivsel 2027',
+          },
+        ) as Parameters<typeof rounds.open>[1],
+      );
+      const jobs = async (name: string) =>
+        queryRows<{ n: number }>(
+          ctx.database.db,
+          sql`select count(*)::int as n from pgboss.job where name = ${name}`,
+        ).then((r) => Number(r[0]?.n));
+      // Nothing is written in the request; one job waits for it.
+      expect(await jobs('rounds.opened')).toBe(1);
+      expect((await roundMails()).filter((m) => m.dedupeKey.includes(round.id))).toEqual([]);
+      const deliveriesBefore = await jobs('mail.deliver');
+      // What the worker does with it.
+      const n = await announceRound(
+        ctx.database.db,
+        { mailer, publicUrl: 'https://samtal.test' },
+        w.org.id,
+        round.id,
+      );
+      // Bo, manager of Eva, Erik and Nils (the newcomer above), and the three of them.
+      expect(n).toBe(4);
+      expect(await jobs('mail.deliver')).toBe(deliveriesBefore + 4);
+      const toBo = (await roundMails(w.bo.id)).find(
+        (m) => m.kind === 'round.opened' && m.dedupeKey.includes(round.id),
+      )!;
+      expect(toBo.subject).toContain('Trivsel 2027');
+      expect(toBo.textBody).toContain('En omgång trivselsamtal har öppnat');
+    } finally {
+      await queue.stop();
+    }
   });
 });
