@@ -56,6 +56,7 @@ export const NotificationSettingsSchema = z.object({
   reflect: z.boolean(),
   minutes: z.boolean(),
   digest: z.boolean(),
+  rounds: z.boolean(),
   quietStart: textLine().max(5),
   quietEnd: textLine().max(5),
 });

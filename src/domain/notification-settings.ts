@@ -7,6 +7,8 @@ export type NotificationSettings = {
   reflect: boolean;
   minutes: boolean;
   digest: boolean;
+  /** A conversation round HR opens that includes the person (as manager or employee). */
+  rounds: boolean;
   quietStart: string;
   quietEnd: string;
 };
@@ -19,6 +21,7 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   reflect: true,
   minutes: true,
   digest: true,
+  rounds: true,
   quietStart: '20:00',
   quietEnd: '07:00',
 };

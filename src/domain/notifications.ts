@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'reminder.conversation_prepare',
   'reminder.digest',
   'round.reminder',
+  'round.opened',
+  'round.included',
   'conversation.booked',
   'conversation.moved',
   'conversation.cancelled',
@@ -42,7 +44,7 @@ export type NotificationTarget = {
 /** The app path a notification opens: the meeting, the conversation, the series or a list. */
 export function notificationLink(kind: string, target: NotificationTarget): string {
   if (kind === 'reminder.digest') return '/actions';
-  if (kind === 'round.reminder') return '/conversations';
+  if (kind === 'round.reminder' || kind === 'round.opened') return '/conversations';
   if (kind === 'privacy.access_request') return '/settings';
   if (kind === 'reminder.reflect')
     return target.meetingId ? `/one-on-ones/meetings/${target.meetingId}/reflection` : '/';

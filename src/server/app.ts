@@ -161,6 +161,7 @@ export async function buildApp(
         publicUrl: config.publicUrl,
         uidDomain: new URL(config.publicUrl).hostname,
         live: live.events,
+        queue: opts.queue ?? null,
       },
       { box, log: app.log },
       opts.clock,

@@ -1,4 +1,4 @@
-import { expect, shot, signIn, test } from './support';
+import { expect, openAdminMenu, shot, signIn, test } from './support';
 
 const HEADER = 'email,name,employee_number,job_title,department,manager';
 const GOOD = [
@@ -12,6 +12,7 @@ test('HR imports a CSV in Swedish: a bad row is shown by line and nothing is sto
 }, testInfo) => {
   await signIn(page, 'hr@samtal.demo');
   await expect(page.getByRole('heading', { level: 1, name: 'Hej Helena' })).toBeVisible();
+  await openAdminMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Importera personer' })).toBeFocused();
 
@@ -35,11 +36,13 @@ test('HR imports a CSV in Swedish: a bad row is shown by line and nothing is sto
   await shot(page, testInfo, 'a1-import-bad-row');
 
   // Nothing was stored.
+  await openAdminMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Personer' }).click();
   await page.getByLabel('Sök', { exact: true }).fill('Nora');
   await expect(page.getByText('Ingen matchar sökningen.')).toBeVisible();
 
   // Fix the line, check again, then import.
+  await openAdminMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Import', exact: true }).click();
   await page.getByLabel('CSV-fil').setInputFiles({
     name: 'personal.csv',

@@ -1,4 +1,4 @@
-import { expect, shot, signIn, test } from './support';
+import { expect, openPersonMenu, shot, signIn, test } from './support';
 
 test.use({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
 
@@ -24,9 +24,11 @@ test('a Danish manager sees their direct reports with Danish texts', async ({ pa
     'Coaching',
     'Mine aktioner',
     'Samtaler',
-    'Mine mails',
-    'Indstillinger',
   ]);
+  // My mail, settings and signing out sit under the person's name.
+  await openPersonMenu(page);
+  await expect(page.getByRole('link', { name: 'Mine mails' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Indstillinger' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Log ud' })).toBeVisible();
   await shot(page, testInfo, 'b1-manager-home-danish');
 

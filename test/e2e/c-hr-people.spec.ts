@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, shot, signIn, test } from './support';
+import { expect, openAdminMenu, shot, signIn, test } from './support';
 
 async function chooseManager(page: Page, search: string, name: string) {
   await page.getByLabel('Chef', { exact: true }).fill(search);
@@ -14,6 +14,7 @@ test('HR adds a person, changes their manager, is stopped from making a reportin
   page,
 }, testInfo) => {
   await signIn(page, 'hr@samtal.demo');
+  await openAdminMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Personer' }).click();
   await page.getByRole('link', { name: 'Lägg till person' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Lägg till en person' })).toBeFocused();

@@ -1,4 +1,4 @@
-import { expect, fitsWidth, shot, signIn, test } from './support';
+import { expect, fitsWidth, openPersonMenu, shot, signIn, test } from './support';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -26,6 +26,7 @@ test('the manager home fits a phone screen without sideways scrolling', async ({
   expect(await fitsWidth(page)).toBe(true);
   await shot(page, testInfo, 'e2-phone-menu-open');
 
+  await openPersonMenu(page);
   await page.getByRole('link', { name: 'Inställningar' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Inställningar' })).toBeVisible();
   expect(await fitsWidth(page)).toBe(true);

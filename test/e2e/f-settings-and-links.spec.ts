@@ -1,10 +1,11 @@
-import { expect, shot, signIn, test } from './support';
+import { expect, openPersonMenu, shot, signIn, test } from './support';
 
 test('a person switches language in settings and the whole interface follows at once', async ({
   page,
 }, testInfo) => {
   await signIn(page, 'medarbejder@samtal.demo');
   await expect(page.getByRole('heading', { level: 1, name: 'Hej Sofie' })).toBeVisible();
+  await openPersonMenu(page);
   await page.getByRole('link', { name: 'Indstillinger' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeFocused();
 

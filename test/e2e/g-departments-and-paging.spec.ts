@@ -1,9 +1,10 @@
-import { expect, shot, signIn, test } from './support';
+import { expect, openAdminMenu, shot, signIn, test } from './support';
 
 test('HR adds, renames, moves and deletes a unit; a unit with people is not deleted', async ({
   page,
 }, testInfo) => {
   await signIn(page, 'hr@samtal.demo');
+  await openAdminMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Avdelningar' }).click();
   const tree = page.getByRole('list', { name: 'Organisationen' });
   // A unit's own list item (not its parents'), and the group of its buttons.

@@ -23,8 +23,6 @@ test('a Norwegian manager books a monthly 1:1 and sees the team overview, long g
     'Coaching',
     'Mine tiltak',
     'Samtaler',
-    'Min e-post',
-    'Innstillinger',
   ]);
   const ola = page.locator('.report-card').filter({ hasText: 'Ola Nordmann' });
   await expect(ola).toContainText('Ingen 1:1-samtaler booket.');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, fitsWidth, shot, signIn, test } from './support';
+import { expect, fitsWidth, openAdminMenu, openPersonMenu, shot, signIn, test } from './support';
 
 test.use({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
 // The calendar journey reads the meetings the first journey books.
@@ -44,6 +44,7 @@ test('the admin mailbox shows envelopes only; Sofie reads her invitation and min
     page.getByText('Mødet er afsluttet, og referatet er på vej til Sofie Hansen.'),
   ).toBeVisible();
   await shot(page, testInfo, 'k02-meeting-finished');
+  await openPersonMenu(page);
   await page.getByRole('button', { name: 'Log ud' }).click();
 
   // 3. The admin switches to Danish and opens the mailbox: envelopes, no subjects, no bodies.
@@ -52,6 +53,7 @@ test('the admin mailbox shows envelopes only; Sofie reads her invitation and min
   await page.locator('#settings-locale').selectOption('da');
   await expect(page.getByRole('heading', { level: 1, name: 'Indstillinger' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+  await openAdminMenu(page);
   await nav.getByRole('link', { name: 'Udbakke' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Udbakke' })).toBeVisible();
   await expect(page.getByText(/der ikke er sat en mailserver op/).first()).toBeVisible();
@@ -98,14 +100,13 @@ test('the admin mailbox shows envelopes only; Sofie reads her invitation and min
   await page.goto('/settings');
   await page.locator('#settings-locale').selectOption('');
   await expect(page.getByRole('heading', { level: 1, name: 'Inställningar' })).toBeVisible();
+  await openPersonMenu(page);
   await page.getByRole('button', { name: 'Logga ut', exact: true }).click();
 
   // 5. Sofie reads her own mail in Samtal, as it was sent, in Danish.
   await signIn(page, 'medarbejder@samtal.demo');
-  await page
-    .getByRole('navigation', { name: 'Hovedmenu' })
-    .getByRole('link', { name: 'Mine mails' })
-    .click();
+  await openPersonMenu(page);
+  await page.getByRole('link', { name: 'Mine mails' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mine mails' })).toBeVisible();
   await page
     .getByRole('link', { name: /^1:1-samtale med Mads Jensen: / })
@@ -149,6 +150,7 @@ test('the admin mailbox shows envelopes only; Sofie reads her invitation and min
   await expect(page.getByRole('heading', { level: 1, name: /^Referat/ })).toBeVisible();
   await expect(page.locator('.mail__text')).toContainText('Sofie');
   await shot(page, testInfo, 'k08-own-minutes');
+  await openPersonMenu(page);
   await page.getByRole('button', { name: 'Log ud' }).click();
 });
 
@@ -156,6 +158,7 @@ test('a manager subscribes to their calendar, then replaces the address', async 
   page,
 }, testInfo) => {
   await signIn(page, 'leder@samtal.demo');
+  await openPersonMenu(page);
   await page.getByRole('link', { name: 'Indstillinger' }).click();
   const feed = page
     .locator('section')

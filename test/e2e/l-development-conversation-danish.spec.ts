@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, shot, signIn, test } from './support';
+import { expect, openAdminMenu, shot, signIn, test } from './support';
 
 /** A date `days` from today (ISO, for date inputs; UTC is close enough for a form date). */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -246,6 +246,7 @@ test('HR keeps the organisation goals that personal goals can serve', async ({
   page,
 }, testInfo) => {
   await signIn(page, 'hr@samtal.demo');
+  await openAdminMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Organisationsmål' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Organisationsmål' })).toBeVisible();
   await expect(page.getByText('Färre fel i leveranserna')).toBeVisible();

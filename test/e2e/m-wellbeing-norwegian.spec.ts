@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, fitsWidth, shot, signIn, test } from './support';
+import { expect, fitsWidth, openPersonMenu, shot, signIn, test } from './support';
 
 test.use({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
 
@@ -190,6 +190,7 @@ test('a Norwegian manager answers the check-in with Ola, follows the trend and s
 async function switchTo(page: Page, email: string) {
   await page.mouse.move(0, 0);
   await page.setViewportSize({ width: 1280, height: 900 });
+  await openPersonMenu(page);
   await page.getByRole('button', { name: 'Logg ut' }).click();
   await expect(page).toHaveURL(/sign-in/);
   await signIn(page, email);

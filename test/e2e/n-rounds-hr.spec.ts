@@ -1,4 +1,4 @@
-import { expect, fitsWidth, shot, signIn, test } from './support';
+import { expect, fitsWidth, openAdminMenu, shot, signIn, test } from './support';
 
 /** A date `days` from today as YYYY-MM-DD (UTC is close enough for a form date). */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -7,6 +7,7 @@ test('HR follows the demo round as counts only, opens a round for Oslo and remin
   page,
 }, testInfo) => {
   await signIn(page, 'hr@samtal.demo');
+  await openAdminMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Omgångar' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Omgångar' })).toBeVisible();
   const demo = page.getByRole('link', { name: /^Medarbetarsamtal \d{4}$/ });
@@ -69,6 +70,7 @@ test('HR copies a template and edits the copy, which becomes version 2', async (
   page,
 }, testInfo) => {
   await signIn(page, 'hr@samtal.demo');
+  await openAdminMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Samtalsmallar' }).click();
   const card = page.locator('li', {
     has: page.getByRole('heading', { name: 'Hälsosamtal', exact: true }),

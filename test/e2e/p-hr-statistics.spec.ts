@@ -1,9 +1,10 @@
-import { expect, fitsWidth, shot, signIn, test } from './support';
+import { expect, fitsWidth, openAdminMenu, shot, signIn, test } from './support';
 
 test('HR reads the statistics in Swedish: units drill down, small groups stay hidden, the CSV is for Excel', async ({
   page,
 }, testInfo) => {
   await signIn(page, 'hr@samtal.demo');
+  await openAdminMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Statistik' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'HR-statistik' })).toBeFocused();
 

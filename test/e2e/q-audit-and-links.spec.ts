@@ -1,4 +1,4 @@
-import { expect, shot, signIn, test } from './support';
+import { expect, openAdminMenu, shot, signIn, test } from './support';
 
 test('HR asks for a new password for a manager who has signed in: it is sent to her, HR sees no link', async ({
   page,
@@ -37,6 +37,7 @@ test('an administrator reads the audit log, filters it and exports it', async ({
   page,
 }, testInfo) => {
   await signIn(page, 'hr@samtal.demo');
+  await openAdminMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Granskningslogg' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Granskningslogg' })).toBeVisible();
   const table = page.getByRole('table');

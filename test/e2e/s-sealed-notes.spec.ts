@@ -9,7 +9,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import fs from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, shot, signIn, test } from './support';
+import { DEMO_PASSWORD, expect, openPersonMenu, shot, signIn, test } from './support';
 
 async function apiOf(page: Page) {
   const request: APIRequestContext = page.context().request;
@@ -181,6 +181,7 @@ test('Maria seals her private notes, reloads, and unlocks with passphrase and re
   await panel.getByLabel('Kom ihåg den här enheten').check();
   await panel.getByRole('button', { name: 'Lås upp' }).click();
   await expect(panel.getByLabel('Dina stödanteckningar')).toHaveValue(AFTER);
+  await openPersonMenu(page);
   await page.getByRole('button', { name: 'Logga ut', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   // Back in the same tab without a reload: the key unlocked in memory is gone as well.

@@ -45,3 +45,15 @@ export async function fitsWidth(page: Page): Promise<boolean> {
     () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
   );
 }
+
+/** Opens "Administration" in the main menu (HR's and administrators' pages). */
+export async function openAdminMenu(page: Page): Promise<void> {
+  const button = page.locator('#admin-menu-button');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
+/** Opens the person's own menu in the top bar (my mail, settings, sign out). */
+export async function openPersonMenu(page: Page): Promise<void> {
+  const button = page.locator('#person-menu-button');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}

@@ -1,6 +1,6 @@
 import { startTestIdp, type TestIdp } from '../support/oidc-provider';
 import { expectAccessible } from './axe';
-import { expect, shot, signIn, test } from './support';
+import { expect, openAdminMenu, openPersonMenu, shot, signIn, test } from './support';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 let idp: TestIdp;
@@ -22,6 +22,7 @@ test('an administrator adds, tests and turns on an identity provider; Erik signs
   page,
 }, testInfo) => {
   await signIn(page, 'hr@samtal.demo');
+  await openAdminMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Enkel inloggning' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Enkel inloggning' })).toBeVisible();
   await expect(page.getByText(`http://127.0.0.1:${PORT}/api/auth/sso/callback`)).toBeVisible();
@@ -57,6 +58,7 @@ test('an administrator adds, tests and turns on an identity provider; Erik signs
   // The secret is not on the page.
   await expect(page.locator('body')).not.toContainText(idp.clientSecret);
 
+  await openPersonMenu(page);
   await page.getByRole('button', { name: 'Logga ut' }).click();
   await expect(page.locator('#email')).toBeVisible();
 
@@ -74,6 +76,7 @@ test('an administrator adds, tests and turns on an identity provider; Erik signs
   await expect(page.getByText('Erik Johansson').first()).toBeVisible();
 
   // Sign-out ends Samtal's session and offers the provider's.
+  await openPersonMenu(page);
   await page.getByRole('button', { name: 'Logga ut' }).click();
   await expect(page.getByText('Du har loggat ut från Samtal.')).toBeVisible();
   const logout = page.getByRole('link', { name: 'Logga även ut från Kommunens konto' });

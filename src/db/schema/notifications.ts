@@ -32,6 +32,8 @@ export const notificationSettings = pgTable(
     reflect: boolean('reflect').notNull().default(true),
     minutes: boolean('minutes').notNull().default(true),
     digest: boolean('digest').notNull().default(true),
+    /** "A round has opened" (as manager or employee in it). */
+    rounds: boolean('rounds').notNull().default(true),
     /** "HH:MM" local; no reminder is sent between start and end (may wrap midnight). */
     quietStart: text('quiet_start').notNull().default('20:00'),
     quietEnd: text('quiet_end').notNull().default('07:00'),

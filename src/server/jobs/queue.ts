@@ -89,6 +89,23 @@ export class JobQueue {
     });
   }
 
+  /** Enqueues many jobs of one kind in one statement; with `tx`, inside that transaction. */
+  async sendMany<T>(def: JobDefinition<T>, payloads: T[], opts: { tx?: DbOrTx } = {}) {
+    if (payloads.length === 0) return;
+    const s = this.settingsOf(def);
+    await this.boss.insert(
+      payloads.map((p) => ({
+        name: def.name,
+        data: def.payload.parse(p) as object,
+        retryLimit: s.retryLimit,
+        retryDelay: s.retryDelay,
+        retryBackoff: s.retryBackoff,
+        expireInSeconds: s.expireInSeconds,
+      })),
+      opts.tx ? { db: sqlExecutor(opts.tx) } : {},
+    );
+  }
+
   private settingsOf(def: JobDefinition<unknown>) {
     return {
       retryLimit: def.retryLimit ?? 5,

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import { MAIL_DELIVER_JOB, MAIL_SWEEP_JOB, type Mailer } from '../mail/mailer';
 import { sendDueReminders } from '../mail/reminders';
 import { sendRoundReminders } from '../mail/round-reminders';
+import { announceRound, ROUND_OPENED_JOB } from '../mail/round-opened';
 import { extendHorizons } from '../services/one-on-one.service';
 import { pruneAuthState } from '../services/maintenance.service';
 import { applyRetention } from '../services/privacy.service';
@@ -55,6 +56,7 @@ export const JOB_KINDS: JobDefinition<unknown>[] = [
   PRUNE_JOB,
   REMINDERS_JOB,
   ROUND_REMINDERS_JOB,
+  ROUND_OPENED_JOB,
   STATISTICS_REFRESH_JOB,
   RETENTION_JOB,
 ] as JobDefinition<unknown>[];
@@ -92,6 +94,10 @@ export async function startWorkers(deps: {
   await queue.work(ROUND_REMINDERS_JOB, async () => {
     const n = await sendRoundReminders(db, mailer, deps.publicUrl);
     if (n > 0) log.info({ n }, 'round reminders queued');
+  });
+  await queue.work(ROUND_OPENED_JOB, async ({ orgId, roundId }) => {
+    const n = await announceRound(db, { mailer, publicUrl: deps.publicUrl }, orgId, roundId);
+    if (n > 0) log.info({ n, roundId }, 'round opening mails queued');
   });
   await queue.work(STATISTICS_REFRESH_JOB, async () => {
     await refreshRecentStatistics(db);

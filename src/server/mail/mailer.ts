@@ -129,6 +129,63 @@ export function createMailer(opts: {
     },
 
     /**
+     * `enqueue` for many mails in three statements (outbox, notifications, delivery jobs)
+     * inside `tx`: a round opening for 50,000 people writes them in batches, not one by one.
+     * Mails whose dedupe key exists are skipped with their notification. Returns how many
+     * were new.
+     */
+    async enqueueMany(tx: DbOrTx, mails: OutgoingMail[]): Promise<number> {
+      const withIds = mails.map((mail) => ({ mail, id: randomUUID() }));
+      const inserted = await mailOutboxRepository.insertMany(
+        tx,
+        withIds.map(({ mail, id }) => ({
+          orgId: mail.orgId,
+          id,
+          recipientId: mail.recipientId,
+          toAddress: mail.toAddress ?? null,
+          kind: mail.kind,
+          locale: mail.locale,
+          subject: mail.subject,
+          textBody: mail.text,
+          htmlBody: mail.html,
+          dedupeKey: mail.dedupeKey,
+          calendarMethod: mail.calendar?.method ?? null,
+          calendar: mail.calendar?.content ?? null,
+        })),
+      );
+      const isNew = new Set(inserted.map((r) => r.id));
+      const fresh = withIds.filter(({ id }) => isNew.has(id));
+      await notificationRepository.insertMany(
+        tx,
+        fresh.flatMap(({ mail }) => {
+          const n = mail.notification;
+          return n
+            ? [
+                {
+                  orgId: mail.orgId,
+                  personId: mail.recipientId,
+                  kind: n.kind,
+                  actorId: n.actorId ?? null,
+                  meetingId: n.meetingId ?? null,
+                  seriesId: n.seriesId ?? null,
+                  conversationId: n.conversationId ?? null,
+                  roundId: n.roundId ?? null,
+                  params: n.params ?? {},
+                },
+              ]
+            : [];
+        }),
+      );
+      if (queue)
+        await queue.sendMany(
+          MAIL_DELIVER_JOB,
+          fresh.map(({ mail, id }) => ({ orgId: mail.orgId, outboxId: id })),
+          { tx },
+        );
+      return fresh.length;
+    },
+
+    /**
      * Delivers one outbox mail at `now`. Idempotent: a mail that is sent, kept or cancelled,
      * or not due yet, is left alone, and one another worker holds is skipped. When SMTP fails
      * the mail stays pending with its next attempt set (quick retries, then hourly for a

@@ -29,6 +29,16 @@ export const mailOutboxRepository = {
     return inserted.length > 0;
   },
 
+  /** Inserts many at once, skipping those whose dedupe key exists; returns the new ones. */
+  async insertMany(db: DbOrTx, rows: NewOutboxRow[]) {
+    if (rows.length === 0) return [];
+    return db
+      .insert(mailOutbox)
+      .values(rows)
+      .onConflictDoNothing({ target: [mailOutbox.orgId, mailOutbox.dedupeKey] })
+      .returning({ id: mailOutbox.id, dedupeKey: mailOutbox.dedupeKey });
+  },
+
   /**
    * A mail with the address it goes to (the recipient's current one, unless the mail names
    * another) and the recipient's state.

@@ -21,6 +21,11 @@ export const notificationRepository = {
     await db.insert(notifications).values(row);
   },
 
+  /** Writes many in one statement (a round opening for thousands). */
+  async insertMany(db: DbOrTx, rows: NewNotificationRow[]): Promise<void> {
+    if (rows.length) await db.insert(notifications).values(rows);
+  },
+
   /**
    * Writes a notification unless the person has one of the same kind about the same meeting
    * still unread (five topics added are one "topics were added"). True when written.

@@ -125,7 +125,7 @@ export async function exportSections(
           from audit_events a
           where a.org_id = ${orgId} and (a.actor_id = ${me} or a.subject_id = ${me})
           order by at`),
-    q(sql`select invitations, add_topics, prepare, reflect, minutes, digest, quiet_start, quiet_end
+    q(sql`select invitations, add_topics, prepare, reflect, minutes, digest, rounds, quiet_start, quiet_end
           from notification_settings where org_id = ${orgId} and person_id = ${me}`),
     // Their in-app notifications: kinds, links and parameters (no text is stored).
     q(sql`select kind, meeting_id, series_id, conversation_id, round_id, params,

@@ -109,6 +109,35 @@ export const roundRepository = {
     return num(row?.n);
   },
 
+  /**
+   * A page of the round's managers (by id, after `after`) with how many conversations they
+   * have in it: whom "a round has opened" goes to.
+   */
+  async managersPage(db: DbOrTx, orgId: string, roundId: string, after: string, limit: number) {
+    const rows = await queryRows<{ manager_id: string; n: string | number }>(
+      db,
+      sql`select c.manager_id, count(*) as n from conversations c
+        where c.org_id = ${orgId} and c.round_id = ${roundId} and c.manager_id > ${after}::uuid
+        group by c.manager_id order by c.manager_id limit ${limit}`,
+    );
+    return rows.map((r) => ({ managerId: r.manager_id, count: num(r.n) }));
+  },
+
+  /** A page of the round's conversations by employee id (after `after`), with their manager. */
+  async employeesPage(db: DbOrTx, orgId: string, roundId: string, after: string, limit: number) {
+    const rows = await queryRows<{ id: string; employee_id: string; manager_id: string }>(
+      db,
+      sql`select c.id, c.employee_id, c.manager_id from conversations c
+        where c.org_id = ${orgId} and c.round_id = ${roundId} and c.employee_id > ${after}::uuid
+        order by c.employee_id limit ${limit}`,
+    );
+    return rows.map((r) => ({
+      conversationId: r.id,
+      employeeId: r.employee_id,
+      managerId: r.manager_id,
+    }));
+  },
+
   /** Included people who got no conversation, and why (the first `limit` by name, and how many). */
   async skipped(tx: DbOrTx, round: RoundRow, limit: number) {
     const rows = await queryRows<{ id: string; name: string; reason: SkipReason; total: string }>(

@@ -12,6 +12,7 @@ import { createOneOnOneServices } from './one-on-one.service';
 import { createConversationServices } from './conversation-services';
 import type { LiveEvents } from '../live/hub';
 import { createMailer, type Mailer } from '../mail/mailer';
+import type { JobQueue } from '../jobs/queue';
 import { createAccountMail } from '../mail/account.mail';
 import { createAccountLinksService } from './account-links.service';
 import { createAuditService } from './audit.service';
@@ -46,6 +47,8 @@ export function createServices(
     uidDomain: string;
     /** The live meeting channel, told about every committed change of a meeting. */
     live?: LiveEvents | null;
+    /** The job queue, for mail written in batches after a change (a round opening). */
+    queue?: JobQueue | null;
   } = {
     notifier: null,
     publicUrl: 'http://127.0.0.1:3000',
@@ -119,7 +122,11 @@ export function createServices(
     scimTokens: createScimTokenService(db, clock),
     ...createGoalServices(db, clock),
     conversationTemplates: createConversationTemplateService(db),
-    rounds: createRoundService(db),
+    rounds: createRoundService(db, {
+      mailer,
+      publicUrl: mail.publicUrl,
+      queue: mail.queue ?? null,
+    }),
     statistics: createStatisticsService(db, clock),
     competenceNeeds: createCompetenceNeedsService(db),
     wellbeing: createWellbeingServices(db, mail.live ?? null, clock),

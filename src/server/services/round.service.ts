@@ -1,8 +1,10 @@
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import { roundDateIssues, type RoundInput } from '../../domain/development/round';
 import type { Actor } from '../../domain/roles';
 import { sendRoundRemindersNow } from '../mail/round-reminders';
+import { announceRound, ROUND_OPENED_JOB } from '../mail/round-opened';
+import type { JobQueue } from '../jobs/queue';
 import type { Mailer } from '../mail/mailer';
 import { recordAudit } from './audit.service';
 import { authorize } from '../policies/index';
@@ -29,7 +31,11 @@ function decodeCursor(c: string | undefined): Cursor | undefined {
  * Rounds: HR opens one for a group of people and Samtal creates every conversation at once
  * (decision 010); HR then follows the progress as counts per status, never any content.
  */
-export function createRoundService(db: Db) {
+export function createRoundService(
+  db: Db,
+  /** "A round has opened" to its managers and employees (issue #15); none without it. */
+  announce?: { mailer: Mailer; publicUrl: string; queue: JobQueue | null } | null,
+) {
   const read = (actor: Actor) => authorize(actor, { do: 'round.read', orgId: actor.orgId });
   const manage = (actor: Actor) => authorize(actor, { do: 'round.manage', orgId: actor.orgId });
 
@@ -60,6 +66,24 @@ export function createRoundService(db: Db) {
       throw AppError.at('salaryFirst.roundId', 'round.salary_round_not_found');
   }
 
+  /**
+   * Queues "a round has opened" in the round's own transaction, so the job exists exactly
+   * when the round does; the worker writes the mails in batches (thousands of them would
+   * make opening a round slow). Without a job queue (tests, the import command) the mails
+   * are written right after the commit. Either way each person's mail has its dedupe key.
+   */
+  async function announceIn(tx: DbOrTx, round: RoundRow) {
+    if (announce?.queue)
+      await announce.queue.send(
+        ROUND_OPENED_JOB,
+        { orgId: round.orgId, roundId: round.id },
+        { tx },
+      );
+  }
+  async function announceAfter(round: RoundRow) {
+    if (announce && !announce.queue) await announceRound(db, announce, round.orgId, round.id);
+  }
+
   return {
     async open(actor: Actor, input: RoundInput) {
       manage(actor);
@@ -70,7 +94,7 @@ export function createRoundService(db: Db) {
       if (template.archivedAt) throw AppError.at('templateId', 'round.template_archived');
       await checkScope(actor, input.scope);
       await checkSalaryFirst(actor, input);
-      return db.transaction(async (tx) => {
+      const opened = await db.transaction(async (tx) => {
         // The round pins the template's current version: later edits never reach it.
         const version = await templates.latestVersion(tx, actor.orgId, template.id);
         if (!version) throw AppError.at('templateId', 'round.template_not_found');
@@ -89,8 +113,11 @@ export function createRoundService(db: Db) {
           subjectId: round.id,
           details: { count: created },
         });
+        await announceIn(tx, round);
         return { round, templateVersion: version.version, created, skipped };
       });
+      await announceAfter(opened.round);
+      return opened;
     },
 
     async list(actor: Actor, cursor?: string) {
@@ -161,11 +188,15 @@ export function createRoundService(db: Db) {
       manage(actor);
       const round = await found(actor, id);
       if (round.closedAt) throw new AppError('round.closed');
-      return db.transaction(async (tx) => {
+      // Newcomers are told too; those told when it opened are not told again (dedupe keys).
+      const result = await db.transaction(async (tx) => {
         const created = await repo.createConversations(tx, round);
         const skipped = await repo.skipped(tx, round, SKIPPED_SHOWN);
+        if (created > 0) await announceIn(tx, round);
         return { created, skipped };
       });
+      if (result.created > 0) await announceAfter(round);
+      return result;
     },
 
     /** HR's "remind those behind now": one mail per behind manager, at most once a day. */

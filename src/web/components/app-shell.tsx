@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { forgetOfflineData } from '../live/offline-data';
@@ -51,31 +51,103 @@ export function RequireCan({ right, children }: { right: MeRight; children: Reac
 
 type NavItem = { to: string; label: string; end?: boolean };
 
-function navItems(me: Me, t: (k: string) => string): NavItem[] {
-  const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
-  if (me.directReports > 0) items.push({ to: '/team', label: t('nav.team') });
-  if (me.directReports > 0) items.push({ to: '/coaching', label: t('nav.coaching') });
-  items.push({ to: '/actions', label: t('meetings:nav.actions') });
+/**
+ * The main menu by role: the person's own work first, as links; what HR and administrators
+ * manage (people, rounds, statistics, the mailbox, …) under one "Administration" menu, so
+ * that the top bar stays one line at laptop widths whatever the language (issue #15).
+ */
+function navItems(me: Me, t: (k: string) => string): { main: NavItem[]; admin: NavItem[] } {
+  const main: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
+  if (me.directReports > 0) main.push({ to: '/team', label: t('nav.team') });
+  if (me.directReports > 0) main.push({ to: '/coaching', label: t('nav.coaching') });
+  main.push({ to: '/actions', label: t('meetings:nav.actions') });
   // Everyone: managers book and hold them, everyone prepares their own.
-  items.push({ to: '/conversations', label: t('nav.conversations') });
+  main.push({ to: '/conversations', label: t('nav.conversations') });
+  const admin: NavItem[] = [];
   const can = me.can;
-  if (can.managePeople) items.push({ to: '/people', label: t('nav.people') });
-  if (can.manageDepartments) items.push({ to: '/departments', label: t('nav.departments') });
-  if (can.importPeople) items.push({ to: '/import', label: t('nav.import') });
-  if (can.manageRounds) items.push({ to: '/rounds', label: t('nav.rounds') });
-  if (can.manageTemplates) items.push({ to: '/templates', label: t('nav.templates') });
-  if (can.viewStatistics) items.push({ to: '/statistics', label: t('nav.statistics') });
+  if (can.managePeople) admin.push({ to: '/people', label: t('nav.people') });
+  if (can.manageDepartments) admin.push({ to: '/departments', label: t('nav.departments') });
+  if (can.importPeople) admin.push({ to: '/import', label: t('nav.import') });
+  if (can.manageRounds) admin.push({ to: '/rounds', label: t('nav.rounds') });
+  if (can.manageTemplates) admin.push({ to: '/templates', label: t('nav.templates') });
+  if (can.viewStatistics) admin.push({ to: '/statistics', label: t('nav.statistics') });
   if (can.manageOrganisationGoals)
-    items.push({ to: '/organisation-goals', label: t('nav.organisationGoals') });
+    admin.push({ to: '/organisation-goals', label: t('nav.organisationGoals') });
   if (can.readSalaryOutcomes)
-    items.push({ to: '/salary-outcomes', label: t('nav.salaryOutcomes') });
-  if (can.readMailbox) items.push({ to: '/admin/mailbox', label: t('nav.mailbox') });
-  if (can.readAudit) items.push({ to: '/admin/audit', label: t('nav.audit') });
-  if (can.manageSso) items.push({ to: '/admin/single-sign-on', label: t('nav.singleSignOn') });
-  // Everyone: what Samtal mailed them, readable here without a mail server (decision 025).
-  items.push({ to: '/mail', label: t('nav.myMail') });
-  items.push({ to: '/settings', label: t('nav.settings') });
-  return items;
+    admin.push({ to: '/salary-outcomes', label: t('nav.salaryOutcomes') });
+  if (can.readMailbox) admin.push({ to: '/admin/mailbox', label: t('nav.mailbox') });
+  if (can.readAudit) admin.push({ to: '/admin/audit', label: t('nav.audit') });
+  if (can.manageSso) admin.push({ to: '/admin/single-sign-on', label: t('nav.singleSignOn') });
+  return { main, admin };
+}
+
+/**
+ * A button that shows and hides a small menu under it (the disclosure pattern): Escape or a
+ * click elsewhere closes it, focus returns to the button on Escape. A new page remounts it
+ * closed (its parent keys it by the path).
+ */
+function MenuButton({
+  id,
+  label,
+  active = false,
+  className,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  active?: boolean;
+  className: string;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    function onDown(e: MouseEvent) {
+      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
+    }
+    function onKey(e: KeyboardEvent) {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    }
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  return (
+    <div ref={box} className={`menu-button ${className}`}>
+      <button
+        ref={button}
+        type="button"
+        id={`${id}-button`}
+        className={
+          active ? 'menu-button__toggle menu-button__toggle--active' : 'menu-button__toggle'
+        }
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {label}
+        <svg
+          className="menu-button__caret"
+          viewBox="0 0 12 12"
+          width="12"
+          height="12"
+          aria-hidden="true"
+        >
+          <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        </svg>
+      </button>
+      <div id={id} className="menu-button__panel" hidden={!open}>
+        {children}
+      </div>
+    </div>
+  );
 }
 
 /** The frame after sign-in: top bar with organisation, navigation by role, person, sign-out. */
@@ -94,6 +166,7 @@ export function AppShell() {
     setMenuOpen(false);
   }
   if (!me) return null;
+  const nav = navItems(me, t);
 
   async function signOut() {
     setSigningOut(true);
@@ -135,27 +208,67 @@ export function AppShell() {
           <div className={menuOpen ? 'topbar__menu topbar__menu--open' : 'topbar__menu'}>
             <nav id="main-nav" aria-label={t('nav.label')}>
               <ul className="nav">
-                {navItems(me, t).map((item) => (
+                {nav.main.map((item) => (
                   <li key={item.to}>
                     <NavLink to={item.to} end={item.end ?? false} className="nav__link">
                       {item.label}
                     </NavLink>
                   </li>
                 ))}
+                {nav.admin.length > 0 ? (
+                  <li>
+                    <MenuButton
+                      key={location.pathname}
+                      id="admin-menu"
+                      className="nav__group"
+                      label={t('nav.administration')}
+                      active={nav.admin.some((i) => location.pathname.startsWith(i.to))}
+                    >
+                      <ul className="menu-button__list">
+                        {nav.admin.map((item) => (
+                          <li key={item.to}>
+                            <NavLink to={item.to} className="nav__link">
+                              {item.label}
+                            </NavLink>
+                          </li>
+                        ))}
+                      </ul>
+                    </MenuButton>
+                  </li>
+                ) : null}
               </ul>
             </nav>
             <SearchBox />
-            <div className="topbar__person">
-              <span className="topbar__name">{me.name}</span>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => void signOut()}
-                disabled={signingOut}
-              >
-                {t('signOut')}
-              </button>
-            </div>
+            <MenuButton
+              key={location.pathname}
+              id="person-menu"
+              className="topbar__person"
+              label={<span className="topbar__name">{me.name}</span>}
+            >
+              <ul className="menu-button__list">
+                {/* What Samtal mailed them, readable here without a mail server (decision 025). */}
+                <li>
+                  <NavLink to="/mail" className="nav__link">
+                    {t('nav.myMail')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/settings" className="nav__link">
+                    {t('nav.settings')}
+                  </NavLink>
+                </li>
+                <li>
+                  <button
+                    type="button"
+                    className="nav__link menu-button__action"
+                    onClick={() => void signOut()}
+                    disabled={signingOut}
+                  >
+                    {t('signOut')}
+                  </button>
+                </li>
+              </ul>
+            </MenuButton>
           </div>
         </div>
       </header>

@@ -17,6 +17,8 @@ const KINDS: Record<string, string> = {
   'conversation.moved': 'moved',
   'conversation.cancelled': 'cancelled',
   'round.reminder': 'roundReminder',
+  'round.opened': 'roundOpened',
+  'round.included': 'roundIncluded',
   'account.invitation': 'accountInvitation',
   'account.reset': 'accountReset',
   'account.password_changed': 'passwordChanged',

@@ -15,10 +15,19 @@ const FIELDS = [
   'reflect',
   'minutes',
   'digest',
+  'rounds',
   'quietStart',
   'quietEnd',
 ] as const;
-const TOGGLES = ['invitations', 'addTopics', 'prepare', 'reflect', 'minutes', 'digest'] as const;
+const TOGGLES = [
+  'invitations',
+  'addTopics',
+  'prepare',
+  'reflect',
+  'minutes',
+  'digest',
+  'rounds',
+] as const;
 type Toggle = (typeof TOGGLES)[number];
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

@@ -29,6 +29,7 @@ function textOf(
     round: p.round ?? '',
     deadline: typeof p.deadline === 'string' ? fmt.day(p.deadline) : '',
     count: typeof p.count === 'number' ? p.count : 0,
+    roundKind: typeof p.roundKind === 'string' ? p.roundKind : 'development',
   });
 }
 

@@ -35,6 +35,11 @@ export const roundKeys = {
   list: () => ['rounds', 'list'] as const,
   /** The latest rounds a development round can put first (first page only). */
   salaryChoices: () => ['rounds', 'salary-choices'] as const,
+  /**
+   * HR home's open rounds (first page only). A key of its own: under `list()` the rounds
+   * page's infinite query would read this plain page as pages and crash.
+   */
+  homeCard: () => ['rounds', 'home-card'] as const,
   round: (id: string) => ['rounds', 'round', id] as const,
   progress: (id: string, by: string, offset: number) =>
     ['rounds', 'progress', id, by, offset] as const,

@@ -23,7 +23,7 @@ export function HrRoundsCard({
 }) {
   const { t } = useTranslation('home');
   const fmt = useFormat();
-  const rounds = useQuery({ queryKey: roundKeys.list(), queryFn: () => roundsApi.list() });
+  const rounds = useQuery({ queryKey: roundKeys.homeCard(), queryFn: () => roundsApi.list() });
   const items = rounds.data?.items ?? [];
   const open = openRounds(items);
   const today = dateIn(new Date(), me.timeZone);
