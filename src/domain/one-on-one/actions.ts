@@ -12,7 +12,7 @@ export function isPairMember(personId: string, pair: Pair): boolean {
 export function isOverdue(
   action: { dueDate: string | null; doneAt: Date | null },
   ownerTimeZone: string,
-  now: Date = new Date(),
+  now: Date,
 ): boolean {
   if (action.doneAt || !action.dueDate) return false;
   const today = Temporal.PlainDate.from(todayIn(ownerTimeZone, now));

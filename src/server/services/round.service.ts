@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import { roundDateIssues, type RoundInput } from '../../domain/development/round';
 import type { Actor } from '../../domain/roles';
+import { systemClock, type Clock } from '../clock';
 import { sendRoundRemindersNow } from '../mail/round-reminders';
 import type { Mailer } from '../mail/mailer';
 import { recordAudit } from './audit.service';
@@ -29,7 +30,7 @@ function decodeCursor(c: string | undefined): Cursor | undefined {
  * Rounds: HR opens one for a group of people and Samtal creates every conversation at once
  * (decision 010); HR then follows the progress as counts per status, never any content.
  */
-export function createRoundService(db: Db) {
+export function createRoundService(db: Db, clock: Clock = systemClock) {
   const read = (actor: Actor) => authorize(actor, { do: 'round.read', orgId: actor.orgId });
   const manage = (actor: Actor) => authorize(actor, { do: 'round.manage', orgId: actor.orgId });
 
@@ -173,7 +174,9 @@ export function createRoundService(db: Db) {
       manage(actor);
       const round = await found(actor, id);
       if (round.closedAt) throw new AppError('round.closed');
-      return { mailed: await sendRoundRemindersNow(db, mail.mailer, mail.publicUrl, round) };
+      return {
+        mailed: await sendRoundRemindersNow(db, mail.mailer, mail.publicUrl, round, clock.now()),
+      };
     },
   };
 }
