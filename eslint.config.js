@@ -2,6 +2,29 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/** What the web app may import of the rest of the repository. */
+const WEB_LAYER = [
+  {
+    group: ['**/server/**', '**/db/**', '**/cli/**'],
+    message:
+      'The web app imports only src/contracts, src/domain and src/i18n of the rest: API shapes come from contracts/, never from server files (not even as types).',
+  },
+  {
+    group: ['**/contracts/**'],
+    allowTypeImports: true,
+    message:
+      'The web app takes only types from contracts/ (import type): their zod schemas stay out of the bundle.',
+  },
+];
+
+/** One way to load a feature's catalog (issue #17): the page's entry in the route table. */
+const CATALOGS = {
+  group: ['**/i18n', './i18n'],
+  importNames: ['loadNamespaces', 'namespacesLoaded'],
+  message:
+    "Catalogs load with the page's route (the namespaces argument of page() in src/web/app.tsx), not from a component.",
+};
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'dist/', 'data/', 'drizzle/', 'test-results/', 'playwright-report/'],
@@ -90,24 +113,14 @@ export default tseslint.config(
   {
     files: ['src/web/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/server/**', '**/db/**', '**/cli/**'],
-              message:
-                'The web app imports only src/contracts, src/domain and src/i18n of the rest: API shapes come from contracts/, never from server files (not even as types).',
-            },
-            {
-              group: ['**/contracts/**'],
-              allowTypeImports: true,
-              message:
-                'The web app takes only types from contracts/ (import type): their zod schemas stay out of the bundle.',
-            },
-          ],
-        },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...WEB_LAYER, CATALOGS] }],
+    },
+  },
+  {
+    // The route table and the signed-in shell are the only places that load catalogs.
+    files: ['src/web/app.tsx', 'src/web/components/app-shell.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: WEB_LAYER }],
     },
   },
   // Presented policies (CONVENTIONS 15): the web app shows or hides things from the `can` flags

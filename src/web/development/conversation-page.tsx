@@ -21,14 +21,11 @@ import { StartConversationDialog } from '../live/start-conversation-dialog';
 import { SalaryFirstNote } from './salary-first-note';
 import { SectionsView } from './sections-view';
 import { StatusBadge } from './status-badge';
-import { withConversationsCatalog } from './with-catalog';
 import '../one-on-ones/meetings.css';
 import './conversations.css';
 
 /** One conversation: booking, preparation, the meeting and its follow-up, for the pair. */
-export const ConversationPage = withConversationsCatalog(ConversationScreen);
-
-function ConversationScreen() {
+export function ConversationPage() {
   const { id = '' } = useParams();
   const page = useQuery({
     queryKey: conversationKeys.page(id),

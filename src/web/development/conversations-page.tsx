@@ -11,14 +11,11 @@ import { useLocalDate } from './answers';
 import { BookingDialog } from './booking-dialog';
 import { SalaryFirstNote } from './salary-first-note';
 import { StatusBadge } from './status-badge';
-import { withConversationsCatalog } from './with-catalog';
 import './conversations.css';
 import { LoadMore } from '../components/load-more';
 
 /** The manager's conversations to book and hold (grouped by round) and the person's own. */
-export const ConversationsPage = withConversationsCatalog(ConversationsScreen);
-
-function ConversationsScreen() {
+export function ConversationsPage() {
   const { t } = useTranslation('conversations');
   return (
     <Page title={t('title')} intro={t('intro')}>

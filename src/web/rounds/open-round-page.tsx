@@ -13,7 +13,6 @@ import { useFormErrors } from '../components/use-form-errors';
 import { useDepartmentPaths } from '../queries';
 import { roundKeys, roundsApi, type RoundInput, type RoundOpened } from './api';
 import './rounds.css';
-import { withRoundsCatalog } from './with-catalog';
 
 const FIELDS = [
   'kind',
@@ -29,7 +28,7 @@ const FIELDS = [
 type ScopeType = RoundInput['scope']['type'];
 
 /** HR opens a round: kind, template, name, period, deadline and who is included. */
-function OpenRoundPageView() {
+export function OpenRoundPage() {
   const { t, i18n } = useTranslation('rounds');
   const client = useQueryClient();
   const templates = useQuery({
@@ -346,5 +345,3 @@ function Opened({ result }: { result: RoundOpened }) {
     </Page>
   );
 }
-
-export const OpenRoundPage = withRoundsCatalog(OpenRoundPageView);

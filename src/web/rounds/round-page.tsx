@@ -9,12 +9,11 @@ import { intlLocale } from '../format';
 import { roundKeys, roundsApi, STATUS_ORDER, type RoundDetail } from './api';
 import { StatusBar } from './status-bar';
 import './rounds.css';
-import { withRoundsCatalog } from './with-catalog';
 
 const PAGE = 25;
 
 /** One round for HR: totals and counts per department or manager. Statuses only, no content. */
-function RoundPageView() {
+export function RoundPage() {
   const { id = '' } = useParams();
   const round = useQuery({ queryKey: roundKeys.round(id), queryFn: () => roundsApi.get(id) });
   if (round.isPending) return <Loading />;
@@ -250,5 +249,3 @@ function RoundView({ round }: { round: RoundDetail }) {
     </Page>
   );
 }
-
-export const RoundPage = withRoundsCatalog(RoundPageView);

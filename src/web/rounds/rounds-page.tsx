@@ -6,11 +6,10 @@ import { Page } from '../components/page';
 import { intlLocale } from '../format';
 import { roundKeys, roundsApi } from './api';
 import './rounds.css';
-import { withRoundsCatalog } from './with-catalog';
 import { LoadMore } from '../components/load-more';
 
 /** HR's list of rounds, newest first, with how far each has come. */
-function RoundsPageView() {
+export function RoundsPage() {
   const { t, i18n } = useTranslation('rounds');
   const rounds = useInfiniteQuery({
     queryKey: roundKeys.list(),
@@ -84,5 +83,3 @@ function RoundsPageView() {
     </Page>
   );
 }
-
-export const RoundsPage = withRoundsCatalog(RoundsPageView);

@@ -16,10 +16,9 @@ import { roundKeys, roundsApi, type ConversationTemplateInput, type TemplateDeta
 import { errorAt, LocalisedInput, type PathErrors } from './localised-input';
 import { freshKey, moved, SectionEditor } from './section-editor';
 import './rounds.css';
-import { withRoundsCatalog } from './with-catalog';
 
 /** The editor for an existing template (a save adds a version) or a new one. */
-function TemplateEditorPageView() {
+export function TemplateEditorPage() {
   const { id } = useParams();
   const template = useQuery({
     queryKey: roundKeys.template(id ?? 'new'),
@@ -237,5 +236,3 @@ function TemplateEditor({ template }: { template?: TemplateDetail }) {
     </Page>
   );
 }
-
-export const TemplateEditorPage = withRoundsCatalog(TemplateEditorPageView);

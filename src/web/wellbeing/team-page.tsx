@@ -7,7 +7,6 @@ import { Page } from '../components/page';
 import { intlLocale } from '../format';
 import { MEASURES, wellbeingApi, wellbeingKeys, type Measure, type TeamWellbeing } from './api';
 import { TeamChart } from './charts';
-import { useCatalogs, WELLBEING_NS } from './use-catalogs';
 import './wellbeing.css';
 
 type Item = TeamWellbeing['items'][number];
@@ -23,9 +22,8 @@ function tone(m: Measure, d: Direction | null): string {
 
 /** The manager's team: each report's latest check-in and which way it moved. */
 export function TeamWellbeingPage() {
-  const ready = useCatalogs(WELLBEING_NS);
   const team = useQuery({ queryKey: wellbeingKeys.team(), queryFn: wellbeingApi.team });
-  if (!ready || team.isPending) return <Loading />;
+  if (team.isPending) return <Loading />;
   if (!team.data) return <LoadError error={team.error} retry={() => void team.refetch()} />;
   return <TeamView items={team.data.items} />;
 }

@@ -8,7 +8,6 @@ import { intlLocale } from '../format';
 import { oneOnOneApi, oneOnOneKeys } from '../one-on-ones/api';
 import { MEASURES, wellbeingApi, wellbeingKeys, type Trend } from './api';
 import { TrendChart } from './charts';
-import { useCatalogs, WELLBEING_NS } from './use-catalogs';
 import './wellbeing.css';
 
 const PERIODS = [3, 6, 12, 24] as const;
@@ -16,7 +15,6 @@ const PERIODS = [3, 6, 12, 24] as const;
 /** One pair's check-ins over months: a chart, and the same numbers as a table. */
 export function TrendPage() {
   const { id = '' } = useParams();
-  const ready = useCatalogs(WELLBEING_NS);
   const [months, setMonths] = useState<number>(12);
   const series = useQuery({
     queryKey: oneOnOneKeys.series(id),
@@ -26,7 +24,7 @@ export function TrendPage() {
     queryKey: wellbeingKeys.trend(id, months),
     queryFn: () => wellbeingApi.trend(id, months),
   });
-  if (!ready || series.isPending || trend.isPending) return <Loading />;
+  if (series.isPending || trend.isPending) return <Loading />;
   if (!series.data || !trend.data)
     return <LoadError error={series.error ?? trend.error} retry={() => void trend.refetch()} />;
   return (
