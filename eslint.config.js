@@ -25,6 +25,55 @@ const CATALOGS = {
     "Catalogs load with the page's route (the namespaces argument of page() in src/web/app.tsx), not from a component.",
 };
 
+/**
+ * The web app's feature folders, lowest first (issue #17): a folder imports only folders before
+ * it, so there are no cycles between features. Shared widgets live in components/ (which imports
+ * no feature); what 1:1s and development conversations share lives in meetings/.
+ */
+const WEB_FOLDERS = [
+  'components',
+  'vault',
+  'search',
+  'notifications',
+  'mail',
+  'sso',
+  'provisioning',
+  'audit',
+  'statistics',
+  'coaching',
+  'rounds',
+  'privacy',
+  'meetings',
+  'live',
+  'wellbeing',
+  'development',
+  'one-on-ones',
+  'routes',
+];
+
+/** One config per feature folder: importing a folder at its level or above is a lint error. */
+const webFolderLayers = WEB_FOLDERS.map((folder, i) => ({
+  files: [`src/web/${folder}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: WEB_FOLDERS.slice(i + 1).map((above) => ({
+          group: [`../${above}`, `../${above}/**`],
+          message: `${folder}/ comes before ${above}/ in the web app's folder order (WEB_FOLDERS in eslint.config.js): move what both need into a lower folder (shared widgets into components/) instead of importing upwards.`,
+        })),
+      },
+    ],
+  },
+}));
+
+/** One module formats dates and times in the web app (issue #17): src/web/format.ts. */
+const DATE_FORMAT = {
+  selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+  message:
+    "Format dates and times with src/web/format.ts (formatter, dayFormatter, meetingFormatter, …) or the useFormat / useMeetingFormat hooks, in the person's language and time zone.",
+};
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'dist/', 'data/', 'drizzle/', 'test-results/', 'playwright-report/'],
@@ -118,7 +167,7 @@ export default tseslint.config(
   },
   {
     // The route table and the signed-in shell are the only places that load catalogs.
-    files: ['src/web/app.tsx', 'src/web/components/app-shell.tsx'],
+    files: ['src/web/app.tsx', 'src/web/app-shell.tsx'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: WEB_LAYER }],
     },
@@ -132,6 +181,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
+        DATE_FORMAT,
         {
           selector: "MemberExpression[property.name='roles']",
           message:
@@ -146,6 +196,14 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/web/routes/person-form.tsx'],
+    rules: { 'no-restricted-syntax': ['error', DATE_FORMAT] },
+  },
+  {
+    files: ['src/web/format.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['src/contracts/**/*.ts'],
@@ -175,6 +233,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...webFolderLayers,
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {

@@ -1,7 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { AppShell, RequireCan, RequireSignedIn } from './components/app-shell';
+import { AppShell, RequireCan, RequireSignedIn } from './app-shell';
 import { Loading } from './components/feedback';
 import { NotFound } from './components/no-access';
 import { loadNamespaces } from './i18n';

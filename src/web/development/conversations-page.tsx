@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
-import { When } from '../one-on-ones/bits';
+import { When } from '../meetings/bits';
 import { useTeam } from '../queries';
 import { conversationApi, conversationKeys, type ConversationItem } from './api';
 import { useLocalDate } from './answers';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { SharedNoteEditor } from '../one-on-ones/note-editor';
+import { SharedNoteEditor } from '../meetings/note-editor';
 import { conversationApi, type ConversationPage } from './api';
 import { AnswerText, useLocalise } from './answers';
 

@@ -6,11 +6,11 @@ import { UNDO_FINISH_MS } from '../../domain/one-on-one/meeting-state';
 import { http } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Alert, useErrorText } from '../components/feedback';
-import { oneOnOneKeys, type Meeting, type MeetingDetail } from '../one-on-ones/api';
-import { useNow } from '../one-on-ones/hooks';
+import { oneOnOneKeys, type Meeting, type MeetingDetail } from '../meetings/api';
+import { useNow } from '../meetings/hooks';
 import { dismissFailed, useOutbox, writeOrKeep } from './outbox';
 import './live.css';
-import { readerTitle } from '../one-on-ones/reader-titles';
+import { readerTitle } from '../meetings/reader-titles';
 
 const path = (meetingId: string, action: string) =>
   `/api/one-on-ones/meetings/${encodeURIComponent(meetingId)}/${action}`;

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, useErrorText } from '../components/feedback';
-import { oneOnOneApi, oneOnOneKeys, type Action, type Series } from './api';
-import { useMeetingFormat } from './hooks';
+import { oneOnOneApi, oneOnOneKeys, type Action, type Series } from '../meetings/api';
+import { useMeetingFormat } from '../meetings/hooks';
 import { useInstantCheck } from '../components/use-instant-check';
 import { isPendingId, writeOrKeep } from '../live/outbox';
 

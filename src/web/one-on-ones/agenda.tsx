@@ -4,15 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert, useErrorText } from '../components/feedback';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { oneOnOneApi, oneOnOneKeys, type Action, type MeetingDetail, type Point } from './api';
+import {
+  oneOnOneApi,
+  oneOnOneKeys,
+  type Action,
+  type MeetingDetail,
+  type Point,
+} from '../meetings/api';
 import { ActionForm, ActionItem } from './actions';
-import { useMeetingFormat } from './hooks';
-import { SharedNoteEditor } from './note-editor';
+import { useMeetingFormat } from '../meetings/hooks';
+import { SharedNoteEditor } from '../meetings/note-editor';
 import { useInstantCheck } from '../components/use-instant-check';
 import { LiveNoteEditor } from '../live/live-note-editor';
 import { isPendingId, writeOrKeep } from '../live/outbox';
 import { useLive } from '../live/use-live-meeting';
-import { withReaderTitles } from './reader-titles';
+import { withReaderTitles } from '../meetings/reader-titles';
 import { QuestionBank } from './question-bank';
 import { MotivationPanel } from './motivation-panel';
 

@@ -9,9 +9,9 @@ import {
   type MeetingDetail,
   type Reminder,
   type ReminderList,
-} from './api';
-import { LockIcon } from './bits';
-import { useMeetingFormat } from './hooks';
+} from '../meetings/api';
+import { LockIcon } from '../meetings/bits';
+import { useMeetingFormat } from '../meetings/hooks';
 
 /**
  * "Remember to ask" (issue #15, seeds 000 and 002): the manager's own short reminders for the

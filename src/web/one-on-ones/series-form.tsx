@@ -18,12 +18,12 @@ import {
   type PlaceKind,
   type Series,
   type SeriesPatch,
-} from './api';
+} from '../meetings/api';
 import { RadioGroup } from './fields';
-import { isoWeekday, nextWorkingDay } from './format';
-import { pickText, useMeetingFormat, useRuleText, useTemplates } from './hooks';
+import { isoWeekday, nextWorkingDay } from '../format';
+import { pickText, useMeetingFormat, useRuleText, useTemplates } from '../meetings/hooks';
 import { ordinalOf, upcomingDates } from './schedule';
-import './meetings.css';
+import '../meetings/meetings.css';
 
 const CADENCE_OPTIONS: Cadence[] = ['weekly', 'every_2_weeks', 'every_3_weeks', 'monthly'];
 const ORDINALS: MonthlyOrdinal[] = [1, 2, 3, 4, -1];

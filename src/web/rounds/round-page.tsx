@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { localise } from '../../domain/one-on-one/template';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
 import { Page } from '../components/page';
-import { intlLocale } from '../format';
+import { dayFormatter } from '../format';
 import { roundKeys, roundsApi, STATUS_ORDER, type RoundDetail } from './api';
 import { StatusBar } from './status-bar';
 import './rounds.css';
@@ -34,11 +34,7 @@ function RoundView({ round }: { round: RoundDetail }) {
   const errorText = useErrorText();
   const [by, setBy] = useState<'department' | 'manager'>('department');
   const [offset, setOffset] = useState(0);
-  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  });
-  const fmt = (d: string) => date.format(new Date(`${d}T00:00:00Z`));
+  const fmt = dayFormatter(i18n.language).long;
   const progress = useQuery({
     queryKey: roundKeys.progress(round.id, by, offset),
     queryFn: () => roundsApi.progress(round.id, by, PAGE, offset),

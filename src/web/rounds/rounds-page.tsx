@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
-import { intlLocale } from '../format';
+import { dayFormatter } from '../format';
 import { roundKeys, roundsApi } from './api';
 import './rounds.css';
 import { LoadMore } from '../components/load-more';
@@ -17,10 +17,7 @@ export function RoundsPage() {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
-  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), {
-    dateStyle: 'medium',
-    timeZone: 'UTC',
-  });
+  const day = dayFormatter(i18n.language);
   const items = rounds.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Page
@@ -59,9 +56,7 @@ export function RoundsPage() {
                     {r.closed ? ` · ${t('list.closed')}` : ''}
                   </span>
                 </th>
-                <td data-label={t('list.deadline')}>
-                  {date.format(new Date(`${r.deadline}T00:00:00Z`))}
-                </td>
+                <td data-label={t('list.deadline')}>{day.medium(r.deadline)}</td>
                 <td data-label={t('list.progress')}>
                   <progress
                     className="rounds-progress"

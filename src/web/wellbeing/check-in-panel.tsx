@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { SCALE_MAX, SCALE_MIN } from '../../domain/wellbeing/check-in';
 import { Alert, useErrorText } from '../components/feedback';
 import { useOutbox, writeOrKeep } from '../live/outbox';
-import type { MeetingDetail } from '../one-on-ones/api';
+import type { MeetingDetail } from '../meetings/api';
 import {
   MEASURES,
   wellbeingApi,

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
 import { Page } from '../components/page';
 import { useFormat } from '../session';
-import { oneOnOneApi, oneOnOneKeys } from '../one-on-ones/api';
+import { oneOnOneApi, oneOnOneKeys } from '../meetings/api';
 import { wellbeingApi, wellbeingKeys } from './api';
 import './wellbeing.css';
 import { LoadMore } from '../components/load-more';
