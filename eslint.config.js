@@ -112,6 +112,25 @@ export default tseslint.config(
     },
   },
   {
+    // The database layer (schema, client, migrations) sits under the server: the demo data,
+    // which is written through services and repositories, lives in src/demo/.
+    files: ['src/db/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/web/**', '**/cli/**', '**/demo/**'],
+              message:
+                'db/ is the schema and the client: it imports nothing of server/, web/, cli/ or demo/ (the demo seed lives in src/demo/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/server/routes/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
