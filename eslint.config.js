@@ -94,6 +94,27 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Type-aware rules (issue #17): a promise nobody awaits or catches, an await on something
+    // that is not a promise, a promise where a callback must return nothing, a cast the types
+    // already guarantee. They read the types through the TypeScript project (tsconfig.json).
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/no-for-in-array': 'error',
+    },
+  },
+  {
+    // A test's cast often states what it builds on purpose (a Set of the right type).
+    files: ['src/**/*.test.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
+  },
   // Layers (docs/ARCHITECTURE.md): a wrong import is a lint error, not a review comment.
   {
     files: ['src/domain/**/*.ts'],

@@ -108,7 +108,7 @@ export function AppShell() {
     forgetOnSignOut();
     client.setQueryData(ME_KEY, null);
     // Signed in through an identity provider: the sign-in page offers its logout (decision 019).
-    navigate('/sign-in', { replace: true, state: providerLogout ? { providerLogout } : null });
+    void navigate('/sign-in', { replace: true, state: providerLogout ? { providerLogout } : null });
   }
 
   return (

@@ -224,5 +224,5 @@ export function wallTime(wall: Date, lng: string, withTime: boolean): string {
       ? { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }
       : {}),
     timeZone: 'UTC',
-  } as Intl.DateTimeFormatOptions).format(wall);
+  }).format(wall);
 }

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client';
-import type { MonthlyOrdinal, Cadence } from '../../domain/one-on-one/cadence';
+import type { MonthlyOrdinal } from '../../domain/one-on-one/cadence';
 import type { MinutesContent } from '../../domain/one-on-one/minutes';
 import { localise } from '../../domain/one-on-one/template';
 import { toInstant } from '../../domain/one-on-one/occurrences';
@@ -102,7 +102,7 @@ export function createOneOnOneNotifier(deps: {
       localTime: s.localTime,
       recurrence: {
         rule: {
-          cadence: s.cadence as Cadence,
+          cadence: s.cadence,
           startDate: s.startDate,
           monthlyOrdinal: s.monthlyOrdinal as MonthlyOrdinal | null,
         },
@@ -258,7 +258,7 @@ export function createOneOnOneNotifier(deps: {
           localTime: start.toString({ smallestUnit: 'minute' }),
           recurrence: {
             rule: {
-              cadence: s.cadence as Cadence,
+              cadence: s.cadence,
               startDate: s.startDate,
               monthlyOrdinal: s.monthlyOrdinal as MonthlyOrdinal | null,
             },

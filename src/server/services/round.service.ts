@@ -123,7 +123,7 @@ export function createRoundService(db: Db, clock: Clock = systemClock) {
         salaryRoundName: salaryRound?.name ?? null,
         counts: totals.get(round.id)!,
         template: template
-          ? { id: template.id, name: template.name, version: version!.version }
+          ? { id: template.id, name: template.name, version: version.version }
           : null,
       };
     },

@@ -234,7 +234,7 @@ function Details({ kind, details }: { kind: string; details: Record<string, unkn
       if (typeof n === 'number' && n > 0) parts.push(t(`detail.retention.${k}`, { count: n }));
     }
   }
-  const text = (k: string) => (typeof details[k] === 'string' ? (details[k] as string) : null);
+  const text = (k: string) => (typeof details[k] === 'string' ? details[k] : null);
   const role = text('role');
   if (role) parts.push(t('detail.role', { role: t(`role.${role}`, { defaultValue: role }) }));
   if (Array.isArray(details.fields) && details.fields.length)

@@ -59,7 +59,7 @@ export function SectionsView({ page, meeting }: { page: ConversationPage; meetin
                                   : t('prep.notSubmitted')}
                               </span>
                             ) : byRole[r] ? (
-                              <AnswerText q={q} value={byRole[r]!.answers[q.key]} />
+                              <AnswerText q={q} value={byRole[r].answers[q.key]} />
                             ) : (
                               <span className="muted">{t('prep.notSubmitted')}</span>
                             )}

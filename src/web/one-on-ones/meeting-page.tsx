@@ -235,7 +235,7 @@ function ManagerTools({ detail, live }: { detail: MeetingDetail; live: LiveState
     },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: oneOnOneKeys.all });
-      navigate(`/one-on-ones/meetings/${detail.meeting.id}/minutes`, {
+      void navigate(`/one-on-ones/meetings/${detail.meeting.id}/minutes`, {
         state: { flash: 'finished' },
       });
     },

@@ -201,7 +201,7 @@ function SeriesForm({ employeeId, employeeName, initial, series }: SeriesFormPro
     },
     onSuccess: async (saved) => {
       await client.invalidateQueries({ queryKey: oneOnOneKeys.all });
-      navigate(`/one-on-ones/series/${saved.id}`, {
+      void navigate(`/one-on-ones/series/${saved.id}`, {
         state: { flash: series ? 'updated' : 'booked' },
       });
     },
@@ -218,7 +218,7 @@ function SeriesForm({ employeeId, employeeName, initial, series }: SeriesFormPro
       fields.durationMinutes = t('form.durationRange', { min: DURATION_MIN, max: DURATION_MAX });
     if (Object.keys(fields).length) return show({ fields, form: null });
     if (series && Object.keys(patchOf(initial, v)).length === 0) {
-      navigate(`/one-on-ones/series/${series.id}`);
+      void navigate(`/one-on-ones/series/${series.id}`);
       return;
     }
     save.mutate(v);

@@ -108,7 +108,12 @@ export function OpenRoundPage() {
   if (opened) return <Opened result={opened} />;
   return (
     <Page title={t('open.title')} intro={t('open.intro')}>
-      <form className="form form--wide round-form" ref={formRef} onSubmit={submit} noValidate>
+      <form
+        className="form form--wide round-form"
+        ref={formRef}
+        onSubmit={(e) => void submit(e)}
+        noValidate
+      >
         {errors.form ? <Alert>{errors.form}</Alert> : null}
         <Field id="round-kind" label={t('open.kind')} error={errors.fields.kind}>
           {(c) => (

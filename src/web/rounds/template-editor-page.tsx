@@ -2,11 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import {
-  CONVERSATION_KINDS,
-  type ConversationKind,
-  type TemplateSection,
-} from '../../domain/development/template';
+import { CONVERSATION_KINDS, type ConversationKind } from '../../domain/development/template';
 import { LOCALES, LOCALE_NAMES } from '../../i18n/index';
 import { ApiError } from '../api';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
@@ -34,9 +30,9 @@ export function TemplateEditorPage() {
 
 const blank = (lang: string): ConversationTemplateInput => ({
   kind: 'development',
-  name: { [lang]: '' } as ConversationTemplateInput['name'],
+  name: { [lang]: '' },
   description: null,
-  sections: [{ key: 'section_1', title: {} as TemplateSection['title'], questions: [] }],
+  sections: [{ key: 'section_1', title: {}, questions: [] }],
 });
 
 /** How many texts of the template are empty in `lang`. */
@@ -99,7 +95,7 @@ function TemplateEditor({ template }: { template?: TemplateDetail }) {
         : await roundsApi.createTemplate(input);
       setErrors({});
       await client.invalidateQueries({ queryKey: roundKeys.all });
-      if (!template) navigate(`/templates/${saved.id}`, { replace: true });
+      if (!template) void navigate(`/templates/${saved.id}`, { replace: true });
       else
         setMessage({ kind: 'success', text: t('editor.saved', { version: saved.latest.version }) });
     } catch (err) {
@@ -121,7 +117,12 @@ function TemplateEditor({ template }: { template?: TemplateDetail }) {
         </Link>
       }
     >
-      <form className="form form--wide template-editor" ref={formRef} onSubmit={submit} noValidate>
+      <form
+        className="form form--wide template-editor"
+        ref={formRef}
+        onSubmit={(e) => void submit(e)}
+        noValidate
+      >
         {message ? (
           <Alert kind={message.kind}>
             <p>{message.text}</p>
@@ -210,7 +211,7 @@ function TemplateEditor({ template }: { template?: TemplateDetail }) {
                   ...input.sections,
                   {
                     key: freshKey('section', new Set(input.sections.map((s) => s.key))),
-                    title: {} as TemplateSection['title'],
+                    title: {},
                     questions: [],
                   },
                 ],

@@ -70,7 +70,7 @@ export function SignInPage() {
       await api.login(email, password);
       const fresh = await client.fetchQuery({ queryKey: ME_KEY, queryFn: api.me, staleTime: 0 });
       await switchLanguage(fresh.locale);
-      navigate(safeNext(params.get('next')), { replace: true });
+      void navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {
       setBusy(false);
       setPassword('');

@@ -34,7 +34,9 @@ export function TaskReviewsPage() {
     mutationFn: () => wellbeingApi.startReview(id),
     onSuccess: async (review) => {
       await client.invalidateQueries({ queryKey: wellbeingKeys.reviews(id) });
-      navigate(`/one-on-ones/task-reviews/${review.id}${meeting ? `?meeting=${meeting}` : ''}`);
+      void navigate(
+        `/one-on-ones/task-reviews/${review.id}${meeting ? `?meeting=${meeting}` : ''}`,
+      );
     },
   });
   if (series.isPending || list.isPending) return <Loading />;
