@@ -74,6 +74,13 @@ const DATE_FORMAT = {
     "Format dates and times with src/web/format.ts (formatter, dayFormatter, meetingFormatter, …) or the useFormat / useMeetingFormat hooks, in the person's language and time zone.",
 };
 
+/** One modal dialog (issue #17): components/modal-dialog.tsx; the others are built on it. */
+const DIALOG = {
+  selector: "JSXOpeningElement[name.name='dialog']",
+  message:
+    'Build dialogs on components/modal-dialog.tsx (or confirm-dialog / form-dialog), not on a <dialog> of their own.',
+};
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'dist/', 'data/', 'drizzle/', 'test-results/', 'playwright-report/'],
@@ -222,6 +229,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         DATE_FORMAT,
+        DIALOG,
         {
           selector: "MemberExpression[property.name='roles']",
           message:
@@ -239,10 +247,11 @@ export default tseslint.config(
   },
   {
     files: ['src/web/routes/person-form.tsx'],
-    rules: { 'no-restricted-syntax': ['error', DATE_FORMAT] },
+    rules: { 'no-restricted-syntax': ['error', DATE_FORMAT, DIALOG] },
   },
   {
-    files: ['src/web/format.ts'],
+    // The two places the rules above are about: the date formatter and the one modal dialog.
+    files: ['src/web/format.ts', 'src/web/components/modal-dialog.tsx'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
