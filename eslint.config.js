@@ -81,6 +81,36 @@ const DIALOG = {
     'Build dialogs on components/modal-dialog.tsx (or confirm-dialog / form-dialog), not on a <dialog> of their own.',
 };
 
+/**
+ * The web app's base modules (src/web/*.ts: the API client, session, format, i18n, …) sit under
+ * every folder, so they import none; only the entry, the route table, the shell and the first
+ * page's prefetch compose features.
+ */
+const webBaseLayer = {
+  files: ['src/web/*.{ts,tsx}'],
+  ignores: [
+    'src/web/main.tsx',
+    'src/web/app.tsx',
+    'src/web/app-shell.tsx',
+    'src/web/first-page.ts',
+    'src/web/*.test.{ts,tsx}',
+  ],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: WEB_FOLDERS.flatMap((f) => [`./${f}`, `./${f}/**`]),
+            message:
+              "The web app's base modules import no folder of it: move what they need down, or compose in app.tsx / app-shell.tsx.",
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'dist/', 'data/', 'drizzle/', 'test-results/', 'playwright-report/'],
@@ -283,6 +313,7 @@ export default tseslint.config(
     },
   },
   ...webFolderLayers,
+  webBaseLayer,
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
