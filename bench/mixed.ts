@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { DEMO_PASSWORD } from '../src/db/seed/demo';
+import { DEMO_PASSWORD } from '../src/demo/demo';
 import { codeVersion } from './lib/code-version';
 import { processCpuMs } from './lib/cpu';
 import { loadFixtures, resetWrites } from './lib/fixtures';

@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(command.help);
     return 0;
   }
-  return command.run(values as Record<string, string | boolean | undefined>, positionals);
+  return command.run(values, positionals);
 }
 
 main(process.argv.slice(2)).then(

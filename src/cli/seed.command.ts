@@ -1,5 +1,5 @@
 import { openDatabase } from '../db/client';
-import { seedDemo, DEMO_PASSWORD } from '../db/seed/demo';
+import { seedDemo, DEMO_PASSWORD } from '../demo/demo';
 import { loadConfig } from '../server/config';
 import type { Command } from './commands';
 

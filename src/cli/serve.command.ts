@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { openDatabase } from '../db/client';
-import { DEMO_PASSWORD, seedDemo } from '../db/seed/demo';
+import { DEMO_PASSWORD, seedDemo } from '../demo/demo';
 import { buildApp } from '../server/app';
 import { joinCluster, relayIdentityChanges } from '../server/cluster-sync';
 import { loadConfig, type Config } from '../server/config';

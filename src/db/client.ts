@@ -173,7 +173,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       },
       // PGlite's query() takes one statement; exec() takes several but no parameters.
       executeSql: async (text, values) => {
-        if (values && values.length > 0) return client.query(text, values as unknown[]);
+        if (values && values.length > 0) return client.query(text, values);
         const results = await client.exec(text);
         return results[results.length - 1] ?? { rows: [] };
       },
@@ -207,6 +207,7 @@ export function openDatabase(config: {
 
 /** Runs raw SQL and returns its rows, whichever driver is underneath (both return `rows`). */
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the two drivers' results differ in type; both carry `rows`
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }

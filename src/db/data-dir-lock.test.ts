@@ -24,7 +24,7 @@ const writeHolder = (dir: string, h: Partial<LockHolder>) =>
 /** A pid that belonged to a process that has ended. */
 function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', '0']);
-  return child.pid!;
+  return child.pid;
 }
 
 describe('embedded data folder lock', () => {

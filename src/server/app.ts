@@ -125,12 +125,14 @@ export async function buildApp(
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
     from: config.mailFrom,
     messageIdDomain: new URL(config.publicUrl).hostname,
+    ...(opts.clock ? { clock: opts.clock } : {}),
     ...(config.jobTiming === 'fast' ? { leaseMs: 4_000, retry: FAST_MAIL_RETRY } : {}),
   });
   const notifier = createOneOnOneNotifier({
     mailer,
     publicUrl: config.publicUrl,
     uidDomain: new URL(config.publicUrl).hostname,
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   app.decorate('mailer', mailer);
   // The live meeting channel (decision 020); sessions are resolved as for every request.
@@ -139,7 +141,10 @@ export async function buildApp(
     database,
     (token) => app.services.auth.actorForToken(token),
     app.log,
-    config.jobTiming === 'fast' ? { sweepMs: 500, deriveMs: 200 } : {},
+    {
+      ...(config.jobTiming === 'fast' ? { sweepMs: 500, deriveMs: 200 } : {}),
+      ...(opts.clock ? { clock: opts.clock } : {}),
+    },
   );
   app.decorate('live', live);
   app.addHook('onClose', () => live.close());

@@ -1,14 +1,16 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { AppShell, RequireCan, RequireSignedIn } from './components/app-shell';
+import { AppShell, RequireCan, RequireSignedIn } from './app-shell';
 import { Loading } from './components/feedback';
 import { NotFound } from './components/no-access';
 import { loadNamespaces } from './i18n';
 
 /**
  * A page loaded on first visit (each page is its own chunk), together with the catalogs only it
- * needs, so they stay out of the first load.
+ * needs, so they stay out of the first load. This is the one way the web app loads a feature
+ * catalog (issue #17): a page lists here the namespaces it and the panels it shows use; the page
+ * itself never waits for texts. (The signed-in shell loads the catalogs every page shares.)
  */
 function page<M>(load: () => Promise<M>, name: keyof M, namespaces: readonly string[] = []) {
   return lazy(async () => {
@@ -19,6 +21,12 @@ function page<M>(load: () => Promise<M>, name: keyof M, namespaces: readonly str
 
 const PEOPLE_NS = ['people', 'departments', 'privacy'] as const;
 const MAILBOX_NS = ['mailbox'] as const;
+const WELLBEING_NS = ['wellbeing'] as const;
+/** The goals catalog serves the conversation's panels, so its pages load both. */
+const CONVERSATIONS_NS = ['conversations', 'goals'] as const;
+const GOALS_NS = ['goals'] as const;
+/** People: the round form picks a manager with the person picker. */
+const ROUNDS_NS = ['rounds', 'people'] as const;
 
 const SignInPage = page(() => import('./routes/sign-in'), 'SignInPage');
 const SetPasswordPage = page(() => import('./routes/set-password'), 'SetPasswordPage');
@@ -45,7 +53,8 @@ const oneOnOnes = {
 const BookSeriesPage = page(oneOnOnes.book, 'BookSeriesPage', MAILBOX_NS);
 const EditSeriesPage = page(oneOnOnes.book, 'EditSeriesPage', MAILBOX_NS);
 const SeriesPage = page(oneOnOnes.series, 'SeriesPage');
-const MeetingPage = page(oneOnOnes.meeting, 'MeetingPage');
+/** The 1:1 page shows the pair's goals and the wellbeing check-in as panels. */
+const MeetingPage = page(oneOnOnes.meeting, 'MeetingPage', ['goals', 'wellbeing']);
 const MinutesPage = page(oneOnOnes.minutes, 'MinutesPage');
 const ReflectionPage = page(oneOnOnes.reflection, 'ReflectionPage');
 const ReflectionsPage = page(oneOnOnes.reflection, 'ReflectionsPage');
@@ -56,15 +65,17 @@ const wellbeing = {
   reviews: () => import('./wellbeing/task-reviews-page'),
   review: () => import('./wellbeing/task-review-page'),
 };
-const TrendPage = page(wellbeing.trend, 'TrendPage');
-const TeamWellbeingPage = page(wellbeing.team, 'TeamWellbeingPage');
-const TaskReviewsPage = page(wellbeing.reviews, 'TaskReviewsPage');
-const TaskReviewPage = page(wellbeing.review, 'TaskReviewPage');
+const TrendPage = page(wellbeing.trend, 'TrendPage', WELLBEING_NS);
+const TeamWellbeingPage = page(wellbeing.team, 'TeamWellbeingPage', WELLBEING_NS);
+const TaskReviewsPage = page(wellbeing.reviews, 'TaskReviewsPage', WELLBEING_NS);
+const TaskReviewPage = page(wellbeing.review, 'TaskReviewPage', WELLBEING_NS);
 const SearchPage = page(() => import('./search/search-page'), 'SearchPage');
-const CoachingPage = page(() => import('./coaching/coaching-page'), 'CoachingPage');
+const CoachingPage = page(() => import('./coaching/coaching-page'), 'CoachingPage', ['coaching']);
 const MailboxPage = page(() => import('./mail/mailbox-page'), 'MailboxPage', MAILBOX_NS);
-const StatisticsPage = page(() => import('./statistics/statistics-page'), 'StatisticsPage');
-const AuditPage = page(() => import('./audit/audit-page'), 'AuditPage');
+const StatisticsPage = page(() => import('./statistics/statistics-page'), 'StatisticsPage', [
+  'statistics',
+]);
+const AuditPage = page(() => import('./audit/audit-page'), 'AuditPage', ['audit', 'people']);
 const SingleSignOnPage = page(() => import('./sso/sso-page'), 'SingleSignOnPage', ['sso']);
 const ForgotPasswordPage = page(() => import('./routes/forgot-password'), 'ForgotPasswordPage');
 const DownloadMyDataPage = page(() => import('./privacy/download-page'), 'DownloadMyDataPage', [
@@ -73,8 +84,13 @@ const DownloadMyDataPage = page(() => import('./privacy/download-page'), 'Downlo
 const ConversationsPage = page(
   () => import('./development/conversations-page'),
   'ConversationsPage',
+  CONVERSATIONS_NS,
 );
-const ConversationPage = page(() => import('./development/conversation-page'), 'ConversationPage');
+const ConversationPage = page(
+  () => import('./development/conversation-page'),
+  'ConversationPage',
+  CONVERSATIONS_NS,
+);
 const MailPage = page(() => import('./mail/mail-page'), 'MailPage', MAILBOX_NS);
 const MyMailListPage = page(() => import('./mail/my-mail-page'), 'MyMailListPage', MAILBOX_NS);
 const NotificationsPage = page(
@@ -85,10 +101,12 @@ const NotificationsPage = page(
 const OrganisationGoalsPage = page(
   () => import('./development/goals-organisation-page'),
   'OrganisationGoalsPage',
+  GOALS_NS,
 );
 const SalaryOutcomesPage = page(
   () => import('./development/salary-outcomes-page'),
   'SalaryOutcomesPage',
+  GOALS_NS,
 );
 const rounds = {
   list: () => import('./rounds/rounds-page'),
@@ -97,11 +115,11 @@ const rounds = {
   templates: () => import('./rounds/templates-page'),
   editor: () => import('./rounds/template-editor-page'),
 };
-const RoundsPage = page(rounds.list, 'RoundsPage');
-const OpenRoundPage = page(rounds.open, 'OpenRoundPage');
-const RoundPage = page(rounds.round, 'RoundPage');
-const TemplatesPage = page(rounds.templates, 'TemplatesPage');
-const TemplateEditorPage = page(rounds.editor, 'TemplateEditorPage');
+const RoundsPage = page(rounds.list, 'RoundsPage', ROUNDS_NS);
+const OpenRoundPage = page(rounds.open, 'OpenRoundPage', ROUNDS_NS);
+const RoundPage = page(rounds.round, 'RoundPage', ROUNDS_NS);
+const TemplatesPage = page(rounds.templates, 'TemplatesPage', ROUNDS_NS);
+const TemplateEditorPage = page(rounds.editor, 'TemplateEditorPage', ROUNDS_NS);
 
 /** The routes of the app. */
 export function App({ client }: { client: QueryClient }) {

@@ -11,7 +11,7 @@ import type { HomePageSchema, MeetingPageSchema } from '../contracts/pages';
 import { ApiError, http, type Me } from './api';
 import { conversationKeys } from './development/keys';
 import { goalKeys } from './development/goals-api';
-import { oneOnOneKeys } from './one-on-ones/api';
+import { oneOnOneKeys } from './meetings/api';
 import { keys } from './queries';
 import { notificationKeys } from './notifications/api';
 import { VAULT_KEY } from './vault/keys';

@@ -10,7 +10,7 @@ import { setRequestLanguage } from './api';
 
 /**
  * The catalogs every page needs, the sign-in page included. Feature pages load theirs with their
- * chunk (see `page` in app.tsx and components/catalogs.tsx).
+ * chunk (see `page` in app.tsx, the one place they load).
  */
 const WEB_NAMESPACES = ['common', 'errors', 'auth'] as const;
 

@@ -4,7 +4,7 @@
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../../src/db/seed/demo';
+import { DEMO_PASSWORD, seedDemo } from '../../src/demo/demo';
 import {
   conversationPreparations,
   conversations,

@@ -11,6 +11,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { noteTextName } from '../../src/domain/one-on-one/live-doc';
 import type { Actor } from '../../src/domain/roles';
 import { localBus } from '../../src/server/live/bus';
+import { testClock } from '../../src/server/clock';
 import { createLiveHub, type LiveHub } from '../../src/server/live/hub';
 import { meetingDocRepository } from '../../src/server/repositories/meeting-doc.repository';
 import { docFromStored } from '../../src/server/live/meeting-doc';
@@ -39,6 +40,8 @@ let inserts = 0;
 const clients: LiveMeeting[] = [];
 
 const tokenOf = (cookie: string) => /samtal_session=([^;]+)/.exec(cookie)![1]!;
+/** The hub's clock: the test ages its access checks by moving it. */
+const clock = testClock();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
@@ -61,7 +64,7 @@ beforeAll(async () => {
       return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
     },
   });
-  hub = createLiveHub({ db: counting, bus: localBus(), actorForToken, checkTtlMs: 100 });
+  hub = createLiveHub({ db: counting, bus: localBus(), actorForToken, checkTtlMs: 100, clock });
   wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   wss.on('connection', (ws, req) => {
     const [, meetingId, token] = /^\/([^/]+)\/([^/]+)$/.exec(req.url ?? '') ?? [];
@@ -101,8 +104,9 @@ describe('the live hub under load', () => {
     note(m, key).insert(0, 'a');
     await waitUntil(() => note(e, key).toString() === 'a', 'first keystroke');
 
-    // The checks are now older than checkTtlMs and the session lookup takes a second.
-    await sleep(150);
+    // The checks are now older than checkTtlMs (moved on the hub's clock, not slept) and the
+    // session lookup takes a second.
+    clock.advance(150);
     sessionDelayMs = 1000;
     const before = sessionLookups;
     const sent = performance.now();

@@ -1,6 +1,6 @@
 /** The demo organisation shows an open round to HR right after `npm start`. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../../src/db/seed/demo';
+import { DEMO_PASSWORD, seedDemo } from '../../src/demo/demo';
 import { Client, testApp, type TestContext } from '../support/app';
 
 let ctx: TestContext;

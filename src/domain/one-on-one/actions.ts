@@ -11,7 +11,7 @@ export function isPairMember(personId: string, pair: Pair): boolean {
 export function isOverdue(
   action: { dueDate: string | null; doneAt: Date | null },
   ownerTimeZone: string,
-  now: Date = new Date(),
+  now: Date,
 ): boolean {
   if (action.doneAt || !action.dueDate) return false;
   // ISO dates ("YYYY-MM-DD") order as text as they do as dates.

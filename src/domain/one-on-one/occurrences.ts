@@ -18,7 +18,7 @@ export type Recurrence = DateRule & {
 export type Slot = { localDate: string; startsAt: Date; endsAt: Date };
 
 /** Today's date in a zone. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
+export function todayIn(timeZone: string, now: Date): string {
   return localIso(now.getTime(), timeZone).slice(0, 10);
 }
 

@@ -12,6 +12,7 @@ import { Temporal } from 'temporal-polyfill';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { datesBetween, monthlyOrdinalOf, type DateRule } from '../../domain/one-on-one/cadence';
 import { toInstant } from '../../domain/one-on-one/occurrences';
+import { systemClock } from '../clock';
 
 const WEEKDAYS = [
   ICalWeekday.MO,
@@ -174,7 +175,8 @@ export function buildCalendar(
     ...(opts.name ? { name: opts.name } : {}),
   });
   cal.timezone({ name: null, generator: vtimezone });
-  const written = expandEvents(events, opts.now ?? new Date());
+  const now = opts.now ?? systemClock.now();
+  const written = expandEvents(events, now);
   for (const e of written) {
     const start = zoned(e.localDate, e.localTime, e.timeZone);
     const event = cal.createEvent({
@@ -189,7 +191,7 @@ export function buildCalendar(
       ...(e.url ? { url: e.url } : {}),
       organizer: { name: e.organizer.name, email: e.organizer.email },
       status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      stamp: new Date(),
+      stamp: now,
     });
     for (const a of e.attendees) {
       event.createAttendee({

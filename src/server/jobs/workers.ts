@@ -8,6 +8,7 @@ import { extendHorizons } from '../services/one-on-one.service';
 import { pruneAuthState } from '../services/maintenance.service';
 import { applyRetention } from '../services/privacy.service';
 import { refreshRecentStatistics } from '../services/statistics-rollup.service';
+import { systemClock, type Clock } from '../clock';
 import { defineJob, type JobDefinition, type JobQueue } from './queue';
 
 const EXTEND_HORIZONS_JOB = defineJob({
@@ -71,28 +72,31 @@ export async function startWorkers(deps: {
   mailer: Mailer;
   publicUrl: string;
   log: Log;
+  /** The source of "now" for every scheduled job (issue #17); tests pass one they move. */
+  clock?: Clock;
 }): Promise<void> {
   const { queue, database, mailer, log } = deps;
+  const clock = deps.clock ?? systemClock;
   const db = database.db;
   await queue.work(MAIL_DELIVER_JOB, async ({ orgId, outboxId }) => {
-    await mailer.deliver(db, orgId, outboxId);
+    await mailer.deliver(db, orgId, outboxId, clock.now());
   });
   await queue.work(MAIL_SWEEP_JOB, async () => {
-    const n = await mailer.sweep(db);
+    const n = await mailer.sweep(db, clock.now());
     if (n > 0) log.info({ n }, 'queued delivery for mails without a job');
   });
   await queue.work(EXTEND_HORIZONS_JOB, async () => {
-    await extendHorizons(db);
+    await extendHorizons(db, clock.now());
   });
   await queue.work(PRUNE_JOB, async () => {
-    await pruneAuthState(db);
+    await pruneAuthState(db, clock.now());
   });
   await queue.work(REMINDERS_JOB, async () => {
-    const n = await sendDueReminders(db, mailer, deps.publicUrl);
+    const n = await sendDueReminders(db, mailer, deps.publicUrl, clock.now());
     if (n > 0) log.info({ n }, 'reminders queued');
   });
   await queue.work(ROUND_REMINDERS_JOB, async () => {
-    const n = await sendRoundReminders(db, mailer, deps.publicUrl);
+    const n = await sendRoundReminders(db, mailer, deps.publicUrl, clock.now());
     if (n > 0) log.info({ n }, 'round reminders queued');
   });
   await queue.work(ROUND_OPENED_JOB, async ({ orgId, roundId }) => {
@@ -100,10 +104,10 @@ export async function startWorkers(deps: {
     if (n > 0) log.info({ n, roundId }, 'round opening mails queued');
   });
   await queue.work(STATISTICS_REFRESH_JOB, async () => {
-    await refreshRecentStatistics(db);
+    await refreshRecentStatistics(db, clock.now());
   });
   await queue.work(RETENTION_JOB, async () => {
-    const n = await applyRetention(db);
+    const n = await applyRetention(db, { now: clock.now() });
     if (Object.values(n).some((c) => c > 0)) log.info(n, 'retention applied');
   });
   await queue.schedule(MAIL_SWEEP_JOB, '* * * * *', {});

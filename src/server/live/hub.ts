@@ -19,6 +19,7 @@ import { identityGeneration } from '../repositories/identity-changes';
 import { meetingDocRepository as docRepo } from '../repositories/meeting-doc.repository';
 import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import { assertOpenForContent, pairOf } from '../services/one-on-one-access';
+import { systemClock, type Clock } from '../clock';
 import { MAX_INLINE_BYTES, type BusMessage, type LiveBus } from './bus';
 import {
   compactDoc,
@@ -89,6 +90,8 @@ export type LiveHubOptions = {
   checkTtlMs?: number;
   /** Quiet time before the notes' plain text is written from the document (ms). */
   deriveMs?: number;
+  /** The source of "now" for access-check ages and the welcome's server time (issue #17). */
+  clock?: Clock;
 };
 
 /** What the services tell the live channel after a change they committed. */
@@ -115,6 +118,8 @@ export function createLiveHub(opts: LiveHubOptions) {
   const rooms = new Map<string, Room>();
   const checkTtlMs = opts.checkTtlMs ?? 5000;
   const deriveMs = opts.deriveMs ?? 1000;
+  const clock = opts.clock ?? systemClock;
+  const nowMs = () => clock.now().getTime();
   let closing = false;
 
   const roomKey = (orgId: string, meetingId: string) => `${orgId}:${meetingId}`;
@@ -464,7 +469,7 @@ export function createLiveHub(opts: LiveHubOptions) {
       const result = await recheck(conn);
       if (!result) return false;
       checked = result;
-    } else if (Date.now() - checked.at > checkTtlMs || Date.now() - conn.checkedAt > checkTtlMs) {
+    } else if (nowMs() - checked.at > checkTtlMs || nowMs() - conn.checkedAt > checkTtlMs) {
       // Renewed behind the keystroke; a database error here must not become an unhandled
       // rejection (the next blocking check or the sweep tries again).
       recheck(conn).catch((err: unknown) =>
@@ -498,13 +503,13 @@ export function createLiveHub(opts: LiveHubOptions) {
         return null;
       }
       conn.actor = actor;
-      conn.checkedAt = Date.now();
+      conn.checkedAt = nowMs();
       conn.generation = generation;
       const room = conn.room;
       const kept = room.checked;
-      if (kept && Date.now() - kept.at <= checkTtlMs) return kept;
+      if (kept && nowMs() - kept.at <= checkTtlMs) return kept;
       const version = room.version;
-      const at = Date.now();
+      const at = nowMs();
       try {
         const checked = { at, ...(await authorizeMeeting(actor, room.meetingId)) };
         if (room.version === version) room.checked = checked;
@@ -654,7 +659,7 @@ export function createLiveHub(opts: LiveHubOptions) {
       queue: Promise.resolve(),
       received: 0,
       closed: false,
-      checkedAt: Date.now(),
+      checkedAt: nowMs(),
       generation: identityGeneration(),
       checking: null,
     };
@@ -684,7 +689,7 @@ export function createLiveHub(opts: LiveHubOptions) {
     if (conn.closed) return;
     sendEvent(conn, {
       type: 'welcome',
-      serverTime: new Date().toISOString(),
+      serverTime: clock.now().toISOString(),
       writable: access.open,
       personId: actor.personId,
     });

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../domain/roles';
+import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { localBus, postgresBus, type LiveBus } from './bus';
 import { createLiveHub } from './hub';
@@ -14,7 +15,7 @@ export async function createLive(
   database: Database,
   actorForToken: (token: string) => Promise<Actor | undefined>,
   log: FastifyBaseLogger,
-  opts: { bus?: LiveBus; sweepMs?: number; deriveMs?: number } = {},
+  opts: { bus?: LiveBus; sweepMs?: number; deriveMs?: number; clock?: Clock } = {},
 ) {
   let bus = opts.bus;
   if (!bus && database.kind === 'postgres' && config.databaseUrl) {
@@ -31,5 +32,6 @@ export async function createLive(
     log,
     ...(opts.sweepMs ? { sweepMs: opts.sweepMs } : {}),
     ...(opts.deriveMs ? { deriveMs: opts.deriveMs } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
 }

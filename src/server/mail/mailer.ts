@@ -6,6 +6,7 @@ import { MAIL_RETRY, nextAttemptAfterFailure, type RetrySchedule } from '../../d
 import { mailOutboxRepository } from '../repositories/mail-outbox.repository';
 import { notificationRepository } from '../repositories/notification.repository';
 import type { NotificationKind, NotificationTarget } from '../../domain/notifications';
+import { systemClock, type Clock } from '../clock';
 import type { MailTransport } from './transport';
 
 /**
@@ -90,8 +91,11 @@ export function createMailer(opts: {
   /** When a failed mail is tried again (default: quick retries, then hourly for a week). */
   retry?: RetrySchedule;
   log?: { info(o: object, m: string): void; warn(o: object, m: string): void };
+  /** The source of "now" when a caller passes none (issue #17). */
+  clock?: Clock;
 }) {
   const { queue, transport } = opts;
+  const clock = opts.clock ?? systemClock;
   const leaseMs = opts.leaseMs ?? LEASE_MS;
   return {
     /** Puts a mail in the outbox inside `tx`. Returns false when it was there already. */
@@ -196,7 +200,7 @@ export function createMailer(opts: {
       db: DbOrTx,
       orgId: string,
       outboxId: string,
-      now: Date = new Date(),
+      now: Date = clock.now(),
     ): Promise<'sent' | 'kept' | 'cancelled' | 'skipped' | 'retry' | 'failed'> {
       const found = await mailOutboxRepository.findForDelivery(db, orgId, outboxId);
       if (!found || found.mail.status !== 'pending') return 'skipped';
@@ -274,7 +278,7 @@ export function createMailer(opts: {
      * Sends a mail again at once (an admin's "send again", decision 025): pending, due `now`,
      * a fresh week of retries, and its delivery queued in `tx`. False when it is still pending.
      */
-    async sendAgain(tx: DbOrTx, orgId: string, outboxId: string, now: Date = new Date()) {
+    async sendAgain(tx: DbOrTx, orgId: string, outboxId: string, now: Date = clock.now()) {
       const done = await mailOutboxRepository.resend(tx, orgId, outboxId, now, RESENDABLE);
       if (done && queue) await queue.send(MAIL_DELIVER_JOB, { orgId, outboxId }, { tx });
       return done;
@@ -284,7 +288,7 @@ export function createMailer(opts: {
      * Queues delivery for pending mails whose attempt is overdue: written while the queue was
      * off, or whose job was lost (a crash between recording a failure and queueing the retry).
      */
-    async sweep(db: DbOrTx, now: Date = new Date()): Promise<number> {
+    async sweep(db: DbOrTx, now: Date = clock.now()): Promise<number> {
       if (!queue) return 0;
       const rows = await mailOutboxRepository.due(
         db,

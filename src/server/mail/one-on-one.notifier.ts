@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../../db/client';
-import type { MonthlyOrdinal, Cadence } from '../../domain/one-on-one/cadence';
+import type { MonthlyOrdinal } from '../../domain/one-on-one/cadence';
 import type { MinutesContent } from '../../domain/one-on-one/minutes';
 import { localise } from '../../domain/one-on-one/template';
 import { toInstant } from '../../domain/one-on-one/occurrences';
@@ -19,6 +19,7 @@ import { formatLocalDate, formatWhen } from './format';
 import { renderMail, type MailContent } from './layout';
 import type { Mailer, NotificationDraft } from './mailer';
 import { renderMinutesMail } from './minutes.mail';
+import { systemClock, type Clock } from '../clock';
 
 type MeetingRow = NonNullable<Awaited<ReturnType<typeof calendarRepository.meeting>>>;
 
@@ -42,8 +43,11 @@ export function createOneOnOneNotifier(deps: {
   mailer: Mailer;
   publicUrl: string;
   uidDomain: string;
+  /** The source of "now" for the invitations' DTSTAMP and expansion (issue #17). */
+  clock?: Clock;
 }) {
   const { mailer, publicUrl, uidDomain } = deps;
+  const clock = deps.clock ?? systemClock;
   const seriesUid = (id: string) => `series-${id}@${uidDomain}`;
   const reflectionUid = (id: string) => `reflection-${id}@${uidDomain}`;
 
@@ -98,7 +102,7 @@ export function createOneOnOneNotifier(deps: {
       localTime: s.localTime,
       recurrence: {
         rule: {
-          cadence: s.cadence as Cadence,
+          cadence: s.cadence,
           startDate: s.startDate,
           monthlyOrdinal: s.monthlyOrdinal as MonthlyOrdinal | null,
         },
@@ -208,7 +212,7 @@ export function createOneOnOneNotifier(deps: {
         content,
         {
           method: 'REQUEST',
-          content: buildCalendar('REQUEST', events),
+          content: buildCalendar('REQUEST', events, { now: clock.now() }),
         },
         // Who made the change gets the mail (their calendar), but no notification of it.
         me.id === actorId
@@ -238,27 +242,31 @@ export function createOneOnOneNotifier(deps: {
   ) {
     const start = Temporal.PlainTime.from(s.localTime).add({ minutes: s.durationMinutes });
     const summary = t('mail:reflectionBlock', { name: employee.name });
-    const ics = buildCalendar('REQUEST', [
-      {
-        uid: reflectionUid(s.id),
-        sequence: s.calendarSequence,
-        summary,
-        description: t('mail:reflect.intro'),
-        organizer: { name: manager.name, email: manager.email },
-        attendees: [],
-        timeZone: s.timeZone,
-        durationMinutes: s.reflectionBlockMinutes,
-        localDate: s.startDate,
-        localTime: start.toString({ smallestUnit: 'minute' }),
-        recurrence: {
-          rule: {
-            cadence: s.cadence as Cadence,
-            startDate: s.startDate,
-            monthlyOrdinal: s.monthlyOrdinal as MonthlyOrdinal | null,
+    const ics = buildCalendar(
+      'REQUEST',
+      [
+        {
+          uid: reflectionUid(s.id),
+          sequence: s.calendarSequence,
+          summary,
+          description: t('mail:reflect.intro'),
+          organizer: { name: manager.name, email: manager.email },
+          attendees: [],
+          timeZone: s.timeZone,
+          durationMinutes: s.reflectionBlockMinutes,
+          localDate: s.startDate,
+          localTime: start.toString({ smallestUnit: 'minute' }),
+          recurrence: {
+            rule: {
+              cadence: s.cadence,
+              startDate: s.startDate,
+              monthlyOrdinal: s.monthlyOrdinal as MonthlyOrdinal | null,
+            },
           },
         },
-      },
-    ]);
+      ],
+      { now: clock.now() },
+    );
     await send(
       tx,
       orgId,
@@ -352,7 +360,7 @@ export function createOneOnOneNotifier(deps: {
         content,
         {
           method,
-          content: buildCalendar(method, [event]),
+          content: buildCalendar(method, [event], { now: clock.now() }),
         },
         me.id === actorId
           ? null

@@ -52,7 +52,7 @@ export async function sendDueReminders(
   db: Db,
   mailer: Mailer,
   publicUrl: string,
-  now = new Date(),
+  now: Date,
 ): Promise<number> {
   let sent = 0;
   const enqueue = async (

@@ -98,7 +98,7 @@ export async function sendRoundReminders(
   db: Db,
   mailer: Mailer,
   publicUrl: string,
-  now = new Date(),
+  now: Date,
 ): Promise<number> {
   const today = Temporal.Instant.fromEpochMilliseconds(now.getTime())
     .toZonedDateTimeISO('UTC')
@@ -137,7 +137,7 @@ export async function sendRoundRemindersNow(
   mailer: Mailer,
   publicUrl: string,
   round: RoundRow,
-  now = new Date(),
+  now: Date,
 ): Promise<number> {
   const rows = (await roundRepository.behindManagers(db, '', '', BATCH, round.id)).filter(
     (r) => r.org_id === round.orgId,

@@ -52,7 +52,7 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance) => {
     if (row.method !== request.method || row.path !== path)
       throw new AppError('idempotency.key_reused');
     if (row.status === null) {
-      if (Date.now() - row.createdAt.getTime() < STALE_MS)
+      if (app.services.clock.now().getTime() - row.createdAt.getTime() < STALE_MS)
         throw new AppError('idempotency.in_progress');
       claimed.set(request, id);
       return;
@@ -83,7 +83,7 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance) => {
     }
     await db()
       .update(idempotencyKeys)
-      .set({ status: reply.statusCode, body, completedAt: new Date() })
+      .set({ status: reply.statusCode, body, completedAt: app.services.clock.now() })
       .where(where);
     return payload;
   });

@@ -65,7 +65,7 @@ export function addJsonParser(app: FastifyInstance, contentType: string): void {
     } catch (err) {
       return done(err as Error, undefined);
     }
-    parseJson(request, text, done);
+    void parseJson(request, text, done);
   });
 }
 

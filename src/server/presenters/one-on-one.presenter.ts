@@ -30,7 +30,7 @@ export function presentSeries(
     employee: { id: s.employeeId, name: names.employeeName },
     myRole: viewerId === s.managerId ? 'manager' : 'employee',
     can: presentSeriesPolicy(viewer, s),
-    cadence: s.cadence as SeriesDto['cadence'],
+    cadence: s.cadence,
     monthlyOrdinal:
       s.cadence === 'monthly' ? (s.monthlyOrdinal as SeriesDto['monthlyOrdinal']) : null,
     weekday: isoWeekday(s.startDate),
@@ -64,7 +64,7 @@ export function presentMeeting(m: MeetingRow, extra: { hasMinutes?: boolean } = 
     originalStartsAt: isoOrNull(m.originalStartsAt),
     durationMinutes: m.durationMinutes,
     place: { kind: m.placeKind as MeetingDto['place']['kind'], detail: m.placeDetail },
-    status: m.status as MeetingDto['status'],
+    status: m.status,
     statusReason: m.statusReason,
     statusReasonCode: m.statusReasonCode,
     phase: phaseOf(m),
@@ -96,7 +96,7 @@ export function presentPoint(
   const isSection = p.kind === 'section';
   return {
     id: p.id,
-    kind: p.kind as PointDto['kind'],
+    kind: p.kind,
     sectionKey: p.sectionKey,
     sectionKind: section?.kind ?? null,
     title: isSection ? localise(section?.title, ctx.locale) : (p.title ?? ''),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEMO_PASSWORD, demoSignIns } from '../../db/seed/demo';
+import { DEMO_PASSWORD, demoSignIns } from '../../demo/demo';
 import { AppError } from '../../domain/errors';
 import { errors } from './schemas';
 

@@ -83,7 +83,10 @@ export function createCalendarFeedService(
           startsAt: m.startsAt,
         };
       });
-      return buildCalendar('PUBLISH', events, { name: t('mail:feedName', { name: me.name }) });
+      return buildCalendar('PUBLISH', events, {
+        name: t('mail:feedName', { name: me.name }),
+        now: clock.now(),
+      });
     },
   };
 }

@@ -14,6 +14,7 @@ import type {
   ConversationMeetingRow,
   ConversationRow,
 } from '../repositories/conversation.repository';
+import type { Clock } from '../clock';
 
 const localeOf = (p: CalendarPerson): Locale => (isLocale(p.locale) ? p.locale : 'sv');
 
@@ -29,8 +30,9 @@ export function createConversationCalendar(deps: {
   mailer: Mailer | null;
   publicUrl: string;
   uidDomain: string;
+  clock: Clock;
 }) {
-  const { mailer, publicUrl, uidDomain } = deps;
+  const { mailer, publicUrl, uidDomain, clock } = deps;
 
   async function send(
     tx: DbOrTx,
@@ -105,7 +107,7 @@ export function createConversationCalendar(deps: {
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
-        calendar: { method, content: buildCalendar(method, [event]) },
+        calendar: { method, content: buildCalendar(method, [event], { now: clock.now() }) },
         notification:
           me.id === actorId
             ? null

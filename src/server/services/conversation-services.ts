@@ -16,6 +16,7 @@ export function createConversationServices(
     mailer: mail.mailer ?? null,
     publicUrl: mail.publicUrl,
     uidDomain: mail.uidDomain,
+    clock,
   });
   return {
     conversations: createConversationService(db, calendar, clock),

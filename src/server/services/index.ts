@@ -67,7 +67,13 @@ export function createServices(
   // the outbox (the app's sweep delivers them).
   const mailer =
     mail.mailer ??
-    createMailer({ queue: null, transport: null, from: 'Samtal', messageIdDomain: mail.uidDomain });
+    createMailer({
+      queue: null,
+      transport: null,
+      from: 'Samtal',
+      messageIdDomain: mail.uidDomain,
+      clock,
+    });
   const accountMail = createAccountMail({ mailer, publicUrl: mail.publicUrl });
   const hasher = createPasswordHasher(settings.hashing ?? { concurrency: 1, queue: 32 });
   const people = createPeopleService(db, accountMail, clock);
@@ -82,6 +88,7 @@ export function createServices(
       cacheMs: 10 * 60_000,
       clockToleranceSeconds: 60,
       timeoutSeconds: 10,
+      clock,
     });
   return {
     auth,
@@ -122,11 +129,11 @@ export function createServices(
     scimTokens: createScimTokenService(db, clock),
     ...createGoalServices(db, clock),
     conversationTemplates: createConversationTemplateService(db),
-    rounds: createRoundService(db, {
-      mailer,
-      publicUrl: mail.publicUrl,
-      queue: mail.queue ?? null,
-    }),
+    rounds: createRoundService(
+      db,
+      { mailer, publicUrl: mail.publicUrl, queue: mail.queue ?? null },
+      clock,
+    ),
     statistics: createStatisticsService(db, clock),
     competenceNeeds: createCompetenceNeedsService(db),
     wellbeing: createWellbeingServices(db, mail.live ?? null, clock),

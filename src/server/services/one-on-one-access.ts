@@ -32,7 +32,7 @@ export async function loadMeeting(
 ): Promise<{ meeting: MeetingRow; series: SeriesRow }> {
   const row = await occurrenceRepo.findMeeting(db, actor.orgId, meetingId, opts.lock);
   if (!row) throw new AppError('not_found');
-  authorize(actor, { do: action, pair: pairOf(row.series) } as OneOnOneAction);
+  authorize(actor, { do: action, pair: pairOf(row.series) });
   return row;
 }
 
@@ -43,7 +43,7 @@ export async function loadMeeting(
 export async function loadPoint(db: DbOrTx, actor: Actor, pointId: string, action: PairActionName) {
   const row = await occurrenceRepo.findPointWithMeeting(db, actor.orgId, pointId);
   if (!row) throw new AppError('not_found');
-  authorize(actor, { do: action, pair: pairOf(row.series) } as OneOnOneAction);
+  authorize(actor, { do: action, pair: pairOf(row.series) });
   return row;
 }
 
@@ -59,7 +59,7 @@ export async function loadSeries(
     ? await oneOnOneSeriesRepository.lockById(db, actor.orgId, seriesId)
     : await oneOnOneSeriesRepository.findById(db, actor.orgId, seriesId);
   if (!series) throw new AppError('not_found');
-  authorize(actor, { do: action, pair: pairOf(series) } as OneOnOneAction);
+  authorize(actor, { do: action, pair: pairOf(series) });
   return series;
 }
 

@@ -98,7 +98,7 @@ export function createOneOnOneMinutesService(
           snapshot,
           points: points.map(({ point, note }) => ({
             id: point.id,
-            kind: point.kind as 'section' | 'topic',
+            kind: point.kind,
             sectionKey: point.sectionKey,
             title: point.title,
             authorId: point.authorId,

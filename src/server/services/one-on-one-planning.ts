@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import type { Db, DbOrTx } from '../../db/client';
 import { AppError, fieldError } from '../../domain/errors';
-import { datesBetween, type Cadence, type MonthlyOrdinal } from '../../domain/one-on-one/cadence';
+import { datesBetween, type MonthlyOrdinal } from '../../domain/one-on-one/cadence';
 import {
   horizonExtension,
   horizonFor,
@@ -38,7 +38,7 @@ export const REASON_SERIES_CHANGED = 'series_changed';
 const REASON_DEACTIVATED = 'person_deactivated';
 
 export const recurrenceOf = (s: SeriesRow): Recurrence => ({
-  cadence: s.cadence as Cadence,
+  cadence: s.cadence,
   startDate: s.startDate,
   monthlyOrdinal: s.monthlyOrdinal as MonthlyOrdinal | null,
   localTime: s.localTime,

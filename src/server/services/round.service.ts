@@ -2,6 +2,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import { roundDateIssues, type RoundInput } from '../../domain/development/round';
 import type { Actor } from '../../domain/roles';
+import { systemClock, type Clock } from '../clock';
 import { sendRoundRemindersNow } from '../mail/round-reminders';
 import { announceRound, ROUND_OPENED_JOB } from '../mail/round-opened';
 import type { JobQueue } from '../jobs/queue';
@@ -35,6 +36,7 @@ export function createRoundService(
   db: Db,
   /** "A round has opened" to its managers and employees (issue #15); none without it. */
   announce?: { mailer: Mailer; publicUrl: string; queue: JobQueue | null } | null,
+  clock: Clock = systemClock,
 ) {
   const read = (actor: Actor) => authorize(actor, { do: 'round.read', orgId: actor.orgId });
   const manage = (actor: Actor) => authorize(actor, { do: 'round.manage', orgId: actor.orgId });
@@ -149,7 +151,7 @@ export function createRoundService(
         salaryRoundName: salaryRound?.name ?? null,
         counts: totals.get(round.id)!,
         template: template
-          ? { id: template.id, name: template.name, version: version!.version }
+          ? { id: template.id, name: template.name, version: version.version }
           : null,
       };
     },
@@ -204,7 +206,9 @@ export function createRoundService(
       manage(actor);
       const round = await found(actor, id);
       if (round.closedAt) throw new AppError('round.closed');
-      return { mailed: await sendRoundRemindersNow(db, mail.mailer, mail.publicUrl, round) };
+      return {
+        mailed: await sendRoundRemindersNow(db, mail.mailer, mail.publicUrl, round, clock.now()),
+      };
     },
   };
 }

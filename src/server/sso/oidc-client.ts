@@ -1,5 +1,6 @@
 import * as oidc from 'openid-client';
 import { isLoopback } from '../../domain/sso/sign-in';
+import { systemClock, type Clock } from '../clock';
 
 /** What Samtal needs to talk to one provider (the secret already decrypted). */
 export type ProviderConnection = {
@@ -20,6 +21,8 @@ export type OidcSettings = {
   clockToleranceSeconds: number;
   /** Seconds for every request to a provider. */
   timeoutSeconds: number;
+  /** The source of "now" for the metadata cache's age (issue #17). */
+  clock?: Clock;
 };
 
 /** The scopes asked for: the subject, the address and whether it is verified, a name. */
@@ -33,11 +36,12 @@ const SCOPES = 'openid email profile';
  */
 export function createOidcClient(settings: OidcSettings) {
   const cache = new Map<string, { at: number; config: Promise<oidc.Configuration> }>();
+  const clock = settings.clock ?? systemClock;
 
   function configFor(p: ProviderConnection): Promise<oidc.Configuration> {
     const key = `${p.id}:${p.updatedAt.getTime()}`;
     const hit = cache.get(key);
-    if (hit && Date.now() - hit.at < settings.cacheMs) return hit.config;
+    if (hit && clock.now().getTime() - hit.at < settings.cacheMs) return hit.config;
     for (const k of cache.keys()) if (k.startsWith(`${p.id}:`)) cache.delete(k);
     const url = new URL(p.issuer);
     const config = oidc.discovery(
@@ -52,7 +56,7 @@ export function createOidcClient(settings: OidcSettings) {
           url.protocol === 'http:' && isLoopback(url.hostname) ? [oidc.allowInsecureRequests] : [],
       },
     );
-    cache.set(key, { at: Date.now(), config });
+    cache.set(key, { at: clock.now().getTime(), config });
     config.catch(() => cache.delete(key));
     return config;
   }

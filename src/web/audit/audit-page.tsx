@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AUDIT_KINDS, isAuditKind } from '../../domain/audit';
 import { api, http, type AuditEvent, type AuditQuery } from '../api';
-import { withCatalogs } from '../components/catalogs';
 import { LoadError, Loading } from '../components/feedback';
 import { NoAccess } from '../components/no-access';
 import { Page } from '../components/page';
@@ -59,7 +58,7 @@ function SealingStatus() {
 }
 
 /** The audit log, for administrators: who did what and when, never what was said. */
-function AuditLog() {
+export function AuditPage() {
   const { t } = useTranslation('audit');
   const me = useMe();
   const allowed = me.data?.can.readAudit ?? false;
@@ -235,7 +234,7 @@ function Details({ kind, details }: { kind: string; details: Record<string, unkn
       if (typeof n === 'number' && n > 0) parts.push(t(`detail.retention.${k}`, { count: n }));
     }
   }
-  const text = (k: string) => (typeof details[k] === 'string' ? (details[k] as string) : null);
+  const text = (k: string) => (typeof details[k] === 'string' ? details[k] : null);
   const role = text('role');
   if (role) parts.push(t('detail.role', { role: t(`role.${role}`, { defaultValue: role }) }));
   if (Array.isArray(details.fields) && details.fields.length)
@@ -252,6 +251,3 @@ function Details({ kind, details }: { kind: string; details: Record<string, unkn
   if (parts.length === 0) return null;
   return <span className="audit__details">{parts.join(' · ')}</span>;
 }
-
-/** The audit page; its catalogs (and the people picker's) load with it. */
-export const AuditPage = withCatalogs(['audit', 'people'], AuditLog);

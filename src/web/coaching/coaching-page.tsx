@@ -6,7 +6,6 @@ import { Alert, LoadError, Loading, useErrorText } from '../components/feedback'
 import { Page } from '../components/page';
 import { formatter } from '../format';
 import { useMe } from '../session';
-import { COACHING_NS, useCatalogs } from '../wellbeing/use-catalogs';
 import { coachingApi, coachingKeys, type Coaching, type CoachingSignal } from './api';
 import './coaching.css';
 
@@ -15,13 +14,12 @@ const DISMISS = [7, 30, 90] as const;
 
 /** The manager's private coaching page: signals from their own 1:1s, with advice. */
 export function CoachingPage() {
-  const ready = useCatalogs(COACHING_NS);
   const [days, setDays] = useState(90);
   const query = useQuery({
     queryKey: coachingKeys.signals(days),
     queryFn: () => coachingApi.signals(days),
   });
-  if (!ready || query.isPending) return <Loading />;
+  if (query.isPending) return <Loading />;
   if (!query.data) return <LoadError error={query.error} retry={() => void query.refetch()} />;
   return <CoachingView data={query.data} days={days} setDays={setDays} />;
 }

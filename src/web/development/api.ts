@@ -9,7 +9,7 @@ import type {
   ConversationPageDto,
 } from '../../contracts/conversations';
 import type { ActionDto } from '../../contracts/one-on-ones';
-import type { PrivateNote, PrivateNoteContent, SharedNote, NoteText } from '../one-on-ones/api';
+import type { PrivateNote, PrivateNoteContent, SharedNote, NoteText } from '../meetings/api';
 import type { OwnConversationKind } from '../../domain/development/conversation';
 import type { PLACE_KINDS } from '../../domain/one-on-one/place';
 import { http, type Page } from '../api';

@@ -8,7 +8,7 @@ import {
   OWN_CONVERSATION_KINDS,
   type OwnConversationKind,
 } from '../../domain/development/conversation';
-import { FormDialog } from '../one-on-ones/form-dialog';
+import { FormDialog } from '../components/form-dialog';
 import {
   conversationApi,
   conversationKeys,

@@ -5,9 +5,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
 import { Page } from '../components/page';
-import { PlaceText, When } from '../one-on-ones/bits';
-import { useUnsavedWarning } from '../one-on-ones/autosave';
-import { PrivateNotePanel } from '../one-on-ones/note-editor';
+import { PlaceText, When } from '../meetings/bits';
+import { useUnsavedWarning } from '../components/autosave';
+import { PrivateNotePanel } from '../meetings/note-editor';
 import { conversationApi, conversationKeys, type ConversationPage as Dto } from './api';
 import { useLocalDate } from './answers';
 import { BookingDialog } from './booking-dialog';
@@ -17,18 +17,15 @@ import { PlanSection } from './plan-section';
 import { SalaryOutcomeSection } from './salary-outcome-section';
 import { SignOffSection } from './sign-off-section';
 import { PreparationPanel } from './preparation-panel';
-import { StartConversationDialog } from '../live/start-conversation-dialog';
+import { StartConversationDialog } from './start-conversation-dialog';
 import { SalaryFirstNote } from './salary-first-note';
 import { SectionsView } from './sections-view';
 import { StatusBadge } from './status-badge';
-import { withConversationsCatalog } from './with-catalog';
-import '../one-on-ones/meetings.css';
+import '../meetings/meetings.css';
 import './conversations.css';
 
 /** One conversation: booking, preparation, the meeting and its follow-up, for the pair. */
-export const ConversationPage = withConversationsCatalog(ConversationScreen);
-
-function ConversationScreen() {
+export function ConversationPage() {
   const { id = '' } = useParams();
   const page = useQuery({
     queryKey: conversationKeys.page(id),

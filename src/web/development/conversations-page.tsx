@@ -4,21 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
-import { When } from '../one-on-ones/bits';
+import { When } from '../meetings/bits';
 import { useTeam } from '../queries';
 import { conversationApi, conversationKeys, type ConversationItem } from './api';
 import { useLocalDate } from './answers';
 import { BookingDialog } from './booking-dialog';
 import { SalaryFirstNote } from './salary-first-note';
 import { StatusBadge } from './status-badge';
-import { withConversationsCatalog } from './with-catalog';
 import './conversations.css';
 import { LoadMore } from '../components/load-more';
 
 /** The manager's conversations to book and hold (grouped by round) and the person's own. */
-export const ConversationsPage = withConversationsCatalog(ConversationsScreen);
-
-function ConversationsScreen() {
+export function ConversationsPage() {
   const { t } = useTranslation('conversations');
   return (
     <Page title={t('title')} intro={t('intro')}>

@@ -10,10 +10,9 @@ import { useMe } from '../session';
 import { LOCALES, LOCALE_NAMES } from '../../i18n/index';
 import { goalKeys, goalsApi, type OrganisationGoal } from './goals-api';
 import './goals-section.css';
-import { withGoalsCatalog } from './with-catalog';
 
 /** HR's list of organisation goals that personal goals can point at. */
-function OrganisationGoals() {
+export function OrganisationGoalsPage() {
   const { t } = useTranslation('goals');
   const me = useMe();
   const client = useQueryClient();
@@ -203,6 +202,3 @@ function NewOrganisationGoal() {
     </section>
   );
 }
-
-/** HR's list of organisation goals (the goals catalog loads with it). */
-export const OrganisationGoalsPage = withGoalsCatalog(OrganisationGoals);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Alert, useErrorText } from '../components/feedback';
-import { useMeetingFormat } from '../one-on-ones/hooks';
+import { useMeetingFormat } from '../meetings/hooks';
 import { conversationApi, conversationKeys, type Answers, type ConversationPage } from './api';
 import { AnswerInput, useLocalise } from './answers';
 

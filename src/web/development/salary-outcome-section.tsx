@@ -71,7 +71,7 @@ function SalaryForm(props: { conversationId: string; current: SalaryOutcome | nu
   const { errors, formRef, showApiError, clear } = useFormErrors(FIELDS);
   const c = props.current;
   const [v, setV] = useState({
-    changeKind: (c?.changeKind ?? 'new_salary') as SalaryChangeKind,
+    changeKind: c?.changeKind ?? 'new_salary',
     amount: c?.amount ?? '',
     currency: c?.currency ?? 'SEK',
     effectiveDate: c?.effectiveDate ?? '',

@@ -5,11 +5,10 @@ import { NoAccess } from '../components/no-access';
 import { Page } from '../components/page';
 import { useFormat, useMe } from '../session';
 import { goalKeys, goalsApi } from './goals-api';
-import { withGoalsCatalog } from './with-catalog';
 import { LoadMore } from '../components/load-more';
 
 /** Every salary outcome of the organisation, for the people granted the 'salary' role. */
-function SalaryOutcomes() {
+export function SalaryOutcomesPage() {
   const { t } = useTranslation('goals');
   const me = useMe();
   const fmt = useFormat();
@@ -55,6 +54,3 @@ function SalaryOutcomes() {
     </Page>
   );
 }
-
-/** Salary outcomes for people with salary rights (the goals catalog loads with it). */
-export const SalaryOutcomesPage = withGoalsCatalog(SalaryOutcomes);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { SharedNoteEditor } from '../one-on-ones/note-editor';
+import { SharedNoteEditor } from '../meetings/note-editor';
 import { conversationApi, type ConversationPage } from './api';
 import { AnswerText, useLocalise } from './answers';
 
@@ -59,7 +59,7 @@ export function SectionsView({ page, meeting }: { page: ConversationPage; meetin
                                   : t('prep.notSubmitted')}
                               </span>
                             ) : byRole[r] ? (
-                              <AnswerText q={q} value={byRole[r]!.answers[q.key]} />
+                              <AnswerText q={q} value={byRole[r].answers[q.key]} />
                             ) : (
                               <span className="muted">{t('prep.notSubmitted')}</span>
                             )}

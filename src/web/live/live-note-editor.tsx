@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { noteTextName, NOTE_LIMITS, type NoteField } from '../../domain/one-on-one/live-doc';
-import { firstName } from '../one-on-ones/bits';
+import { firstName } from '../meetings/bits';
 import { bindTextarea } from './textarea-binding';
 import type { LiveState } from './use-live-meeting';
 

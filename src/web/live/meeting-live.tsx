@@ -1,16 +1,17 @@
 /** The live meeting's own controls: start, take a finish back, the phone's "now" card. */
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNDO_FINISH_MS } from '../../domain/one-on-one/meeting-state';
 import { http } from '../api';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Alert, useErrorText } from '../components/feedback';
-import { oneOnOneKeys, type Meeting, type MeetingDetail } from '../one-on-ones/api';
-import { useNow } from '../one-on-ones/hooks';
+import { InlineAddForm } from '../components/inline-add-form';
+import { oneOnOneKeys, type Meeting, type MeetingDetail } from '../meetings/api';
+import { useNow } from '../meetings/hooks';
 import { dismissFailed, useOutbox, writeOrKeep } from './outbox';
 import './live.css';
-import { readerTitle } from '../one-on-ones/reader-titles';
+import { readerTitle } from '../meetings/reader-titles';
 
 const path = (meetingId: string, action: string) =>
   `/api/one-on-ones/meetings/${encodeURIComponent(meetingId)}/${action}`;
@@ -121,7 +122,6 @@ export function OfflineRefusals({ meetingId }: { meetingId: string }) {
 export function PhoneFocus({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation('live');
   const client = useQueryClient();
-  const errorText = useErrorText();
   const id = useId();
   const [title, setTitle] = useState('');
   const [added, setAdded] = useState<string | null>(null);
@@ -165,11 +165,7 @@ export function PhoneFocus({ detail }: { detail: MeetingDetail }) {
       await client.invalidateQueries({ queryKey: key });
     },
   });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const text = title.trim();
-    if (text) capture.mutate(text);
-  }
+  const submit = () => capture.mutate(title.trim());
   return (
     <section className="card phone-focus narrow-only" aria-labelledby={`${id}-now`}>
       <h2 id={`${id}-now`} className="phone-focus__label">
@@ -194,28 +190,22 @@ export function PhoneFocus({ detail }: { detail: MeetingDetail }) {
           </button>
         </>
       ) : null}
-      <form className="phone-focus__capture" onSubmit={submit} noValidate>
-        <label htmlFor={`${id}-action`}>{t('quickAction', { name: employee.name })}</label>
-        <div className="phone-focus__row">
-          <input
-            id={`${id}-action`}
-            type="text"
-            value={title}
-            maxLength={500}
-            enterKeyHint="done"
-            onChange={(e) => setTitle(e.target.value)}
-          />
-          <button type="submit" className="button" disabled={capture.isPending || !title.trim()}>
-            {t('add')}
-          </button>
-        </div>
-        <p className="status" role="status">
-          {added ? t('actionAdded', { title: added }) : ''}
-        </p>
-        {(capture.error ?? next.error) ? (
-          <p className="field__error">{errorText(capture.error ?? next.error)}</p>
-        ) : null}
-      </form>
+      <InlineAddForm
+        id={`${id}-action`}
+        className="phone-focus__capture"
+        showLabel
+        label={t('quickAction', { name: employee.name })}
+        submitLabel={t('add')}
+        buttonClassName="button"
+        maxLength={500}
+        enterKeyHint="done"
+        value={title}
+        onChange={setTitle}
+        onSubmit={submit}
+        pending={capture.isPending}
+        error={capture.error ?? next.error}
+        status={added ? t('actionAdded', { title: added }) : ''}
+      />
     </section>
   );
 }

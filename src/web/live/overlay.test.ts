@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MeetingDetail } from '../one-on-ones/api';
+import type { MeetingDetail } from '../meetings/api';
 import type { OutboxEntry } from './outbox';
 import { applyOutbox } from './overlay';
 

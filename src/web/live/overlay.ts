@@ -1,4 +1,4 @@
-import type { MeetingDetail } from '../one-on-ones/api';
+import type { MeetingDetail } from '../meetings/api';
 import type { OutboxEntry } from './outbox';
 
 /**

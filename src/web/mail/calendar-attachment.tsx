@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { intlLocale } from '../format';
+import { wallTime } from '../format';
 import { useFormat } from '../session';
 import { summariseIcs, type IcsEventSummary, type IcsTime } from './ics';
 
@@ -33,17 +33,9 @@ export function CalendarAttachment({ ics, method }: { ics: string; method: strin
 function useIcsTime() {
   const { i18n } = useTranslation();
   const fmt = useFormat();
-  const locale = intlLocale(i18n.language);
   return (time: IcsTime, withTime = true) => {
     if (time.utc) return withTime ? fmt.dateTime(time.wall) : fmt.date(time.wall);
-    const text = new Intl.DateTimeFormat(locale, {
-      weekday: 'short',
-      dateStyle: withTime ? undefined : 'long',
-      ...(withTime
-        ? { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }
-        : {}),
-      timeZone: 'UTC',
-    } as Intl.DateTimeFormatOptions).format(time.wall);
+    const text = wallTime(time.wall, i18n.language, withTime);
     return time.timeZone ? `${text} (${time.timeZone.replace(/_/g, ' ')})` : text;
   };
 }

@@ -1,18 +1,25 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert, useErrorText } from '../components/feedback';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { oneOnOneApi, oneOnOneKeys, type Action, type MeetingDetail, type Point } from './api';
+import { InlineAddForm } from '../components/inline-add-form';
+import {
+  oneOnOneApi,
+  oneOnOneKeys,
+  type Action,
+  type MeetingDetail,
+  type Point,
+} from '../meetings/api';
 import { ActionForm, ActionItem } from './actions';
-import { useMeetingFormat } from './hooks';
-import { SharedNoteEditor } from './note-editor';
+import { useMeetingFormat } from '../meetings/hooks';
+import { SharedNoteEditor } from '../meetings/note-editor';
 import { useInstantCheck } from '../components/use-instant-check';
 import { LiveNoteEditor } from '../live/live-note-editor';
 import { isPendingId, writeOrKeep } from '../live/outbox';
 import { useLive } from '../live/use-live-meeting';
-import { withReaderTitles } from './reader-titles';
+import { withReaderTitles } from '../meetings/reader-titles';
 import { QuestionBank } from './question-bank';
 import { MotivationPanel } from './motivation-panel';
 import { AgendaTimeSummary, PlannedMinutes } from './agenda-time';
@@ -374,7 +381,6 @@ function OtherActions({ detail, editable }: { detail: MeetingDetail; editable: b
 function AddPointForm({ detail }: { detail: MeetingDetail }) {
   const { t } = useTranslation('meetings');
   const client = useQueryClient();
-  const errorText = useErrorText();
   const [title, setTitle] = useState('');
   const [added, setAdded] = useState<string | null>(null);
   const sections = detail.agenda.filter(
@@ -402,25 +408,27 @@ function AddPointForm({ detail }: { detail: MeetingDetail }) {
       await client.invalidateQueries({ queryKey: oneOnOneKeys.meeting(detail.meeting.id) });
     },
   });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!title.trim()) return;
-    setAdded(null);
-    add.mutate();
-  }
   return (
-    <form className="add-point" onSubmit={submit} noValidate>
-      <div className="field add-point__title">
-        <label htmlFor="new-point">{t('agenda.newPoint')}</label>
-        <input
-          id="new-point"
-          type="text"
-          value={title}
-          maxLength={500}
-          placeholder={t('agenda.newPointPlaceholder')}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-      </div>
+    <InlineAddForm
+      id="new-point"
+      className="add-point"
+      fieldClassName="add-point__title"
+      showLabel
+      label={t('agenda.newPoint')}
+      submitLabel={t('agenda.add')}
+      buttonClassName="button"
+      placeholder={t('agenda.newPointPlaceholder')}
+      maxLength={500}
+      value={title}
+      onChange={setTitle}
+      onSubmit={() => {
+        setAdded(null);
+        add.mutate();
+      }}
+      pending={add.isPending}
+      error={add.error}
+      status={added ? t('agenda.added', { title: added }) : ''}
+    >
       <div className="field">
         <label htmlFor="new-point-section">{t('agenda.under')}</label>
         <select
@@ -436,13 +444,6 @@ function AddPointForm({ detail }: { detail: MeetingDetail }) {
           ))}
         </select>
       </div>
-      <button type="submit" className="button" disabled={add.isPending || !title.trim()}>
-        {t('agenda.add')}
-      </button>
-      <p className="status add-point__status" role="status">
-        {added ? t('agenda.added', { title: added }) : ''}
-      </p>
-      {add.error ? <p className="field__error add-point__status">{errorText(add.error)}</p> : null}
-    </form>
+    </InlineAddForm>
   );
 }

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, Loading } from '../components/feedback';
 import { useMe } from '../session';
-import { oneOnOneApi, oneOnOneKeys, type Minutes, type MyAction } from './api';
-import { PlaceText, When } from './bits';
-import { useMeetingFormat } from './hooks';
+import { oneOnOneApi, oneOnOneKeys, type Minutes, type MyAction } from '../meetings/api';
+import { PlaceText, When } from '../meetings/bits';
+import { useMeetingFormat } from '../meetings/hooks';
 import { MyActionRow } from './my-actions-page';
 import { useTodaysMeeting } from './team-overview';
-import './meetings.css';
+import '../meetings/meetings.css';
 
 /** The employee's side of their 1:1s: the next one, their actions, and past minutes. */
 export function EmployeeOneOnOnes({ compact = false }: { compact?: boolean }) {

@@ -7,14 +7,13 @@ import { GoalText } from '../development/goals-section';
 import { GoalSteps } from '../development/goal-steps';
 import { PlanItemText } from '../development/plan-section';
 import { useFormat } from '../session';
-import { withGoalsCatalog } from '../development/with-catalog';
 
 /**
  * In the pair's 1:1s: the goals and development plan they agreed in a closed or signed
  * development conversation, with progress notes (who, when). Fetches its own endpoint so the
  * meeting page's query stays as it is. Renders nothing when there is nothing agreed.
  */
-function Goals({ otherPersonId }: { otherPersonId: string }) {
+export function GoalsPanel({ otherPersonId }: { otherPersonId: string }) {
   const { t } = useTranslation('goals');
   const q = useQuery({
     queryKey: goalKeys.pair(otherPersonId),
@@ -99,6 +98,3 @@ function Progress(props: {
     </div>
   );
 }
-
-/** The pair's goals and plan on the 1:1 page (the goals catalog loads with it). */
-export const GoalsPanel = withGoalsCatalog(Goals);

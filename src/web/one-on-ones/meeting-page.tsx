@@ -5,11 +5,11 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
 import { Page } from '../components/page';
-import { oneOnOneApi, oneOnOneKeys, type MeetingDetail } from './api';
+import { oneOnOneApi, oneOnOneKeys, type MeetingDetail } from '../meetings/api';
 import { Agenda } from './agenda';
-import { flushAll, useUnsavedWarning } from './autosave';
-import { PlaceText, StatusBadge, When } from './bits';
-import { PrivateNotePanel } from './note-editor';
+import { flushAll, useUnsavedWarning } from '../components/autosave';
+import { PlaceText, StatusBadge, When } from '../meetings/bits';
+import { PrivateNotePanel } from '../meetings/note-editor';
 import { CancelMeetingDialog, MoveMeetingDialog } from './schedule-dialogs';
 import { ReasonText } from './series-page';
 import { MeetingTimer } from './timer';
@@ -32,7 +32,7 @@ import { TrapsGuide } from './traps-guide';
 import { MeetingShortcuts } from './meeting-shortcuts';
 import { RemindersPanel } from './reminders-panel';
 import { loadMeetingPage } from '../first-page';
-import './meetings.css';
+import '../meetings/meetings.css';
 
 /** One 1:1: agenda, follow-up, shared and private notes, actions, timer and finishing. */
 export function MeetingPage() {
@@ -237,7 +237,7 @@ function ManagerTools({ detail, live }: { detail: MeetingDetail; live: LiveState
     },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: oneOnOneKeys.all });
-      navigate(`/one-on-ones/meetings/${detail.meeting.id}/minutes`, {
+      void navigate(`/one-on-ones/meetings/${detail.meeting.id}/minutes`, {
         state: { flash: 'finished' },
       });
     },

@@ -4,9 +4,9 @@ import { Link, useLocation, useParams } from 'react-router';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
 import { Page } from '../components/page';
 import { useMe } from '../session';
-import { oneOnOneApi, oneOnOneKeys, type Minutes } from './api';
-import { useMeetingFormat } from './hooks';
-import './meetings.css';
+import { oneOnOneApi, oneOnOneKeys, type Minutes } from '../meetings/api';
+import { useMeetingFormat } from '../meetings/hooks';
+import '../meetings/meetings.css';
 
 type MinutesAction = Minutes['content']['actions'][number];
 

@@ -5,8 +5,8 @@ import type { Motivation } from '../../contracts/motivation';
 import { MOTIVATION_MAX, MOTIVATION_MIN } from '../../domain/one-on-one/motivation';
 import { http } from '../api';
 import { LoadError, useErrorText } from '../components/feedback';
-import { oneOnOneKeys, type MeetingDetail } from './api';
-import { useMeetingFormat } from './hooks';
+import { oneOnOneKeys, type MeetingDetail } from '../meetings/api';
+import { useMeetingFormat } from '../meetings/hooks';
 import '../wellbeing/wellbeing.css';
 
 const SCORES = Array.from(

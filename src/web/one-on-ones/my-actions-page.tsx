@@ -4,10 +4,10 @@ import { Link, useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
 import { useMe } from '../session';
-import { oneOnOneApi, oneOnOneKeys, type MyAction } from './api';
+import { oneOnOneApi, oneOnOneKeys, type MyAction } from '../meetings/api';
 import { ActionItem } from './actions';
-import { useMeetingFormat } from './hooks';
-import './meetings.css';
+import { useMeetingFormat } from '../meetings/hooks';
+import '../meetings/meetings.css';
 import { LoadMore } from '../components/load-more';
 
 /** Everyone's own actions across all their 1:1s: open ones by due date, or the done ones. */

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QUESTION_KEYS, questionThemeFor } from '../../domain/coaching/question-bank';
 import { useErrorText } from '../components/feedback';
-import { oneOnOneKeys, type MeetingDetail, type Point } from './api';
+import { oneOnOneKeys, type MeetingDetail, type Point } from '../meetings/api';
 import { writeOrKeep } from '../live/outbox';
-import { insertIntoPrivateNote } from './private-note-insert';
+import { insertIntoPrivateNote } from '../meetings/private-note-insert';
 
 /**
  * Seeds 000 and 002: open questions for a standing agenda item, offered to the manager while

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Alert, LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
-import { oneOnOneApi, oneOnOneKeys, type MeetingDetail, type Reflection } from './api';
-import { useAutosave, useUnsavedWarning, type AutosaveAdapter } from './autosave';
-import { SaveStatus } from './note-editor';
+import { oneOnOneApi, oneOnOneKeys, type MeetingDetail, type Reflection } from '../meetings/api';
+import { useAutosave, useUnsavedWarning, type AutosaveAdapter } from '../components/autosave';
+import { SaveStatus } from '../meetings/note-editor';
 import {
   hasEarlierAnswers,
   normaliseTopic,
@@ -16,9 +16,9 @@ import {
   sameReflection,
   type ReflectionContent,
 } from '../../domain/one-on-one/reflection';
-import { LockIcon } from './bits';
-import { useMeetingFormat } from './hooks';
-import './meetings.css';
+import { LockIcon } from '../meetings/bits';
+import { useMeetingFormat } from '../meetings/hooks';
+import '../meetings/meetings.css';
 import { useMe } from '../session';
 import { openReflection, sealReflection, useMyVault, useVaultKey } from '../vault/vault';
 import { VaultUnlock } from '../vault/vault-panel';

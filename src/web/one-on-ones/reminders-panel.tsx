@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading, useErrorText } from '../components/feedback';
+import { InlineAddForm } from '../components/inline-add-form';
 import { openReminder, sealReminder, useMyVault, useVaultKey } from '../vault/vault';
 import {
   oneOnOneApi,
@@ -9,9 +10,9 @@ import {
   type MeetingDetail,
   type Reminder,
   type ReminderList,
-} from './api';
-import { LockIcon } from './bits';
-import { useMeetingFormat } from './hooks';
+} from '../meetings/api';
+import { LockIcon } from '../meetings/bits';
+import { useMeetingFormat } from '../meetings/hooks';
 
 /**
  * "Remember to ask" (issue #15, seeds 000 and 002): the manager's own short reminders for the
@@ -104,12 +105,6 @@ function Reminders({
       oneOnOneApi.tickReminder(meetingId, v.id, v.done),
     onSuccess: replace,
   });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!text.trim()) return;
-    setAdded(false);
-    add.mutate(text.trim());
-  }
   const writable = detail.meeting.status !== 'cancelled';
   return (
     <>
@@ -136,30 +131,25 @@ function Reminders({
       )}
       {tick.error ? <p className="field__error">{errorText(tick.error)}</p> : null}
       {writable ? (
-        <form className="reminders__add" onSubmit={submit} noValidate>
-          <div className="field">
-            <label htmlFor="new-reminder">{t('remember.label')}</label>
-            <input
-              id="new-reminder"
-              type="text"
-              value={text}
-              maxLength={500}
-              placeholder={t('remember.placeholder')}
-              onChange={(e) => setText(e.target.value)}
-            />
-          </div>
-          <button
-            type="submit"
-            className="button button--secondary button--small"
-            disabled={add.isPending || !text.trim()}
-          >
-            {t('remember.add')}
-          </button>
-          <p className="status" role="status">
-            {added ? t('remember.added') : ''}
-          </p>
-          {add.error ? <p className="field__error">{errorText(add.error)}</p> : null}
-        </form>
+        <InlineAddForm
+          id="new-reminder"
+          className="reminders__add"
+          showLabel
+          label={t('remember.label')}
+          submitLabel={t('remember.add')}
+          buttonClassName="button button--secondary button--small"
+          placeholder={t('remember.placeholder')}
+          maxLength={500}
+          value={text}
+          onChange={setText}
+          onSubmit={() => {
+            setAdded(false);
+            add.mutate(text.trim());
+          }}
+          pending={add.isPending}
+          error={add.error}
+          status={added ? t('remember.added') : ''}
+        />
       ) : null}
     </>
   );

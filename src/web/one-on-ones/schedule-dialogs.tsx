@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, useErrorText } from '../components/feedback';
 import { Field, TextField } from '../components/field';
-import { oneOnOneApi, oneOnOneKeys, type Meeting, type Series } from './api';
-import { FormDialog } from './form-dialog';
+import { oneOnOneApi, oneOnOneKeys, type Meeting, type Series } from '../meetings/api';
+import { FormDialog } from '../components/form-dialog';
 
 type Props = { meeting: Meeting; onClose: () => void; onDone?: (m: Meeting) => void };
 

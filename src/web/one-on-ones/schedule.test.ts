@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CADENCES, MONTHLY_ORDINALS, datesBetween } from '../../domain/one-on-one/cadence';
-import { addDays } from './format';
+import { addDays } from '../format';
 import { ordinalOf, upcomingDates } from './schedule';
 
 describe('the booking preview of meeting dates', () => {

@@ -3,8 +3,8 @@
  * rule as domain/one-on-one/cadence.ts (a test holds them together) without Temporal, which
  * would weigh more than the whole booking page.
  */
-import type { Cadence, MonthlyOrdinal } from './api';
-import { addDays, isoWeekday } from './format';
+import type { Cadence, MonthlyOrdinal } from '../meetings/api';
+import { addDays, isoWeekday } from '../format';
 
 const WEEKS: Record<Exclude<Cadence, 'monthly'>, number> = {
   weekly: 1,

@@ -18,12 +18,12 @@ import {
   type PlaceKind,
   type Series,
   type SeriesPatch,
-} from './api';
+} from '../meetings/api';
 import { RadioGroup } from './fields';
-import { isoWeekday, nextWorkingDay } from './format';
-import { pickText, useMeetingFormat, useRuleText, useTemplates } from './hooks';
+import { isoWeekday, nextWorkingDay } from '../format';
+import { pickText, useMeetingFormat, useRuleText, useTemplates } from '../meetings/hooks';
 import { ordinalOf, upcomingDates } from './schedule';
-import './meetings.css';
+import '../meetings/meetings.css';
 
 const CADENCE_OPTIONS: Cadence[] = ['weekly', 'every_2_weeks', 'every_3_weeks', 'monthly'];
 const ORDINALS: MonthlyOrdinal[] = [1, 2, 3, 4, -1];
@@ -201,7 +201,7 @@ function SeriesForm({ employeeId, employeeName, initial, series }: SeriesFormPro
     },
     onSuccess: async (saved) => {
       await client.invalidateQueries({ queryKey: oneOnOneKeys.all });
-      navigate(`/one-on-ones/series/${saved.id}`, {
+      void navigate(`/one-on-ones/series/${saved.id}`, {
         state: { flash: series ? 'updated' : 'booked' },
       });
     },
@@ -218,7 +218,7 @@ function SeriesForm({ employeeId, employeeName, initial, series }: SeriesFormPro
       fields.durationMinutes = t('form.durationRange', { min: DURATION_MIN, max: DURATION_MAX });
     if (Object.keys(fields).length) return show({ fields, form: null });
     if (series && Object.keys(patchOf(initial, v)).length === 0) {
-      navigate(`/one-on-ones/series/${series.id}`);
+      void navigate(`/one-on-ones/series/${series.id}`);
       return;
     }
     save.mutate(v);

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert, LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
-import { oneOnOneApi, oneOnOneKeys, type Meeting, type Series } from './api';
-import { PlaceText, StatusBadge } from './bits';
-import { pickText, useMeetingFormat, useNow, useRuleText, useTemplates } from './hooks';
+import { oneOnOneApi, oneOnOneKeys, type Meeting, type Series } from '../meetings/api';
+import { PlaceText, StatusBadge } from '../meetings/bits';
+import { pickText, useMeetingFormat, useNow, useRuleText, useTemplates } from '../meetings/hooks';
 import { CancelMeetingDialog, EndSeriesDialog, MoveMeetingDialog } from './schedule-dialogs';
-import './meetings.css';
+import '../meetings/meetings.css';
 import { LoadMore } from '../components/load-more';
 
 /** A series: its rule, the meetings ahead, and the full history, moved and cancelled included. */

@@ -4,10 +4,10 @@ import { Link } from 'react-router';
 import type { Person } from '../api';
 import { LoadError, Loading } from '../components/feedback';
 import { useTeam } from '../queries';
-import { oneOnOneApi, oneOnOneKeys, type OverviewItem } from './api';
-import { firstName } from './bits';
-import { useMeetingFormat } from './hooks';
-import './meetings.css';
+import { oneOnOneApi, oneOnOneKeys, type OverviewItem } from '../meetings/api';
+import { firstName } from '../meetings/bits';
+import { useMeetingFormat } from '../meetings/hooks';
+import '../meetings/meetings.css';
 
 /** Up to two initials for an avatar circle. */
 function initials(name: string): string {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { clock } from './format';
-import { useNow } from './hooks';
+import { clock } from '../format';
+import { useNow } from '../meetings/hooks';
 
 /** The running clock against the planned length; over time shows how much. */
 export function MeetingTimer({

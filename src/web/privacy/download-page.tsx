@@ -4,7 +4,7 @@ import { isLocale } from '../../i18n/index';
 import { Alert, useErrorText } from '../components/feedback';
 import { PageHeading, useDocumentTitle } from '../components/page';
 import { switchLanguage } from '../i18n';
-import { PublicLayout } from '../routes/sign-in';
+import { PublicLayout } from '../components/public-layout';
 import { privacyApi } from './api';
 
 /**

@@ -41,8 +41,7 @@ export const roundKeys = {
    */
   homeCard: () => ['rounds', 'home-card'] as const,
   round: (id: string) => ['rounds', 'round', id] as const,
-  progress: (id: string, by: string, offset: number) =>
-    ['rounds', 'progress', id, by, offset] as const,
+  progress: (id: string, by: string) => ['rounds', 'progress', id, by] as const,
   templates: (archived: boolean) => ['rounds', 'templates', archived] as const,
   template: (id: string) => ['rounds', 'template', id] as const,
 };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../api';
 import { LoadError } from '../components/feedback';
-import { dateIn } from '../one-on-ones/format';
+import { dateIn } from '../format';
 import { useFormat } from '../session';
 import { roundKeys, roundsApi } from './api';
 import { openRounds, roundAttention } from './attention';

@@ -10,7 +10,7 @@ export function withText(
   const next: Record<string, string> = { ...(text ?? {}) };
   if (value) next[lang] = value;
   else delete next[lang];
-  return next as LocalisedText;
+  return next;
 }
 
 /** The errors of a form, by the full path the server names ("sections.0.questions.1.key"). */

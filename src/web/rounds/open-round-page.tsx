@@ -13,7 +13,6 @@ import { useFormErrors } from '../components/use-form-errors';
 import { useDepartmentPaths } from '../queries';
 import { roundKeys, roundsApi, type RoundInput, type RoundOpened } from './api';
 import './rounds.css';
-import { withRoundsCatalog } from './with-catalog';
 
 const FIELDS = [
   'kind',
@@ -29,7 +28,7 @@ const FIELDS = [
 type ScopeType = RoundInput['scope']['type'];
 
 /** HR opens a round: kind, template, name, period, deadline and who is included. */
-function OpenRoundPageView() {
+export function OpenRoundPage() {
   const { t, i18n } = useTranslation('rounds');
   const client = useQueryClient();
   const templates = useQuery({
@@ -109,7 +108,12 @@ function OpenRoundPageView() {
   if (opened) return <Opened result={opened} />;
   return (
     <Page title={t('open.title')} intro={t('open.intro')}>
-      <form className="form form--wide round-form" ref={formRef} onSubmit={submit} noValidate>
+      <form
+        className="form form--wide round-form"
+        ref={formRef}
+        onSubmit={(e) => void submit(e)}
+        noValidate
+      >
         {errors.form ? <Alert>{errors.form}</Alert> : null}
         <Field id="round-kind" label={t('open.kind')} error={errors.fields.kind}>
           {(c) => (
@@ -346,5 +350,3 @@ function Opened({ result }: { result: RoundOpened }) {
     </Page>
   );
 }
-
-export const OpenRoundPage = withRoundsCatalog(OpenRoundPageView);

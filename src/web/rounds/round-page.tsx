@@ -1,20 +1,20 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { localise } from '../../domain/one-on-one/template';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
+import { LoadMore } from '../components/load-more';
 import { Page } from '../components/page';
-import { intlLocale } from '../format';
+import { dayFormatter } from '../format';
 import { roundKeys, roundsApi, STATUS_ORDER, type RoundDetail } from './api';
 import { StatusBar } from './status-bar';
 import './rounds.css';
-import { withRoundsCatalog } from './with-catalog';
 
 const PAGE = 25;
 
 /** One round for HR: totals and counts per department or manager. Statuses only, no content. */
-function RoundPageView() {
+export function RoundPage() {
   const { id = '' } = useParams();
   const round = useQuery({ queryKey: roundKeys.round(id), queryFn: () => roundsApi.get(id) });
   if (round.isPending) return <Loading />;
@@ -34,16 +34,16 @@ function RoundView({ round }: { round: RoundDetail }) {
   const { t, i18n } = useTranslation('rounds');
   const errorText = useErrorText();
   const [by, setBy] = useState<'department' | 'manager'>('department');
-  const [offset, setOffset] = useState(0);
-  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  });
-  const fmt = (d: string) => date.format(new Date(`${d}T00:00:00Z`));
-  const progress = useQuery({
-    queryKey: roundKeys.progress(round.id, by, offset),
-    queryFn: () => roundsApi.progress(round.id, by, PAGE, offset),
-    placeholderData: keepPreviousData,
+  const fmt = dayFormatter(i18n.language).long;
+  // Paged like every long list of the app: the first groups, then "show more" (LoadMore).
+  const progress = useInfiniteQuery({
+    queryKey: roundKeys.progress(round.id, by),
+    queryFn: ({ pageParam }) => roundsApi.progress(round.id, by, PAGE, pageParam),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const shown = pages.reduce((n, p) => n + p.rows.length, 0);
+      return shown < last.groups && last.rows.length > 0 ? shown : undefined;
+    },
   });
   const client = useQueryClient();
   const remind = useMutation({ mutationFn: () => roundsApi.remind(round.id) });
@@ -55,7 +55,8 @@ function RoundView({ round }: { round: RoundDetail }) {
     mutationFn: (closed: boolean) => roundsApi.setClosed(round.id, closed),
     onSuccess: () => client.invalidateQueries({ queryKey: roundKeys.all }),
   });
-  const groups = progress.data?.groups ?? 0;
+  const groups = progress.data?.pages[0]?.groups ?? 0;
+  const rows = progress.data?.pages.flatMap((p) => p.rows) ?? [];
 
   return (
     <Page
@@ -170,7 +171,6 @@ function RoundView({ round }: { round: RoundDetail }) {
               aria-pressed={by === b}
               onClick={() => {
                 setBy(b);
-                setOffset(0);
               }}
             >
               {b === 'department' ? t('round.byDepartment') : t('round.byManager')}
@@ -201,7 +201,7 @@ function RoundView({ round }: { round: RoundDetail }) {
               </tr>
             </thead>
             <tbody>
-              {progress.data.rows.map((row) => (
+              {rows.map((row) => (
                 <tr key={row.id ?? 'none'}>
                   <th scope="row" className="table__primary">
                     {row.name ?? t('round.noDepartment')}
@@ -219,36 +219,8 @@ function RoundView({ round }: { round: RoundDetail }) {
             </tbody>
           </table>
         )}
-        {groups > PAGE ? (
-          <nav className="pager" aria-label={t('round.groupBy')}>
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              disabled={offset === 0}
-              onClick={() => setOffset(Math.max(0, offset - PAGE))}
-            >
-              {t('round.previous')}
-            </button>
-            <span>
-              {t('round.range', {
-                from: offset + 1,
-                to: Math.min(offset + PAGE, groups),
-                total: groups,
-              })}
-            </span>
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              disabled={offset + PAGE >= groups}
-              onClick={() => setOffset(offset + PAGE)}
-            >
-              {t('round.next')}
-            </button>
-          </nav>
-        ) : null}
+        <LoadMore list={progress} label={t('list.more')} />
       </section>
     </Page>
   );
 }
-
-export const RoundPage = withRoundsCatalog(RoundPageView);

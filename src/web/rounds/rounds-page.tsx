@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
-import { intlLocale } from '../format';
+import { dayFormatter } from '../format';
 import { roundKeys, roundsApi } from './api';
 import './rounds.css';
-import { withRoundsCatalog } from './with-catalog';
 import { LoadMore } from '../components/load-more';
 
 /** HR's list of rounds, newest first, with how far each has come. */
-function RoundsPageView() {
+export function RoundsPage() {
   const { t, i18n } = useTranslation('rounds');
   const rounds = useInfiniteQuery({
     queryKey: roundKeys.list(),
@@ -18,10 +17,7 @@ function RoundsPageView() {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
-  const date = new Intl.DateTimeFormat(intlLocale(i18n.language), {
-    dateStyle: 'medium',
-    timeZone: 'UTC',
-  });
+  const day = dayFormatter(i18n.language);
   const items = rounds.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Page
@@ -60,9 +56,7 @@ function RoundsPageView() {
                     {r.closed ? ` · ${t('list.closed')}` : ''}
                   </span>
                 </th>
-                <td data-label={t('list.deadline')}>
-                  {date.format(new Date(`${r.deadline}T00:00:00Z`))}
-                </td>
+                <td data-label={t('list.deadline')}>{day.medium(r.deadline)}</td>
                 <td data-label={t('list.progress')}>
                   <progress
                     className="rounds-progress"
@@ -84,5 +78,3 @@ function RoundsPageView() {
     </Page>
   );
 }
-
-export const RoundsPage = withRoundsCatalog(RoundsPageView);

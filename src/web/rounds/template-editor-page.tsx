@@ -2,11 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import {
-  CONVERSATION_KINDS,
-  type ConversationKind,
-  type TemplateSection,
-} from '../../domain/development/template';
+import { CONVERSATION_KINDS, type ConversationKind } from '../../domain/development/template';
 import { LOCALES, LOCALE_NAMES } from '../../i18n/index';
 import { ApiError } from '../api';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
@@ -16,10 +12,9 @@ import { roundKeys, roundsApi, type ConversationTemplateInput, type TemplateDeta
 import { errorAt, LocalisedInput, type PathErrors } from './localised-input';
 import { freshKey, moved, SectionEditor } from './section-editor';
 import './rounds.css';
-import { withRoundsCatalog } from './with-catalog';
 
 /** The editor for an existing template (a save adds a version) or a new one. */
-function TemplateEditorPageView() {
+export function TemplateEditorPage() {
   const { id } = useParams();
   const template = useQuery({
     queryKey: roundKeys.template(id ?? 'new'),
@@ -35,9 +30,9 @@ function TemplateEditorPageView() {
 
 const blank = (lang: string): ConversationTemplateInput => ({
   kind: 'development',
-  name: { [lang]: '' } as ConversationTemplateInput['name'],
+  name: { [lang]: '' },
   description: null,
-  sections: [{ key: 'section_1', title: {} as TemplateSection['title'], questions: [] }],
+  sections: [{ key: 'section_1', title: {}, questions: [] }],
 });
 
 /** How many texts of the template are empty in `lang`. */
@@ -100,7 +95,7 @@ function TemplateEditor({ template }: { template?: TemplateDetail }) {
         : await roundsApi.createTemplate(input);
       setErrors({});
       await client.invalidateQueries({ queryKey: roundKeys.all });
-      if (!template) navigate(`/templates/${saved.id}`, { replace: true });
+      if (!template) void navigate(`/templates/${saved.id}`, { replace: true });
       else
         setMessage({ kind: 'success', text: t('editor.saved', { version: saved.latest.version }) });
     } catch (err) {
@@ -122,7 +117,12 @@ function TemplateEditor({ template }: { template?: TemplateDetail }) {
         </Link>
       }
     >
-      <form className="form form--wide template-editor" ref={formRef} onSubmit={submit} noValidate>
+      <form
+        className="form form--wide template-editor"
+        ref={formRef}
+        onSubmit={(e) => void submit(e)}
+        noValidate
+      >
         {message ? (
           <Alert kind={message.kind}>
             <p>{message.text}</p>
@@ -211,7 +211,7 @@ function TemplateEditor({ template }: { template?: TemplateDetail }) {
                   ...input.sections,
                   {
                     key: freshKey('section', new Set(input.sections.map((s) => s.key))),
-                    title: {} as TemplateSection['title'],
+                    title: {},
                     questions: [],
                   },
                 ],
@@ -237,5 +237,3 @@ function TemplateEditor({ template }: { template?: TemplateDetail }) {
     </Page>
   );
 }
-
-export const TemplateEditorPage = withRoundsCatalog(TemplateEditorPageView);

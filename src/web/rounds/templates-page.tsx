@@ -8,12 +8,11 @@ import { Alert, LoadError, Loading, useErrorText } from '../components/feedback'
 import { Page } from '../components/page';
 import { roundKeys, roundsApi, type TemplateSummary } from './api';
 import './rounds.css';
-import { withRoundsCatalog } from './with-catalog';
 
 type Notice = { kind: 'success' | 'error'; text: string; problems?: string[] };
 
 /** HR's conversation templates: edit, copy, export, archive; import a file; start a new one. */
-function TemplatesPageView() {
+export function TemplatesPage() {
   const { t, i18n } = useTranslation('rounds');
   const errorText = useErrorText();
   const client = useQueryClient();
@@ -173,5 +172,3 @@ function TemplatesPageView() {
     </Page>
   );
 }
-
-export const TemplatesPage = withRoundsCatalog(TemplatesPageView);

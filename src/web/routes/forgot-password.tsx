@@ -6,7 +6,7 @@ import { Alert } from '../components/feedback';
 import { TextField } from '../components/field';
 import { PageHeading, useDocumentTitle } from '../components/page';
 import { useFormErrors } from '../components/use-form-errors';
-import { PublicLayout } from './sign-in';
+import { PublicLayout } from '../components/public-layout';
 
 /**
  * "Forgot your password?": a link for a new password is mailed to the address, if it belongs to

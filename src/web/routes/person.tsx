@@ -27,7 +27,7 @@ export function NewPersonPage() {
           const person = await api.createPerson(input);
           client.setQueryData(keys.person(person.id), person);
           await client.invalidateQueries({ queryKey: keys.people });
-          navigate(`/people/${person.id}`, { state: { saved: 'created' } });
+          void navigate(`/people/${person.id}`, { state: { saved: 'created' } });
         }}
       />
     </Page>

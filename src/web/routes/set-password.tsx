@@ -7,7 +7,7 @@ import { TextField } from '../components/field';
 import { PageHeading, useDocumentTitle } from '../components/page';
 import { useFormErrors } from '../components/use-form-errors';
 import { PASSWORD_MIN } from '../passwords';
-import { PublicLayout } from './sign-in';
+import { PublicLayout } from '../components/public-layout';
 
 /** Sets a password through the one-time link HR created: /set-password#<token>. */
 export function SetPasswordPage() {

@@ -6,7 +6,7 @@ import { LOCALE_NAMES, isLocale } from '../../i18n/index';
 import { api, http } from '../api';
 import { Alert } from '../components/feedback';
 import { TextField } from '../components/field';
-import { LanguagePicker } from '../components/language-picker';
+import { PublicLayout } from '../components/public-layout';
 import { PageHeading, useDocumentTitle } from '../components/page';
 import { useFormErrors } from '../components/use-form-errors';
 import { switchLanguage } from '../i18n';
@@ -40,21 +40,6 @@ export function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
-/** The frame of the pages seen before sign-in. */
-export function PublicLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="public">
-      <header className="public__top">
-        <span className="brand">Samtal</span>
-        <LanguagePicker />
-      </header>
-      <main id="main" className="public__main">
-        <div className="card public__card">{children}</div>
-      </main>
-    </div>
-  );
-}
-
 /** E-mail and password in; the person lands on their own home. */
 export function SignInPage() {
   const { t } = useTranslation('auth');
@@ -85,7 +70,7 @@ export function SignInPage() {
       await api.login(email, password);
       const fresh = await client.fetchQuery({ queryKey: ME_KEY, queryFn: api.me, staleTime: 0 });
       await switchLanguage(fresh.locale);
-      navigate(safeNext(params.get('next')), { replace: true });
+      void navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {
       setBusy(false);
       setPassword('');

@@ -5,7 +5,6 @@ import { Link, useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
 import { useFormat } from '../session';
-import { useCatalogs } from '../wellbeing/use-catalogs';
 import { statisticsApi, statisticsKeys, type Statistics, type StatisticsFilters } from './api';
 import { CompetenceNeedsSection } from './competence-needs';
 import { StatisticsTable } from './statistics-table';
@@ -14,7 +13,6 @@ import './statistics.css';
 const CadenceChart = lazy(async () => ({
   default: (await import('./statistics-chart')).CadenceChart,
 }));
-const NS = ['statistics'] as const;
 /** Days after a quarter before its wellbeing figures are fixed (domain/statistics/periods). */
 const GRACE_DAYS = 7;
 
@@ -41,15 +39,13 @@ function useFilters(): [StatisticsFilters, (f: StatisticsFilters) => string] {
 
 /** HR statistics: 1:1s, conversations and protected wellbeing per unit and manager. */
 export function StatisticsPage() {
-  const ready = useCatalogs(NS);
   const [filters, href] = useFilters();
   const stats = useQuery({
     queryKey: statisticsKeys.page(filters),
     queryFn: () => statisticsApi.get(filters),
     placeholderData: keepPreviousData,
-    enabled: ready,
   });
-  if (!ready || stats.isPending) return <Loading />;
+  if (stats.isPending) return <Loading />;
   if (stats.error) return <LoadError error={stats.error} retry={() => void stats.refetch()} />;
   return <StatisticsView data={stats.data} filters={filters} href={href} />;
 }

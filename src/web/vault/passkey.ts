@@ -55,9 +55,7 @@ function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
 const prfBytes = (cred: PublicKeyCredential) => {
   const first = cred.getClientExtensionResults().prf?.results?.first;
   if (!first) return null;
-  return new Uint8Array(
-    first instanceof ArrayBuffer ? first : first.buffer.slice(0),
-  ) as Uint8Array<ArrayBuffer>;
+  return new Uint8Array(first instanceof ArrayBuffer ? first : first.buffer.slice(0));
 };
 
 /** Whether this browser has WebAuthn at all (PRF support shows only when a passkey answers). */

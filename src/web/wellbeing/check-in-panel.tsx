@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { SCALE_MAX, SCALE_MIN } from '../../domain/wellbeing/check-in';
 import { Alert, useErrorText } from '../components/feedback';
 import { useOutbox, writeOrKeep } from '../live/outbox';
-import type { MeetingDetail } from '../one-on-ones/api';
+import type { MeetingDetail } from '../meetings/api';
 import {
   MEASURES,
   wellbeingApi,
@@ -14,7 +14,6 @@ import {
   type CheckInInput,
   type Measure,
 } from './api';
-import { useCatalogs, WELLBEING_NS } from './use-catalogs';
 import './wellbeing.css';
 
 const SCORES = Array.from({ length: SCALE_MAX - SCALE_MIN + 1 }, (_, i) => SCALE_MIN + i);
@@ -34,14 +33,13 @@ const sameDraft = (a: Draft, b: Draft) =>
  * answered by the employee beforehand or by the two together; read-only once the meeting is over.
  */
 export function CheckInPanel({ detail }: { detail: MeetingDetail }) {
-  const ready = useCatalogs(WELLBEING_NS);
   const meetingId = detail.meeting.id;
   const query = useQuery({
     queryKey: wellbeingKeys.checkIn(meetingId),
     queryFn: () => wellbeingApi.checkIn(meetingId),
     enabled: detail.meeting.status !== 'cancelled',
   });
-  if (detail.meeting.status === 'cancelled' || !ready || !query.data) return null;
+  if (detail.meeting.status === 'cancelled' || !query.data) return null;
   return (
     <CheckInCard
       // Keyed by meeting only: a refresh after saving keeps the form and its "saved" note.

@@ -7,7 +7,6 @@ import { Page } from '../components/page';
 import { useMe, useFormat } from '../session';
 import { wellbeingApi, wellbeingKeys, type TaskItemInput, type TaskReview } from './api';
 import { TaskComparison } from './task-comparison';
-import { useCatalogs, WELLBEING_NS } from './use-catalogs';
 import './wellbeing.css';
 
 const FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
@@ -15,12 +14,11 @@ const FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
 /** One task-status review: the list of tasks, and how it compares with the previous one. */
 export function TaskReviewPage() {
   const { id = '' } = useParams();
-  const ready = useCatalogs(WELLBEING_NS);
   const review = useQuery({
     queryKey: wellbeingKeys.review(id),
     queryFn: () => wellbeingApi.review(id),
   });
-  if (!ready || review.isPending) return <Loading />;
+  if (review.isPending) return <Loading />;
   if (!review.data) return <LoadError error={review.error} retry={() => void review.refetch()} />;
   // Keyed by review: saving refreshes the data without resetting the form or its "saved" note.
   return <ReviewView key={review.data.id} review={review.data} />;

@@ -4,9 +4,8 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, LoadError, Loading, useErrorText } from '../components/feedback';
 import { Page } from '../components/page';
 import { useFormat } from '../session';
-import { oneOnOneApi, oneOnOneKeys } from '../one-on-ones/api';
+import { oneOnOneApi, oneOnOneKeys } from '../meetings/api';
 import { wellbeingApi, wellbeingKeys } from './api';
-import { useCatalogs, WELLBEING_NS } from './use-catalogs';
 import './wellbeing.css';
 import { LoadMore } from '../components/load-more';
 
@@ -15,7 +14,6 @@ export function TaskReviewsPage() {
   const { id = '' } = useParams();
   const [search] = useSearchParams();
   const meeting = search.get('meeting');
-  const ready = useCatalogs(WELLBEING_NS);
   const { t } = useTranslation('wellbeing');
   // Dates in the person's own time zone, not the browser's.
   const fmt = useFormat();
@@ -36,10 +34,12 @@ export function TaskReviewsPage() {
     mutationFn: () => wellbeingApi.startReview(id),
     onSuccess: async (review) => {
       await client.invalidateQueries({ queryKey: wellbeingKeys.reviews(id) });
-      navigate(`/one-on-ones/task-reviews/${review.id}${meeting ? `?meeting=${meeting}` : ''}`);
+      void navigate(
+        `/one-on-ones/task-reviews/${review.id}${meeting ? `?meeting=${meeting}` : ''}`,
+      );
     },
   });
-  if (!ready || series.isPending || list.isPending) return <Loading />;
+  if (series.isPending || list.isPending) return <Loading />;
   if (!series.data || !list.data)
     return <LoadError error={series.error ?? list.error} retry={() => void list.refetch()} />;
   const reviews = list.data.pages.flatMap((p) => p.items);

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
-import { intlLocale } from '../format';
+import { dayFormatter, intlLocale } from '../format';
 import { MEASURES, wellbeingApi, wellbeingKeys, type Measure, type TeamWellbeing } from './api';
 import { TeamChart } from './charts';
-import { useCatalogs, WELLBEING_NS } from './use-catalogs';
 import './wellbeing.css';
 
 type Item = TeamWellbeing['items'][number];
@@ -23,9 +22,8 @@ function tone(m: Measure, d: Direction | null): string {
 
 /** The manager's team: each report's latest check-in and which way it moved. */
 export function TeamWellbeingPage() {
-  const ready = useCatalogs(WELLBEING_NS);
   const team = useQuery({ queryKey: wellbeingKeys.team(), queryFn: wellbeingApi.team });
-  if (!ready || team.isPending) return <Loading />;
+  if (team.isPending) return <Loading />;
   if (!team.data) return <LoadError error={team.error} retry={() => void team.refetch()} />;
   return <TeamView items={team.data.items} />;
 }
@@ -34,7 +32,7 @@ function TeamView({ items }: { items: Item[] }) {
   const { t, i18n } = useTranslation('wellbeing');
   const [showTable, setShowTable] = useState(true);
   const locale = intlLocale(i18n.language);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const day = dayFormatter(i18n.language);
   const num = new Intl.NumberFormat(locale);
   const names = {
     wellbeing: t('checkIn.short.wellbeing'),
@@ -105,7 +103,7 @@ function TeamView({ items }: { items: Item[] }) {
                   )}
                 </th>
                 <td data-label={t('team.latest')}>
-                  {i.latest ? date.format(new Date(`${i.latest.date}T12:00:00Z`)) : t('team.none')}
+                  {i.latest ? day.medium(i.latest.date) : t('team.none')}
                 </td>
                 {MEASURES.map((m) => {
                   const d = i.latest?.direction[m] ?? null;

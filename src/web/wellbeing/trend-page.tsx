@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadError, Loading } from '../components/feedback';
 import { Page } from '../components/page';
-import { intlLocale } from '../format';
-import { oneOnOneApi, oneOnOneKeys } from '../one-on-ones/api';
+import { dayFormatter, intlLocale } from '../format';
+import { oneOnOneApi, oneOnOneKeys } from '../meetings/api';
 import { MEASURES, wellbeingApi, wellbeingKeys, type Trend } from './api';
 import { TrendChart } from './charts';
-import { useCatalogs, WELLBEING_NS } from './use-catalogs';
 import './wellbeing.css';
 
 const PERIODS = [3, 6, 12, 24] as const;
@@ -16,7 +15,6 @@ const PERIODS = [3, 6, 12, 24] as const;
 /** One pair's check-ins over months: a chart, and the same numbers as a table. */
 export function TrendPage() {
   const { id = '' } = useParams();
-  const ready = useCatalogs(WELLBEING_NS);
   const [months, setMonths] = useState<number>(12);
   const series = useQuery({
     queryKey: oneOnOneKeys.series(id),
@@ -26,7 +24,7 @@ export function TrendPage() {
     queryKey: wellbeingKeys.trend(id, months),
     queryFn: () => wellbeingApi.trend(id, months),
   });
-  if (!ready || series.isPending || trend.isPending) return <Loading />;
+  if (series.isPending || trend.isPending) return <Loading />;
   if (!series.data || !trend.data)
     return <LoadError error={series.error ?? trend.error} retry={() => void trend.refetch()} />;
   return (
@@ -49,20 +47,14 @@ function TrendView(props: {
   const [showTable, setShowTable] = useState(false);
   const locale = intlLocale(i18n.language);
   // Local dates of the meetings, shown the viewer's way (the date is the pair's, not a UTC instant).
-  const short = new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  });
-  const long = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const day = dayFormatter(i18n.language);
   const num = new Intl.NumberFormat(locale);
-  const at = (d: string) => new Date(`${d}T12:00:00Z`);
   const names = {
     wellbeing: t('checkIn.short.wellbeing'),
     workload: t('checkIn.short.workload'),
     progress: t('checkIn.short.progress'),
   };
-  const points = props.trend.points.map((p) => ({ ...p, label: short.format(at(p.date)) }));
+  const points = props.trend.points.map((p) => ({ ...p, label: day.dayMonth(p.date) }));
   return (
     <Page title={t('trend.title', { name: props.name })} intro={t('trend.intro')}>
       <div className="trend__toolbar">
@@ -122,9 +114,7 @@ function TrendView(props: {
               {props.trend.points.map((p) => (
                 <tr key={p.meetingId}>
                   <th scope="row">
-                    <Link to={`/one-on-ones/meetings/${p.meetingId}`}>
-                      {long.format(at(p.date))}
-                    </Link>
+                    <Link to={`/one-on-ones/meetings/${p.meetingId}`}>{day.long(p.date)}</Link>
                   </th>
                   {MEASURES.map((m) => (
                     <td key={m}>{num.format(p[m])}</td>

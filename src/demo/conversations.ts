@@ -1,12 +1,12 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
-import type { DbOrTx } from '../client';
-import { conversationPreparations, conversations } from '../schema/index';
-import { questionsFor, type Answers } from '../../domain/development/template';
-import type { Actor } from '../../domain/roles';
-import { conversationRepository } from '../../server/repositories/conversation.repository';
-import { bookMeeting } from '../../server/services/conversation-booking';
+import type { DbOrTx } from '../db/client';
+import { conversationPreparations, conversations } from '../db/schema/index';
+import { questionsFor, type Answers } from '../domain/development/template';
+import type { Actor } from '../domain/roles';
+import { conversationRepository } from '../server/repositories/conversation.repository';
+import { bookMeeting } from '../server/services/conversation-booking';
 
 /** Texts the demo employee wrote in preparation (Swedish, as the demo employee reads). */
 const DEMO_TEXT = [

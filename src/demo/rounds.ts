@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
-import type { DbOrTx } from '../client';
-import { conversationTemplates } from '../schema/index';
-import { conversationTemplateRepository } from '../../server/repositories/conversation-template.repository';
-import { roundRepository } from '../../server/repositories/round.repository';
+import type { DbOrTx } from '../db/client';
+import { conversationTemplates } from '../db/schema/index';
+import { conversationTemplateRepository } from '../server/repositories/conversation-template.repository';
+import { roundRepository } from '../server/repositories/round.repository';
 
 /**
  * The demo organisation's conversation templates and one open round, so HR sees rounds at

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../client';
-import { departments, organisations, people } from '../schema/index';
-import { hashPassword } from '../../server/services/password';
-import { organisationRepository } from '../../server/repositories/organisation.repository';
+import type { Db } from '../db/client';
+import { departments, organisations, people } from '../db/schema/index';
+import { hashPassword } from '../server/services/password';
+import { organisationRepository } from '../server/repositories/organisation.repository';
 import { seedWellbeingDemo } from './wellbeing';
 import { seedRoundsDemo } from './rounds';
 import { seedConversationsDemo } from './conversations';
@@ -11,7 +11,7 @@ import { seedGoalsDemo } from './goals';
 import { seedEndedSeries, type HeldTopic } from './history';
 import { seedPastOneOnOnes, seedSignedMus } from './employees';
 import { Temporal } from 'temporal-polyfill';
-import { quarterOf, wellbeingQuarter } from '../../domain/statistics/periods';
+import { quarterOf, wellbeingQuarter } from '../domain/statistics/periods';
 
 const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'samtal-demo';

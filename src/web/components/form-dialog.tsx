@@ -1,6 +1,6 @@
 import { useEffect, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ModalDialog } from '../components/modal-dialog';
+import { ModalDialog } from './modal-dialog';
 
 type FormDialogProps = {
   open: boolean;

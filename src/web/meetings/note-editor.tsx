@@ -16,7 +16,7 @@ import {
   type SharedNoteConflict,
 } from './api';
 import { LockIcon } from './bits';
-import { useAutosave, type AutosaveAdapter, type Saved } from './autosave';
+import { useAutosave, type AutosaveAdapter, type Saved } from '../components/autosave';
 import { useMe } from '../session';
 import { openNote, sealNote, useMyVault, useVaultKey } from '../vault/vault';
 import { SealedNote, VaultSetup, VaultUnlock } from '../vault/vault-panel';

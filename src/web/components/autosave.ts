@@ -269,10 +269,10 @@ export function useAutosave<T>(
     controller.setAdapter(adapter);
   });
   useEffect(() => {
-    live.add(controller as Autosave<unknown>);
+    live.add(controller);
     controller.resume();
     return () => {
-      live.delete(controller as Autosave<unknown>);
+      live.delete(controller);
       // Leaving the page within the app: what was typed still goes to the server, and stays
       // here as a draft until it has.
       controller.keepDraft();

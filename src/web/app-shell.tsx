@@ -2,15 +2,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { forgetOfflineData } from '../live/offline-data';
-import { forgetOnSignOut } from '../vault/remembered';
-import { api, type Me } from '../api';
-import { SIGNED_IN_NAMESPACES, loadNamespaces, namespacesLoaded, switchLanguage } from '../i18n';
-import { ME_KEY, useMe } from '../session';
-import { LoadError, Loading } from './feedback';
-import { NoAccess } from './no-access';
-import { SearchBox } from '../search/search-box';
-import { NotificationBell } from '../notifications/bell';
+import { forgetOfflineData } from './live/offline-data';
+import { forgetOnSignOut } from './vault/remembered';
+import { api, type Me } from './api';
+import { SIGNED_IN_NAMESPACES, loadNamespaces, namespacesLoaded, switchLanguage } from './i18n';
+import { ME_KEY, useMe } from './session';
+import { LoadError, Loading } from './components/feedback';
+import { NoAccess } from './components/no-access';
+import { SearchBox } from './search/search-box';
+import { NotificationBell } from './notifications/bell';
 
 /** Renders its children for a signed-in person; everyone else goes to the sign-in page. */
 export function RequireSignedIn({ children }: { children: ReactNode }) {
@@ -181,7 +181,7 @@ export function AppShell() {
     forgetOnSignOut();
     client.setQueryData(ME_KEY, null);
     // Signed in through an identity provider: the sign-in page offers its logout (decision 019).
-    navigate('/sign-in', { replace: true, state: providerLogout ? { providerLogout } : null });
+    void navigate('/sign-in', { replace: true, state: providerLogout ? { providerLogout } : null });
   }
 
   return (

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '../db/client';
 import {
   conversations,
   conversationTemplates,
@@ -10,10 +10,10 @@ import {
   oneOnOneNotes,
   oneOnOnePoints,
   oneOnOneSeries,
-} from '../schema/index';
-import type { ConversationTemplateContent } from '../../domain/development/template';
-import type { Agreement } from '../../domain/development/versions';
-import { conversationTemplateRepository } from '../../server/repositories/conversation-template.repository';
+} from '../db/schema/index';
+import type { ConversationTemplateContent } from '../domain/development/template';
+import type { Agreement } from '../domain/development/versions';
+import { conversationTemplateRepository } from '../server/repositories/conversation-template.repository';
 import { fillHeldMeeting, type HeldTopic, type Person } from './history';
 
 const DAY = 86_400_000;

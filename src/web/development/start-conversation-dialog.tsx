@@ -1,12 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import type { ConversationPage } from '../development/api';
-import { useMeetingFormat } from '../one-on-ones/hooks';
-
-/** Today's date in a zone, as YYYY-MM-DD. */
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
-}
+import type { ConversationPage } from './api';
+import { useMeetingFormat } from '../meetings/hooks';
+import { dateIn } from '../format';
 
 /**
  * Starting a development or salary conversation cannot be undone: it shows both preparations to
@@ -27,7 +23,7 @@ export function StartConversationDialog({
   const { t } = useTranslation('live');
   const fmt = useMeetingFormat();
   const meeting = page.meeting;
-  const early = meeting ? todayIn(meeting.timeZone) < meeting.localDate : false;
+  const early = meeting ? dateIn(new Date(), meeting.timeZone) < meeting.localDate : false;
   const missing: string[] = [];
   if (!page.preparation.mine?.submittedAt) missing.push(t('youNotSubmitted'));
   if (!page.preparation.otherSubmitted)

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '../db/client';
 import {
   conversationPreparations,
   developmentGoals,
   developmentPlanItems,
   developmentProgressNotes,
   organisationGoals,
-} from '../schema/index';
-import { questionsFor, type Answers } from '../../domain/development/template';
-import type { Agreement } from '../../domain/development/versions';
+} from '../db/schema/index';
+import { questionsFor, type Answers } from '../domain/development/template';
+import type { Agreement } from '../domain/development/versions';
 import { seedSignedMus, type HeldMus } from './employees';
 
 const DAY = 86_400_000;

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '../db/client';
 import {
   checkIns,
   oneOnOneMeetings,
   oneOnOneSeries,
   taskReviewItems,
   taskReviews,
-} from '../schema/index';
+} from '../db/schema/index';
 import { fillHeldMeeting, type HeldTopic, type Person } from './history';
 
 const ZONE = 'Europe/Stockholm';

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../session';
 import { oneOnOneApi, oneOnOneKeys, type Series } from './api';
-import { clockTime, meetingFormatter, weekdayName } from './format';
+import { clockTime, meetingFormatter, weekdayName } from '../format';
 
 /** Dates and relative phrases in the person's language and time zone. */
 export function useMeetingFormat() {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '../db/client';
 import {
   checkIns,
   oneOnOneActions,
@@ -9,16 +9,16 @@ import {
   oneOnOneNotes,
   oneOnOnePoints,
   oneOnOneSeries,
-} from '../schema/index';
+} from '../db/schema/index';
 import {
   defaultSectionFor,
   orderWithNewTopic,
   sectionPoints,
   type AgendaPoint,
-} from '../../domain/one-on-one/agenda';
-import { buildMinutes } from '../../domain/one-on-one/minutes';
-import type { Locale } from '../../i18n/index';
-import { oneOnOneTemplateRepository } from '../../server/repositories/one-on-one-template.repository';
+} from '../domain/one-on-one/agenda';
+import { buildMinutes } from '../domain/one-on-one/minutes';
+import type { Locale } from '../i18n/index';
+import { oneOnOneTemplateRepository } from '../server/repositories/one-on-one-template.repository';
 
 const DAY = 86_400_000;
 
