@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SCALE_MAX, SCALE_MIN } from '../domain/wellbeing/check-in';
 import { textBlock } from '../domain/text';
+import { WORKLOAD_REASONS } from '../domain/wellbeing/workload';
 
 const iso = z.iso.datetime();
 
@@ -36,7 +37,11 @@ export const MeetingCheckInSchema = z.object({
  * The meeting page's workload prompt (domain/wellbeing/workload.ts): whether to ask the pair to
  * agree an action about a workload that has been high in the latest check-ins.
  */
-export const WorkloadPromptSchema = z.object({ show: z.boolean() });
+export const WorkloadPromptSchema = z.object({
+  show: z.boolean(),
+  /** What made the workload high over time (domain/wellbeing/workload.ts); empty when hidden. */
+  because: z.array(z.enum(WORKLOAD_REASONS)),
+});
 
 export const TrendSchema = z.object({
   seriesId: z.uuid(),

@@ -5,7 +5,7 @@
  * pair sets it aside for the meeting. The pair's only, like the check-ins.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type Client, type TestContext } from '../support/app';
+import { signedIn, testApp, type Client, type TestContext } from '../support/app';
 import {
   bookSeries,
   clientsFor,
@@ -30,13 +30,14 @@ const pageOf = async (who: Client, meetingId: string) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
-const shown = async (who: Client, meetingId: string) => {
+const promptOf = async (who: Client, meetingId: string) => {
   const page = await pageOf(who, meetingId);
   const own = (await who.get(`/api/one-on-ones/meetings/${meetingId}/workload-prompt`)).json();
   // The page says what the part's own route says.
   expect(page.workloadPrompt).toEqual(own);
-  return page.workloadPrompt.show as boolean;
+  return page.workloadPrompt as { show: boolean; because: string[] };
 };
+const shown = async (who: Client, meetingId: string) => (await promptOf(who, meetingId)).show;
 
 beforeAll(async () => {
   ctx = await testApp();
@@ -111,7 +112,7 @@ describe('the workload prompt', () => {
     expect(await shown(c.manager, m2)).toBe(true);
     const res = await c.employee.post(`/api/one-on-ones/meetings/${m2}/workload-prompt/dismiss`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ show: false });
+    expect(res.json()).toEqual({ show: false, because: [] });
     expect(await shown(c.manager, m2)).toBe(false);
     // Twice is fine.
     expect(
@@ -129,5 +130,59 @@ describe('the workload prompt', () => {
     expect(await shown(c.manager, m3)).toBe(false);
     const late = await c.employee.post(`/api/one-on-ones/meetings/${m3}/workload-prompt/dismiss`);
     expect(late.statusCode).toBe(409);
+  });
+});
+
+describe('the workload prompt from task-status reviews', () => {
+  let otherMeetings: { id: string }[];
+  let seriesId: string;
+  let report: Client;
+  const task = (title: string, timeSharePercent: number, demand: number) => ({
+    title,
+    frequency: 'weekly',
+    timeSharePercent,
+    demand,
+  });
+  /** The report lists tasks in a new review and the manager marks it gone through. */
+  const review = async (items: ReturnType<typeof task>[], meetingId: string) => {
+    const started = await report.post(`/api/one-on-ones/series/${seriesId}/task-reviews`);
+    expect(started.statusCode, started.body).toBe(201);
+    const id = started.json().id as string;
+    const saved = await report.request('PUT', `/api/task-reviews/${id}/items`, { items });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const done = await c.otherManager.post(`/api/task-reviews/${id}/reviewed`, { meetingId });
+    expect(done.statusCode, done.body).toBe(200);
+  };
+
+  beforeAll(async () => {
+    report = await signedIn(ctx.app, w.otherReport.email);
+    const booked = await bookSeries(c.otherManager, w.otherReport.id, {
+      startDate: daysFromToday(1),
+      cadence: 'weekly',
+    });
+    seriesId = booked.series.id;
+    otherMeetings = booked.meetings;
+  });
+
+  it('shows when the latest two reviews each put half the time or more in very demanding tasks', async () => {
+    const [m0, m1, m2] = otherMeetings.map((m) => m.id);
+    await review([task('Kundärenden', 60, 5), task('Rapporter', 30, 2)], m0!);
+    // One review says nothing yet.
+    expect(await promptOf(c.otherManager, m1!)).toEqual({ show: false, because: [] });
+    await review(
+      [task('Kundärenden', 30, 4), task('Upphandling', 20, 5), task('Möten', 40, 1)],
+      m1!,
+    );
+    expect(await promptOf(c.otherManager, m1!)).toEqual({ show: true, because: ['task_reviews'] });
+    expect(await promptOf(report, m2!)).toEqual({ show: true, because: ['task_reviews'] });
+    // A lighter review: the latest two no longer both say so.
+    await review([task('Kundärenden', 30, 4), task('Möten', 60, 2)], m2!);
+    expect(await promptOf(c.otherManager, m2!)).toEqual({ show: false, because: [] });
+    // Never anyone else's.
+    for (const who of ['hr', 'admin', 'manager', 'stranger'] as const) {
+      expect((await c[who].get(`/api/one-on-ones/meetings/${m1}/workload-prompt`)).statusCode).toBe(
+        404,
+      );
+    }
   });
 });

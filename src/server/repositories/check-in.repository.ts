@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client';
 import { checkIns } from '../../db/schema/index';
+import { DEMANDING_TASK, HIGH_WORKLOAD_TASK_REVIEWS } from '../../domain/wellbeing/workload';
 import { touched } from './touched';
 
 export type CheckInRow = typeof checkIns.$inferSelect;
@@ -29,6 +30,24 @@ export type TeamRow = {
 };
 
 /** Check-ins of 1:1 meetings. Scoped by org id; the pair is decided by the service. */
+/**
+ * The series' reviewed task reviews up to `until`, newest first, each as its share of time (%)
+ * in very demanding tasks: what the workload prompt reads of them (domain/wellbeing/workload.ts).
+ * A subquery, so the meeting page's statement and the prompt's own route read the same.
+ */
+export function demandingSharesSql(orgId: SQL, seriesId: SQL, until: SQL): SQL {
+  return sql`(select coalesce(json_agg(r.share order by r.reviewed_at desc), '[]') from (
+      select tr.reviewed_at,
+        (select coalesce(sum(i.time_share_percent)
+            filter (where i.demand >= ${DEMANDING_TASK}), 0)::int
+          from task_review_items i where i.org_id = tr.org_id and i.review_id = tr.id) as share
+      from task_reviews tr
+      where tr.org_id = ${orgId} and tr.series_id = ${seriesId}
+        and tr.reviewed_at is not null and tr.reviewed_at <= ${until}
+      order by tr.reviewed_at desc
+      limit ${HIGH_WORKLOAD_TASK_REVIEWS}) r)`;
+}
+
 export const checkInRepository = {
   async findByMeeting(db: DbOrTx, orgId: string, meetingId: string) {
     const [row] = await db
@@ -48,12 +67,25 @@ export const checkInRepository = {
   async workloadSignal(
     db: DbOrTx,
     orgId: string,
-    meeting: { id: string; managerId: string; employeeId: string; startsAt: Date },
+    meeting: {
+      id: string;
+      seriesId: string;
+      managerId: string;
+      employeeId: string;
+      startsAt: Date;
+      endsAt: Date;
+    },
     limit: number,
   ) {
-    const [row] = await queryRows<{ workloads: number[]; prompted: boolean }>(
+    const [row] = await queryRows<{
+      workloads: number[];
+      demanding_shares: number[];
+      prompted: boolean;
+    }>(
       db,
       sql`select
+        ${demandingSharesSql(sql`${orgId}`, sql`${meeting.seriesId}`, sql`${meeting.endsAt}`)}
+          as demanding_shares,
         (select coalesce(json_agg(c.workload order by c.meeting_starts_at desc), '[]')
           from (select workload, meeting_starts_at from check_ins
             where org_id = ${orgId} and manager_id = ${meeting.managerId}
@@ -64,7 +96,11 @@ export const checkInRepository = {
           where a.org_id = ${orgId} and a.meeting_id = ${meeting.id}
             and a.prompt = 'workload') as prompted`,
     );
-    return { workloads: row?.workloads ?? [], actionFromPrompt: row?.prompted === true };
+    return {
+      workloads: row?.workloads ?? [],
+      demandingShares: row?.demanding_shares ?? [],
+      actionFromPrompt: row?.prompted === true,
+    };
   },
 
   /** One check-in per meeting: the second answer replaces the first. */

@@ -20,6 +20,7 @@ import {
 } from './one-on-one-page.repository';
 import { REMINDERS_SHOWN } from './one-on-one-reminder.repository';
 import { HIGH_WORKLOAD_CHECK_INS } from '../../domain/wellbeing/workload';
+import { demandingSharesSql } from './check-in.repository';
 import { UNREAD_COUNT_CAP } from './notification.repository';
 import { MOTIVATION_TREND_LENGTH } from '../../domain/one-on-one/motivation';
 
@@ -104,6 +105,7 @@ const WHOLE_PAGE = sql`
         and c.employee_id = s.employee_id and c.meeting_starts_at <= m.starts_at
       order by c.meeting_starts_at desc
       limit ${HIGH_WORKLOAD_CHECK_INS}) w) as workloads,
+    ${demandingSharesSql(sql`m.org_id`, sql`s.id`, sql`m.ends_at`)} as demanding_shares,
     (select to_json(pn) from one_on_one_private_notes pn
       where pn.org_id = m.org_id and pn.meeting_id = m.id
         and pn.author_id = ${sql.placeholder('viewerId')}
@@ -156,6 +158,7 @@ const WHOLE_PAGE = sql`
 type WholePageRow = PageRow & {
   check_in: Json | null;
   workloads: number[];
+  demanding_shares: number[];
   private_note: Json | null;
   reminders: Json[];
   vault: Json | null;
@@ -195,6 +198,7 @@ export function meetingPageRepository(db: Db) {
         ...pageFromRow(row),
         checkIn: row.check_in ? checkInRow(row.check_in) : null,
         workloads: row.workloads,
+        demandingShares: row.demanding_shares,
         privateNote: row.private_note ? privateNoteRow(row.private_note) : null,
         reminders: row.reminders.map((r) => reminderRow(r)),
         // The viewer's own vault (wrapped keys only), so a sealed note opens without a 2nd call.

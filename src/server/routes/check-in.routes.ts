@@ -56,9 +56,7 @@ export async function checkInRoutes(app: FastifyInstance) {
         response: { 200: WorkloadPromptSchema, ...errors },
       },
     },
-    async (request) => ({
-      show: await checkIns().workloadPrompt(requireActor(request), request.params.id),
-    }),
+    async (request) => checkIns().workloadPrompt(requireActor(request), request.params.id),
   );
 
   r.post(
@@ -73,7 +71,7 @@ export async function checkInRoutes(app: FastifyInstance) {
     },
     async (request) => {
       await checkIns().dismissWorkloadPrompt(requireActor(request), request.params.id);
-      return { show: false };
+      return { show: false, because: [] };
     },
   );
 

@@ -66,7 +66,7 @@ export async function pageRoutes(app: FastifyInstance) {
           open: page.checkIn.open,
           mayWrite: page.checkIn.mayWrite,
         },
-        workloadPrompt: { show: page.workloadPrompt },
+        workloadPrompt: page.workloadPrompt,
         privateNote: presentPrivateNote(request.params.id, page.privateNote),
         reminders: page.reminders ? { items: page.reminders.map(presentReminder) } : null,
         vault: presentVault(page.vault).vault,

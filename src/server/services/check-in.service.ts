@@ -12,7 +12,7 @@ import { checkInRepository as checkInRepo } from '../repositories/check-in.repos
 import { oneOnOneOccurrenceRepository as occurrenceRepo } from '../repositories/one-on-one-occurrence.repository';
 import { oneOnOneSeriesRepository as seriesRepo } from '../repositories/one-on-one-series.repository';
 import { assertOpenForContent, pairOf } from './one-on-one-access';
-import { HIGH_WORKLOAD_CHECK_INS, showWorkloadPrompt } from '../../domain/wellbeing/workload';
+import { HIGH_WORKLOAD_CHECK_INS, workloadPrompt } from '../../domain/wellbeing/workload';
 import type { LiveEvents } from '../live/hub';
 import { changing } from './live-notify';
 import { systemClock, type Clock } from '../clock';
@@ -93,10 +93,15 @@ export function createCheckInService(
       const signal = await checkInRepo.workloadSignal(
         db,
         actor.orgId,
-        { ...meeting, managerId: row.series.managerId, employeeId: row.series.employeeId },
+        {
+          ...meeting,
+          seriesId: row.series.id,
+          managerId: row.series.managerId,
+          employeeId: row.series.employeeId,
+        },
         HIGH_WORKLOAD_CHECK_INS,
       );
-      return showWorkloadPrompt({
+      return workloadPrompt({
         meetingStatus: meeting.status,
         ...signal,
         dismissed: meeting.workloadPromptDismissedAt !== null,

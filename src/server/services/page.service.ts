@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import { AppError } from '../../domain/errors';
 import { homeFor, type Actor } from '../../domain/roles';
 import { checkInWriteRule, isCheckInOpen } from '../../domain/wellbeing/check-in';
-import { showWorkloadPrompt } from '../../domain/wellbeing/workload';
+import { workloadPrompt } from '../../domain/wellbeing/workload';
 import { authorize } from '../policies/index';
 import { homePageRepository } from '../repositories/home-page.repository';
 import { meetingPageRepository } from '../repositories/meeting-page.repository';
@@ -93,9 +93,10 @@ export function createPageService(
           ),
         },
         // The workload prompt, from the same statement (domain/wellbeing/workload.ts).
-        workloadPrompt: showWorkloadPrompt({
+        workloadPrompt: workloadPrompt({
           meetingStatus: meeting.status,
           workloads: found.workloads,
+          demandingShares: found.demandingShares,
           actionFromPrompt: found.actions.some((a) => a.action.prompt === 'workload'),
           dismissed: meeting.workloadPromptDismissedAt !== null,
         }),

@@ -8,7 +8,7 @@ import {
 } from '../../domain/one-on-one/agenda-time';
 import { ApiError } from '../api';
 import { useErrorText } from '../components/feedback';
-import { oneOnOneApi, oneOnOneKeys, type MeetingDetail, type Point } from './api';
+import { oneOnOneApi, oneOnOneKeys, type MeetingDetail, type Point } from '../meetings/api';
 
 /**
  * The agenda's planned minutes against the meeting's length ("35 of 30 min planned"), marked

@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../components/feedback';
-import { ActionForm } from '../one-on-ones/actions';
-import type { MeetingDetail } from '../one-on-ones/api';
-import { useCatalogs, WELLBEING_NS } from './use-catalogs';
-import { wellbeingApi, wellbeingKeys } from './api';
+import { ActionForm } from './actions';
+import type { MeetingDetail } from '../meetings/api';
+import type { WorkloadReason } from '../../domain/wellbeing/workload';
+import { wellbeingApi, wellbeingKeys } from '../wellbeing/api';
 
 /**
  * The meeting page's workload prompt (issue #15, seed 001): when the latest check-ins said the
@@ -14,7 +14,6 @@ import { wellbeingApi, wellbeingKeys } from './api';
  * aside for this meeting.
  */
 export function WorkloadPrompt({ detail }: { detail: MeetingDetail }) {
-  const ready = useCatalogs(WELLBEING_NS);
   const meetingId = detail.meeting.id;
   const open = detail.meeting.status === 'planned' || detail.meeting.status === 'moved';
   const query = useQuery({
@@ -31,11 +30,18 @@ export function WorkloadPrompt({ detail }: { detail: MeetingDetail }) {
     actionCount.current = detail.actions.length;
     void client.invalidateQueries({ queryKey: wellbeingKeys.workloadPrompt(meetingId) });
   }, [detail.actions.length, client, meetingId]);
-  if (!open || !ready || !query.data?.show || !detail.can.contribute) return null;
-  return <PromptCard detail={detail} />;
+  if (!open || !query.data?.show || !detail.can.contribute) return null;
+  return <PromptCard detail={detail} because={query.data.because} />;
 }
 
-function PromptCard({ detail }: { detail: MeetingDetail }) {
+/** The prompt's words for what made the workload high over time. */
+const TEXT_KEY = {
+  check_ins: 'workloadPrompt.text',
+  task_reviews: 'workloadPrompt.textTaskReviews',
+  both: 'workloadPrompt.textBoth',
+} as const;
+
+function PromptCard({ detail, because }: { detail: MeetingDetail; because: WorkloadReason[] }) {
   const { t } = useTranslation('wellbeing');
   const client = useQueryClient();
   const errorText = useErrorText();
@@ -48,7 +54,7 @@ function PromptCard({ detail }: { detail: MeetingDetail }) {
   return (
     <section className="card workload-prompt" aria-labelledby="workload-prompt-heading">
       <h2 id="workload-prompt-heading" className="workload-prompt__title">
-        {t('workloadPrompt.text')}
+        {t(TEXT_KEY[because.length > 1 ? 'both' : (because[0] ?? 'check_ins')])}
       </h2>
       {adding ? (
         <ActionForm

@@ -94,25 +94,35 @@ with pair as (
         and c.employee_id = s.employee_id and c.meeting_starts_at <= m.starts_at
       order by c.meeting_starts_at desc
       limit $9) w) as workloads,
+    (select coalesce(json_agg(r.share order by r.reviewed_at desc), '[]') from (
+      select tr.reviewed_at,
+        (select coalesce(sum(i.time_share_percent)
+            filter (where i.demand >= $10), 0)::int
+          from task_review_items i where i.org_id = tr.org_id and i.review_id = tr.id) as share
+      from task_reviews tr
+      where tr.org_id = m.org_id and tr.series_id = s.id
+        and tr.reviewed_at is not null and tr.reviewed_at <= m.ends_at
+      order by tr.reviewed_at desc
+      limit $11) r) as demanding_shares,
     (select to_json(pn) from one_on_one_private_notes pn
       where pn.org_id = m.org_id and pn.meeting_id = m.id
-        and pn.author_id = $10
+        and pn.author_id = $12
       limit 1) as private_note,
     -- The viewer's own "remember to ask" reminders, only as the manager of the pair (as
     -- oneOnOneReminderRepository.forMeeting reads them).
     (select coalesce(json_agg(rm order by rm.origin_starts_at, rm.created_at), '[]') from (
       select * from one_on_one_reminders r
       where r.org_id = m.org_id and r.series_id = m.series_id
-        and r.author_id = $11
-        and s.manager_id = $12
+        and r.author_id = $13
+        and s.manager_id = $14
         and r.origin_starts_at <= m.starts_at
         and (r.done_at is null or r.done_meeting_id = m.id)
       order by r.origin_starts_at, r.created_at
-      limit $13) rm) as reminders,
+      limit $15) rm) as reminders,
     (select to_json(v) from person_vaults v
-      where v.org_id = m.org_id and v.person_id = $14) as vault,
+      where v.org_id = m.org_id and v.person_id = $16) as vault,
     (select coalesce(json_agg(k order by k.created_at, k.id), '[]') from vault_passkeys k
-      where k.org_id = m.org_id and k.person_id = $15) as passkeys,
+      where k.org_id = m.org_id and k.person_id = $17) as passkeys,
     (select coalesce(json_agg(json_build_array(g.g, g.title)
         order by g.side, (g.g).created_at desc, (g.g).id), '[]') from goals g) as goals,
     (select coalesce(json_agg(p.p order by p.side, (p.p).created_at desc, (p.p).id), '[]')
@@ -134,17 +144,17 @@ with pair as (
       select mo.meeting_id, mo.meeting_starts_at, mo.score from one_on_one_motivation mo
       where mo.org_id = m.org_id and mo.series_id = s.id and mo.meeting_starts_at <= m.starts_at
       order by mo.meeting_starts_at desc
-      limit $16) mo) as motivation,
+      limit $18) mo) as motivation,
     -- The viewer's unread notifications (the bell), as notificationRepository.unreadCount.
     (select count(*)::int from (
       select 1 from notifications nf
-      where nf.org_id = m.org_id and nf.person_id = $17
+      where nf.org_id = m.org_id and nf.person_id = $19
         and nf.read_at is null
-      limit $18) nf) as unread_notifications
+      limit $20) nf) as unread_notifications
   from one_on_one_meetings m
   join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
   left join one_on_one_minutes mi on mi.org_id = m.org_id and mi.meeting_id = m.id
-  where m.org_id = $19 and m.id = $20
+  where m.org_id = $21 and m.id = $22
   limit 1;
 
 -- GET /api/pages/meeting/:id (employee): 2 statements
@@ -243,25 +253,35 @@ with pair as (
         and c.employee_id = s.employee_id and c.meeting_starts_at <= m.starts_at
       order by c.meeting_starts_at desc
       limit $9) w) as workloads,
+    (select coalesce(json_agg(r.share order by r.reviewed_at desc), '[]') from (
+      select tr.reviewed_at,
+        (select coalesce(sum(i.time_share_percent)
+            filter (where i.demand >= $10), 0)::int
+          from task_review_items i where i.org_id = tr.org_id and i.review_id = tr.id) as share
+      from task_reviews tr
+      where tr.org_id = m.org_id and tr.series_id = s.id
+        and tr.reviewed_at is not null and tr.reviewed_at <= m.ends_at
+      order by tr.reviewed_at desc
+      limit $11) r) as demanding_shares,
     (select to_json(pn) from one_on_one_private_notes pn
       where pn.org_id = m.org_id and pn.meeting_id = m.id
-        and pn.author_id = $10
+        and pn.author_id = $12
       limit 1) as private_note,
     -- The viewer's own "remember to ask" reminders, only as the manager of the pair (as
     -- oneOnOneReminderRepository.forMeeting reads them).
     (select coalesce(json_agg(rm order by rm.origin_starts_at, rm.created_at), '[]') from (
       select * from one_on_one_reminders r
       where r.org_id = m.org_id and r.series_id = m.series_id
-        and r.author_id = $11
-        and s.manager_id = $12
+        and r.author_id = $13
+        and s.manager_id = $14
         and r.origin_starts_at <= m.starts_at
         and (r.done_at is null or r.done_meeting_id = m.id)
       order by r.origin_starts_at, r.created_at
-      limit $13) rm) as reminders,
+      limit $15) rm) as reminders,
     (select to_json(v) from person_vaults v
-      where v.org_id = m.org_id and v.person_id = $14) as vault,
+      where v.org_id = m.org_id and v.person_id = $16) as vault,
     (select coalesce(json_agg(k order by k.created_at, k.id), '[]') from vault_passkeys k
-      where k.org_id = m.org_id and k.person_id = $15) as passkeys,
+      where k.org_id = m.org_id and k.person_id = $17) as passkeys,
     (select coalesce(json_agg(json_build_array(g.g, g.title)
         order by g.side, (g.g).created_at desc, (g.g).id), '[]') from goals g) as goals,
     (select coalesce(json_agg(p.p order by p.side, (p.p).created_at desc, (p.p).id), '[]')
@@ -283,17 +303,17 @@ with pair as (
       select mo.meeting_id, mo.meeting_starts_at, mo.score from one_on_one_motivation mo
       where mo.org_id = m.org_id and mo.series_id = s.id and mo.meeting_starts_at <= m.starts_at
       order by mo.meeting_starts_at desc
-      limit $16) mo) as motivation,
+      limit $18) mo) as motivation,
     -- The viewer's unread notifications (the bell), as notificationRepository.unreadCount.
     (select count(*)::int from (
       select 1 from notifications nf
-      where nf.org_id = m.org_id and nf.person_id = $17
+      where nf.org_id = m.org_id and nf.person_id = $19
         and nf.read_at is null
-      limit $18) nf) as unread_notifications
+      limit $20) nf) as unread_notifications
   from one_on_one_meetings m
   join one_on_one_series s on s.org_id = m.org_id and s.id = m.series_id
   left join one_on_one_minutes mi on mi.org_id = m.org_id and mi.meeting_id = m.id
-  where m.org_id = $19 and m.id = $20
+  where m.org_id = $21 and m.id = $22
   limit 1;
 
 -- GET /api/pages/home (manager): 2 statements
