@@ -78,6 +78,41 @@ const LEASE_MS = 90_000;
 /** Thrown when another worker holds the mail: the queue retries later, when its lease is over. */
 class MailLeaseHeld extends Error {}
 
+/** The outbox row of a mail. */
+function outboxRow(mail: OutgoingMail, id: string) {
+  return {
+    orgId: mail.orgId,
+    id,
+    recipientId: mail.recipientId,
+    toAddress: mail.toAddress ?? null,
+    kind: mail.kind,
+    locale: mail.locale,
+    subject: mail.subject,
+    textBody: mail.text,
+    htmlBody: mail.html,
+    dedupeKey: mail.dedupeKey,
+    calendarMethod: mail.calendar?.method ?? null,
+    calendar: mail.calendar?.content ?? null,
+  };
+}
+
+/** The in-app notification written with a mail (decision 028), when it has one. */
+function notificationRow(mail: OutgoingMail) {
+  const n = mail.notification;
+  if (!n) return null;
+  return {
+    orgId: mail.orgId,
+    personId: mail.recipientId,
+    kind: n.kind,
+    actorId: n.actorId ?? null,
+    meetingId: n.meetingId ?? null,
+    seriesId: n.seriesId ?? null,
+    conversationId: n.conversationId ?? null,
+    roundId: n.roundId ?? null,
+    params: n.params ?? {},
+  };
+}
+
 /**
  * Writes mails to the outbox in the caller's transaction and, in the same transaction, queues
  * their delivery; delivers them later with a stable Message-ID.
@@ -101,32 +136,9 @@ export function createMailer(opts: {
     /** Puts a mail in the outbox inside `tx`. Returns false when it was there already. */
     async enqueue(tx: DbOrTx, mail: OutgoingMail): Promise<boolean> {
       const id = randomUUID();
-      const inserted = await mailOutboxRepository.insert(tx, {
-        orgId: mail.orgId,
-        id,
-        recipientId: mail.recipientId,
-        toAddress: mail.toAddress ?? null,
-        kind: mail.kind,
-        locale: mail.locale,
-        subject: mail.subject,
-        textBody: mail.text,
-        htmlBody: mail.html,
-        dedupeKey: mail.dedupeKey,
-        calendarMethod: mail.calendar?.method ?? null,
-        calendar: mail.calendar?.content ?? null,
-      });
-      if (inserted && mail.notification)
-        await notificationRepository.insert(tx, {
-          orgId: mail.orgId,
-          personId: mail.recipientId,
-          kind: mail.notification.kind,
-          actorId: mail.notification.actorId ?? null,
-          meetingId: mail.notification.meetingId ?? null,
-          seriesId: mail.notification.seriesId ?? null,
-          conversationId: mail.notification.conversationId ?? null,
-          roundId: mail.notification.roundId ?? null,
-          params: mail.notification.params ?? {},
-        });
+      const inserted = await mailOutboxRepository.insert(tx, outboxRow(mail, id));
+      const notification = notificationRow(mail);
+      if (inserted && notification) await notificationRepository.insert(tx, notification);
       if (inserted && queue)
         await queue.send(MAIL_DELIVER_JOB, { orgId: mail.orgId, outboxId: id }, { tx });
       return inserted;
@@ -142,43 +154,13 @@ export function createMailer(opts: {
       const withIds = mails.map((mail) => ({ mail, id: randomUUID() }));
       const inserted = await mailOutboxRepository.insertMany(
         tx,
-        withIds.map(({ mail, id }) => ({
-          orgId: mail.orgId,
-          id,
-          recipientId: mail.recipientId,
-          toAddress: mail.toAddress ?? null,
-          kind: mail.kind,
-          locale: mail.locale,
-          subject: mail.subject,
-          textBody: mail.text,
-          htmlBody: mail.html,
-          dedupeKey: mail.dedupeKey,
-          calendarMethod: mail.calendar?.method ?? null,
-          calendar: mail.calendar?.content ?? null,
-        })),
+        withIds.map(({ mail, id }) => outboxRow(mail, id)),
       );
       const isNew = new Set(inserted.map((r) => r.id));
       const fresh = withIds.filter(({ id }) => isNew.has(id));
       await notificationRepository.insertMany(
         tx,
-        fresh.flatMap(({ mail }) => {
-          const n = mail.notification;
-          return n
-            ? [
-                {
-                  orgId: mail.orgId,
-                  personId: mail.recipientId,
-                  kind: n.kind,
-                  actorId: n.actorId ?? null,
-                  meetingId: n.meetingId ?? null,
-                  seriesId: n.seriesId ?? null,
-                  conversationId: n.conversationId ?? null,
-                  roundId: n.roundId ?? null,
-                  params: n.params ?? {},
-                },
-              ]
-            : [];
-        }),
+        fresh.flatMap(({ mail }) => notificationRow(mail) ?? []),
       );
       if (queue)
         await queue.sendMany(
