@@ -64,8 +64,16 @@ const { values } = parseArgs({
     'server-env': { type: 'string' },
     root: { type: 'string' },
     label: { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  // The options are documented once, in this file's opening comment.
+  const source = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  const head = source.slice(source.indexOf('/**') + 3, source.indexOf('*/'));
+  console.log(head.replace(/^ \* ?/gm, '').trim());
+  process.exit(0);
+}
 const serverEnv = Object.fromEntries(
   (values['server-env'] ?? '')
     .split(',')
