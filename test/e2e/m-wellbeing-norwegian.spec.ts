@@ -91,7 +91,7 @@ test('a Norwegian manager answers the check-in with Ola, follows the trend and s
 
   // The fourth meeting: Kari and Ola answer the check-in together at the start.
   await page.goto(`/one-on-ones/meetings/${m4!.id}`);
-  const checkIn = page.getByRole('region', { name: 'Innsjekk' });
+  const checkIn = page.getByRole('region', { name: 'Innsjekk', exact: true });
   await page.getByRole('button', { name: 'Start møtet' }).click();
   await expect(checkIn).toContainText('Bare dere to ser innsjekken.');
   await checkIn.getByLabel(/Vi fyller den ut sammen nå/).check();

@@ -110,7 +110,7 @@ test('Maria on a laptop and Ahmed on a phone hold one live 1:1, also through a d
   ).toBeVisible();
   await expect(ahmedPage.getByText(/Sparat på enheten/).first()).toBeVisible();
   // He answers the check-in on the walk too: kept on the phone with the rest.
-  const checkIn = ahmedPage.getByRole('region', { name: 'Incheckning' });
+  const checkIn = ahmedPage.getByRole('region', { name: 'Incheckning', exact: true });
   const pick = (question: string, answer: string) =>
     checkIn
       .getByRole('group', { name: question })
