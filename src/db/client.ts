@@ -207,8 +207,8 @@ export function openDatabase(config: {
 
 /** Runs raw SQL and returns its rows, whichever driver is underneath (both return `rows`). */
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the two drivers' results differ in type; both carry `rows`
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  // Drizzle types the result by driver (unknown here); both drivers' results carry `rows`.
+  const result = (await db.execute(query)) as { rows: T[] };
   return result.rows;
 }
 
