@@ -1,18 +1,26 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import { and, asc, eq, lte, sql, type Placeholder } from 'drizzle-orm';
+import { preparedQuery, type DbOrTx } from '../../db/client';
 import { meetingDocUpdates, meetingDocs } from '../../db/schema/index';
 import { touched } from './touched';
+
+// Every save of a shared note looks for the meeting's live document first (prepared).
+function docRow(db: DbOrTx, p: Record<'orgId' | 'meetingId', Placeholder>) {
+  return db
+    .select()
+    .from(meetingDocs)
+    .where(and(eq(meetingDocs.orgId, p.orgId), eq(meetingDocs.meetingId, p.meetingId)))
+    .limit(1);
+}
+const docOf = preparedQuery('meeting_doc', ['orgId', 'meetingId'], docRow);
+const lockedDoc = preparedQuery('meeting_doc_locked', ['orgId', 'meetingId'], (db, p) =>
+  docRow(db, p).for('update'),
+);
 
 /** The stored live document of a meeting: a snapshot and the updates after it (decision 020). */
 export const meetingDocRepository = {
   /** The snapshot and every later update, oldest first; undefined when the meeting has none. */
   async load(db: DbOrTx, orgId: string, meetingId: string, lock = false) {
-    const q = db
-      .select()
-      .from(meetingDocs)
-      .where(and(eq(meetingDocs.orgId, orgId), eq(meetingDocs.meetingId, meetingId)))
-      .limit(1);
-    const [doc] = lock ? await q.for('update') : await q;
+    const [doc] = await (lock ? lockedDoc : docOf)(db, { orgId, meetingId });
     if (!doc) return undefined;
     const updates = await db
       .select({ id: meetingDocUpdates.id, update: meetingDocUpdates.update })

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type DbOrTx } from '../../db/client';
+import { preparedQuery, queryRows, type DbOrTx } from '../../db/client';
 import { notifications, people } from '../../db/schema/index';
 import type { Keyset } from './mail-outbox.repository';
 
@@ -14,6 +14,26 @@ const AT_KEY = sql<string>`to_char(${notifications.createdAt} at time zone 'UTC'
 function olderThan(before: Keyset): SQL {
   return sql`(${notifications.createdAt}, ${notifications.id}) < (${before.at}::timestamptz, ${before.id}::uuid)`;
 }
+
+/** An unread notification of one kind about one meeting (adding a topic asks; prepared). */
+const unreadForMeeting = preparedQuery(
+  'unread_for_meeting',
+  ['orgId', 'personId', 'kind', 'meetingId'],
+  (db, p) =>
+    db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.orgId, p.orgId),
+          eq(notifications.personId, p.personId),
+          isNull(notifications.readAt),
+          eq(notifications.kind, p.kind),
+          eq(notifications.meetingId, p.meetingId),
+        ),
+      )
+      .limit(1),
+);
 
 /** In-app notifications: each person's own, newest first. */
 export const notificationRepository = {
@@ -31,19 +51,12 @@ export const notificationRepository = {
    * still unread (five topics added are one "topics were added"). True when written.
    */
   async insertUnlessUnread(db: DbOrTx, row: NewNotificationRow & { meetingId: string }) {
-    const [open] = await db
-      .select({ id: notifications.id })
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.orgId, row.orgId),
-          eq(notifications.personId, row.personId),
-          isNull(notifications.readAt),
-          eq(notifications.kind, row.kind),
-          eq(notifications.meetingId, row.meetingId),
-        ),
-      )
-      .limit(1);
+    const [open] = await unreadForMeeting(db, {
+      orgId: row.orgId,
+      personId: row.personId,
+      kind: row.kind,
+      meetingId: row.meetingId,
+    });
     if (open) return false;
     await db.insert(notifications).values(row);
     return true;

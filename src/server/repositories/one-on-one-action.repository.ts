@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import { and, asc, desc, eq, isNotNull, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { preparedQuery, type DbOrTx } from '../../db/client';
 import { oneOnOneActions, oneOnOneMeetings, people } from '../../db/schema/index';
 import { touched } from './touched';
 
@@ -16,6 +16,38 @@ const conversationId = sql<string | null>`case when one_on_one_meetings.kind = '
   then null else (select c.id from conversations c where c.org_id = one_on_one_meetings.org_id
     and c.meeting_id = one_on_one_meetings.id limit 1) end`;
 
+// Ticking an action off reads it with these (prepared: one of the most frequent writes).
+function actionOf(db: DbOrTx, p: Record<'orgId' | 'id', Placeholder>) {
+  return db
+    .select()
+    .from(oneOnOneActions)
+    .where(and(eq(oneOnOneActions.orgId, p.orgId), eq(oneOnOneActions.id, p.id)))
+    .limit(1);
+}
+const actionById = preparedQuery('action_by_id', ['orgId', 'id'], actionOf);
+const lockedAction = preparedQuery('action_by_id_locked', ['orgId', 'id'], (db, p) =>
+  actionOf(db, p).for('update'),
+);
+const actionWithOwnerZone = preparedQuery('action_with_owner_zone', ['orgId', 'id'], (db, p) =>
+  db
+    .select({ action: oneOnOneActions, ownerTimeZone: people.timeZone })
+    .from(oneOnOneActions)
+    .innerJoin(
+      people,
+      and(eq(people.orgId, oneOnOneActions.orgId), eq(people.id, oneOnOneActions.ownerId)),
+    )
+    .where(and(eq(oneOnOneActions.orgId, p.orgId), eq(oneOnOneActions.id, p.id)))
+    .limit(1),
+);
+
+const setDone = preparedQuery('action_set_done', ['orgId', 'id', 'doneAt'], (db, p) =>
+  db
+    .update(oneOnOneActions)
+    .set(touched({ doneAt: sql`${p.doneAt}::timestamptz` }))
+    .where(and(eq(oneOnOneActions.orgId, p.orgId), eq(oneOnOneActions.id, p.id)))
+    .returning(),
+);
+
 /** Actions of 1:1 pairs. Scoped by org id. */
 export const oneOnOneActionRepository = {
   async insert(db: DbOrTx, row: typeof oneOnOneActions.$inferInsert): Promise<ActionRow> {
@@ -24,29 +56,21 @@ export const oneOnOneActionRepository = {
   },
 
   async findById(db: DbOrTx, orgId: string, id: string, lock = false) {
-    const q = db
-      .select()
-      .from(oneOnOneActions)
-      .where(and(eq(oneOnOneActions.orgId, orgId), eq(oneOnOneActions.id, id)))
-      .limit(1);
-    const [row] = lock ? await q.for('update') : await q;
+    const [row] = await (lock ? lockedAction : actionById)(db, { orgId, id });
     return row;
   },
 
   async findWithOwnerZone(db: DbOrTx, orgId: string, id: string) {
-    const [row] = await db
-      .select({ action: oneOnOneActions, ownerTimeZone: people.timeZone })
-      .from(oneOnOneActions)
-      .innerJoin(
-        people,
-        and(eq(people.orgId, oneOnOneActions.orgId), eq(people.id, oneOnOneActions.ownerId)),
-      )
-      .where(and(eq(oneOnOneActions.orgId, orgId), eq(oneOnOneActions.id, id)))
-      .limit(1);
+    const [row] = await actionWithOwnerZone(db, { orgId, id });
     return row;
   },
 
   async update(db: DbOrTx, orgId: string, id: string, patch: Partial<ActionRow>) {
+    if (Object.keys(patch).length === 1 && 'doneAt' in patch) {
+      // Ticking off or reopening, the most frequent change: a prepared statement.
+      const [done] = await setDone(db, { orgId, id, doneAt: patch.doneAt?.toISOString() ?? null });
+      return done!;
+    }
     const [row] = await db
       .update(oneOnOneActions)
       .set(touched(patch))

@@ -1,5 +1,5 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import { preparedQuery, type DbOrTx } from '../../db/client';
 import {
   oneOnOneMeetings,
   oneOnOneNoteRevisions,
@@ -16,6 +16,58 @@ export type PrivateNoteRow = typeof oneOnOnePrivateNotes.$inferSelect;
 
 /** How many earlier versions of a shared note are kept as merge bases. */
 const REVISIONS_KEPT = 50;
+
+// The statements of the hottest writes (adding a topic, saving a shared note), prepared once.
+const agendaOf = preparedQuery('agenda_points', ['orgId', 'meetingId'], (db, p) =>
+  db
+    .select()
+    .from(oneOnOnePoints)
+    .where(and(eq(oneOnOnePoints.orgId, p.orgId), eq(oneOnOnePoints.meetingId, p.meetingId)))
+    .orderBy(asc(oneOnOnePoints.position), asc(oneOnOnePoints.createdAt)),
+);
+const TOPIC_KEYS = [
+  'orgId',
+  'id',
+  'meetingId',
+  'kind',
+  'sectionKey',
+  'title',
+  'authorId',
+  'position',
+] as const;
+const insertTopic = preparedQuery('insert_topic', TOPIC_KEYS, (db, p) =>
+  db.insert(oneOnOnePoints).values(p).returning(),
+);
+const noteLocked = preparedQuery('shared_note_locked', ['orgId', 'pointId'], (db, p) =>
+  db
+    .select()
+    .from(oneOnOneNotes)
+    .where(and(eq(oneOnOneNotes.orgId, p.orgId), eq(oneOnOneNotes.pointId, p.pointId)))
+    .for('update')
+    .limit(1),
+);
+const noteUpdate = preparedQuery(
+  'shared_note_update',
+  ['orgId', 'id', 'body', 'decision', 'version', 'updatedBy'],
+  (db, p) =>
+    db
+      .update(oneOnOneNotes)
+      .set(
+        touched({
+          body: sql`${p.body}`,
+          decision: sql`${p.decision}`,
+          version: sql`${p.version}`,
+          updatedBy: sql`${p.updatedBy}`,
+        }),
+      )
+      .where(and(eq(oneOnOneNotes.orgId, p.orgId), eq(oneOnOneNotes.id, p.id)))
+      .returning(),
+);
+const revisionInsert = preparedQuery(
+  'shared_note_revision',
+  ['orgId', 'noteId', 'version', 'body', 'decision', 'savedBy', 'savedAt'],
+  (db, p) => db.insert(oneOnOneNoteRevisions).values(p),
+);
 
 /** A meeting's agenda (points), shared notes and private notes. Scoped by org id. */
 export const oneOnOneMeetingRepository = {
@@ -43,6 +95,15 @@ export const oneOnOneMeetingRepository = {
     return db.insert(oneOnOnePoints).values(rows).returning();
   },
 
+  /** Adds one topic (a prepared statement: the most frequent write of a meeting). */
+  async insertTopic(
+    db: DbOrTx,
+    row: Required<Pick<typeof oneOnOnePoints.$inferInsert, (typeof TOPIC_KEYS)[number]>>,
+  ): Promise<PointRow> {
+    const [created] = await insertTopic(db, row);
+    return created!;
+  },
+
   /** The points of a meeting in agenda order, each with its shared note (if any). */
   async pointsWithNotes(db: DbOrTx, orgId: string, meetingId: string) {
     return db
@@ -60,11 +121,7 @@ export const oneOnOneMeetingRepository = {
   },
 
   async points(db: DbOrTx, orgId: string, meetingId: string): Promise<PointRow[]> {
-    return db
-      .select()
-      .from(oneOnOnePoints)
-      .where(and(eq(oneOnOnePoints.orgId, orgId), eq(oneOnOnePoints.meetingId, meetingId)))
-      .orderBy(asc(oneOnOnePoints.position), asc(oneOnOnePoints.createdAt));
+    return agendaOf(db, { orgId, meetingId });
   },
 
   async findPoint(db: DbOrTx, orgId: string, id: string): Promise<PointRow | undefined> {
@@ -110,12 +167,7 @@ export const oneOnOneMeetingRepository = {
   },
 
   async lockNote(db: DbOrTx, orgId: string, pointId: string): Promise<NoteRow | undefined> {
-    const [row] = await db
-      .select()
-      .from(oneOnOneNotes)
-      .where(and(eq(oneOnOneNotes.orgId, orgId), eq(oneOnOneNotes.pointId, pointId)))
-      .for('update')
-      .limit(1);
+    const [row] = await noteLocked(db, { orgId, pointId });
     return row;
   },
 
@@ -131,17 +183,13 @@ export const oneOnOneMeetingRepository = {
     id: string,
     patch: { body: string; decision: string; version: number; updatedBy: string },
   ) {
-    const [row] = await db
-      .update(oneOnOneNotes)
-      .set(touched(patch))
-      .where(and(eq(oneOnOneNotes.orgId, orgId), eq(oneOnOneNotes.id, id)))
-      .returning();
+    const [row] = await noteUpdate(db, { orgId, id, ...patch });
     return row!;
   },
 
   /** Keeps a version as a future merge base, and forgets the oldest ones. */
   async recordRevision(db: DbOrTx, note: NoteRow) {
-    await db.insert(oneOnOneNoteRevisions).values({
+    await revisionInsert(db, {
       orgId: note.orgId,
       noteId: note.id,
       version: note.version,

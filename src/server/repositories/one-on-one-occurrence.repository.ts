@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, lt, max, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import { and, asc, desc, eq, gt, inArray, lt, max, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { preparedQuery, type DbOrTx } from '../../db/client';
 import {
   oneOnOneMeetings,
   oneOnOneMinutes,
@@ -14,6 +14,53 @@ import { touched } from './touched';
 export type MeetingRow = typeof oneOnOneMeetings.$inferSelect;
 
 const OPEN_STATUSES: MeetingStatus[] = ['planned', 'moved'];
+
+/** A meeting with its series: every change to a meeting's content starts here (prepared). */
+function meetingWithSeries(db: DbOrTx, p: Record<'orgId' | 'id', Placeholder>) {
+  return db
+    .select({ meeting: oneOnOneMeetings, series: oneOnOneSeries })
+    .from(oneOnOneMeetings)
+    .innerJoin(
+      oneOnOneSeries,
+      and(
+        eq(oneOnOneSeries.orgId, oneOnOneMeetings.orgId),
+        eq(oneOnOneSeries.id, oneOnOneMeetings.seriesId),
+      ),
+    )
+    .where(and(eq(oneOnOneMeetings.orgId, p.orgId), eq(oneOnOneMeetings.id, p.id)))
+    .limit(1);
+}
+const meetingById = preparedQuery('meeting_with_series', ['orgId', 'id'], meetingWithSeries);
+const lockedMeeting = preparedQuery('meeting_with_series_locked', ['orgId', 'id'], (db, p) =>
+  meetingWithSeries(db, p).for('update', { of: oneOnOneMeetings }),
+);
+
+/** An agenda point with its meeting (locked) and series: every autosave of a note starts here. */
+const pointWithLockedMeeting = preparedQuery(
+  'point_with_locked_meeting',
+  ['orgId', 'pointId'],
+  (db, p) =>
+    db
+      .select({ point: oneOnOnePoints, meeting: oneOnOneMeetings, series: oneOnOneSeries })
+      .from(oneOnOnePoints)
+      .innerJoin(
+        oneOnOneMeetings,
+        and(
+          eq(oneOnOneMeetings.orgId, oneOnOnePoints.orgId),
+          eq(oneOnOneMeetings.id, oneOnOnePoints.meetingId),
+        ),
+      )
+      .innerJoin(
+        oneOnOneSeries,
+        and(
+          eq(oneOnOneSeries.orgId, oneOnOneMeetings.orgId),
+          eq(oneOnOneSeries.id, oneOnOneMeetings.seriesId),
+        ),
+      )
+      .where(and(eq(oneOnOnePoints.orgId, p.orgId), eq(oneOnOnePoints.id, p.pointId)))
+      .limit(1)
+      .for('update', { of: oneOnOneMeetings }),
+);
 
 /** The meetings (occurrences) of series: planned, moved, cancelled, held. Scoped by org id. */
 export const oneOnOneOccurrenceRepository = {
@@ -222,19 +269,7 @@ export const oneOnOneOccurrenceRepository = {
   },
 
   async findMeeting(db: DbOrTx, orgId: string, id: string, lock = false) {
-    const q = db
-      .select({ meeting: oneOnOneMeetings, series: oneOnOneSeries })
-      .from(oneOnOneMeetings)
-      .innerJoin(
-        oneOnOneSeries,
-        and(
-          eq(oneOnOneSeries.orgId, oneOnOneMeetings.orgId),
-          eq(oneOnOneSeries.id, oneOnOneMeetings.seriesId),
-        ),
-      )
-      .where(and(eq(oneOnOneMeetings.orgId, orgId), eq(oneOnOneMeetings.id, id)))
-      .limit(1);
-    const [row] = lock ? await q.for('update', { of: oneOnOneMeetings }) : await q;
+    const [row] = await (lock ? lockedMeeting : meetingById)(db, { orgId, id });
     return row;
   },
 
@@ -278,26 +313,7 @@ export const oneOnOneOccurrenceRepository = {
 
   /** An agenda point with its meeting (locked, as findMeeting's `lock`) and series. */
   async findPointWithMeeting(db: DbOrTx, orgId: string, pointId: string) {
-    const [row] = await db
-      .select({ point: oneOnOnePoints, meeting: oneOnOneMeetings, series: oneOnOneSeries })
-      .from(oneOnOnePoints)
-      .innerJoin(
-        oneOnOneMeetings,
-        and(
-          eq(oneOnOneMeetings.orgId, oneOnOnePoints.orgId),
-          eq(oneOnOneMeetings.id, oneOnOnePoints.meetingId),
-        ),
-      )
-      .innerJoin(
-        oneOnOneSeries,
-        and(
-          eq(oneOnOneSeries.orgId, oneOnOneMeetings.orgId),
-          eq(oneOnOneSeries.id, oneOnOneMeetings.seriesId),
-        ),
-      )
-      .where(and(eq(oneOnOnePoints.orgId, orgId), eq(oneOnOnePoints.id, pointId)))
-      .limit(1)
-      .for('update', { of: oneOnOneMeetings });
+    const [row] = await pointWithLockedMeeting(db, { orgId, pointId });
     return row;
   },
 

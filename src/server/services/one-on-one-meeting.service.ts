@@ -91,18 +91,16 @@ export function createOneOnOneMeetingService(
         const id = randomUUID();
         const order = orderWithNewTopic(existing, id, sectionKey);
         const position = order.indexOf(id);
-        const [point] = await meetingRepo.insertPoints(tx, [
-          {
-            orgId: actor.orgId,
-            id,
-            meetingId,
-            kind: 'topic',
-            sectionKey,
-            title: input.title.trim(),
-            authorId: actor.personId,
-            position,
-          },
-        ]);
+        const point = await meetingRepo.insertTopic(tx, {
+          orgId: actor.orgId,
+          id,
+          meetingId,
+          kind: 'topic',
+          sectionKey,
+          title: input.title.trim(),
+          authorId: actor.personId,
+          position,
+        });
         // Only the points after it move down (setOrder writes the changed rows only).
         if (position < existing.length) {
           await meetingRepo.setOrder(tx, actor.orgId, meetingId, order);
@@ -118,7 +116,7 @@ export function createOneOnOneMeetingService(
           seriesId: series.id,
           params: { at: meeting.startsAt.toISOString() },
         });
-        return { point: { ...point!, position }, snapshot, managerId: series.managerId };
+        return { point: { ...point, position }, snapshot, managerId: series.managerId };
       });
     },
 
