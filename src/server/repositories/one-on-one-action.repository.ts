@@ -1,4 +1,15 @@
-import { and, asc, desc, eq, isNotNull, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  isNotNull,
+  isNull,
+  or,
+  sql,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm';
 import { preparedQuery, type DbOrTx } from '../../db/client';
 import { oneOnOneActions, oneOnOneMeetings, people } from '../../db/schema/index';
 import { touched } from './touched';

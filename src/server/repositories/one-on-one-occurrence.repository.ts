@@ -1,4 +1,16 @@
-import { and, asc, desc, eq, gt, inArray, lt, max, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  inArray,
+  lt,
+  max,
+  sql,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm';
 import { preparedQuery, type DbOrTx } from '../../db/client';
 import {
   oneOnOneMeetings,
