@@ -78,7 +78,8 @@ const serverEnv = Object.fromEntries(
   (values['server-env'] ?? '')
     .split(',')
     .filter(Boolean)
-    .map((kv) => kv.split('=', 2)),
+    // At the first '=' only: a value may hold more (PGOPTIONS=-c plan_cache_mode=…).
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
 ) as Record<string, string>;
 const serverRoot = values.root ? path.resolve(values.root) : ROOT;
 const quick = values.quick;
