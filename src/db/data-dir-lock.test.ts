@@ -55,6 +55,30 @@ describe('embedded data folder lock', () => {
     }
   });
 
+  it('opens when the holder was killed but not yet reaped by its parent (a zombie)', async () => {
+    const dir = tmp();
+    // `sleep 0.1` ends under a parent (the shell, become `sleep 30`) that never collects it.
+    const parent = spawn('sh', ['-c', 'sleep 0.1 & echo $!; exec sleep 30']);
+    try {
+      const pid = Number(
+        await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(`${d}`))),
+      );
+      const stat = () => fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const started = stat()
+        .slice(stat().lastIndexOf(')') + 2)
+        .split(' ')[19]!;
+      const deadline = Date.now() + 5_000;
+      while (!/\) Z /.test(stat()) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(stat()).toMatch(/\) Z /);
+      writeHolder(dir, { pid, started });
+      const release = await lockDataDir(dir);
+      await release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
   it('tells a reused pid from the holder by its start time', async () => {
     const dir = tmp();
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);

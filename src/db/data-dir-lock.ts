@@ -42,14 +42,29 @@ const BREAKER_STALE_MS = 10_000;
 /** Folders this process holds (a second open in the same process is refused too). */
 const heldHere = new Set<string>();
 
-/** The start time of a process (field 22 of /proc/<pid>/stat), or null where /proc is missing. */
-function startTimeOf(pid: number): string | null {
+/** Fields 3 onwards of /proc/<pid>/stat (after the command's name), or null where /proc is missing. */
+function statOf(pid: number): string[] | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+/** The start time of a process (field 22 of /proc/<pid>/stat), or null where /proc is missing. */
+function startTimeOf(pid: number): string | null {
+  return statOf(pid)?.[19] ?? null;
+}
+
+/**
+ * A process that has exited but whose parent has not collected it yet (a zombie, state Z, or
+ * dead, X) still has its pid: a supervisor that starts Samtal again before it reaps the killed
+ * one must not find the folder held.
+ */
+function hasExited(pid: number): boolean {
+  const state = statOf(pid)?.[0];
+  return state === 'Z' || state === 'X';
 }
 
 function processExists(pid: number): boolean {
@@ -73,7 +88,7 @@ function holderAlive(holder: LockHolder, lockFile: string, now = Date.now()): bo
     }
   }
   if (holder.pid === process.pid) return heldHere.has(path.dirname(lockFile));
-  if (!processExists(holder.pid)) return false;
+  if (!processExists(holder.pid) || hasExited(holder.pid)) return false;
   // The pid exists: the same process only if it started when the holder did.
   const started = startTimeOf(holder.pid);
   return started === null || holder.started === null || started === holder.started;
