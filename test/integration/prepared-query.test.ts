@@ -6,7 +6,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preparedQuery, type Database } from '../../src/db/client';
+import { prepareSql, preparedQuery, type Database } from '../../src/db/client';
 import { organisations } from '../../src/db/schema/index';
 import { freshDatabase } from '../support/database';
 
@@ -75,5 +75,39 @@ describe('preparedQuery', () => {
         db.select().from(organisations).where(eq(organisations.id, p.id)),
       ),
     ).toThrow(/defined twice/);
+  });
+});
+
+describe('prepareSql', () => {
+  const p = (key: string) => sql.placeholder(key);
+
+  it('runs a named statement again and again with each call’s values, quotes and all', async () => {
+    const echo = prepareSql<{ v: string; n: number }>(
+      database.db,
+      'test_echo',
+      sql`select ${p('v')}::text as v, length(${p('v')}::text) as n`,
+    );
+    for (const v of ["O'Brien", "'); drop table organisations; --", 'Åsa Ødegård', 'a\\b']) {
+      expect(await echo.rows({ v })).toEqual([{ v, n: [...v].length }]);
+    }
+    // A second handle on the same database and name (another app instance) shares it.
+    const again = prepareSql<{ v: string; n: number }>(
+      database.db,
+      'test_echo',
+      sql`select ${p('v')}::text as v, length(${p('v')}::text) as n`,
+    );
+    expect(await again.rows({ v: 'x' })).toEqual([{ v: 'x', n: 1 }]);
+    expect((await database.db.select().from(organisations)).length).toBeGreaterThan(0);
+  });
+
+  it('reads instants as the text PostgreSQL writes, as Drizzle does', async () => {
+    const at = prepareSql<{ at: string }>(
+      database.db,
+      'test_instant',
+      sql`select ${p('at')}::timestamptz as at`,
+    );
+    const [row] = await at.rows({ at: '2026-03-29T01:30:00.000Z' });
+    expect(typeof row!.at).toBe('string');
+    expect(new Date(row!.at).toISOString()).toBe('2026-03-29T01:30:00.000Z');
   });
 });
