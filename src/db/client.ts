@@ -308,12 +308,15 @@ function pgliteStatement<T>(
       } else if (prepared !== built.sql) {
         throw new Error(`statement ${name} is prepared with another text`);
       }
-      const { rows } = await client.query<T>(
-        `execute ${name}(${params.map(literal).join(', ')})`,
-        [],
+      // One simple query, so an implicit transaction: SET LOCAL holds for the EXECUTE only.
+      // Its generic plan, always: left to choose, PostgreSQL sometimes kept planning a custom
+      // plan per call (the cost it saves). Other statements keep the default.
+      const results = await client.exec(
+        `set local plan_cache_mode = force_generic_plan;
+         execute ${name}(${params.map(literal).join(', ')})`,
         { parsers: PGLITE_AS_TEXT },
       );
-      return rows;
+      return results[1]!.rows as T[];
     },
   };
 }
