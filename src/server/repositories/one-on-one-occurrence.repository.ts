@@ -27,18 +27,18 @@ export type MeetingRow = typeof oneOnOneMeetings.$inferSelect;
 
 const OPEN_STATUSES: MeetingStatus[] = ['planned', 'moved'];
 
+/** A meeting's series (the join condition of every meeting read with its series). */
+const SERIES_OF_MEETING = and(
+  eq(oneOnOneSeries.orgId, oneOnOneMeetings.orgId),
+  eq(oneOnOneSeries.id, oneOnOneMeetings.seriesId),
+);
+
 /** A meeting with its series: every change to a meeting's content starts here (prepared). */
 function meetingWithSeries(db: DbOrTx, p: Record<'orgId' | 'id', Placeholder>) {
   return db
     .select({ meeting: oneOnOneMeetings, series: oneOnOneSeries })
     .from(oneOnOneMeetings)
-    .innerJoin(
-      oneOnOneSeries,
-      and(
-        eq(oneOnOneSeries.orgId, oneOnOneMeetings.orgId),
-        eq(oneOnOneSeries.id, oneOnOneMeetings.seriesId),
-      ),
-    )
+    .innerJoin(oneOnOneSeries, SERIES_OF_MEETING)
     .where(and(eq(oneOnOneMeetings.orgId, p.orgId), eq(oneOnOneMeetings.id, p.id)))
     .limit(1);
 }
@@ -62,13 +62,7 @@ const pointWithLockedMeeting = preparedQuery(
           eq(oneOnOneMeetings.id, oneOnOnePoints.meetingId),
         ),
       )
-      .innerJoin(
-        oneOnOneSeries,
-        and(
-          eq(oneOnOneSeries.orgId, oneOnOneMeetings.orgId),
-          eq(oneOnOneSeries.id, oneOnOneMeetings.seriesId),
-        ),
-      )
+      .innerJoin(oneOnOneSeries, SERIES_OF_MEETING)
       .where(and(eq(oneOnOnePoints.orgId, p.orgId), eq(oneOnOnePoints.id, p.pointId)))
       .limit(1)
       .for('update', { of: oneOnOneMeetings }),
@@ -304,13 +298,7 @@ export const oneOnOneOccurrenceRepository = {
         },
       })
       .from(oneOnOneMeetings)
-      .innerJoin(
-        oneOnOneSeries,
-        and(
-          eq(oneOnOneSeries.orgId, oneOnOneMeetings.orgId),
-          eq(oneOnOneSeries.id, oneOnOneMeetings.seriesId),
-        ),
-      )
+      .innerJoin(oneOnOneSeries, SERIES_OF_MEETING)
       .leftJoin(
         oneOnOneMinutes,
         and(
