@@ -6,8 +6,10 @@
  * request failed.
  *
  * Options: --db postgres,pglite  --users 200  --seconds 180  --think 2 (mean seconds)
+ *          --ramp 30 (seconds over which the people arrive, before the 180)
  *          --size 100 (the PostgreSQL organisation)  --processes 1 (serve --workers N)
- *          --url postgres://…
+ *          --url postgres://…  --server-env LOG_LEVEL=info,PGOPTIONS=-c synchronous_commit=off
+ *          (the server's settings, for an A/B run)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +23,7 @@ import { processCpuMs } from './lib/cpu';
 import { loadFixtures, resetWrites } from './lib/fixtures';
 import { measure, type Measured } from './lib/measure';
 import { mixedMarkdown, runMixed, type MixedResult, type MixedUser } from './lib/mixed';
-import { startServer } from './lib/server';
+import { parseServerEnv, startServer } from './lib/server';
 import { databaseUrl, ensureSeeded } from './seed/index';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,9 +34,11 @@ const { values } = parseArgs({
     users: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '180' },
     think: { type: 'string', default: '2' },
+    ramp: { type: 'string', default: '30' },
     size: { type: 'string', default: '100' },
     processes: { type: 'string', default: '1' },
     url: { type: 'string' },
+    'server-env': { type: 'string' },
   },
 });
 const adminUrl =
@@ -43,6 +47,7 @@ const opts = {
   users: Number(values.users),
   seconds: Number(values.seconds),
   thinkSeconds: Number(values.think),
+  rampSeconds: Number(values.ramp),
 };
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -68,6 +73,7 @@ async function onPostgres(): Promise<MixedResult> {
     root: ROOT,
     databaseUrl: dbUrl,
     processes: Number(values.processes),
+    env: parseServerEnv(values['server-env']),
   });
   try {
     const f = await loadFixtures(db, 500);
@@ -108,7 +114,7 @@ async function onPglite(): Promise<{ mixed: MixedResult; meetingPage: Measured |
   const server = await startServer({
     root: ROOT,
     args: ['--demo'],
-    env: { SAMTAL_DATA_DIR: dataDir },
+    env: { ...parseServerEnv(values['server-env']), SAMTAL_DATA_DIR: dataDir },
   });
   try {
     const csrf = await csrfFor(server.url);

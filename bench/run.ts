@@ -38,7 +38,7 @@ import {
   type Report,
 } from './lib/report';
 import { baseline, scenarios, tickedActions, type Csrf } from './lib/scenarios';
-import { startServer } from './lib/server';
+import { parseServerEnv, startServer } from './lib/server';
 import { buildAndMeasureWeb } from './lib/web-size';
 import { BENCH_PASSWORD, databaseUrl, dropDatabase, ensureSeeded } from './seed/index';
 
@@ -74,13 +74,7 @@ if (values.help) {
   console.log(head.replace(/^ \* ?/gm, '').trim());
   process.exit(0);
 }
-const serverEnv = Object.fromEntries(
-  (values['server-env'] ?? '')
-    .split(',')
-    .filter(Boolean)
-    // At the first '=' only: a value may hold more (PGOPTIONS=-c plan_cache_mode=…).
-    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
-) as Record<string, string>;
+const serverEnv = parseServerEnv(values['server-env']);
 const serverRoot = values.root ? path.resolve(values.root) : ROOT;
 const quick = values.quick;
 const adminUrl =
@@ -230,7 +224,12 @@ async function benchOrganisation(size: number, failures: string[]): Promise<OrgR
         cookie: u.cookie,
         csrf,
       }));
-      mixed = await runMixed(server.url, users, { users: 50, seconds: 15, thinkSeconds: 0.5 });
+      mixed = await runMixed(server.url, users, {
+        users: 50,
+        seconds: 15,
+        thinkSeconds: 0.5,
+        rampSeconds: 3,
+      });
       log(
         `  mixed load: ${mixed.users} people, ${mixed.requests} requests, ${mixed.errors} errors, p99 ${mixed.latencyMs.p99} ms`,
       );

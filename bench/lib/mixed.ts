@@ -27,6 +27,7 @@ export type MixedResult = {
   users: number;
   seconds: number;
   thinkSeconds: number;
+  rampSeconds: number;
   requests: number;
   errors: number;
   statuses: Record<string, number>;
@@ -51,15 +52,25 @@ function random(seed: number) {
 }
 
 /**
- * Runs `users` simulated people against `url` for `seconds`, cycling over `sessions` (several
- * people may share one account, like several tabs). Think time is exponential with mean
- * `thinkSeconds`.
+ * Runs `users` simulated people against `url`, cycling over `sessions` (several people may
+ * share one account, like several tabs). They arrive spread evenly over `rampSeconds` (people
+ * do not all open Samtal in the same instant: with 200 arriving within two seconds, each with
+ * three requests to set up, the first seconds' queue was all of the run's slow requests), then
+ * all of them work for `seconds`. Think time is exponential with mean `thinkSeconds`. Every
+ * request counts, the arrivals' included.
  */
 export async function runMixed(
   url: string,
   sessions: MixedUser[],
-  opts: { users: number; seconds: number; thinkSeconds: number; log?: (l: string) => void },
+  opts: {
+    users: number;
+    seconds: number;
+    thinkSeconds: number;
+    rampSeconds?: number;
+    log?: (l: string) => void;
+  },
 ): Promise<MixedResult> {
+  const ramp = opts.rampSeconds ?? 0;
   const latencies: number[] = [];
   const perStep = new Map<string, { lat: number[]; errors: number }>();
   const statuses: Record<string, number> = {};
@@ -111,8 +122,8 @@ export async function runMixed(
   async function person(index: number) {
     const user = sessions[index % sessions.length]!;
     const rand = random(index + 1);
-    // Start spread over the first think time, as people do not all arrive in one instant.
-    await sleep(rand() * opts.thinkSeconds * 1000);
+    // Arrive in turn over the ramp, with a little jitter.
+    await sleep(((index + rand()) / opts.users) * ramp * 1000);
     // What this person works with: their next (or a recent) 1:1, a topic and an action of their own.
     const home = (await call('setup', user, 'GET', '/api/pages/home')).json as {
       me?: { id: string };
@@ -202,7 +213,7 @@ export async function runMixed(
     }
   }
 
-  stopAt = performance.now() + opts.seconds * 1000 + opts.thinkSeconds * 1000;
+  stopAt = performance.now() + (ramp + opts.seconds) * 1000;
   const started = performance.now();
   await Promise.all(Array.from({ length: opts.users }, (_, i) => person(i)));
   const elapsed = (performance.now() - started) / 1000;
@@ -212,6 +223,7 @@ export async function runMixed(
     users: opts.users,
     seconds: round(elapsed),
     thinkSeconds: opts.thinkSeconds,
+    rampSeconds: ramp,
     requests: latencies.length,
     errors,
     statuses,
@@ -244,7 +256,7 @@ export function mixedMarkdown(title: string, r: MixedResult, target: string): st
   return [
     `### ${title}`,
     '',
-    `${r.users} simulated people for ${r.seconds} s, think time ${r.thinkSeconds} s on average: ` +
+    `${r.users} simulated people arriving over ${r.rampSeconds} s, for ${r.seconds} s in all, think time ${r.thinkSeconds} s on average: ` +
       `${r.requests.toLocaleString('en-US')} requests (${r.rps} req/s), ${r.errors} errors ` +
       `(statuses ${JSON.stringify(r.statuses)}); p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, ` +
       `p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms. Target: ${target}.`,

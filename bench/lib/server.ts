@@ -134,3 +134,16 @@ export async function startServer(opts: {
       }),
   };
 }
+
+/**
+ * `--server-env K=V,K2=V2`: settings for the measured server. Split at the first '=' only, as
+ * a value may hold more (PGOPTIONS=-c plan_cache_mode=…).
+ */
+export function parseServerEnv(option: string | undefined): Record<string, string> {
+  return Object.fromEntries(
+    (option ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
+}
